@@ -1,0 +1,40 @@
+package org.cutover.migration;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The migration batch as the runbook moves it along: each method is idempotent (a retried step
+ * changes nothing more) and records its effect in our tables, where {@code GET
+ * /api/migrations/{id}} shows it.
+ */
+public interface BatchLifecycle {
+
+  void recordPhase(String migrationId, MigrationPhase phase);
+
+  /** Creates the migration endpoint: tests the source connection and records it as ready. */
+  void createEndpoint(String migrationId);
+
+  /** Creates the batch with its mailboxes, all queued; batch status Created. */
+  void createBatch(String migrationId);
+
+  /** Batch status Syncing. */
+  void startBatch(String migrationId);
+
+  /** The ids of the batch's mailboxes, in a stable order. */
+  List<String> mailboxIds(String migrationId);
+
+  /** Ends the initial sync: Synced, or SyncedWithErrors when any mailbox failed. */
+  BatchStatus finishInitialSync(String migrationId);
+
+  void recordMxSwitch(String migrationId, Instant switchedAt);
+
+  /** Mailboxes whose last successful sync is not later than the MX switch. */
+  List<String> mailboxesNotSyncedSinceMxSwitch(String migrationId);
+
+  /** Deletes the batch: no more syncs, sync state and endpoint credentials removed. */
+  void deleteBatch(String migrationId);
+
+  /** Stops the batch on cancel: no more syncs, nothing copied is touched. */
+  void stopBatch(String migrationId);
+}

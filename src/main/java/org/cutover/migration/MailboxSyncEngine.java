@@ -1,0 +1,23 @@
+package org.cutover.migration;
+
+/**
+ * Copies mailboxes from the source server to the target: the mail sync capability. Long-running;
+ * called from the {@code mailbox-sync} external-task worker, which may run in another process.
+ */
+public interface MailboxSyncEngine {
+
+  /**
+   * Connects to the migration's source endpoint and opens its test mailbox with the admin login.
+   *
+   * @throws StepNeedsAdministrator naming what to fix (host, port, TLS, credentials, rights)
+   * @throws TransientStepFailure when the server could not be reached for a passing reason
+   */
+  void testSourceEndpoint(String migrationId);
+
+  /**
+   * Runs one sync pass of one mailbox; {@code heartbeat} is called regularly so the worker can
+   * extend its lock. A pass that cannot finish for this mailbox alone returns a failed report; a
+   * passing trouble (connection lost, throttled) throws {@link TransientStepFailure}.
+   */
+  MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat);
+}

@@ -1,0 +1,14 @@
+package org.cutover.migration;
+
+/**
+ * Letters to the migrated users and the administrator, each sent once per person even when a step
+ * is retried.
+ */
+public interface UserLetters {
+
+  void sendAnnouncement(String migrationId);
+
+  void sendLicenceReminder(String migrationId);
+
+  void sendWelcomeLetter(String migrationId);
+}

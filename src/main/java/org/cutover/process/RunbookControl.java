@@ -1,0 +1,29 @@
+package org.cutover.process;
+
+/** Starts and steers runbook process instances; the REST API's only way into the engine. */
+public interface RunbookControl {
+
+  /**
+   * Starts the runbook for a stored migration; the business key is the migration id.
+   *
+   * @return the process instance id
+   */
+  String start(RunbookStart start);
+
+  /**
+   * Starts a batch that waits in status Created (completes the "Start the batch" task).
+   *
+   * @throws IllegalStateException when the batch is not waiting to be started
+   */
+  void startBatch(String migrationId);
+
+  /**
+   * Cancels the migration: the process rolls back DNS changes and stops syncing.
+   *
+   * @throws IllegalStateException when the migration can no longer be cancelled
+   */
+  void cancel(String migrationId);
+
+  /** The names of the steps the migration is at now (empty when the process has ended). */
+  java.util.List<String> currentSteps(String migrationId);
+}
