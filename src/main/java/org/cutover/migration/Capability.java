@@ -1,0 +1,56 @@
+package org.cutover.migration;
+
+/**
+ * What a migration needs beyond this package: each is configured when a bean implements its port,
+ * and absent otherwise.
+ */
+public enum Capability {
+  MAIL_SYNC(
+      MailboxSyncEngine.class,
+      "the mail sync engine",
+      "configure the mail sync engine (cutover.mailsync.*), or run with the demo profile"),
+  TARGET(
+      TargetTenant.class,
+      "the migration target",
+      "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host),"
+          + " or run with the demo profile"),
+  LETTERS(
+      UserLetters.class,
+      "letters to users",
+      "configure the SMTP server letters are sent through (spring.mail.host and"
+          + " cutover.letters.*), or run with the demo profile"),
+  DNS(
+      DnsRunbook.class,
+      "DNS",
+      "configure DNS look-ups and changes (cutover.dns.*), or run with the demo profile");
+
+  private final Class<?> port;
+  private final String title;
+  private final String enabledBy;
+
+  Capability(Class<?> port, String title, String enabledBy) {
+    this.port = port;
+    this.title = title;
+    this.enabledBy = enabledBy;
+  }
+
+  /** The interface a bean must implement for this capability. */
+  public Class<?> port() {
+    return port;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The configuration that provides it. */
+  public String enabledBy() {
+    return enabledBy;
+  }
+
+  /** One sentence naming the capability, its port and how to configure it. */
+  public String describeMissing() {
+    return RuleMessages.text(
+        "cutover.capability.missing", title + " (" + port.getSimpleName() + ")", enabledBy);
+  }
+}

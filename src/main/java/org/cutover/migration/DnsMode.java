@@ -1,0 +1,7 @@
+package org.cutover.migration;
+
+/** Whether Cutover changes the zone itself or tells the administrator what to change. */
+public enum DnsMode {
+  AUTOMATIC,
+  GUIDED
+}

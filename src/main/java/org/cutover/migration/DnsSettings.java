@@ -1,0 +1,92 @@
+package org.cutover.migration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.cutover.secrets.SecretRef;
+import org.cutover.secrets.SecretText;
+
+/** How the domain's DNS records are changed. */
+@Schema(
+    description =
+        "DNS: AUTOMATIC changes the zone through a provider (provider, zone and credentials"
+            + " needed); GUIDED shows each record to set by hand and waits until it is seen.")
+@ConsistentSettings
+public record DnsSettings(
+    @Schema(description = "AUTOMATIC or GUIDED") @NotNull(message = "{cutover.dns.mode.missing}")
+        DnsMode mode,
+    @Schema(description = "Automatic: the DNS provider adapter", example = "rfc2136")
+        @Size(max = 40)
+        @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{cutover.dns.provider}")
+        String provider,
+    @Schema(description = "Automatic: the zone holding the domain", example = "contoso.com")
+        @Size(max = 253)
+        @Pattern(regexp = SettingsPatterns.DOMAIN, message = "{cutover.domain}")
+        String zone,
+    @Schema(
+            description = "Automatic: the server updates go to (RFC 2136), host[:port]",
+            example = "ns1.contoso.com")
+        @Size(max = 260)
+        @Pattern(regexp = SettingsPatterns.HOST_AND_PORT, message = "{cutover.host}")
+        String server,
+    @Schema(
+            description =
+                "Automatic: the provider's key or token (TSIG as name:algorithm:base64); write-only,"
+                    + " stored encrypted. Give this or credentialId.",
+            type = "string",
+            format = "password",
+            accessMode = Schema.AccessMode.WRITE_ONLY)
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        SecretText credentials,
+    @Schema(description = "Automatic: id of a stored credential instead of credentials")
+        String credentialId,
+    @Schema(description = "Highest MX TTL in seconds before the swap (default 3600)")
+        @Min(value = 60, message = "{cutover.dns.maxMxTtl}")
+        @Max(value = 86400, message = "{cutover.dns.maxMxTtl}")
+        Integer maxMxTtl,
+    @Schema(
+            description =
+                "Where autodiscover.<domain> points (default autodiscover.outlook.com with"
+                    + " Microsoft 365)",
+            example = "autodiscover.outlook.com")
+        @Size(max = 253)
+        @Pattern(regexp = SettingsPatterns.DOMAIN, message = "{cutover.domain}")
+        String autodiscoverTarget)
+    implements CrossFieldRules {
+
+  public static final int DEFAULT_MAX_MX_TTL = 3600;
+
+  public DnsSettings {
+    provider = SettingsText.blankToNull(provider);
+    zone = SettingsText.blankToNull(zone);
+    server = SettingsText.blankToNull(server);
+    credentialId = SettingsText.blankToNull(credentialId);
+    autodiscoverTarget = SettingsText.blankToNull(autodiscoverTarget);
+    if (maxMxTtl == null) {
+      maxMxTtl = DEFAULT_MAX_MX_TTL;
+    }
+  }
+
+  @Override
+  public void check(RuleViolations violations) {
+    if (mode != DnsMode.AUTOMATIC) {
+      return;
+    }
+    if (provider == null) {
+      violations.on("provider", "{cutover.dns.provider.missing}");
+    }
+    if (zone == null) {
+      violations.on("zone", "{cutover.dns.zone.missing}");
+    }
+    CredentialRule.check(violations, credentials, credentialId, "credentials", "credentialId");
+  }
+
+  /** The stored DNS credential named by {@code credentialId}, else null. */
+  public SecretRef credentialRef() {
+    return CredentialRule.refOrNull(credentialId);
+  }
+}

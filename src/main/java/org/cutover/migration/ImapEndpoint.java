@@ -1,0 +1,92 @@
+package org.cutover.migration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.cutover.secrets.SecretRef;
+import org.cutover.secrets.SecretText;
+
+/** An IMAP server Cutover logs in to with an admin account: the source, or an IMAP target. */
+@Schema(description = "An IMAP server and the admin login Cutover uses there")
+@ConsistentSettings
+public record ImapEndpoint(
+    @Schema(description = "Host name or IP address", example = "mail.contoso.com")
+        @NotBlank(message = "{cutover.host.missing}")
+        @Size(max = 253)
+        @Pattern(regexp = SettingsPatterns.HOST, message = "{cutover.host}")
+        String host,
+    @Schema(description = "TCP port; default 993 with IMPLICIT_TLS, else 143", example = "993")
+        @Min(value = 1, message = "{cutover.port}")
+        @Max(value = 65535, message = "{cutover.port}")
+        Integer port,
+    @Schema(description = "Connection security") @NotNull(message = "{cutover.security.missing}")
+        ConnectionSecurity security,
+    @Schema(description = "Must be true to accept security PLAINTEXT (passwords in clear text)")
+        boolean allowPlaintext,
+    @Schema(description = "How the admin login authenticates")
+        @NotNull(message = "{cutover.auth.missing}")
+        ImapAuth auth,
+    @Schema(description = "The admin login", example = "migration-admin@contoso.com")
+        @NotBlank(message = "{cutover.adminUser.missing}")
+        @Size(max = 320)
+        String adminUser,
+    @Schema(
+            description =
+                "The admin's password (or OAuth token with XOAUTH2); write-only, stored"
+                    + " encrypted. Give this or credentialId.",
+            type = "string",
+            format = "password",
+            accessMode = Schema.AccessMode.WRITE_ONLY)
+        @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+        SecretText password,
+    @Schema(
+            description =
+                "Id of a credential stored with POST /api/credentials, instead of password",
+            example = "3f2c0a7e-9b1d-4c55-8e1f-0a4b2c6d8e90")
+        String credentialId,
+    @Schema(
+            description = "A mailbox the admin login opens to test the endpoint",
+            example = "anna@contoso.com")
+        @Email(regexp = SettingsPatterns.EMAIL, message = "{cutover.mailbox.address}")
+        @Size(max = 320)
+        String testMailbox,
+    @Schema(description = "Mailboxes synced at the same time (default 20)", example = "20")
+        @Min(value = 1, message = "{cutover.maxConcurrent}")
+        @Max(value = 100, message = "{cutover.maxConcurrent}")
+        Integer maxConcurrentMailboxes)
+    implements CrossFieldRules {
+
+  public static final int DEFAULT_MAX_CONCURRENT_MAILBOXES = 20;
+
+  public ImapEndpoint {
+    host = SettingsText.strip(host);
+    adminUser = SettingsText.strip(adminUser);
+    credentialId = SettingsText.blankToNull(credentialId);
+    testMailbox = SettingsText.blankToNull(testMailbox);
+    if (port == null && security != null) {
+      port = security.defaultPort();
+    }
+    if (maxConcurrentMailboxes == null) {
+      maxConcurrentMailboxes = DEFAULT_MAX_CONCURRENT_MAILBOXES;
+    }
+  }
+
+  @Override
+  public void check(RuleViolations violations) {
+    if (security == ConnectionSecurity.PLAINTEXT && !allowPlaintext) {
+      violations.on("security", "{cutover.security.plaintext}");
+    }
+    CredentialRule.check(violations, password, credentialId, "password", "credentialId");
+  }
+
+  /** The stored credential named by {@code credentialId}, or null when the password is given. */
+  public SecretRef credentialRef() {
+    return CredentialRule.refOrNull(credentialId);
+  }
+}

@@ -1,0 +1,161 @@
+package org.cutover.migration;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.cutover.secrets.SecretRef;
+import org.cutover.secrets.SecretStore;
+import org.cutover.secrets.SecretText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a new migration, the same way for the REST API and the Tasklist start form: checks that
+ * the capabilities are configured and the settings follow the rules, stores the credentials given
+ * with it encrypted, then the migration with its endpoints and mailboxes.
+ */
+@Service
+public class MigrationRegistration {
+
+  private static final Logger log = LoggerFactory.getLogger(MigrationRegistration.class);
+
+  private final Capabilities capabilities;
+  private final SettingsValidation validation;
+  private final MigrationStore store;
+  private final SecretStore secrets;
+  private final Clock clock;
+
+  MigrationRegistration(
+      Capabilities capabilities,
+      SettingsValidation validation,
+      MigrationStore store,
+      SecretStore secrets,
+      ObjectProvider<Clock> clock) {
+    this.capabilities = capabilities;
+    this.validation = validation;
+    this.store = store;
+    this.secrets = secrets;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  /** A registered migration and what its administrator should know about it. */
+  public record Registered(String migrationId, List<String> warnings) {}
+
+  /**
+   * @throws CapabilitiesMissing before anything else, when a needed capability is not configured
+   * @throws RejectedSettings listing every broken rule
+   * @throws MigrationConflict when an unfinished migration of the same domain exists
+   */
+  @Transactional
+  public Registered register(NewMigration settings) {
+    List<Capability> missing = capabilities.missing();
+    if (!missing.isEmpty()) {
+      throw new CapabilitiesMissing(missing);
+    }
+    validation.requireValid(settings);
+    requireStoredCredentials(settings);
+    store
+        .unfinishedFor(settings.domain())
+        .ifPresent(
+            running -> {
+              throw new MigrationConflict(
+                  "Migration "
+                      + running.id()
+                      + " of "
+                      + running.domain()
+                      + " has not finished (phase "
+                      + running.phase()
+                      + "); cancel it or let it complete before starting another migration of"
+                      + " the same domain.");
+            });
+    String label = settings.domain() + " " + settings.batchName() + ": ";
+    MigrationStore.Credentials credentials =
+        new MigrationStore.Credentials(
+            credential(
+                label + "source admin password",
+                settings.source().password(),
+                settings.source().credentialRef()),
+            settings.target().type() == TargetType.MICROSOFT_365
+                ? credential(
+                    label + "Microsoft 365 client secret",
+                    settings.target().clientSecret(),
+                    settings.target().credentialRef())
+                : null,
+            settings.target().type() == TargetType.IMAP
+                ? credential(
+                    label + "target admin password",
+                    settings.target().endpoint().password(),
+                    settings.target().endpoint().credentialRef())
+                : null,
+            settings.dns().mode() == DnsMode.AUTOMATIC
+                ? credential(
+                    label + "DNS credentials",
+                    settings.dns().credentials(),
+                    settings.dns().credentialRef())
+                : null);
+    String id = store.insert(settings, credentials, clock.instant());
+    log.info(
+        "Registered migration {} of {}: batch {} with {} mailboxes",
+        id,
+        settings.domain(),
+        settings.batchName(),
+        settings.mailboxes().size());
+    return new Registered(id, warnings(settings));
+  }
+
+  private SecretRef credential(String name, SecretText given, SecretRef stored) {
+    return given != null && !given.isBlank() ? secrets.put(name, given) : stored;
+  }
+
+  private void requireStoredCredentials(NewMigration settings) {
+    List<SettingsProblem> problems = new ArrayList<>();
+    requireStored(settings.source().credentialRef(), "$.source.credentialId", problems);
+    if (settings.target().type() == TargetType.MICROSOFT_365) {
+      requireStored(settings.target().credentialRef(), "$.target.credentialId", problems);
+    } else {
+      requireStored(
+          settings.target().endpoint().credentialRef(), "$.target.endpoint.credentialId", problems);
+    }
+    if (settings.dns().mode() == DnsMode.AUTOMATIC) {
+      requireStored(settings.dns().credentialRef(), "$.dns.credentialId", problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new RejectedSettings(problems);
+    }
+  }
+
+  private void requireStored(SecretRef ref, String path, List<SettingsProblem> problems) {
+    if (ref != null && secrets.describe(ref).isEmpty()) {
+      problems.add(new SettingsProblem(path, RuleMessages.text("cutover.credential.unknown")));
+    }
+  }
+
+  static List<String> warnings(NewMigration settings) {
+    List<String> warnings = new ArrayList<>();
+    int count = settings.mailboxes().size();
+    if (count > NewMigration.RECOMMENDED_MAX_MAILBOXES) {
+      warnings.add(RuleMessages.text("cutover.warning.large", String.valueOf(count)));
+    }
+    List<String> foreign =
+        settings.mailboxes().stream()
+            .map(MailboxEntry::emailAddress)
+            .filter(
+                address ->
+                    !address.toLowerCase(Locale.ROOT).endsWith("@" + settings.domain())
+                        && !address.toLowerCase(Locale.ROOT).endsWith("." + settings.domain()))
+            .toList();
+    if (!foreign.isEmpty()) {
+      warnings.add(
+          RuleMessages.text(
+              "cutover.warning.foreign",
+              String.valueOf(foreign.size()),
+              settings.domain(),
+              foreign.get(0)));
+    }
+    return warnings;
+  }
+}

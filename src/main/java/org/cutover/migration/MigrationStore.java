@@ -1,0 +1,275 @@
+package org.cutover.migration;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cutover.secrets.SecretRef;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Migrations, their endpoints and mailboxes in tables {@code migration}, {@code endpoint}, {@code
+ * mailbox}.
+ */
+@Repository
+public class MigrationStore {
+
+  private static final String SUMMARY_COLUMNS =
+      "id, domain, batch_name, phase, batch_status, created_at";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  MigrationStore(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  /** The credentials of a new migration, as references to stored secrets. */
+  record Credentials(
+      SecretRef source, SecretRef clientSecret, SecretRef targetEndpoint, SecretRef dns) {}
+
+  String insert(NewMigration settings, Credentials credentials, Instant now) {
+    String id = UUID.randomUUID().toString();
+    TargetSettings target = settings.target();
+    DnsSettings dns = settings.dns();
+    boolean microsoft365 = target.type() == TargetType.MICROSOFT_365;
+    boolean automaticDns = dns.mode() == DnsMode.AUTOMATIC;
+    jdbc.sql(
+            "INSERT INTO migration (id, domain, batch_name, phase, batch_status, language,"
+                + " auto_start_batch, target_type, tenant_id, client_id, client_secret_id,"
+                + " licence_sku, usage_location, dns_mode, dns_provider, dns_zone, dns_server,"
+                + " dns_credential_id, max_mx_ttl, autodiscover_target, duration_overrides,"
+                + " created_at, updated_at) VALUES (:id, :domain, :batchName, :phase,"
+                + " :batchStatus, :language, :autoStart, :targetType, :tenantId, :clientId,"
+                + " :clientSecret, :licenceSku, :usageLocation, :dnsMode, :dnsProvider, :dnsZone,"
+                + " :dnsServer, :dnsCredential, :maxMxTtl, :autodiscover, :durations, :now, :now)")
+        .param("id", id)
+        .param("domain", settings.domain())
+        .param("batchName", settings.batchName())
+        .param("phase", MigrationPhase.PREPARING.name())
+        .param("batchStatus", BatchStatus.NOT_CREATED.name())
+        .param("language", settings.language())
+        .param("autoStart", settings.autoStartBatch())
+        .param("targetType", target.type().name())
+        .param("tenantId", microsoft365 ? target.tenantId() : null)
+        .param("clientId", microsoft365 ? target.clientId() : null)
+        .param("clientSecret", idOf(credentials.clientSecret()))
+        .param("licenceSku", microsoft365 ? target.licenceSku() : null)
+        .param("usageLocation", microsoft365 ? target.usageLocation() : null)
+        .param("dnsMode", dns.mode().name())
+        .param("dnsProvider", automaticDns ? dns.provider() : null)
+        .param("dnsZone", automaticDns ? dns.zone() : null)
+        .param("dnsServer", automaticDns ? dns.server() : null)
+        .param("dnsCredential", idOf(credentials.dns()))
+        .param("maxMxTtl", dns.maxMxTtl())
+        .param("autodiscover", settings.autodiscoverTarget())
+        .param("durations", settings.durations().toText())
+        .param("now", utc(now))
+        .update();
+    insertEndpoint(id, EndpointRole.SOURCE, settings.source(), credentials.source());
+    if (!microsoft365) {
+      insertEndpoint(id, EndpointRole.TARGET, target.endpoint(), credentials.targetEndpoint());
+    }
+    List<MailboxEntry> mailboxes = settings.mailboxes();
+    List<Object[]> rows = new ArrayList<>(mailboxes.size());
+    for (int position = 0; position < mailboxes.size(); position++) {
+      MailboxEntry mailbox = mailboxes.get(position);
+      rows.add(
+          new Object[] {
+            UUID.randomUUID().toString(),
+            id,
+            position,
+            mailbox.emailAddress(),
+            mailbox.sourceLogin(),
+            mailbox.displayName(),
+            MailboxStatus.QUEUED.name(),
+            utc(now)
+          });
+    }
+    batch.batchUpdate(
+        "INSERT INTO mailbox (id, migration_id, position, email_address, source_login,"
+            + " display_name, status, messages_copied, flags_updated, messages_skipped,"
+            + " bytes_copied, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+        rows);
+    return id;
+  }
+
+  private void insertEndpoint(
+      String migrationId, EndpointRole role, ImapEndpoint endpoint, SecretRef credential) {
+    jdbc.sql(
+            "INSERT INTO endpoint (id, migration_id, role, host, port, security, allow_plaintext,"
+                + " auth, admin_user, credential_id, test_mailbox, max_concurrent_mailboxes,"
+                + " status) VALUES (:id, :migrationId, :role, :host, :port, :security,"
+                + " :allowPlaintext, :auth, :adminUser, :credential, :testMailbox, :maxConcurrent,"
+                + " 'NEW')")
+        .param("id", UUID.randomUUID().toString())
+        .param("migrationId", migrationId)
+        .param("role", role.name())
+        .param("host", endpoint.host())
+        .param("port", endpoint.port())
+        .param("security", endpoint.security().name())
+        .param("allowPlaintext", endpoint.allowPlaintext())
+        .param("auth", endpoint.auth().name())
+        .param("adminUser", endpoint.adminUser())
+        .param("credential", idOf(credential))
+        .param("testMailbox", endpoint.testMailbox())
+        .param("maxConcurrent", endpoint.maxConcurrentMailboxes())
+        .update();
+  }
+
+  /** Records the runbook's process instance once it is started. */
+  public void recordProcessInstance(String migrationId, String processInstanceId) {
+    int updated =
+        jdbc.sql("UPDATE migration SET process_instance_id = :pid WHERE id = :id")
+            .param("pid", processInstanceId)
+            .param("id", migrationId)
+            .update();
+    if (updated == 0) {
+      throw MigrationNotFound.migration(migrationId);
+    }
+  }
+
+  /** All migrations, newest first. */
+  public List<MigrationSummary> list() {
+    return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM migration ORDER BY created_at DESC, id")
+        .query(MigrationStore::summary)
+        .list();
+  }
+
+  public Optional<StoredMigration> find(String migrationId) {
+    return jdbc.sql("SELECT * FROM migration WHERE id = :id")
+        .param("id", migrationId)
+        .query(MigrationStore::migration)
+        .optional();
+  }
+
+  /** The migration's mailboxes in the order they were given. */
+  public List<MailboxState> mailboxes(String migrationId) {
+    return jdbc.sql("SELECT * FROM mailbox WHERE migration_id = :id ORDER BY position")
+        .param("id", migrationId)
+        .query(MigrationStore::mailbox)
+        .list();
+  }
+
+  public Optional<MailboxState> mailbox(String mailboxId) {
+    return jdbc.sql("SELECT * FROM mailbox WHERE id = :id")
+        .param("id", mailboxId)
+        .query(MigrationStore::mailbox)
+        .optional();
+  }
+
+  /** The migration's source endpoint, or its IMAP target's. */
+  public Optional<StoredEndpoint> endpoint(String migrationId, EndpointRole role) {
+    return jdbc.sql("SELECT * FROM endpoint WHERE migration_id = :id AND role = :role")
+        .param("id", migrationId)
+        .param("role", role.name())
+        .query(MigrationStore::endpoint)
+        .optional();
+  }
+
+  /** A migration of the domain that has not completed or been cancelled, if any. */
+  Optional<MigrationSummary> unfinishedFor(String domain) {
+    return jdbc
+        .sql(
+            "SELECT "
+                + SUMMARY_COLUMNS
+                + " FROM migration WHERE domain = :domain AND phase NOT IN ('COMPLETED',"
+                + " 'CANCELLED') ORDER BY created_at")
+        .param("domain", domain)
+        .query(MigrationStore::summary)
+        .stream()
+        .findFirst();
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String idOf(SecretRef ref) {
+    return ref == null ? null : ref.id();
+  }
+
+  private static SecretRef ref(ResultSet rs, String column) throws SQLException {
+    String id = rs.getString(column);
+    return id == null ? null : new SecretRef(id);
+  }
+
+  private static MigrationSummary summary(ResultSet rs, int row) throws SQLException {
+    return new MigrationSummary(
+        rs.getString("id"),
+        rs.getString("domain"),
+        rs.getString("batch_name"),
+        MigrationPhase.valueOf(rs.getString("phase")),
+        BatchStatus.valueOf(rs.getString("batch_status")),
+        instant(rs, "created_at"));
+  }
+
+  private static StoredMigration migration(ResultSet rs, int row) throws SQLException {
+    return new StoredMigration(
+        summary(rs, row),
+        rs.getString("language"),
+        rs.getBoolean("auto_start_batch"),
+        TargetType.valueOf(rs.getString("target_type")),
+        rs.getString("tenant_id"),
+        rs.getString("client_id"),
+        ref(rs, "client_secret_id"),
+        rs.getString("licence_sku"),
+        rs.getString("usage_location"),
+        DnsMode.valueOf(rs.getString("dns_mode")),
+        rs.getString("dns_provider"),
+        rs.getString("dns_zone"),
+        rs.getString("dns_server"),
+        ref(rs, "dns_credential_id"),
+        rs.getInt("max_mx_ttl"),
+        rs.getString("autodiscover_target"),
+        DurationOverrides.fromText(rs.getString("duration_overrides")),
+        rs.getString("process_instance_id"),
+        instant(rs, "mx_switched_at"));
+  }
+
+  static MailboxState mailbox(ResultSet rs, int row) throws SQLException {
+    return new MailboxState(
+        rs.getString("id"),
+        rs.getString("migration_id"),
+        rs.getString("email_address"),
+        rs.getString("source_login"),
+        rs.getString("display_name"),
+        MailboxStatus.valueOf(rs.getString("status")),
+        instant(rs, "last_successful_sync"),
+        rs.getLong("messages_copied"),
+        rs.getLong("flags_updated"),
+        rs.getLong("messages_skipped"),
+        rs.getLong("bytes_copied"),
+        rs.getString("last_error"));
+  }
+
+  private static StoredEndpoint endpoint(ResultSet rs, int row) throws SQLException {
+    return new StoredEndpoint(
+        rs.getString("migration_id"),
+        EndpointRole.valueOf(rs.getString("role")),
+        rs.getString("host"),
+        rs.getInt("port"),
+        ConnectionSecurity.valueOf(rs.getString("security")),
+        rs.getBoolean("allow_plaintext"),
+        ImapAuth.valueOf(rs.getString("auth")),
+        rs.getString("admin_user"),
+        ref(rs, "credential_id"),
+        rs.getString("test_mailbox"),
+        rs.getInt("max_concurrent_mailboxes"),
+        rs.getString("status"),
+        instant(rs, "tested_at"));
+  }
+}

@@ -1,0 +1,104 @@
+package org.cutover.migration;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything a migration needs, as the REST API and the Tasklist start form give it. The rules are
+ * here (constraint annotations and {@link #check}), and {@link SettingsValidation} applies them for
+ * both ways in.
+ */
+@Schema(description = "A new migration of one domain with one batch of mailboxes")
+@ConsistentSettings
+public record NewMigration(
+    @Schema(description = "The mail domain to migrate", example = "contoso.com")
+        @NotBlank(message = "{cutover.domain.missing}")
+        @Size(max = 253, message = "{cutover.domain}")
+        @Pattern(regexp = SettingsPatterns.DOMAIN, message = "{cutover.domain}")
+        String domain,
+    @Schema(
+            description = "Name of the migration batch: letters, digits, '-' and '_' only",
+            example = "contoso-wave-1")
+        @NotBlank(message = "{cutover.batchName.missing}")
+        @Size(max = 64, message = "{cutover.batchName.size}")
+        @Pattern(regexp = SettingsPatterns.BATCH_NAME, message = "{cutover.batchName.pattern}")
+        String batchName,
+    @Schema(description = "The mailboxes to migrate: 1 to 2000 (more than 150 gives a warning)")
+        @NotNull(message = "{cutover.mailboxes.size}")
+        @Size(min = 1, max = MAX_MAILBOXES, message = "{cutover.mailboxes.size}")
+        List<@NotNull(message = "{cutover.mailbox.missing}") @Valid MailboxEntry> mailboxes,
+    @Schema(description = "The source IMAP server")
+        @NotNull(message = "{cutover.source.missing}")
+        @Valid
+        ImapEndpoint source,
+    @Schema(description = "The target") @NotNull(message = "{cutover.target.missing}") @Valid
+        TargetSettings target,
+    @Schema(description = "DNS settings") @NotNull(message = "{cutover.dns.missing}") @Valid
+        DnsSettings dns,
+    @Schema(description = "Language of letters and messages: en or da (default en)", example = "en")
+        @Pattern(regexp = "en|da", message = "{cutover.language}")
+        String language,
+    @Schema(
+            description =
+                "Start the batch as soon as it is created (else an administrator starts it)")
+        boolean autoStartBatch,
+    @Schema(description = "Runbook waits for this migration; defaults from configuration") @Valid
+        DurationOverrides durations)
+    implements CrossFieldRules {
+
+  public static final int MAX_MAILBOXES = 2000;
+
+  /** Above this many mailboxes a batch is accepted with a warning. */
+  public static final int RECOMMENDED_MAX_MAILBOXES = 150;
+
+  public NewMigration {
+    domain = domain == null ? null : domain.strip().toLowerCase(Locale.ROOT);
+    batchName = SettingsText.strip(batchName);
+    language = language == null || language.isBlank() ? "en" : language.strip();
+    durations = durations == null ? DurationOverrides.NONE : durations;
+    mailboxes = mailboxes == null ? null : java.util.Collections.unmodifiableList(mailboxes);
+  }
+
+  @Override
+  public void check(RuleViolations violations) {
+    if (mailboxes != null) {
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i < mailboxes.size(); i++) {
+        MailboxEntry mailbox = mailboxes.get(i);
+        if (mailbox == null || mailbox.emailAddress() == null) {
+          continue;
+        }
+        String address = mailbox.emailAddress().toLowerCase(Locale.ROOT);
+        if (seen.putIfAbsent(address, i) != null) {
+          violations.onElement("mailboxes", i, "emailAddress", "{cutover.mailbox.duplicate}");
+        }
+      }
+    }
+    if (dns != null && dns.zone() != null && domain != null && !isWithin(domain, dns.zone())) {
+      violations.on("dns.zone", "{cutover.dns.zone.domain}");
+    }
+  }
+
+  /** The Autodiscover target: as given, else Microsoft 365's, else none. */
+  public String autodiscoverTarget() {
+    if (dns != null && dns.autodiscoverTarget() != null) {
+      return dns.autodiscoverTarget();
+    }
+    return target != null && target.type() == TargetType.MICROSOFT_365
+        ? "autodiscover.outlook.com"
+        : null;
+  }
+
+  private static boolean isWithin(String name, String zone) {
+    String lowerZone = zone.toLowerCase(Locale.ROOT);
+    return name.equals(lowerZone) || name.endsWith("." + lowerZone);
+  }
+}

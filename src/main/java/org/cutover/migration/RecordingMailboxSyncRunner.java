@@ -1,0 +1,166 @@
+package org.cutover.migration;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a sync pass through the {@link MailboxSyncEngine} and records it on the mailbox: its status
+ * while it runs, then the outcome, the counts and, when it succeeded, the time it started as the
+ * last successful sync (all mail that arrived before then is copied).
+ */
+@Component
+class RecordingMailboxSyncRunner implements MailboxSyncRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(RecordingMailboxSyncRunner.class);
+  private static final int MAX_ERROR_LENGTH = 2000;
+  private static final MailboxSyncReport NOTHING_DONE = new MailboxSyncReport(0, 0, 0, 0, null);
+
+  private final JdbcClient jdbc;
+  private final ObjectProvider<MailboxSyncEngine> mailSync;
+  private final Clock clock;
+
+  RecordingMailboxSyncRunner(
+      JdbcClient jdbc, ObjectProvider<MailboxSyncEngine> mailSync, ObjectProvider<Clock> clock) {
+    this.jdbc = jdbc;
+    this.mailSync = mailSync;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  private record Standing(String migrationId, MailboxStatus status, BatchStatus batchStatus) {}
+
+  @Override
+  public MailboxSyncReport run(String mailboxId, SyncMode mode, Runnable heartbeat) {
+    Standing standing = standing(mailboxId);
+    if (standing.status() == MailboxStatus.REMOVED
+        || standing.batchStatus() == BatchStatus.REMOVED
+        || standing.batchStatus() == BatchStatus.STOPPED) {
+      log.info(
+          "Migration {} mailbox {}: {} sync skipped, batch is {}",
+          standing.migrationId(),
+          mailboxId,
+          mode,
+          standing.batchStatus());
+      return NOTHING_DONE;
+    }
+    MailboxSyncEngine engine = mailSync.getIfAvailable();
+    if (engine == null) {
+      throw new StepNeedsAdministrator(
+          "Mailbox " + mailboxId + " cannot be synced: " + Capability.MAIL_SYNC.describeMissing());
+    }
+    Instant started = clock.instant();
+    MailboxStatus running =
+        mode == SyncMode.INITIAL ? MailboxStatus.SYNCING : MailboxStatus.INCREMENTAL_SYNCING;
+    jdbc.sql(
+            "UPDATE mailbox SET status = :status, last_sync_started_at = :started, last_sync_mode"
+                + " = :mode, updated_at = :started WHERE id = :id AND status <> 'REMOVED'")
+        .param("status", running.name())
+        .param("started", MigrationStore.utc(started))
+        .param("mode", mode.name())
+        .param("id", mailboxId)
+        .update();
+    MailboxSyncReport report;
+    try {
+      report = engine.sync(mailboxId, mode, heartbeat);
+    } catch (TransientStepFailure passing) {
+      recordInterrupted(mailboxId, standing.status(), passing.getMessage());
+      throw passing;
+    } catch (StepNeedsAdministrator needsFix) {
+      markFailed(mailboxId, needsFix.getMessage());
+      throw needsFix;
+    } catch (RuntimeException unexpected) {
+      recordInterrupted(
+          mailboxId,
+          standing.status(),
+          "The " + mode + " sync stopped with " + unexpected.getClass().getSimpleName());
+      throw unexpected;
+    }
+    record(mailboxId, started, report);
+    log.info(
+        "Migration {} mailbox {}: {} sync {}, {} messages copied, {} flags updated, {} skipped",
+        standing.migrationId(),
+        mailboxId,
+        mode,
+        report.succeeded() ? "succeeded" : "failed",
+        report.messagesCopied(),
+        report.flagsUpdated(),
+        report.messagesSkipped());
+    return report;
+  }
+
+  @Override
+  public void markFailed(String mailboxId, String error) {
+    standing(mailboxId);
+    jdbc.sql(
+            "UPDATE mailbox SET status = 'FAILED', last_error = :error, updated_at = :now WHERE id"
+                + " = :id AND status <> 'REMOVED'")
+        .param("error", shortened(error))
+        .param("now", MigrationStore.utc(clock.instant()))
+        .param("id", mailboxId)
+        .update();
+    log.info("Mailbox {} marked failed", mailboxId);
+  }
+
+  private void record(String mailboxId, Instant started, MailboxSyncReport report) {
+    String lastSuccess = report.succeeded() ? " last_successful_sync = :started," : "";
+    JdbcClient.StatementSpec update =
+        jdbc.sql(
+                "UPDATE mailbox SET status = :status,"
+                    + lastSuccess
+                    + " messages_copied = messages_copied + :copied, flags_updated = flags_updated +"
+                    + " :flags, messages_skipped = messages_skipped + :skipped, bytes_copied ="
+                    + " bytes_copied + :bytes, last_error = :error, updated_at = :now WHERE id = :id"
+                    + " AND status <> 'REMOVED'")
+            .param(
+                "status", (report.succeeded() ? MailboxStatus.SYNCED : MailboxStatus.FAILED).name())
+            .param("copied", report.messagesCopied())
+            .param("flags", report.flagsUpdated())
+            .param("skipped", report.messagesSkipped())
+            .param("bytes", report.bytesCopied())
+            .param("error", shortened(report.error()))
+            .param("now", MigrationStore.utc(clock.instant()))
+            .param("id", mailboxId);
+    if (report.succeeded()) {
+      update.param("started", MigrationStore.utc(started));
+    }
+    update.update();
+  }
+
+  /** A pass that will be retried: the status it had before, with the reason shown. */
+  private void recordInterrupted(String mailboxId, MailboxStatus before, String error) {
+    jdbc.sql(
+            "UPDATE mailbox SET status = :status, last_error = :error, updated_at = :now WHERE id"
+                + " = :id AND status <> 'REMOVED'")
+        .param("status", before.name())
+        .param("error", shortened(error))
+        .param("now", MigrationStore.utc(clock.instant()))
+        .param("id", mailboxId)
+        .update();
+  }
+
+  private Standing standing(String mailboxId) {
+    return jdbc.sql(
+            "SELECT b.migration_id, b.status, m.batch_status FROM mailbox b JOIN migration m ON"
+                + " m.id = b.migration_id WHERE b.id = :id")
+        .param("id", mailboxId)
+        .query(
+            (rs, row) ->
+                new Standing(
+                    rs.getString("migration_id"),
+                    MailboxStatus.valueOf(rs.getString("status")),
+                    BatchStatus.valueOf(rs.getString("batch_status"))))
+        .optional()
+        .orElseThrow(() -> MigrationNotFound.mailbox(mailboxId));
+  }
+
+  private static String shortened(String error) {
+    if (error == null || error.length() <= MAX_ERROR_LENGTH) {
+      return error;
+    }
+    return error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
+  }
+}

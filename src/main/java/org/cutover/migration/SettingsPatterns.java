@@ -1,0 +1,28 @@
+package org.cutover.migration;
+
+/** Regular expressions of the settings rules, used in constraint annotations. */
+final class SettingsPatterns {
+
+  private static final String LABEL = "(?!-)[A-Za-z0-9-]{1,63}(?<!-)";
+  private static final String IPV6 = "[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*";
+
+  /** A DNS domain name with at least two labels, such as contoso.com. */
+  static final String DOMAIN = "(?:" + LABEL + "\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})";
+
+  /** A host name (one label or more) or an IP address. */
+  static final String HOST = "(?:" + LABEL + "(?:\\." + LABEL + ")*|" + IPV6 + ")";
+
+  /** A host name or IP address, optionally with a port (not for IPv6). */
+  static final String HOST_AND_PORT =
+      "(?:" + LABEL + "(?:\\." + LABEL + ")*(?::[0-9]{1,5})?|" + IPV6 + ")";
+
+  static final String BATCH_NAME = "[A-Za-z0-9_-]+";
+
+  static final String GUID =
+      "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+  /** An email address whose domain has a dot; the address itself is checked by @Email. */
+  static final String EMAIL = ".+@.+\\..+";
+
+  private SettingsPatterns() {}
+}

@@ -1,0 +1,55 @@
+package org.cutover.migration;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies the rules of {@link NewMigration} (Bean Validation) for the REST API and the Tasklist
+ * start form alike. Messages follow the current locale (English or Danish).
+ */
+@Component
+public class SettingsValidation {
+
+  private final Validator validator;
+
+  SettingsValidation(Validator validator) {
+    this.validator = validator;
+  }
+
+  /** Every broken rule, ordered by path; empty when the settings are valid. */
+  public List<SettingsProblem> problems(NewMigration settings) {
+    return validator.validate(settings).stream()
+        .map(violation -> new SettingsProblem(jsonPath(violation), violation.getMessage()))
+        .distinct()
+        .sorted(Comparator.comparing(SettingsProblem::path).thenComparing(SettingsProblem::message))
+        .toList();
+  }
+
+  /**
+   * @throws RejectedSettings listing every broken rule
+   */
+  public void requireValid(NewMigration settings) {
+    List<SettingsProblem> problems = problems(settings);
+    if (!problems.isEmpty()) {
+      throw new RejectedSettings(problems);
+    }
+  }
+
+  static String jsonPath(ConstraintViolation<?> violation) {
+    StringBuilder path = new StringBuilder("$");
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.isInIterable() && node.getIndex() != null) {
+        path.append('[').append(node.getIndex()).append(']');
+      }
+      if (node.getKind() == ElementKind.PROPERTY && node.getName() != null) {
+        path.append('.').append(node.getName());
+      }
+    }
+    return path.toString();
+  }
+}

@@ -1,0 +1,257 @@
+package org.cutover.migration;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cutover.secrets.SecretText;
+
+/**
+ * The Tasklist start form's variables and how they become {@link NewMigration}. The form never
+ * carries a secret: credentials are stored first with POST /api/credentials and named by id.
+ *
+ * <p>Variables (all optional unless the rules need them): {@value #DOMAIN}, {@value #BATCH_NAME},
+ * {@value #MAILBOXES_CSV}, {@value #SOURCE_HOST}, {@value #SOURCE_PORT}, {@value #SOURCE_SECURITY},
+ * {@value #SOURCE_ALLOW_PLAINTEXT}, {@value #SOURCE_AUTH}, {@value #SOURCE_ADMIN_USER}, {@value
+ * #SOURCE_CREDENTIAL_ID}, {@value #SOURCE_TEST_MAILBOX}, {@value #MAX_CONCURRENT_MAILBOXES},
+ * {@value #TARGET_TYPE}, {@value #TENANT_ID}, {@value #CLIENT_ID}, {@value #LICENCE_SKU}, {@value
+ * #USAGE_LOCATION}, {@value #TARGET_HOST}, {@value #TARGET_PORT}, {@value #TARGET_SECURITY},
+ * {@value #TARGET_ALLOW_PLAINTEXT}, {@value #TARGET_AUTH}, {@value #TARGET_ADMIN_USER}, {@value
+ * #TARGET_CREDENTIAL_ID} (client secret with Microsoft 365, admin password with IMAP), {@value
+ * #DNS_MODE}, {@value #DNS_PROVIDER}, {@value #DNS_ZONE}, {@value #DNS_SERVER}, {@value
+ * #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL}, {@value #AUTODISCOVER_TARGET}, {@value #LANGUAGE},
+ * {@value #AUTO_START_BATCH}.
+ */
+final class StartFormFields {
+
+  static final String DOMAIN = "domain";
+  static final String BATCH_NAME = "batchName";
+  static final String MAILBOXES_CSV = "mailboxesCsv";
+  static final String SOURCE_HOST = "sourceHost";
+  static final String SOURCE_PORT = "sourcePort";
+  static final String SOURCE_SECURITY = "sourceSecurity";
+  static final String SOURCE_ALLOW_PLAINTEXT = "sourceAllowPlaintext";
+  static final String SOURCE_AUTH = "sourceAuth";
+  static final String SOURCE_ADMIN_USER = "sourceAdminUser";
+  static final String SOURCE_CREDENTIAL_ID = "sourceCredentialId";
+  static final String SOURCE_TEST_MAILBOX = "sourceTestMailbox";
+  static final String MAX_CONCURRENT_MAILBOXES = "maxConcurrentMailboxes";
+  static final String TARGET_TYPE = "targetType";
+  static final String TENANT_ID = "tenantId";
+  static final String CLIENT_ID = "clientId";
+  static final String LICENCE_SKU = "licenceSku";
+  static final String USAGE_LOCATION = "usageLocation";
+  static final String TARGET_HOST = "targetHost";
+  static final String TARGET_PORT = "targetPort";
+  static final String TARGET_SECURITY = "targetSecurity";
+  static final String TARGET_ALLOW_PLAINTEXT = "targetAllowPlaintext";
+  static final String TARGET_AUTH = "targetAuth";
+  static final String TARGET_ADMIN_USER = "targetAdminUser";
+  static final String TARGET_CREDENTIAL_ID = "targetCredentialId";
+  static final String DNS_MODE = "dnsMode";
+  static final String DNS_PROVIDER = "dnsProvider";
+  static final String DNS_ZONE = "dnsZone";
+  static final String DNS_SERVER = "dnsServer";
+  static final String DNS_CREDENTIAL_ID = "dnsCredentialId";
+  static final String MAX_MX_TTL = "maxMxTtl";
+  static final String AUTODISCOVER_TARGET = "autodiscoverTarget";
+  static final String LANGUAGE = "language";
+  static final String AUTO_START_BATCH = "autoStartBatch";
+
+  private static final Pattern MAILBOX_PATH = Pattern.compile("\\$\\.mailboxes\\[(\\d+)].*");
+
+  private final Map<String, Object> values;
+  private final List<String> problems = new ArrayList<>();
+  private List<Integer> csvLines = List.of();
+
+  StartFormFields(Map<String, Object> values) {
+    this.values = values;
+  }
+
+  /** What could not be read from the form (numbers, choices, CSV lines). */
+  List<String> problems() {
+    return problems;
+  }
+
+  NewMigration settings() {
+    MailboxCsv.Parsed csv = MailboxCsv.parse(text(MAILBOXES_CSV));
+    csv.problems().forEach(problem -> problems.add(MAILBOXES_CSV + ", " + problem));
+    csvLines = csv.lines();
+    TargetType targetType = choice(TARGET_TYPE, TargetType.class);
+    DnsMode dnsMode = choice(DNS_MODE, DnsMode.class);
+    ImapEndpoint source =
+        new ImapEndpoint(
+            text(SOURCE_HOST),
+            number(SOURCE_PORT),
+            choice(SOURCE_SECURITY, ConnectionSecurity.class),
+            flag(SOURCE_ALLOW_PLAINTEXT),
+            choice(SOURCE_AUTH, ImapAuth.class),
+            text(SOURCE_ADMIN_USER),
+            null,
+            text(SOURCE_CREDENTIAL_ID),
+            text(SOURCE_TEST_MAILBOX),
+            number(MAX_CONCURRENT_MAILBOXES));
+    TargetSettings target =
+        targetType == TargetType.IMAP
+            ? new TargetSettings(
+                targetType,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ImapEndpoint(
+                    text(TARGET_HOST),
+                    number(TARGET_PORT),
+                    choice(TARGET_SECURITY, ConnectionSecurity.class),
+                    flag(TARGET_ALLOW_PLAINTEXT),
+                    choice(TARGET_AUTH, ImapAuth.class),
+                    text(TARGET_ADMIN_USER),
+                    null,
+                    text(TARGET_CREDENTIAL_ID),
+                    null,
+                    null))
+            : new TargetSettings(
+                targetType,
+                text(TENANT_ID),
+                text(CLIENT_ID),
+                null,
+                text(TARGET_CREDENTIAL_ID),
+                text(LICENCE_SKU),
+                text(USAGE_LOCATION),
+                null);
+    DnsSettings dns =
+        new DnsSettings(
+            dnsMode,
+            text(DNS_PROVIDER),
+            text(DNS_ZONE),
+            text(DNS_SERVER),
+            (SecretText) null,
+            text(DNS_CREDENTIAL_ID),
+            number(MAX_MX_TTL),
+            text(AUTODISCOVER_TARGET));
+    return new NewMigration(
+        text(DOMAIN),
+        text(BATCH_NAME),
+        csv.mailboxes(),
+        source,
+        target,
+        dns,
+        text(LANGUAGE),
+        flag(AUTO_START_BATCH),
+        null);
+  }
+
+  /** The form field a problem of {@link NewMigration} (JSON path) belongs to, with the message. */
+  String describe(SettingsProblem problem) {
+    Matcher mailbox = MAILBOX_PATH.matcher(problem.path());
+    if (mailbox.matches()) {
+      int index = Integer.parseInt(mailbox.group(1));
+      String line = index < csvLines.size() ? String.valueOf(csvLines.get(index)) : "?";
+      return MAILBOXES_CSV + ", " + RuleMessages.text("cutover.csv.line", line, problem.message());
+    }
+    return field(problem.path().substring(2)) + ": " + problem.message();
+  }
+
+  private static String field(String path) {
+    if (path.startsWith("source.")) {
+      return endpointField("source", path.substring("source.".length()));
+    }
+    if (path.startsWith("target.endpoint.")) {
+      return endpointField("target", path.substring("target.endpoint.".length()));
+    }
+    if (path.startsWith("target.")) {
+      return switch (path.substring("target.".length())) {
+        case "type" -> TARGET_TYPE;
+        case "clientSecret", "credentialId" -> TARGET_CREDENTIAL_ID;
+        case "endpoint" -> TARGET_HOST;
+        default -> path.substring("target.".length());
+      };
+    }
+    if (path.startsWith("dns.")) {
+      String rest = path.substring("dns.".length());
+      return switch (rest) {
+        case "credentials", "credentialId" -> DNS_CREDENTIAL_ID;
+        case "maxMxTtl", "autodiscoverTarget" -> rest;
+        default -> "dns" + capitalized(rest);
+      };
+    }
+    return switch (path) {
+      case "mailboxes" -> MAILBOXES_CSV;
+      case "source" -> SOURCE_HOST;
+      case "target" -> TARGET_TYPE;
+      case "dns" -> DNS_MODE;
+      default -> path;
+    };
+  }
+
+  private static String endpointField(String side, String rest) {
+    return switch (rest) {
+      case "password", "credentialId" -> side + "CredentialId";
+      case "maxConcurrentMailboxes" -> MAX_CONCURRENT_MAILBOXES;
+      default -> side + capitalized(rest);
+    };
+  }
+
+  private static String capitalized(String name) {
+    return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  private String text(String name) {
+    Object value = values.get(name);
+    return value == null ? null : value.toString();
+  }
+
+  private boolean flag(String name) {
+    Object value = values.get(name);
+    if (value instanceof Boolean bool) {
+      return bool;
+    }
+    return value != null && Boolean.parseBoolean(value.toString().strip());
+  }
+
+  private Integer number(String name) {
+    Object value = values.get(name);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    try {
+      if (value instanceof Number number) {
+        double exact = number.doubleValue();
+        if (exact != Math.rint(exact) || Math.abs(exact) > Integer.MAX_VALUE) {
+          throw new NumberFormatException();
+        }
+        return (int) exact;
+      }
+      return Integer.valueOf(value.toString().strip());
+    } catch (NumberFormatException notWhole) {
+      problems.add(name + ": " + RuleMessages.text("cutover.form.number"));
+      return null;
+    }
+  }
+
+  private <E extends Enum<E>> E choice(String name, Class<E> type) {
+    String value = text(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String wanted = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(wanted)) {
+        return constant;
+      }
+    }
+    problems.add(
+        name
+            + ": "
+            + RuleMessages.text(
+                "cutover.form.choice",
+                String.join(
+                    ", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+    return null;
+  }
+}

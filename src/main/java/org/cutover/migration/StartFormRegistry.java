@@ -1,0 +1,69 @@
+package org.cutover.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers a migration from the Tasklist start form's variables ({@link StartFormFields}) with the
+ * same rules as the REST API. Problems are reported per form field, in the form's language.
+ */
+@Component
+class StartFormRegistry implements MigrationRegistry {
+
+  private static final Logger log = LoggerFactory.getLogger(StartFormRegistry.class);
+
+  private final MigrationRegistration registration;
+  private final SettingsValidation validation;
+
+  StartFormRegistry(MigrationRegistration registration, SettingsValidation validation) {
+    this.registration = registration;
+    this.validation = validation;
+  }
+
+  @Override
+  public String registerFromForm(Map<String, Object> formValues) {
+    LocaleContext previous = LocaleContextHolder.getLocaleContext();
+    boolean danish = "da".equals(String.valueOf(formValues.get(StartFormFields.LANGUAGE)).strip());
+    LocaleContextHolder.setLocale(danish ? Locale.forLanguageTag("da") : Locale.ENGLISH);
+    try {
+      StartFormFields form = new StartFormFields(formValues);
+      NewMigration settings = form.settings();
+      if (!form.problems().isEmpty()) {
+        List<String> problems = new ArrayList<>(form.problems());
+        validation.problems(settings).stream()
+            .map(form::describe)
+            .filter(problem -> !alreadyReported(problem, form.problems()))
+            .forEach(problems::add);
+        throw new InvalidMigrationSettings(problems);
+      }
+      MigrationRegistration.Registered registered;
+      try {
+        registered = registration.register(settings);
+      } catch (RejectedSettings rejected) {
+        throw new InvalidMigrationSettings(
+            rejected.problems().stream().map(form::describe).toList());
+      } catch (MigrationConflict conflict) {
+        throw new InvalidMigrationSettings(List.of(conflict.getMessage()));
+      }
+      registered
+          .warnings()
+          .forEach(warning -> log.info("Migration {}: {}", registered.migrationId(), warning));
+      return registered.migrationId();
+    } finally {
+      LocaleContextHolder.setLocaleContext(previous);
+    }
+  }
+
+  /** Whether a field that could not be read is reported already (one problem per field). */
+  private static boolean alreadyReported(String problem, List<String> unreadable) {
+    String field = problem.substring(0, Math.max(problem.indexOf(':'), 0));
+    return !field.isEmpty() && unreadable.stream().anyMatch(p -> p.startsWith(field + ":"));
+  }
+}
