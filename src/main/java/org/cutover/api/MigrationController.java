@@ -1,0 +1,173 @@
+package org.cutover.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.cutover.migration.EndpointRole;
+import org.cutover.migration.MailboxState;
+import org.cutover.migration.MailboxStatus;
+import org.cutover.migration.MigrationNotFound;
+import org.cutover.migration.MigrationRegistration;
+import org.cutover.migration.MigrationStore;
+import org.cutover.migration.NewMigration;
+import org.cutover.migration.StoredMigration;
+import org.cutover.process.RunbookControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping(path = "/api/migrations", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Migrations", description = "Start, watch, start the batch of and cancel migrations")
+class MigrationController {
+
+  private final MigrationLauncher launcher;
+  private final MigrationStore store;
+  private final RunbookControl runbook;
+
+  MigrationController(MigrationLauncher launcher, MigrationStore store, RunbookControl runbook) {
+    this.launcher = launcher;
+    this.store = store;
+    this.runbook = runbook;
+  }
+
+  @GetMapping
+  @Operation(summary = "List the migrations, newest first")
+  List<MigrationViews.Item> list() {
+    return store.list().stream().map(MigrationViews.Item::of).toList();
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Register a migration and start its runbook",
+      description =
+          "Checks the settings and that every capability a migration needs is configured, stores"
+              + " the credentials encrypted and starts the runbook. Secrets (password,"
+              + " clientSecret, credentials) are write-only; instead of one, credentialId may name"
+              + " a credential stored with POST /api/credentials.")
+  @ApiResponse(responseCode = "201", description = "Registered and started; Location names it")
+  @ApiResponse(
+      responseCode = "400",
+      description = "The settings need correcting: one entry per field in errors",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "Another migration of the domain has not finished",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "503",
+      description = "A capability a migration needs is not configured",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  ResponseEntity<MigrationViews.Created> create(@RequestBody NewMigration settings) {
+    MigrationRegistration.Registered registered = launcher.launch(settings);
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/{id}")
+            .buildAndExpand(registered.migrationId())
+            .toUri();
+    return ResponseEntity.created(location)
+        .body(new MigrationViews.Created(registered.migrationId(), registered.warnings()));
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "A migration's phase, current steps, batch status and every mailbox")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such migration",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  MigrationViews.Details get(@PathVariable String id) {
+    StoredMigration migration = store.find(id).orElseThrow(() -> notFound(id));
+    List<MailboxState> mailboxes = store.mailboxes(id);
+    Map<MailboxStatus, Long> counts = new EnumMap<>(MailboxStatus.class);
+    mailboxes.forEach(mailbox -> counts.merge(mailbox.status(), 1L, Long::sum));
+    return new MigrationViews.Details(
+        migration.id(),
+        migration.summary().domain(),
+        migration.summary().batchName(),
+        migration.summary().phase(),
+        runbook.currentSteps(id),
+        migration.summary().batchStatus(),
+        counts,
+        migration.targetType(),
+        migration.dnsMode(),
+        migration.language(),
+        migration.autoStartBatch(),
+        migration.summary().createdAt(),
+        migration.mxSwitchedAt(),
+        store.endpoint(id, EndpointRole.SOURCE).map(MigrationViews.Endpoint::of).orElse(null),
+        mailboxes.stream().map(MigrationViews.Mailbox::of).toList());
+  }
+
+  @PostMapping("/{id}/start")
+  @Operation(
+      summary = "Start the batch",
+      description = "For a batch created without autoStartBatch that waits to be started.")
+  @ApiResponse(responseCode = "202", description = "The batch starts syncing")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The batch is not waiting to be started",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  ResponseEntity<Void> startBatch(@PathVariable String id) {
+    requireExists(id);
+    try {
+      runbook.startBatch(id);
+    } catch (IllegalStateException notWaiting) {
+      throw new WrongState(
+          "The batch of migration "
+              + id
+              + " is not waiting to be started; GET /api/migrations/"
+              + id
+              + " shows its status.",
+          notWaiting);
+    }
+    return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{id}/cancel")
+  @Operation(
+      summary = "Cancel the migration",
+      description = "Rolls back the DNS changes (MX, TTL, Autodiscover) and stops all syncs.")
+  @ApiResponse(responseCode = "202", description = "The cancellation runs")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The migration can no longer be cancelled",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  ResponseEntity<Void> cancel(@PathVariable String id) {
+    requireExists(id);
+    try {
+      runbook.cancel(id);
+    } catch (IllegalStateException tooLate) {
+      throw new WrongState(
+          "Migration "
+              + id
+              + " can no longer be cancelled (it has finished, is already being cancelled, or is"
+              + " past the point of no return).",
+          tooLate);
+    }
+    return ResponseEntity.accepted().build();
+  }
+
+  private void requireExists(String id) {
+    if (store.find(id).isEmpty()) {
+      throw notFound(id);
+    }
+  }
+
+  private static MigrationNotFound notFound(String id) {
+    return new MigrationNotFound(
+        "No migration with id " + id + " exists; GET /api/migrations lists them.");
+  }
+}

@@ -1,0 +1,19 @@
+package org.cutover.api;
+
+import java.net.URI;
+
+/** The {@code type} URIs of our problem details: stable names a client can switch on. */
+final class ProblemTypes {
+
+  static final URI INVALID_SETTINGS = URI.create("urn:cutover:problem:invalid-settings");
+  static final URI MALFORMED_JSON = URI.create("urn:cutover:problem:malformed-json");
+  static final URI NOT_FOUND = URI.create("urn:cutover:problem:not-found");
+  static final URI WRONG_STATE = URI.create("urn:cutover:problem:wrong-state");
+  static final URI DOMAIN_BUSY = URI.create("urn:cutover:problem:domain-busy");
+  static final URI CAPABILITY_MISSING = URI.create("urn:cutover:problem:capability-missing");
+  static final URI UNAUTHENTICATED = URI.create("urn:cutover:problem:unauthenticated");
+  static final URI FORBIDDEN = URI.create("urn:cutover:problem:forbidden");
+  static final URI INTERNAL = URI.create("urn:cutover:problem:internal");
+
+  private ProblemTypes() {}
+}
