@@ -55,8 +55,8 @@ final class MigrationViews {
       @Schema(description = "The steps the runbook is at now (empty once it has ended)")
           List<String> currentSteps,
       BatchStatus batchStatus,
-      @Schema(description = "How many mailboxes are in each status") Map<MailboxStatus, Long>
-          mailboxCounts,
+      @Schema(description = "How many mailboxes are in each status")
+          Map<MailboxStatus, Long> mailboxCounts,
       TargetType targetType,
       DnsMode dnsMode,
       String language,
@@ -99,7 +99,8 @@ final class MigrationViews {
       String emailAddress,
       String displayName,
       MailboxStatus status,
-      @Schema(description = "Start of the last sync pass that succeeded") Instant lastSuccessfulSync,
+      @Schema(description = "Start of the last sync pass that succeeded")
+          Instant lastSuccessfulSync,
       long messagesCopied,
       long flagsUpdated,
       long messagesSkipped,

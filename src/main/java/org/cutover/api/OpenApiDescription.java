@@ -10,7 +10,9 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OpenAPI description served at {@code /v3/api-docs} (Swagger UI: {@code /swagger-ui.html}). */
+/**
+ * The OpenAPI description served at {@code /v3/api-docs} (Swagger UI: {@code /swagger-ui.html}).
+ */
 @Configuration(proxyBeanMethods = false)
 class OpenApiDescription {
 
@@ -30,7 +32,7 @@ class OpenApiDescription {
                         + " (application/problem+json); invalid settings list each field in"
                         + " errors with its JSON path. Secrets are write-only and stored"
                         + " encrypted. Log in with HTTP Basic as a Camunda administrator."
-                        + " Camunda's own REST API is at /engine-rest.")
+                        + " Camunda's own REST API is at /engine-rest."))
         .components(
             new Components()
                 .addSecuritySchemes(
