@@ -78,18 +78,18 @@ class SecretsKeyLoader {
     if (directory != null) {
       Files.createDirectories(directory);
     }
+    Path written = Files.createTempFile(directory, ".secrets-", ".key");
     try {
-      if (directory != null && Files.getFileStore(directory).supportsFileAttributeView("posix")) {
-        Files.createFile(
-            file,
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } else {
-        Files.createFile(file);
+      if (Files.getFileStore(written).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(written, PosixFilePermissions.fromString("rw-------"));
       }
+      Files.writeString(written, text, StandardCharsets.US_ASCII);
+      Files.move(written, file);
     } catch (FileAlreadyExistsException createdMeanwhile) {
       return;
+    } finally {
+      Files.deleteIfExists(written);
     }
-    Files.writeString(file, text, StandardCharsets.US_ASCII);
     log.info("Generated a new secrets key in {} (demo/dev profile)", file.toAbsolutePath());
   }
 }

@@ -1,0 +1,70 @@
+package org.cutover.migration;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cutover.secrets.SecretText;
+
+/** Valid migration settings to start tests from; each test changes what it is about. */
+public final class MigrationSamples {
+
+  public static final String SOURCE_PASSWORD = "S0urce-Admin-Pa55!";
+  public static final String CLIENT_SECRET = "cl1ent~Secret.Value";
+  public static final String DNS_KEY = "hmac-sha256:cutover-key:c2VjcmV0LWRucy1rZXk=";
+
+  private MigrationSamples() {}
+
+  public static NewMigration valid() {
+    return withMailboxes(mailboxes(3));
+  }
+
+  public static NewMigration withMailboxes(List<MailboxEntry> mailboxes) {
+    return new NewMigration(
+        "contoso.com",
+        "contoso-wave-1",
+        mailboxes,
+        source(SecretText.of(SOURCE_PASSWORD), null),
+        new TargetSettings(
+            TargetType.MICROSOFT_365,
+            "contoso.onmicrosoft.com",
+            "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+            SecretText.of(CLIENT_SECRET),
+            null,
+            "EXCHANGESTANDARD",
+            "DK",
+            null),
+        new DnsSettings(
+            DnsMode.AUTOMATIC,
+            "rfc2136",
+            "contoso.com",
+            "ns1.contoso.com",
+            SecretText.of(DNS_KEY),
+            null,
+            null,
+            null),
+        "en",
+        false,
+        null);
+  }
+
+  public static ImapEndpoint source(SecretText password, String credentialId) {
+    return new ImapEndpoint(
+        "mail.contoso.com",
+        null,
+        ConnectionSecurity.IMPLICIT_TLS,
+        false,
+        ImapAuth.DELEGATED_ADMIN,
+        "migration-admin@contoso.com",
+        password,
+        credentialId,
+        "user0@contoso.com",
+        null);
+  }
+
+  public static List<MailboxEntry> mailboxes(int count) {
+    List<MailboxEntry> mailboxes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      mailboxes.add(new MailboxEntry("user" + i + "@contoso.com", null, "User " + i));
+    }
+    return mailboxes;
+  }
+}
