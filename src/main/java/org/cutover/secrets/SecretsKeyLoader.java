@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,6 +24,7 @@ import org.springframework.core.env.Profiles;
  * credentials survive restarts without any setup.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecretsProperties.class)
 class SecretsKeyLoader {
 
   private static final Logger log = LoggerFactory.getLogger(SecretsKeyLoader.class);
