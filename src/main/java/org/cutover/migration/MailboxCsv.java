@@ -18,7 +18,9 @@ final class MailboxCsv {
   private enum Column {
     EMAIL,
     LOGIN,
-    NAME
+    NAME,
+    /** A column that is refused or unknown; its values are not read. */
+    UNREAD
   }
 
   private MailboxCsv() {}
@@ -68,6 +70,7 @@ final class MailboxCsv {
           case EMAIL -> email = cells.get(i);
           case LOGIN -> login = cells.get(i);
           case NAME -> name = cells.get(i);
+          case UNREAD -> {}
         }
       }
       mailboxes.add(new MailboxEntry(email, login, name));
@@ -107,11 +110,11 @@ final class MailboxCsv {
         case "displayname", "name" -> columns.add(Column.NAME);
         case "password" -> {
           problems.add(lineProblem(line, RuleMessages.text("cutover.csv.password")));
-          columns.add(null);
+          columns.add(Column.UNREAD);
         }
         default -> {
           problems.add(lineProblem(line, RuleMessages.text("cutover.csv.unknownColumn", cell)));
-          columns.add(null);
+          columns.add(Column.UNREAD);
         }
       }
     }

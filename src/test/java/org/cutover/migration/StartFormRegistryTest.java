@@ -1,0 +1,181 @@
+package org.cutover.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cutover.secrets.SecretRef;
+import org.cutover.secrets.SecretStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/** The Tasklist start form's variables registered with the API's rules, on the real schema. */
+@JdbcTest
+@ActiveProfiles("test")
+@ImportAutoConfiguration(ValidationAutoConfiguration.class)
+@Import({
+  MigrationStore.class,
+  MigrationRegistration.class,
+  Capabilities.class,
+  SettingsValidation.class,
+  StartFormRegistry.class,
+  StartFormRegistryTest.Setup.class
+})
+class StartFormRegistryTest {
+
+  @TestConfiguration
+  @ComponentScan("org.cutover.secrets")
+  static class Setup {}
+
+  @MockitoBean MailboxSyncEngine syncEngine;
+  @MockitoBean TargetTenant target;
+  @MockitoBean UserLetters letters;
+  @MockitoBean DnsRunbook dns;
+
+  @Autowired MigrationRegistry registry;
+  @Autowired MigrationStore store;
+  @Autowired SecretStore secrets;
+
+  @Test
+  void registersAMicrosoft365MigrationFromTheForm() {
+    Map<String, Object> form = microsoft365Form();
+
+    String id = registry.registerFromForm(form);
+
+    StoredMigration stored = store.find(id).orElseThrow();
+    assertThat(stored.summary().batchName()).isEqualTo("contoso-wave-1");
+    assertThat(stored.dnsMode()).isEqualTo(DnsMode.GUIDED);
+    assertThat(stored.clientSecret().id()).isEqualTo(form.get("targetCredentialId"));
+    assertThat(store.mailboxes(id))
+        .extracting(MailboxState::emailAddress, MailboxState::displayName)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("anna@contoso.com", "Anna Jensen"),
+            org.assertj.core.groups.Tuple.tuple("bo@contoso.com", "Bo Hansen"));
+    StoredEndpoint source = store.endpoint(id, EndpointRole.SOURCE).orElseThrow();
+    assertThat(source.port()).isEqualTo(993);
+    assertThat(source.maxConcurrentMailboxes()).isEqualTo(10);
+    assertThat(source.credential().id()).isEqualTo(form.get("sourceCredentialId"));
+  }
+
+  @Test
+  void registersAnImapTargetWithItsOwnEndpoint() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("targetType", "IMAP");
+    form.put("targetHost", "imap.example.net");
+    form.put("targetSecurity", "STARTTLS");
+    form.put("targetAuth", "PLAIN");
+    form.put("targetAdminUser", "admin@example.net");
+
+    String id = registry.registerFromForm(form);
+
+    StoredEndpoint target = store.endpoint(id, EndpointRole.TARGET).orElseThrow();
+    assertThat(target.host()).isEqualTo("imap.example.net");
+    assertThat(target.port()).isEqualTo(143);
+    assertThat(store.find(id).orElseThrow().clientSecret()).isNull();
+  }
+
+  @Test
+  void listsEveryProblemByFormFieldAndCsvLine() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("batchName", "wave 1");
+    form.put("sourcePort", "nine-nine-three");
+    form.put("sourceSecurity", "TLS");
+    form.put("mailboxesCsv", "EmailAddress,DisplayName\nanna@contoso.com,Anna\nbo-at-contoso,Bo\n");
+    form.remove("sourceCredentialId");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactlyInAnyOrder(
+                        "sourcePort: must be a whole number",
+                        "sourceSecurity: must be one of IMPLICIT_TLS, STARTTLS, PLAINTEXT",
+                        "batchName: may contain only letters, digits, '-' and '_' (no spaces or"
+                            + " other characters), such as contoso-wave-1",
+                        "mailboxesCsv, line 3: must be an email address such as anna@contoso.com",
+                        "sourceCredentialId: give the secret, or credentialId naming a"
+                            + " credential stored with POST /api/credentials"));
+    assertThat(store.list()).isEmpty();
+  }
+
+  @Test
+  void namesACredentialIdThatIsNotStored() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("sourceCredentialId", "3f2c0a7e-9b1d-4c55-8e1f-0a4b2c6d8e90");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("sourceCredentialId: no stored credential has this id"));
+  }
+
+  @Test
+  void answersInDanishForADanishMigration() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("language", "da");
+    form.put("mailboxesCsv", "");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .anySatisfy(
+                        problem -> assertThat(problem).contains("angiv mindst én postkasse")));
+  }
+
+  @Test
+  void acceptsNumbersAsTasklistSendsThem() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("sourcePort", 1993L);
+    form.put("maxMxTtl", 300.0);
+
+    String id = registry.registerFromForm(form);
+
+    assertThat(store.endpoint(id, EndpointRole.SOURCE).orElseThrow().port()).isEqualTo(1993);
+    assertThat(store.find(id).orElseThrow().maxMxTtl()).isEqualTo(300);
+  }
+
+  private Map<String, Object> microsoft365Form() {
+    SecretRef admin = secrets.put("contoso admin", "admin-password");
+    SecretRef client = secrets.put("contoso app", "client-secret");
+    Map<String, Object> form = new HashMap<>();
+    form.put("domain", "contoso.com");
+    form.put("batchName", "contoso-wave-1");
+    form.put(
+        "mailboxesCsv",
+        "EmailAddress,DisplayName\nanna@contoso.com,Anna Jensen\nbo@contoso.com,Bo Hansen\n");
+    form.put("sourceHost", "mail.contoso.com");
+    form.put("sourceSecurity", "IMPLICIT_TLS");
+    form.put("sourceAuth", "DELEGATED_ADMIN");
+    form.put("sourceAdminUser", "migration-admin@contoso.com");
+    form.put("sourceCredentialId", admin.id());
+    form.put("maxConcurrentMailboxes", 10);
+    form.put("targetType", "MICROSOFT_365");
+    form.put("tenantId", "contoso.onmicrosoft.com");
+    form.put("clientId", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    form.put("targetCredentialId", client.id());
+    form.put("licenceSku", "EXCHANGESTANDARD");
+    form.put("usageLocation", "DK");
+    form.put("dnsMode", "GUIDED");
+    form.put("language", "en");
+    form.put("autoStartBatch", true);
+    form.put("unrelatedProcessVariable", List.of("ignored"));
+    return form;
+  }
+}
