@@ -1,0 +1,462 @@
+package org.cutover.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.cutover.migration.DnsRunbook;
+import org.cutover.migration.MailboxSyncEngine;
+import org.cutover.migration.TargetTenant;
+import org.cutover.migration.UserLetters;
+import org.cutover.process.RunbookControl;
+import org.cutover.process.RunbookStart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The REST API in the whole application, with the runbook and the capabilities stubbed. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class MigrationApiTest {
+
+  static final String SOURCE_PASSWORD = "S0urce-Admin-Pa55!";
+  static final String CLIENT_SECRET = "cl1ent~Secret.Value";
+  static final String DNS_KEY = "hmac-sha256:cutover:c2VjcmV0LWRucy1rZXk=";
+  static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-password");
+
+  @MockitoBean RunbookControl runbook;
+  @MockitoBean MailboxSyncEngine syncEngine;
+  @MockitoBean TargetTenant target;
+  @MockitoBean UserLetters letters;
+  @MockitoBean DnsRunbook dns;
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired JdbcClient jdbc;
+  @Autowired IdentityService identity;
+
+  @BeforeEach
+  void runbookStarts() {
+    when(runbook.start(any())).thenReturn("process-instance-1");
+    when(runbook.currentSteps(any())).thenReturn(List.of("Verify domain TXT record"));
+  }
+
+  @AfterEach
+  void emptyTables() {
+    jdbc.sql("DELETE FROM mailbox").update();
+    jdbc.sql("DELETE FROM endpoint").update();
+    jdbc.sql("DELETE FROM migration").update();
+    jdbc.sql("DELETE FROM secret").update();
+  }
+
+  @Test
+  void refusesCallsWithoutLogin() throws Exception {
+    mvc.perform(get("/api/migrations"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(header().string("WWW-Authenticate", startsWith("Basic")))
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:unauthenticated"))
+        .andExpect(jsonPath("$.status").value(401));
+    mvc.perform(get("/api/migrations").with(httpBasic("nobody", "wrong")))
+        .andExpect(status().isUnauthorized());
+    mvc.perform(post("/api/migrations").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void refusesUsersWhoAreNotAdministrators() throws Exception {
+    User clerk = identity.newUser("clerk");
+    clerk.setPassword("clerk-password");
+    identity.saveUser(clerk);
+    try {
+      mvc.perform(get("/api/migrations").with(httpBasic("clerk", "clerk-password")))
+          .andExpect(status().isForbidden())
+          .andExpect(jsonPath("$.detail", containsString("camunda-admin")));
+      // A wrong password is refused (and locks this user for a while: Camunda's login delay).
+      mvc.perform(get("/api/migrations").with(httpBasic("clerk", "wrong")))
+          .andExpect(status().isUnauthorized());
+    } finally {
+      identity.deleteUser("clerk");
+    }
+  }
+
+  @Test
+  void batchNameWithSpacesIsRefusedNamingTheFieldAndTheRule() throws Exception {
+    Map<String, Object> body = migration(3);
+    body.put("batchName", "wave 1!");
+
+    create(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:invalid-settings"))
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].path").value("$.batchName"))
+        .andExpect(
+            jsonPath("$.errors[0].message", containsString("only letters, digits, '-' and '_'")));
+    verify(runbook, never()).start(any());
+    assertThat(count("migration")).isZero();
+  }
+
+  @Test
+  void refuses2001Mailboxes() throws Exception {
+    create(migration(2001))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.mailboxes"))
+        .andExpect(jsonPath("$.errors[0].message", containsString("between 1 and 2000")));
+    assertThat(count("migration")).isZero();
+  }
+
+  @Test
+  void accepts151MailboxesWithAWarning() throws Exception {
+    create(migration(151))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.warnings", hasSize(1)))
+        .andExpect(jsonPath("$.warnings[0]", startsWith("151 mailboxes in one batch")));
+  }
+
+  @Test
+  void registersAndStartsAMigration() throws Exception {
+    Map<String, Object> body = migration(3);
+    body.put("durations", Map.of("finalWait", "PT1H", "txtMaxAttempts", 3));
+
+    MvcResult created =
+        create(body)
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.warnings", hasSize(0)))
+            .andReturn();
+
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    assertThat(created.getResponse().getHeader("Location")).endsWith("/api/migrations/" + id);
+    ArgumentCaptor<RunbookStart> start = ArgumentCaptor.forClass(RunbookStart.class);
+    verify(runbook).start(start.capture());
+    assertThat(start.getValue().migrationId()).isEqualTo(id);
+    assertThat(start.getValue().finalWait()).isEqualTo(Duration.ofHours(1));
+    assertThat(start.getValue().txtMaxAttempts()).isEqualTo(3);
+    assertThat(start.getValue().txtRetryWait()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(start.getValue().guidedDns()).isFalse();
+    assertThat(start.getValue().targetType()).isEqualTo("MICROSOFT_365");
+    assertThat(
+            jdbc.sql("SELECT process_instance_id FROM migration WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single())
+        .isEqualTo("process-instance-1");
+
+    mvc.perform(get("/api/migrations/" + id).with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.phase").value("PREPARING"))
+        .andExpect(jsonPath("$.currentSteps[0]").value("Verify domain TXT record"))
+        .andExpect(jsonPath("$.batchStatus").value("NOT_CREATED"))
+        .andExpect(jsonPath("$.mailboxCounts.QUEUED").value(3))
+        .andExpect(jsonPath("$.source.host").value("mail.contoso.com"))
+        .andExpect(jsonPath("$.mailboxes", hasSize(3)))
+        .andExpect(jsonPath("$.mailboxes[0].emailAddress").value("user0@contoso.com"))
+        .andExpect(jsonPath("$.mailboxes[0].status").value("QUEUED"))
+        .andExpect(jsonPath("$.mailboxes[0].messagesCopied").value(0));
+    mvc.perform(get("/api/migrations").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].id").value(id))
+        .andExpect(jsonPath("$[0].batchName").value("contoso-wave-1"))
+        .andExpect(jsonPath("$[0].phase").value("PREPARING"));
+  }
+
+  @Test
+  void neverEchoesASecret() throws Exception {
+    MvcResult created = create(migration(2)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    mvc.perform(
+            post("/api/credentials")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"spare\",\"secret\":\"" + SOURCE_PASSWORD + "\"}"))
+        .andExpect(status().isCreated());
+    Map<String, Object> invalid = migration(2);
+    invalid.put("batchName", "bad name");
+
+    List<String> bodies = new ArrayList<>();
+    bodies.add(created.getResponse().getContentAsString());
+    bodies.add(body(get("/api/migrations/" + id)));
+    bodies.add(body(get("/api/migrations")));
+    bodies.add(body(get("/api/credentials")));
+    bodies.add(create(invalid).andReturn().getResponse().getContentAsString());
+    bodies.add(
+        jdbc.sql("SELECT name || nonce || ciphertext FROM secret")
+            .query(String.class)
+            .list()
+            .toString());
+
+    for (String body : bodies) {
+      assertThat(body)
+          .doesNotContain(SOURCE_PASSWORD)
+          .doesNotContain(CLIENT_SECRET)
+          .doesNotContain(DNS_KEY)
+          .doesNotContain("\"password\"")
+          .doesNotContain("clientSecret");
+    }
+    assertThat(count("secret")).isEqualTo(4);
+  }
+
+  @Test
+  void unknownIdIsNotFound() throws Exception {
+    for (MockHttpServletRequestBuilder request :
+        List.of(
+            get("/api/migrations/no-such-id"),
+            post("/api/migrations/no-such-id/start"),
+            post("/api/migrations/no-such-id/cancel"))) {
+      mvc.perform(request.with(ADMIN))
+          .andExpect(status().isNotFound())
+          .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.type").value("urn:cutover:problem:not-found"))
+          .andExpect(jsonPath("$.detail", containsString("no-such-id")));
+    }
+  }
+
+  @Test
+  void startsTheBatchOrSaysWhyNot() throws Exception {
+    String id = createdId();
+    mvc.perform(post("/api/migrations/" + id + "/start").with(ADMIN))
+        .andExpect(status().isAccepted());
+    verify(runbook).startBatch(id);
+
+    doThrow(new IllegalStateException("not waiting")).when(runbook).startBatch(id);
+    mvc.perform(post("/api/migrations/" + id + "/start").with(ADMIN))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:wrong-state"))
+        .andExpect(jsonPath("$.detail", containsString("not waiting to be started")));
+  }
+
+  @Test
+  void cancelsOrSaysItIsTooLate() throws Exception {
+    String id = createdId();
+    mvc.perform(post("/api/migrations/" + id + "/cancel").with(ADMIN))
+        .andExpect(status().isAccepted());
+    verify(runbook).cancel(id);
+
+    doThrow(new IllegalStateException("ended")).when(runbook).cancel(id);
+    mvc.perform(post("/api/migrations/" + id + "/cancel").with(ADMIN))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("can no longer be cancelled")));
+  }
+
+  @Test
+  void aSecondMigrationOfTheSameDomainConflicts() throws Exception {
+    String first = createdId();
+
+    create(migration(1))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:domain-busy"))
+        .andExpect(jsonPath("$.detail", containsString(first)));
+  }
+
+  @Test
+  void malformedJsonSaysWhere() throws Exception {
+    mvc.perform(
+            post("/api/migrations")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\n  \"domain\": \"contoso.com\",\n  \"batchName\": oops\n}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:malformed-json"))
+        .andExpect(jsonPath("$.detail", containsString("line 3")));
+    mvc.perform(post("/api/migrations").with(ADMIN).contentType(MediaType.APPLICATION_JSON))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:malformed-json"));
+  }
+
+  @Test
+  void aValueOfTheWrongKindNamesItsPathAndTheChoices() throws Exception {
+    Map<String, Object> body = migration(1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> source = (Map<String, Object>) body.get("source");
+    source.put("security", "TLS");
+
+    create(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.source.security"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value("must be one of IMPLICIT_TLS, STARTTLS, PLAINTEXT"))
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("TLS\""))));
+  }
+
+  @Test
+  void nothingIsKeptWhenTheRunbookCannotStart() throws Exception {
+    when(runbook.start(any())).thenThrow(new IllegalStateException("engine unavailable"));
+
+    create(migration(2))
+        .andExpect(status().isInternalServerError())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:internal"))
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("engine"))));
+
+    assertThat(count("migration")).isZero();
+    assertThat(count("secret")).isZero();
+  }
+
+  @Test
+  void storedCredentialsAreListedWithoutValuesAndUsableById() throws Exception {
+    MvcResult stored =
+        mvc.perform(
+                post("/api/credentials")
+                    .with(ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\":\"contoso admin\",\"secret\":\"" + SOURCE_PASSWORD + "\"}"))
+            .andExpect(status().isCreated())
+            .andReturn();
+    String credentialId =
+        json.readTree(stored.getResponse().getContentAsString()).get("id").asText();
+
+    mvc.perform(get("/api/credentials").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].id").value(credentialId))
+        .andExpect(jsonPath("$[0].name").value("contoso admin"))
+        .andExpect(jsonPath("$[0].createdAt").exists())
+        .andExpect(jsonPath("$[0].secret").doesNotExist());
+    Map<String, Object> body = migration(1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> source = (Map<String, Object>) body.get("source");
+    source.remove("password");
+    source.put("credentialId", credentialId);
+    create(body).andExpect(status().isCreated());
+
+    mvc.perform(
+            post("/api/credentials")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.errors[*].path")
+                .value(org.hamcrest.Matchers.contains("$.name", "$.secret")));
+  }
+
+  @Test
+  void servesTheOpenApiDescriptionWithWriteOnlySecrets() throws Exception {
+    String description =
+        mvc.perform(get("/v3/api-docs"))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    JsonNode api = json.readTree(description);
+    assertThat(api.path("paths").has("/api/migrations")).isTrue();
+    assertThat(api.path("paths").has("/api/migrations/{id}/cancel")).isTrue();
+    assertThat(api.path("paths").has("/api/credentials")).isTrue();
+    JsonNode password =
+        api.path("components")
+            .path("schemas")
+            .path("ImapEndpoint")
+            .path("properties")
+            .path("password");
+    assertThat(password.path("writeOnly").asBoolean()).isTrue();
+    assertThat(password.path("type").asText()).isEqualTo("string");
+    assertThat(
+            api.path("components")
+                .path("schemas")
+                .path("NewMigration")
+                .path("properties")
+                .path("batchName")
+                .path("description")
+                .asText())
+        .contains("letters, digits");
+  }
+
+  private String createdId() throws Exception {
+    MvcResult created = create(migration(2)).andExpect(status().isCreated()).andReturn();
+    return json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+  }
+
+  private String body(MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.with(ADMIN))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private org.springframework.test.web.servlet.ResultActions create(Map<String, Object> body)
+      throws Exception {
+    return mvc.perform(
+        post("/api/migrations")
+            .with(ADMIN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(body)));
+  }
+
+  private long count(String table) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
+  static Map<String, Object> migration(int mailboxCount) {
+    List<Map<String, Object>> mailboxes = new ArrayList<>();
+    for (int i = 0; i < mailboxCount; i++) {
+      mailboxes.add(
+          Map.of("emailAddress", "user" + i + "@contoso.com", "displayName", "User " + i));
+    }
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put("host", "mail.contoso.com");
+    source.put("security", "IMPLICIT_TLS");
+    source.put("auth", "DELEGATED_ADMIN");
+    source.put("adminUser", "migration-admin@contoso.com");
+    source.put("password", SOURCE_PASSWORD);
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("type", "MICROSOFT_365");
+    target.put("tenantId", "contoso.onmicrosoft.com");
+    target.put("clientId", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    target.put("clientSecret", CLIENT_SECRET);
+    target.put("licenceSku", "EXCHANGESTANDARD");
+    target.put("usageLocation", "DK");
+    Map<String, Object> dnsSettings = new LinkedHashMap<>();
+    dnsSettings.put("mode", "AUTOMATIC");
+    dnsSettings.put("provider", "rfc2136");
+    dnsSettings.put("zone", "contoso.com");
+    dnsSettings.put("server", "ns1.contoso.com:53");
+    dnsSettings.put("credentials", DNS_KEY);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("domain", "contoso.com");
+    body.put("batchName", "contoso-wave-1");
+    body.put("mailboxes", mailboxes);
+    body.put("source", source);
+    body.put("target", target);
+    body.put("dns", dnsSettings);
+    body.put("language", "en");
+    body.put("autoStartBatch", false);
+    return body;
+  }
+}
