@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.time.Duration;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
@@ -44,6 +45,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @ExceptionHandler(RejectedSettings.class)
   ProblemDetail rejected(RejectedSettings rejected) {
     return invalidSettings(rejected.problems());
+  }
+
+  @ExceptionHandler(StrictJson.UnreadableBody.class)
+  ProblemDetail unreadable(StrictJson.UnreadableBody unreadable) {
+    if (unreadable.mapping() != null) {
+      return invalidSettings(
+          List.of(new SettingsProblem(path(unreadable.mapping()), expected(unreadable.mapping()))));
+    }
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        ProblemTypes.MALFORMED_JSON,
+        "The request body does not hold the settings",
+        unreadable.getMessage());
   }
 
   @ExceptionHandler(MigrationNotFound.class)
@@ -183,6 +197,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
   /** What the field should hold, from the type Jackson wanted; never the value it was given. */
   private static String expected(JsonMappingException mapping) {
+    if (mapping instanceof UnrecognizedPropertyException unknown) {
+      return "is not a known property here; the known ones are "
+          + String.join(
+              ", ", unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList());
+    }
     Class<?> type =
         mapping instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
     if (type == null) {

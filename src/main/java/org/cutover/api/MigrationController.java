@@ -1,5 +1,6 @@
 package org.cutover.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,11 +38,17 @@ class MigrationController {
   private final MigrationLauncher launcher;
   private final MigrationStore store;
   private final RunbookControl runbook;
+  private final StrictJson strictJson;
 
-  MigrationController(MigrationLauncher launcher, MigrationStore store, RunbookControl runbook) {
+  MigrationController(
+      MigrationLauncher launcher,
+      MigrationStore store,
+      RunbookControl runbook,
+      StrictJson strictJson) {
     this.launcher = launcher;
     this.store = store;
     this.runbook = runbook;
+    this.strictJson = strictJson;
   }
 
   @GetMapping
@@ -71,8 +78,13 @@ class MigrationController {
       responseCode = "503",
       description = "A capability a migration needs is not configured",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  ResponseEntity<MigrationViews.Created> create(@RequestBody NewMigration settings) {
-    MigrationRegistration.Registered registered = launcher.launch(settings);
+  ResponseEntity<MigrationViews.Created> create(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              content = @Content(schema = @Schema(implementation = NewMigration.class)))
+          @RequestBody
+          JsonNode body) {
+    MigrationRegistration.Registered registered = launcher.launch(strictJson.migration(body));
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequestUri()
             .path("/{id}")

@@ -316,6 +316,24 @@ class MigrationApiTest {
   }
 
   @Test
+  void aMisspeltPropertyIsReportedNotIgnored() throws Exception {
+    Map<String, Object> body = migration(1);
+    body.put("autoStartbatch", true);
+
+    create(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.autoStartbatch"))
+        .andExpect(jsonPath("$.errors[0].message", containsString("autoStartBatch")));
+    mvc.perform(
+            post("/api/migrations")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("[]"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:malformed-json"));
+  }
+
+  @Test
   void nothingIsKeptWhenTheRunbookCannotStart() throws Exception {
     when(runbook.start(any())).thenThrow(new IllegalStateException("engine unavailable"));
 

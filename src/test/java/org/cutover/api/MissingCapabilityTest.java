@@ -38,7 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
   RunbookDurationDefaults.class,
   MigrationRegistration.class,
   Capabilities.class,
-  SettingsValidation.class
+  SettingsValidation.class,
+  StrictJson.class
 })
 @WithMockUser(roles = CamundaUserAuthentication.ADMIN_ROLE)
 class MissingCapabilityTest {
