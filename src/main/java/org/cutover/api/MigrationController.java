@@ -179,7 +179,6 @@ class MigrationController {
   }
 
   private static MigrationNotFound notFound(String id) {
-    return new MigrationNotFound(
-        "No migration with id " + id + " exists; GET /api/migrations lists them.");
+    return MigrationNotFound.migration(id);
   }
 }

@@ -7,7 +7,8 @@ public class MigrationNotFound extends RuntimeException {
     super(message);
   }
 
-  static MigrationNotFound migration(String migrationId) {
+  /** No migration with this id. */
+  public static MigrationNotFound migration(String migrationId) {
     return new MigrationNotFound(
         "No migration with id " + migrationId + " exists; GET /api/migrations lists them.");
   }
