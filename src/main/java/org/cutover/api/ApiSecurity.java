@@ -69,6 +69,7 @@ class ApiSecurity {
         .logout(AbstractHttpConfigurer::disable)
         .anonymous(AbstractHttpConfigurer::disable)
         .servletApi(AbstractHttpConfigurer::disable)
+        .exceptionHandling(AbstractHttpConfigurer::disable)
         .build();
   }
 

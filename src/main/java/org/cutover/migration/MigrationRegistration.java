@@ -50,7 +50,10 @@ public class MigrationRegistration {
    * @throws RejectedSettings listing every broken rule
    * @throws MigrationConflict when an unfinished migration of the same domain exists
    */
-  @Transactional
+  // These are thrown before anything is written; they must not doom a surrounding transaction
+  // (the runbook's own, when the start form registers), which goes on to record the problems.
+  @Transactional(
+      noRollbackFor = {CapabilitiesMissing.class, RejectedSettings.class, MigrationConflict.class})
   public Registered register(NewMigration settings) {
     List<Capability> missing = capabilities.missing();
     if (!missing.isEmpty()) {

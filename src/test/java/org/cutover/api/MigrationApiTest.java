@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
 import org.cutover.migration.DnsRunbook;
 import org.cutover.migration.MailboxSyncEngine;
@@ -39,7 +40,10 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -49,7 +53,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The REST API in the whole application, with the runbook and the capabilities stubbed. */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class MigrationApiTest {
@@ -69,6 +73,7 @@ class MigrationApiTest {
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired IdentityService identity;
+  @Autowired TestRestTemplate http;
 
   @BeforeEach
   void runbookStarts() {
@@ -96,6 +101,26 @@ class MigrationApiTest {
         .andExpect(status().isUnauthorized());
     mvc.perform(post("/api/migrations").contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isUnauthorized());
+  }
+
+  @Test
+  void leavesCamundasWebappsAndRestApiToTheirOwnSecurity(@Autowired ProcessEngine engine) {
+    // Tests give the engine a unique name, so the REST API is addressed by it.
+    String tasks = "/engine-rest/engine/" + engine.getName() + "/task";
+    ResponseEntity<String> engineRest = http.getForEntity(tasks, String.class);
+    assertThat(engineRest.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(engineRest.getHeaders().getFirst("WWW-Authenticate")).contains(engine.getName());
+    assertThat(
+            http.withBasicAuth("admin", "admin-test-password")
+                .getForEntity(tasks, String.class)
+                .getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<String> tasklist =
+        http.getForEntity("/camunda/app/tasklist/" + engine.getName() + "/", String.class);
+    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tasklist.getHeaders().getFirst("X-Frame-Options")).isNotEqualTo("DENY");
+    assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test

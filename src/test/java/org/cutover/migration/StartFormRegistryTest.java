@@ -18,6 +18,10 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The Tasklist start form's variables registered with the API's rules, on the real schema. */
 @JdbcTest
@@ -122,6 +126,29 @@ class StartFormRegistryTest {
                     .singleElement()
                     .asString()
                     .startsWith("sourceCredentialId: no stored credential has this id"));
+  }
+
+  @Test
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  void refusedSettingsLeaveTheSurroundingTransactionFreeToCommit(
+      @Autowired PlatformTransactionManager transactions) {
+    Map<String, Object> form = microsoft365Form();
+    form.put("sourceCredentialId", "3f2c0a7e-9b1d-4c55-8e1f-0a4b2c6d8e90");
+    TransactionTemplate runbookStep = new TransactionTemplate(transactions);
+
+    String outcome =
+        runbookStep.execute(
+            status -> {
+              try {
+                registry.registerFromForm(form);
+                return "registered";
+              } catch (InvalidMigrationSettings invalid) {
+                return "problems recorded";
+              }
+            });
+
+    assertThat(outcome).isEqualTo("problems recorded");
+    secrets.list().forEach(stored -> secrets.delete(stored.ref()));
   }
 
   @Test
