@@ -9,9 +9,22 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 record ProcessVariable<T>(String name, Class<T> type) {
 
-  /** The value seen from {@code scope} (its own or a parent's), or null when there is none. */
+  /**
+   * The value seen from {@code scope} (its own or a parent's), or null when there is none. Whole
+   * numbers are taken in any width: expressions and forms may give a Long where an Integer is
+   * meant.
+   */
   T get(VariableScope scope) {
-    return type.cast(scope.getVariable(name));
+    Object value = scope.getVariable(name);
+    if (value instanceof Number number && !type.isInstance(value)) {
+      if (type == Integer.class) {
+        return type.cast(Math.toIntExact(number.longValue()));
+      }
+      if (type == Long.class) {
+        return type.cast(number.longValue());
+      }
+    }
+    return type.cast(value);
   }
 
   T getOrDefault(VariableScope scope, T fallback) {
