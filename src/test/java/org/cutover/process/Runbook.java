@@ -213,6 +213,10 @@ final class Runbook {
     return task;
   }
 
+  Map<String, Object> taskVariables(String taskKey) {
+    return engine.getTaskService().getVariables(task(taskKey).getId());
+  }
+
   void complete(String taskKey) {
     complete(taskKey, Map.of());
   }
