@@ -67,7 +67,20 @@ class MailboxSyncWorker implements ExternalTaskHandler {
   public void execute(ExternalTask task, ExternalTaskService service) {
     String migrationId = task.getVariable(ProcessVariables.MIGRATION_ID.name());
     String mailboxId = task.getVariable(ProcessVariables.MAILBOX_ID.name());
-    SyncMode mode = SyncMode.valueOf(task.<String>getVariable(ProcessVariables.SYNC_MODE.name()));
+    SyncMode mode = syncMode(task.getVariable(ProcessVariables.SYNC_MODE.name()));
+    if (mailboxId == null || mode == null) {
+      // A modelling error: no retry can help, so the task becomes an incident at once.
+      log.error(
+          "Migration {}: sync task {} lacks mailboxId or syncMode", migrationId, task.getId());
+      service.handleFailure(
+          task,
+          "The sync task has no mailboxId or no valid syncMode (INITIAL, INCREMENTAL, FINAL);"
+              + " correct the process model",
+          null,
+          0,
+          0);
+      return;
+    }
     Heartbeat heartbeat = new Heartbeat(task, service, migrationId, mailboxId);
     heartbeat.extend();
     MailboxSyncReport report;
@@ -134,6 +147,15 @@ class MailboxSyncWorker implements ExternalTaskHandler {
           mailboxId,
           e.getClass().getSimpleName());
     }
+  }
+
+  private static SyncMode syncMode(Object value) {
+    for (SyncMode mode : SyncMode.values()) {
+      if (mode.name().equals(value)) {
+        return mode;
+      }
+    }
+    return null;
   }
 
   /** The wait before the next try: 1, 2, 4, 8 minutes as the tries are used up. */

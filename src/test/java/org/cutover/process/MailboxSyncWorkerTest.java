@@ -205,6 +205,25 @@ class MailboxSyncWorkerTest {
   }
 
   @Test
+  void aTaskWithoutAValidSyncModeBecomesAnIncident() {
+    ExternalTask task = task(null);
+    when(task.<String>getVariable("syncMode")).thenReturn("FULL");
+
+    worker.execute(task, service);
+
+    assertThat(runner.runs).isEmpty();
+    verify(service)
+        .handleFailure(
+            eq(task),
+            eq(
+                "The sync task has no mailboxId or no valid syncMode (INITIAL, INCREMENTAL, FINAL);"
+                    + " correct the process model"),
+            isNull(),
+            eq(0),
+            eq(0L));
+  }
+
+  @Test
   void retryWaitsDoubleFromOneMinute() {
     assertThat(MailboxSyncWorker.retryWait(4)).isEqualTo(Duration.ofMinutes(1));
     assertThat(MailboxSyncWorker.retryWait(1)).isEqualTo(Duration.ofMinutes(8));
