@@ -1,5 +1,6 @@
 package org.cutover.process;
 
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -36,7 +37,8 @@ record ProcessVariable<T>(String name, Class<T> type) {
   T require(VariableScope scope) {
     T value = get(scope);
     if (value == null) {
-      throw new IllegalStateException("The process variable " + name + " is missing");
+      throw new ProcessEngineException(
+          "The process variable " + name + " is missing; the process was started without it");
     }
     return value;
   }
