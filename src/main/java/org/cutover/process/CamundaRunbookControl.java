@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -30,6 +31,7 @@ class CamundaRunbookControl implements RunbookControl {
   static final String CANCEL_MESSAGE = "cancelMigration";
   static final String START_BATCH_TASK = "approveBatchStart";
   static final String CANCEL_EVENT = "cancelRequested";
+  static final int CANCEL_ATTEMPTS = 3;
 
   private static final Logger log = LoggerFactory.getLogger(CamundaRunbookControl.class);
 
@@ -122,13 +124,24 @@ class CamundaRunbookControl implements RunbookControl {
     if (!cancellable) {
       throw new IllegalStateException(notCancellableReason(migrationId, instance.getId()));
     }
-    try {
-      runtime
-          .createMessageCorrelation(CANCEL_MESSAGE)
-          .processInstanceId(instance.getId())
-          .correlate();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new IllegalStateException(notCancellableReason(migrationId, instance.getId()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime
+            .createMessageCorrelation(CANCEL_MESSAGE)
+            .processInstanceId(instance.getId())
+            .correlate();
+        break;
+      } catch (MismatchingMessageCorrelationException e) {
+        throw new IllegalStateException(notCancellableReason(migrationId, instance.getId()));
+      } catch (OptimisticLockingException e) {
+        // A step of the migration moved on at the same moment; nothing was changed, try again.
+        if (attempt == CANCEL_ATTEMPTS) {
+          throw new IllegalStateException(
+              "migration "
+                  + migrationId
+                  + " is busy with a step and could not be cancelled now; try again");
+        }
+      }
     }
     log.info("Migration {}: cancel requested", migrationId);
   }
