@@ -47,4 +47,31 @@ class EngineSetupTest {
     assertThat(password).isNotBlank();
     assertThat(identityService.checkPassword("cutoverworker", password)).isTrue();
   }
+
+  @Test
+  void deploysTheModelWithEveryFormInOneDeployment(
+      @Autowired org.camunda.bpm.engine.RepositoryService repository) {
+    var deployment =
+        repository
+            .createDeploymentQuery()
+            .deploymentName(FolderDeployment.DEPLOYMENT_NAME)
+            .singleResult();
+    assertThat(repository.getDeploymentResourceNames(deployment.getId()))
+        .contains(
+            "bpmn/cutover-migration.bpmn",
+            "forms/start-migration.form",
+            "forms/set-dns-record.form",
+            "forms/decommission-server.form");
+  }
+
+  @Test
+  void tasklistCanLoadTheStartForm() {
+    var response =
+        rest.withBasicAuth("admin", "admin-test-password")
+            .getForEntity(
+                "/engine-rest/process-definition/key/cutover-migration/deployed-start-form",
+                String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).contains("\"start-migration\"");
+  }
 }

@@ -1,0 +1,207 @@
+package org.cutover.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Steers the runbook process {@value #PROCESS_KEY} on Camunda: one process instance per migration,
+ * its business key the migration id.
+ */
+@Component
+class CamundaRunbookControl implements RunbookControl {
+
+  static final String PROCESS_KEY = "cutover-migration";
+  static final String CANCEL_MESSAGE = "cancelMigration";
+  static final String START_BATCH_TASK = "approveBatchStart";
+  static final String CANCEL_EVENT = "cancelRequested";
+  static final int CANCEL_ATTEMPTS = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(CamundaRunbookControl.class);
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final RunbookDefaults defaults;
+
+  CamundaRunbookControl(ProcessEngine engine, RunbookDefaults defaults) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.history = engine.getHistoryService();
+    this.defaults = defaults;
+  }
+
+  @Override
+  public String start(RunbookStart start) {
+    ProcessInstance running = running(start.migrationId());
+    if (running != null) {
+      throw new IllegalStateException(
+          "the runbook of migration "
+              + start.migrationId()
+              + " is already running (process instance "
+              + running.getId()
+              + ")");
+    }
+    VariableMap variables =
+        Variables.createVariables()
+            .putValue(ProcessVariables.MIGRATION_ID.name(), start.migrationId())
+            .putValue(ProcessVariables.DOMAIN.name(), start.domain())
+            .putValue(ProcessVariables.BATCH_NAME.name(), start.batchName())
+            .putValue(ProcessVariables.AUTO_START_BATCH.name(), start.autoStartBatch())
+            .putValue(ProcessVariables.GUIDED_DNS.name(), start.guidedDns())
+            .putValue(ProcessVariables.TARGET_TYPE.name(), start.targetType())
+            .putValue(ProcessVariables.LANGUAGE.name(), start.language())
+            .putValue(ProcessVariables.TXT_RETRY_WAIT.name(), start.txtRetryWait().toString())
+            .putValue(ProcessVariables.TXT_MAX_ATTEMPTS.name(), start.txtMaxAttempts())
+            .putValue(
+                ProcessVariables.MX_PROPAGATION_RETRY_WAIT.name(),
+                start.mxPropagationRetryWait().toString())
+            .putValue(
+                ProcessVariables.INCREMENTAL_SYNC_CYCLE.name(),
+                start.incrementalSyncCycle().toString())
+            .putValue(ProcessVariables.FINAL_WAIT.name(), start.finalWait().toString())
+            .putValue(ProcessVariables.LICENCE_DEADLINE.name(), start.licenceDeadline().toString())
+            .putValue(
+                ProcessVariables.LICENCE_REMINDER_BEFORE.name(),
+                start.licenceReminderBefore().toString())
+            .putValue(ProcessVariables.FINAL_SYNC_MAX_ROUNDS.name(), defaults.finalSyncMaxRounds());
+    String id =
+        runtime
+            .startProcessInstanceByKey(PROCESS_KEY, start.migrationId(), variables)
+            .getProcessInstanceId();
+    log.info("Migration {}: runbook started (process instance {})", start.migrationId(), id);
+    return id;
+  }
+
+  @Override
+  public void startBatch(String migrationId) {
+    Task waiting =
+        tasks
+            .createTaskQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(migrationId)
+            .taskDefinitionKey(START_BATCH_TASK)
+            .singleResult();
+    if (waiting == null) {
+      throw new IllegalStateException(
+          "the batch of migration " + migrationId + " is not waiting to be started");
+    }
+    tasks.complete(waiting.getId());
+    log.info("Migration {}: batch start requested", migrationId);
+  }
+
+  @Override
+  public void cancel(String migrationId) {
+    ProcessInstance instance = running(migrationId);
+    if (instance == null) {
+      throw new IllegalStateException(
+          "migration " + migrationId + " cannot be cancelled: its runbook is not running");
+    }
+    boolean cancellable =
+        runtime
+                .createEventSubscriptionQuery()
+                .processInstanceId(instance.getId())
+                .eventType("message")
+                .eventName(CANCEL_MESSAGE)
+                .count()
+            > 0;
+    if (!cancellable) {
+      throw new IllegalStateException(notCancellableReason(migrationId, instance.getId()));
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runtime
+            .createMessageCorrelation(CANCEL_MESSAGE)
+            .processInstanceId(instance.getId())
+            .correlate();
+        break;
+      } catch (MismatchingMessageCorrelationException e) {
+        throw new IllegalStateException(notCancellableReason(migrationId, instance.getId()));
+      } catch (OptimisticLockingException e) {
+        // A step of the migration moved on at the same moment; nothing was changed, try again.
+        if (attempt == CANCEL_ATTEMPTS) {
+          throw new IllegalStateException(
+              "migration "
+                  + migrationId
+                  + " is busy with a step and could not be cancelled now; try again");
+        }
+      }
+    }
+    log.info("Migration {}: cancel requested", migrationId);
+  }
+
+  private String notCancellableReason(String migrationId, String processInstanceId) {
+    boolean cancelling =
+        history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
+                .activityId(CANCEL_EVENT)
+                .count()
+            > 0;
+    if (cancelling) {
+      return "migration " + migrationId + " is already being cancelled";
+    }
+    return "migration "
+        + migrationId
+        + " can no longer be cancelled: its batch has been deleted and mail is delivered to the"
+        + " target";
+  }
+
+  @Override
+  public List<String> currentSteps(String migrationId) {
+    ProcessInstance instance = running(migrationId);
+    if (instance == null) {
+      return List.of();
+    }
+    ActivityInstance tree = runtime.getActivityInstance(instance.getId());
+    if (tree == null) {
+      return List.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    collectSteps(tree, names);
+    return new ArrayList<>(names);
+  }
+
+  /** The innermost activities: subprocesses and multi-instance bodies only hold them. */
+  private static void collectSteps(ActivityInstance scope, Set<String> names) {
+    for (TransitionInstance waiting : scope.getChildTransitionInstances()) {
+      names.add(nameOf(waiting.getActivityName(), waiting.getActivityId()));
+    }
+    for (ActivityInstance child : scope.getChildActivityInstances()) {
+      if (child.getChildActivityInstances().length == 0
+          && child.getChildTransitionInstances().length == 0) {
+        names.add(nameOf(child.getActivityName(), child.getActivityId()));
+      } else {
+        collectSteps(child, names);
+      }
+    }
+  }
+
+  private static String nameOf(String name, String id) {
+    return name == null ? id : name;
+  }
+
+  private ProcessInstance running(String migrationId) {
+    return runtime
+        .createProcessInstanceQuery()
+        .processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(migrationId)
+        .singleResult();
+  }
+}

@@ -1,0 +1,119 @@
+package org.cutover.process;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every variable of the runbook process {@code cutover-migration}, with its type. Values are
+ * booleans, numbers, ids or ISO-8601 text (durations such as {@code PT15M}, instants such as {@code
+ * 2026-03-01T10:15:00Z}); never a secret, never a large value. Names in comments marked "form" are
+ * set by a Camunda Form in Tasklist.
+ */
+final class ProcessVariables {
+
+  // The migration: set at the start (REST API) or by the registration (Tasklist start form).
+  static final ProcessVariable<String> MIGRATION_ID = text("migrationId");
+  static final ProcessVariable<String> DOMAIN = text("domain");
+  static final ProcessVariable<String> BATCH_NAME = text("batchName");
+  static final ProcessVariable<Boolean> AUTO_START_BATCH = flag("autoStartBatch");
+  static final ProcessVariable<Boolean> GUIDED_DNS = flag("guidedDns");
+  static final ProcessVariable<String> TARGET_TYPE = text("targetType");
+  static final ProcessVariable<String> LANGUAGE = text("language");
+
+  // Waits and limits: ISO-8601 durations and whole numbers.
+  static final ProcessVariable<String> TXT_RETRY_WAIT = text("txtRetryWait");
+  static final ProcessVariable<Integer> TXT_MAX_ATTEMPTS = number("txtMaxAttempts");
+  static final ProcessVariable<String> MX_PROPAGATION_RETRY_WAIT = text("mxPropagationRetryWait");
+  static final ProcessVariable<String> INCREMENTAL_SYNC_CYCLE = text("incrementalSyncCycle");
+  static final ProcessVariable<String> FINAL_WAIT = text("finalWait");
+  static final ProcessVariable<String> LICENCE_DEADLINE = text("licenceDeadline");
+  static final ProcessVariable<String> LICENCE_REMINDER_BEFORE = text("licenceReminderBefore");
+  static final ProcessVariable<Integer> FINAL_SYNC_MAX_ROUNDS = number("finalSyncMaxRounds");
+
+  // Registration from the Tasklist start form.
+  static final ProcessVariable<Boolean> SETTINGS_VALID = flag("settingsValid");
+  static final ProcessVariable<String> SETTINGS_PROBLEMS = text("settingsProblems");
+
+  // Domain verification.
+  static final ProcessVariable<Integer> TXT_ATTEMPTS = number("txtAttempts");
+  static final ProcessVariable<Boolean> TXT_RECORD_FOUND = flag("txtRecordFound");
+  static final ProcessVariable<String> TXT_LOOKUP_DETAIL = text("txtLookupDetail");
+
+  // DNS steps: outcome of the last one, and what the administrator must set in guided mode.
+  static final ProcessVariable<String> DNS_OUTCOME = text("dnsOutcome");
+  static final ProcessVariable<String> DNS_STEP = text("dnsStep");
+  static final ProcessVariable<String> DNS_INSTRUCTION = text("dnsInstruction");
+  static final ProcessVariable<String> DNS_SEEN_NOW = text("dnsSeenNow");
+  static final ProcessVariable<String> MX_SWAP_NOT_BEFORE = text("mxSwapNotBefore");
+  static final ProcessVariable<String> MX_SWITCHED_AT = text("mxSwitchedAt");
+  static final ProcessVariable<Boolean> MX_PROPAGATED = flag("mxPropagated");
+  static final ProcessVariable<String> MX_PROPAGATION_DETAIL = text("mxPropagationDetail");
+
+  // The batch.
+  static final ProcessVariable<String> BATCH_STATUS = text("batchStatus");
+  static final ProcessVariable<String> LICENCE_DEADLINE_AT = text("licenceDeadlineAt");
+  static final ProcessVariable<String> LICENCE_REMINDER_AT = text("licenceReminderAt");
+  static final ProcessVariable<Integer> MAILBOXES_BEHIND_COUNT = number("mailboxesBehindCount");
+  static final ProcessVariable<String> MAILBOXES_BEHIND = text("mailboxesBehind");
+  static final ProcessVariable<Integer> FINAL_SYNC_ROUND = number("finalSyncRound");
+
+  // Local to one mailbox: the multi-instance element and the sync pass's input and report.
+  static final ProcessVariable<String> MAILBOX_ID = text("mailboxId");
+  static final ProcessVariable<String> SYNC_MODE = text("syncMode");
+  static final ProcessVariable<Boolean> SYNC_SUCCEEDED = flag("syncSucceeded");
+  static final ProcessVariable<String> SYNC_ERROR = text("syncError");
+  static final ProcessVariable<Long> MESSAGES_COPIED = count("messagesCopied");
+  static final ProcessVariable<Long> FLAGS_UPDATED = count("flagsUpdated");
+  static final ProcessVariable<Long> MESSAGES_SKIPPED = count("messagesSkipped");
+  static final ProcessVariable<Long> BYTES_COPIED = count("bytesCopied");
+
+  // Set by forms in Tasklist.
+  static final ProcessVariable<Boolean> ANNOUNCEMENT_APPROVED = flag("announcementApproved");
+  static final ProcessVariable<Boolean> DNS_RECORD_SET = flag("dnsRecordSet");
+  static final ProcessVariable<Boolean> LICENCES_ASSIGNED = flag("licencesAssigned");
+  static final ProcessVariable<Boolean> SYNC_AGAIN = flag("syncAgain");
+  static final ProcessVariable<Boolean> WELCOME_LETTER_APPROVED = flag("welcomeLetterApproved");
+  static final ProcessVariable<Boolean> SERVER_DECOMMISSIONED = flag("serverDecommissioned");
+
+  /** Variables the runbook keeps on the process instance once the migration is registered. */
+  static final Set<String> RUNBOOK =
+      List.of(
+              MIGRATION_ID,
+              DOMAIN,
+              BATCH_NAME,
+              AUTO_START_BATCH,
+              GUIDED_DNS,
+              TARGET_TYPE,
+              LANGUAGE,
+              TXT_RETRY_WAIT,
+              TXT_MAX_ATTEMPTS,
+              MX_PROPAGATION_RETRY_WAIT,
+              INCREMENTAL_SYNC_CYCLE,
+              FINAL_WAIT,
+              LICENCE_DEADLINE,
+              LICENCE_REMINDER_BEFORE,
+              FINAL_SYNC_MAX_ROUNDS,
+              SETTINGS_VALID)
+          .stream()
+          .map(ProcessVariable::name)
+          .collect(Collectors.toUnmodifiableSet());
+
+  private ProcessVariables() {}
+
+  private static ProcessVariable<String> text(String name) {
+    return new ProcessVariable<>(name, String.class);
+  }
+
+  private static ProcessVariable<Boolean> flag(String name) {
+    return new ProcessVariable<>(name, Boolean.class);
+  }
+
+  private static ProcessVariable<Integer> number(String name) {
+    return new ProcessVariable<>(name, Integer.class);
+  }
+
+  private static ProcessVariable<Long> count(String name) {
+    return new ProcessVariable<>(name, Long.class);
+  }
+}

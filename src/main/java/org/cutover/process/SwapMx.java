@@ -1,0 +1,54 @@
+package org.cutover.process;
+
+import static org.cutover.process.ProcessVariables.DNS_OUTCOME;
+import static org.cutover.process.ProcessVariables.MX_SWAP_NOT_BEFORE;
+import static org.cutover.process.ProcessVariables.MX_SWITCHED_AT;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.DnsRunbook;
+import org.cutover.migration.DnsStepOutcome;
+import org.cutover.migration.DnsStepOutcome.NotYet;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Swap MX records" to the target and record the switch time. The port refuses (NotYet) until the
+ * original TTL has run out since it was lowered; the model then waits until {@code mxSwapNotBefore}
+ * and tries again.
+ */
+@Component("swapMx")
+class SwapMx extends DnsStep {
+
+  private static final Duration RETRY_AT_THE_EARLIEST = Duration.ofMinutes(1);
+
+  private final BatchLifecycle batch;
+
+  SwapMx(ObjectProvider<DnsRunbook> dns, BatchLifecycle batch) {
+    super(dns);
+    this.batch = batch;
+  }
+
+  @Override
+  DnsStepOutcome change(DnsRunbook dns, String migrationId) {
+    return dns.swapMx(migrationId);
+  }
+
+  @Override
+  void whenDone(DelegateExecution execution, String migrationId) {
+    Instant switchedAt = EngineClock.now();
+    batch.recordMxSwitch(migrationId, switchedAt);
+    MX_SWITCHED_AT.set(execution, switchedAt.toString());
+  }
+
+  @Override
+  void whenNotYet(DelegateExecution execution, String migrationId, NotYet notYet) {
+    // Never loop without waiting, even when the port names a time already past.
+    Instant soonest = EngineClock.now().plus(RETRY_AT_THE_EARLIEST);
+    Instant safeAt = notYet.safeAt().isAfter(soonest) ? notYet.safeAt() : soonest;
+    MX_SWAP_NOT_BEFORE.set(execution, EngineClock.timerDate(safeAt));
+    DNS_OUTCOME.set(execution, NOT_YET);
+  }
+}

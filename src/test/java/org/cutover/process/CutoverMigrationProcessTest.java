@@ -1,0 +1,642 @@
+package org.cutover.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.cutover.migration.BatchStatus;
+import org.cutover.migration.MailboxStatus;
+import org.cutover.migration.MailboxSyncEngine;
+import org.cutover.migration.MigrationPhase;
+import org.cutover.migration.MxPropagation;
+import org.cutover.migration.StepNeedsAdministrator;
+import org.cutover.migration.SyncMode;
+import org.cutover.migration.TargetTenant;
+import org.cutover.migration.TransientStepFailure;
+import org.cutover.migration.TxtVerification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The runbook process {@code cutover-migration} end to end and through each detour, on a plain
+ * engine with the real delegates and worker. Together the tests pass every flow node and sequence
+ * flow of the model (asserted by the coverage extension).
+ */
+@Deployment(resources = "bpmn/cutover-migration.bpmn")
+class CutoverMigrationProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine =
+      ProcessEngineCoverageExtension.builder("camunda-unit.cfg.xml")
+          .assertClassCoverageAtLeast(1.0)
+          .build();
+
+  ProcessEngine processEngine;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClockAndBeans() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private Runbook runbook(String... mailboxes) {
+    return new Runbook(processEngine, new InMemoryMigrations(mailboxes), Runbook.defaults(8, 3));
+  }
+
+  @Test
+  void runsTheWholeRunbookInOrder() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    ProcessInstance instance = runbook.start(true);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
+    assertThat(instance.getBusinessKey()).isEqualTo(InMemoryMigrations.MIGRATION_ID);
+    assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID))
+        .containsExactly("Communicate upcoming changes");
+
+    runbook.complete("communicateChanges");
+    assertThat(runbook.openSyncTasks()).isEqualTo(3);
+    assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID))
+        .containsExactly("Copy the mailbox");
+    runbook.workSyncTasks();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("assignLicences");
+    assertThat(runbook.variable(instance, "batchStatus")).isEqualTo("SYNCED");
+
+    runbook.complete("assignLicences");
+    // The swap is refused until the old MX TTL has run out since it was lowered.
+    BpmnAwareTests.assertThat(instance).isWaitingAt("oldMxTtlRunOut");
+    Instant safeAt = runbook.dns.loweredAt.plus(ScriptedDnsRunbook.ORIGINAL_MX_TTL);
+    assertThat(runbook.timer("oldMxTtlRunOut").getDuedate().toInstant()).isEqualTo(safeAt);
+    runbook.fire("oldMxTtlRunOut");
+    assertThat(runbook.dns.swappedAt).isAfterOrEqualTo(safeAt);
+    assertThat(runbook.migrations.mxSwitch).isEqualTo(runbook.dns.swappedAt);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("finalWaitOver");
+
+    runbook.runIncrementalSync();
+    runbook.fire("finalWaitOver");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("prepareWelcomeLetter");
+    runbook.complete("prepareWelcomeLetter");
+    runbook.complete("decommissionServer");
+
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(
+            "preparationStarted",
+            "sendAnnouncement",
+            "verifyTxtRecord",
+            "runPreflight",
+            "lowerMxTtl",
+            "migrationStarted",
+            "createEndpoint",
+            "createBatch",
+            "startBatch",
+            "finishInitialSync",
+            "assignLicences",
+            "cutOverStarted",
+            "swapMx",
+            "verifyMxPropagation",
+            "finalWaitOver",
+            "verifyFinalSync",
+            "deleteBatch",
+            "finishingStarted",
+            "createAutodiscover",
+            "restoreMxTtl",
+            "sendWelcomeLetter",
+            "decommissionServer",
+            "migrationCompleted");
+    assertThat(runbook.migrations.phases)
+        .containsExactly(
+            MigrationPhase.PREPARING,
+            MigrationPhase.MIGRATING,
+            MigrationPhase.CUTTING_OVER,
+            MigrationPhase.FINISHING,
+            MigrationPhase.COMPLETED);
+    assertThat(runbook.ports.calls)
+        .containsSubsequence(
+            "announcement", "preflight", "testSourceEndpoint", "provision m-1", "welcomeLetter");
+    assertThat(runbook.dns.calls)
+        .containsSubsequence(
+            "verifyDomainTxt",
+            "lowerMxTtl",
+            "swapMx",
+            "verifyMxPropagation",
+            "createAutodiscover",
+            "restoreMxTtl");
+    assertThat(runbook.migrations.status).isEqualTo(BatchStatus.REMOVED);
+    assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID)).isEmpty();
+  }
+
+  @Test
+  void looksUpTheTxtRecordAgainAfterTheWait() {
+    Runbook runbook = runbook("m-1");
+    runbook.dns.txt.add(new TxtVerification(false, "ns1.contoso.com: no TXT record"));
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("txtRetryWaited");
+    assertThat(runbook.timer("txtRetryWaited").getDuedate().toInstant())
+        .isEqualTo(Runbook.START.plus(Duration.ofMinutes(15)));
+    runbook.fire("txtRetryWaited");
+
+    assertThat(runbook.variable(instance, "txtAttempts")).isEqualTo(2);
+    assertThat(runbook.variable(instance, "txtRecordFound")).isEqualTo(true);
+    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+  }
+
+  @Test
+  void asksTheAdministratorToFixDomainVerificationAfterTheLastTry() {
+    Runbook runbook =
+        new Runbook(processEngine, new InMemoryMigrations("m-1"), Runbook.defaults(2, 3));
+    String answered = "ns1.contoso.com: MS=ms00000000 (expected MS=ms12345678)";
+    runbook.dns.txt.add(new TxtVerification(false, answered));
+    runbook.dns.txt.add(new TxtVerification(false, answered));
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+    runbook.fire("txtRetryWaited");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("fixDomainVerification");
+    assertThat(runbook.taskVariables("fixDomainVerification"))
+        .containsEntry("txtLookupDetail", answered)
+        .containsEntry("domain", "contoso.com");
+    runbook.complete("fixDomainVerification");
+
+    assertThat(runbook.dns.calls).filteredOn("verifyDomainTxt"::equals).hasSize(3);
+    assertThat(runbook.variable(instance, "txtAttempts")).isEqualTo(1);
+    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+  }
+
+  @Test
+  void oneFailingMailboxEndsTheInitialSyncWithErrorsAndTheMigrationGoesOn() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    runbook.migrations.troubled("m-2", SyncMode.INITIAL, Integer.MAX_VALUE);
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+    runbook.workSyncTasks();
+
+    ExternalTask retried =
+        processEngine.getExternalTaskService().createExternalTaskQuery().singleResult();
+    assertThat(retried.getRetries()).isEqualTo(4);
+    assertThat(retried.getErrorMessage()).isEqualTo("The source server did not answer for m-2");
+    int rounds = 0;
+    while (runbook.openSyncTasks() > 0 && rounds++ < 10) {
+      runbook.advance(Duration.ofMinutes(10));
+      runbook.workSyncTasks();
+    }
+
+    assertThat(runbook.migrations.journal)
+        .filteredOn("sync INITIAL m-2"::equals)
+        .hasSize(MailboxSyncWorker.ATTEMPTS);
+    assertThat(runbook.migrations.mailbox("m-2").status).isEqualTo(MailboxStatus.FAILED);
+    assertThat(runbook.variable(instance, "batchStatus")).isEqualTo("SYNCED_WITH_ERRORS");
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    assertThat(
+            processEngine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .variableName("syncError")
+                .singleResult()
+                .getValue())
+        .isEqualTo("The source server did not answer for m-2");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("assignLicences");
+  }
+
+  @Test
+  void waitsSeventyTwoHoursOnTheEngineClockBeforeTheFinalSyncCheck() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    Instant switchedAt = Instant.parse((String) runbook.variable(instance, "mxSwitchedAt"));
+    Instant due = runbook.timer("finalWaitOver").getDuedate().toInstant();
+    assertThat(due).isEqualTo(switchedAt.plus(Duration.ofHours(72)));
+    runbook.runIncrementalSync();
+
+    runbook.advance(Duration.between(runbook.now(), due).minusMinutes(1));
+    assertThat(
+            processEngine
+                .getManagementService()
+                .createJobQuery()
+                .activityId("finalWaitOver")
+                .executable()
+                .count())
+        .isZero();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("finalWaitOver");
+    runbook.fire("finalWaitOver");
+
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder("finalWaitOver", "verifyFinalSync", "batchCaughtUp", "deleteBatch")
+        .hasNotPassed("resyncMailbox")
+        .isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void syncsAMailboxAgainWhenItsLastSyncPredatesTheMxSwitch() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    runbook.migrations.failing("m-3", SyncMode.INCREMENTAL, 1);
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    runbook.runIncrementalSync();
+    assertThat(runbook.migrations.mailbox("m-3").lastSuccessfulSync)
+        .isBefore(runbook.migrations.mxSwitch);
+
+    runbook.fire("finalWaitOver");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("resyncMailbox");
+    assertThat(runbook.variable(instance, "mailboxesBehind")).isEqualTo("m-3");
+    runbook.workSyncTasks();
+
+    List<String> journal = runbook.migrations.journal;
+    assertThat(journal).containsSubsequence("sync FINAL m-3", "deleteBatch");
+    assertThat(journal).doesNotContain("sync FINAL m-1", "sync FINAL m-2");
+    assertThat(runbook.migrations.mailbox("m-3").lastSuccessfulSync)
+        .isAfter(runbook.migrations.mxSwitch);
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("batchCaughtUp")
+        .isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void asksTheAdministratorAboutMailboxesStillBehindAfterTheLastRound() {
+    Runbook runbook =
+        new Runbook(processEngine, new InMemoryMigrations("m-1", "m-2"), Runbook.defaults(8, 1));
+    runbook.migrations.failing("m-2", SyncMode.FINAL, Integer.MAX_VALUE);
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    runbook.fire("finalWaitOver");
+    runbook.workSyncTasks();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewUnsyncedMailboxes");
+    assertThat(runbook.taskVariables("reviewUnsyncedMailboxes"))
+        .containsEntry("mailboxesBehind", "m-2")
+        .containsEntry("mailboxesBehindCount", 1);
+    runbook.complete("reviewUnsyncedMailboxes", Map.of("syncAgain", true));
+    runbook.workSyncTasks();
+    runbook.workSyncTasks();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewUnsyncedMailboxes");
+    runbook.complete("reviewUnsyncedMailboxes", Map.of("syncAgain", false));
+
+    assertThat(runbook.migrations.journal).filteredOn("sync FINAL m-2"::equals).hasSize(3);
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("unsyncedAccepted", "deleteBatch")
+        .isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void checksMxPropagationAgainUntilComplete() {
+    Runbook runbook = runbook("m-1");
+    runbook.dns.propagation.add(new MxPropagation(false, "ns2.contoso.com still answers 10 mail"));
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("propagationRetryWaited");
+    assertThat(runbook.variable(instance, "mxPropagationDetail"))
+        .isEqualTo("ns2.contoso.com still answers 10 mail");
+    Instant checkedAt = runbook.now();
+    assertThat(runbook.timer("propagationRetryWaited").getDuedate().toInstant())
+        .isEqualTo(checkedAt.plus(Duration.ofMinutes(15)));
+    runbook.fire("propagationRetryWaited");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("finalWaitOver");
+    assertThat(runbook.dns.calls).filteredOn("verifyMxPropagation"::equals).hasSize(2);
+  }
+
+  @Test
+  void runsIncrementalSyncsOnTheCycleUntilTheBatchIsDeleted() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    Instant synced = runbook.now();
+    assertThat(runbook.timer("incrementalSyncDue").getDuedate().toInstant())
+        .isEqualTo(synced.plus(Duration.ofHours(24)));
+    runbook.runToFinalWait();
+
+    runbook.runIncrementalSync();
+    assertThat(runbook.migrations.journal)
+        .containsSubsequence("sync INCREMENTAL m-1", "sync INCREMENTAL m-2");
+    assertThat(runbook.timer("incrementalSyncDue").getDuedate().toInstant())
+        .isEqualTo(synced.plus(Duration.ofHours(48)));
+    runbook.fire("incrementalSyncDue");
+    assertThat(runbook.openSyncTasks()).isEqualTo(2);
+
+    runbook.fire("finalWaitOver");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("deleteBatch")
+        .isWaitingAt("prepareWelcomeLetter");
+    assertThat(runbook.openSyncTasks()).isZero();
+    assertThat(runbook.hasTimer("incrementalSyncDue")).isFalse();
+    assertThat(runbook.migrations.journal)
+        .filteredOn(e -> e.startsWith("sync INCREMENTAL"))
+        .hasSize(2);
+  }
+
+  @Test
+  void cancelAfterTheMxSwapRollsBackDnsAndStopsSyncing() {
+    Runbook runbook = runbook("m-1", "m-2");
+    runbook.dns.guided("rollback", 1);
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    runbook.fire("incrementalSyncDue");
+
+    runbook.control.cancel(InMemoryMigrations.MIGRATION_ID);
+    assertThat(runbook.migrations.phases).last().isEqualTo(MigrationPhase.CANCELLING);
+    assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("migration mig-1 is already being cancelled");
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("setRollbackRecord");
+    assertThat(runbook.taskVariables("setRollbackRecord"))
+        .containsEntry("dnsStep", "Roll back DNS changes")
+        .containsEntry(
+            "dnsInstruction", "contoso.com 3600 IN MX 0 contoso-com.mail.protection.outlook.com.")
+        .containsEntry(
+            "dnsSeenNow", "ns1.contoso.com answers: contoso.com 3600 IN MX 10 mail.contoso.com.");
+    runbook.complete("setRollbackRecord", Map.of("dnsRecordSet", true));
+
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder("cancelRequested", "rollbackDns", "stopSyncing", "migrationCancelled")
+        .hasNotPassed("deleteBatch");
+    assertThat(runbook.dns.calls).filteredOn("rollback"::equals).hasSize(2);
+    assertThat(runbook.migrations.journal).contains("stopBatch").doesNotContain("deleteBatch");
+    assertThat(runbook.migrations.status).isEqualTo(BatchStatus.STOPPED);
+    assertThat(runbook.migrations.phases)
+        .endsWith(MigrationPhase.CANCELLING, MigrationPhase.CANCELLED);
+    assertThat(runbook.openSyncTasks()).isZero();
+    assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("migration mig-1 cannot be cancelled: its runbook is not running");
+  }
+
+  @Test
+  void cannotBeCancelledOnceTheBatchIsDeleted() {
+    Runbook runbook = runbook("m-1");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    runbook.runIncrementalSync();
+    runbook.fire("finalWaitOver");
+    BpmnAwareTests.assertThat(instance).hasPassed("deleteBatch");
+
+    assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("migration mig-1 can no longer be cancelled");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void guidedDnsStepsLoopThroughTheHumanTaskUntilDone() {
+    Runbook runbook = runbook("m-1");
+    runbook.dns.guided("lowerMxTtl", 2).guided("swapMx", 1);
+    runbook.dns.guided("createAutodiscover", 1).guided("restoreMxTtl", 1);
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("setLoweredTtlRecord");
+    assertThat(runbook.taskVariables("setLoweredTtlRecord"))
+        .containsEntry("dnsStep", "Lower MX TTL")
+        .containsEntry(
+            "dnsInstruction", "contoso.com 3600 IN MX 0 contoso-com.mail.protection.outlook.com.");
+    assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID))
+        .containsExactly("Set the DNS record at your DNS host");
+    runbook.complete("setLoweredTtlRecord", Map.of("dnsRecordSet", true));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("setLoweredTtlRecord");
+    runbook.complete("setLoweredTtlRecord", Map.of("dnsRecordSet", true));
+    assertThat(runbook.variable(instance, "dnsInstruction")).isNull();
+    assertThat(runbook.dns.calls).filteredOn("lowerMxTtl"::equals).hasSize(3);
+
+    runbook.workSyncTasks();
+    runbook.complete("assignLicences");
+    runbook.fire("oldMxTtlRunOut");
+    runbook.complete("setMxRecords", Map.of("dnsRecordSet", true));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("finalWaitOver");
+    runbook.runIncrementalSync();
+    runbook.fire("finalWaitOver");
+    runbook.complete("setAutodiscoverRecord", Map.of("dnsRecordSet", true));
+    runbook.complete("setRestoredTtlRecord", Map.of("dnsRecordSet", true));
+    runbook.complete("prepareWelcomeLetter");
+    runbook.complete("decommissionServer");
+
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(
+            "setLoweredTtlRecord",
+            "migrationStarted",
+            "setMxRecords",
+            "verifyMxPropagation",
+            "setAutodiscoverRecord",
+            "setRestoredTtlRecord",
+            "migrationCompleted");
+  }
+
+  @Test
+  void registersAMigrationStartedInTasklistOnceItsSettingsAreCorrected() {
+    Runbook runbook = runbook("m-1");
+    String definitionId =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("cutover-migration")
+            .singleResult()
+            .getId();
+    ProcessInstance instance =
+        processEngine
+            .getFormService()
+            .submitStartForm(
+                definitionId,
+                Map.of(
+                    "domain", "contoso",
+                    "batchName", "contoso-2026",
+                    "sourceHost", "mail.contoso.com",
+                    "mailboxes", "",
+                    "autoStartBatch", true));
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("correctSettings");
+    assertThat((String) runbook.taskVariables("correctSettings").get("settingsProblems"))
+        .contains("Domain 'contoso' is not a domain name")
+        .contains("No mailboxes listed");
+    runbook.complete(
+        "correctSettings",
+        Map.of("domain", "contoso.com", "mailboxes", "anna@contoso.com\nbo@contoso.com"));
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
+    assertThat(runbook.instance(instance.getId()).getBusinessKey())
+        .isEqualTo(InMemoryMigrations.MIGRATION_ID);
+    Map<String, Object> variables =
+        processEngine.getRuntimeService().getVariables(instance.getId());
+    assertThat(variables)
+        .containsEntry("migrationId", InMemoryMigrations.MIGRATION_ID)
+        .containsEntry("domain", "contoso.com")
+        .containsEntry("autoStartBatch", true)
+        .containsEntry("guidedDns", false)
+        .containsEntry("txtRetryWait", "PT15M")
+        .containsEntry("txtMaxAttempts", 8)
+        .containsEntry("incrementalSyncCycle", "PT24H")
+        .containsEntry("finalWait", "PT72H")
+        .containsEntry("licenceDeadline", "PT720H")
+        .containsEntry("finalSyncMaxRounds", 3)
+        .doesNotContainKeys("mailboxes", "sourceHost", "settingsProblems");
+    assertThat(runbook.migrations.registrations).hasSize(2);
+    assertThat(runbook.migrations.registrations.get(1))
+        .containsEntry("sourceHost", "mail.contoso.com")
+        .containsEntry("mailboxes", "anna@contoso.com\nbo@contoso.com");
+    assertThat(runbook.migrations.phases).containsExactly(MigrationPhase.PREPARING);
+  }
+
+  @Test
+  void batchWaitsUntilStartedThroughRunbookControl() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(false);
+    assertThatThrownBy(() -> runbook.start(false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the runbook of migration mig-1 is already running");
+    assertThatThrownBy(() -> runbook.control.startBatch(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the batch of migration mig-1 is not waiting to be started");
+    runbook.complete("communicateChanges");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approveBatchStart");
+    assertThat(runbook.migrations.status).isEqualTo(BatchStatus.CREATED);
+    runbook.control.startBatch(InMemoryMigrations.MIGRATION_ID);
+    runbook.runJobs();
+
+    assertThat(runbook.migrations.status).isEqualTo(BatchStatus.SYNCING);
+    BpmnAwareTests.assertThat(instance).hasPassed("startBatch").isWaitingAt("copyMailbox");
+    assertThatThrownBy(() -> runbook.control.startBatch(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void mailsTheLicenceReminderBeforeTheDeadlineWhileLicencesAreOpen() {
+    Runbook runbook = runbook("m-1");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    assertThat(runbook.variable(instance, "licenceDeadlineAt"))
+        .isEqualTo(Runbook.START.plus(Duration.ofDays(30)).toString());
+    assertThat(runbook.timer("licenceReminderDue").getDuedate().toInstant())
+        .isEqualTo(Runbook.START.plus(Duration.ofDays(23)));
+
+    runbook.fire("licenceReminderDue");
+
+    assertThat(runbook.ports.calls).contains("licenceReminder");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("licenceReminderSent")
+        .isWaitingAt("assignLicences");
+    runbook.complete("assignLicences", Map.of("licencesAssigned", true));
+    BpmnAwareTests.assertThat(instance).hasPassed("cutOverStarted");
+  }
+
+  @Test
+  void aStepThatNeedsTheAdministratorBecomesAnIncidentAtOnce() {
+    Runbook runbook = runbook("m-1");
+    runbook.ports.preflightProblem = RecordingPorts.certificateNotTrusted();
+    ProcessInstance instance = runbook.start(true);
+    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+
+    assertThatThrownBy(runbook::runJobs).isInstanceOf(StepNeedsAdministrator.class);
+
+    Job preflight = runbook.continuation("runPreflight");
+    assertThat(preflight.getRetries()).isZero();
+    Incident incident = processEngine.getRuntimeService().createIncidentQuery().singleResult();
+    assertThat(incident.getActivityId()).isEqualTo("runPreflight");
+    assertThat(incident.getIncidentMessage())
+        .isEqualTo(
+            "The certificate of mail.contoso.com is not trusted; import its issuer and retry");
+
+    processEngine.getManagementService().setJobRetries(preflight.getId(), 1);
+    runbook.runJobs();
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+  }
+
+  @Test
+  void aPassingTroubleIsRetriedOnTheStepRetryCycleWithOurMessageOnly() {
+    Runbook runbook = runbook("m-1");
+    runbook.ports.preflightProblem =
+        new TransientStepFailure(
+            "graph.microsoft.com did not answer",
+            new IllegalStateException("token eyJhbGciOi... rejected"));
+    ProcessInstance instance = runbook.start(true);
+    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+
+    assertThatThrownBy(runbook::runJobs).isInstanceOf(TransientStepFailure.class);
+
+    Job preflight = runbook.continuation("runPreflight");
+    assertThat(preflight.getRetries()).isEqualTo(4);
+    assertThat(preflight.getExceptionMessage()).isEqualTo("graph.microsoft.com did not answer");
+    assertThat(processEngine.getManagementService().getJobExceptionStacktrace(preflight.getId()))
+        .doesNotContain("eyJhbGciOi");
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    assertThat(preflight.getDuedate().toInstant())
+        .isEqualTo(runbook.now().plus(Duration.ofMinutes(5)));
+    runbook.runJobs();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("runPreflight");
+
+    runbook.advance(Duration.ofMinutes(5));
+    runbook.runJobs();
+    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+  }
+
+  @Test
+  void anUnexpectedFaultIsRetriedWithoutItsOwnMessage() {
+    Runbook runbook = runbook("m-1");
+    runbook.ports.preflightProblem = new IllegalArgumentException("password=hunter2 refused");
+    runbook.start(true);
+    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+
+    assertThatThrownBy(runbook::runJobs).isInstanceOf(TransientStepFailure.class);
+
+    Job preflight = runbook.continuation("runPreflight");
+    assertThat(preflight.getExceptionMessage())
+        .startsWith("Step 'Run preflight checks' failed unexpectedly (IllegalArgumentException)")
+        .doesNotContain("hunter2");
+    assertThat(processEngine.getManagementService().getJobExceptionStacktrace(preflight.getId()))
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void aMissingCapabilityStopsTheStepWithAnIncidentNamingIt() {
+    Runbook runbook = runbook("m-1");
+    Mocks.register(
+        "runPreflight",
+        new RunPreflight(
+            Runbook.none(TargetTenant.class),
+            Runbook.provider(MailboxSyncEngine.class, runbook.ports)));
+    runbook.start(true);
+    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+
+    assertThatThrownBy(runbook::runJobs).isInstanceOf(StepNeedsAdministrator.class);
+
+    assertThat(
+            processEngine
+                .getRuntimeService()
+                .createIncidentQuery()
+                .singleResult()
+                .getIncidentMessage())
+        .isEqualTo(
+            "Cutover has no target capability configured (no TargetTenant); configure it, restart"
+                + " Cutover and retry this step in Cockpit");
+  }
+}

@@ -1,0 +1,203 @@
+package org.cutover.process;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.BatchStatus;
+import org.cutover.migration.InvalidMigrationSettings;
+import org.cutover.migration.MailboxStatus;
+import org.cutover.migration.MailboxSyncReport;
+import org.cutover.migration.MailboxSyncRunner;
+import org.cutover.migration.MigrationPhase;
+import org.cutover.migration.MigrationRegistry;
+import org.cutover.migration.SyncMode;
+import org.cutover.migration.TransientStepFailure;
+
+/**
+ * The migration package as the process sees it, kept in memory: one migration, its batch and
+ * mailboxes, with the time of each mailbox's last successful sync on the engine clock. Scripted
+ * troubles per mailbox and sync mode; every call is journalled in order.
+ */
+class InMemoryMigrations implements BatchLifecycle, MailboxSyncRunner, MigrationRegistry {
+
+  static final String MIGRATION_ID = "mig-1";
+
+  final List<String> journal = new ArrayList<>();
+  final List<MigrationPhase> phases = new ArrayList<>();
+  final Map<String, Mailbox> mailboxes = new LinkedHashMap<>();
+  final List<Map<String, Object>> registrations = new ArrayList<>();
+  BatchStatus status = BatchStatus.NOT_CREATED;
+  Instant mxSwitch;
+
+  static final class Mailbox {
+    MailboxStatus status = MailboxStatus.QUEUED;
+    Instant lastSuccessfulSync;
+    String error;
+    int syncs;
+    final Map<SyncMode, Integer> transientTroubles = new EnumMap<>(SyncMode.class);
+    final Map<SyncMode, Integer> failedPasses = new EnumMap<>(SyncMode.class);
+  }
+
+  InMemoryMigrations(String... mailboxIds) {
+    for (String id : mailboxIds) {
+      mailboxes.put(id, new Mailbox());
+    }
+  }
+
+  /** The next {@code times} passes of this mode throw a transient failure. */
+  InMemoryMigrations troubled(String mailboxId, SyncMode mode, int times) {
+    mailboxes.get(mailboxId).transientTroubles.put(mode, times);
+    return this;
+  }
+
+  /** The next {@code times} passes of this mode end with a failed report. */
+  InMemoryMigrations failing(String mailboxId, SyncMode mode, int times) {
+    mailboxes.get(mailboxId).failedPasses.put(mode, times);
+    return this;
+  }
+
+  Mailbox mailbox(String id) {
+    return mailboxes.get(id);
+  }
+
+  private void log(String event) {
+    journal.add(event);
+  }
+
+  // ---------------------------------------------------------------- MigrationRegistry
+
+  @Override
+  public String registerFromForm(Map<String, Object> formValues) {
+    registrations.add(new HashMap<>(formValues));
+    List<String> problems = new ArrayList<>();
+    Object domain = formValues.get("domain");
+    if (!(domain instanceof String text) || !text.contains(".")) {
+      problems.add("Domain '" + domain + "' is not a domain name; enter it like contoso.com");
+    }
+    Object list = formValues.get("mailboxes");
+    if (!(list instanceof String text) || text.isBlank()) {
+      problems.add("No mailboxes listed; enter one address per line");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidMigrationSettings(problems);
+    }
+    log("registerFromForm");
+    return MIGRATION_ID;
+  }
+
+  // ---------------------------------------------------------------- BatchLifecycle
+
+  @Override
+  public void recordPhase(String migrationId, MigrationPhase phase) {
+    if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
+      phases.add(phase);
+    }
+  }
+
+  @Override
+  public void createEndpoint(String migrationId) {
+    log("createEndpoint");
+  }
+
+  @Override
+  public void createBatch(String migrationId) {
+    log("createBatch");
+    if (status == BatchStatus.NOT_CREATED) {
+      status = BatchStatus.CREATED;
+    }
+  }
+
+  @Override
+  public void startBatch(String migrationId) {
+    log("startBatch");
+    status = BatchStatus.SYNCING;
+  }
+
+  @Override
+  public List<String> mailboxIds(String migrationId) {
+    return List.copyOf(mailboxes.keySet());
+  }
+
+  @Override
+  public BatchStatus finishInitialSync(String migrationId) {
+    log("finishInitialSync");
+    boolean failed = mailboxes.values().stream().anyMatch(m -> m.status == MailboxStatus.FAILED);
+    status = failed ? BatchStatus.SYNCED_WITH_ERRORS : BatchStatus.SYNCED;
+    return status;
+  }
+
+  @Override
+  public void recordMxSwitch(String migrationId, Instant switchedAt) {
+    log("recordMxSwitch");
+    mxSwitch = switchedAt;
+  }
+
+  @Override
+  public List<String> mailboxesNotSyncedSinceMxSwitch(String migrationId) {
+    return mailboxes.entrySet().stream()
+        .filter(
+            e ->
+                e.getValue().lastSuccessfulSync == null
+                    || !e.getValue().lastSuccessfulSync.isAfter(mxSwitch))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  @Override
+  public void deleteBatch(String migrationId) {
+    log("deleteBatch");
+    status = BatchStatus.REMOVED;
+  }
+
+  @Override
+  public void stopBatch(String migrationId) {
+    log("stopBatch");
+    status = BatchStatus.STOPPED;
+  }
+
+  // ---------------------------------------------------------------- MailboxSyncRunner
+
+  @Override
+  public MailboxSyncReport run(String mailboxId, SyncMode mode, Runnable heartbeat) {
+    if (status == BatchStatus.REMOVED || status == BatchStatus.STOPPED) {
+      return new MailboxSyncReport(0, 0, 0, 0, null);
+    }
+    Mailbox mailbox = mailboxes.get(mailboxId);
+    heartbeat.run();
+    log("sync " + mode + " " + mailboxId);
+    if (countDown(mailbox.transientTroubles, mode)) {
+      throw new TransientStepFailure("The source server did not answer for " + mailboxId);
+    }
+    if (countDown(mailbox.failedPasses, mode)) {
+      mailbox.status = MailboxStatus.FAILED;
+      mailbox.error = "Folder INBOX of " + mailboxId + " could not be read";
+      return new MailboxSyncReport(0, 0, 0, 0, mailbox.error);
+    }
+    mailbox.syncs++;
+    mailbox.status = MailboxStatus.SYNCED;
+    mailbox.lastSuccessfulSync = EngineClock.now();
+    return new MailboxSyncReport(12, 3, 1, 4096, null);
+  }
+
+  private static boolean countDown(Map<SyncMode, Integer> troubles, SyncMode mode) {
+    int left = troubles.getOrDefault(mode, 0);
+    if (left > 0) {
+      troubles.put(mode, left - 1);
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void markFailed(String mailboxId, String error) {
+    log("markFailed " + mailboxId);
+    Mailbox mailbox = mailboxes.get(mailboxId);
+    mailbox.status = MailboxStatus.FAILED;
+    mailbox.error = error;
+  }
+}

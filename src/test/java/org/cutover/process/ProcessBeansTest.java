@@ -1,0 +1,95 @@
+package org.cutover.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.MailboxSyncRunner;
+import org.cutover.migration.MigrationRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The process layer's beans as Spring wires them: every bean the model names exists, also when no
+ * DNS, target, sync or letter capability is configured.
+ */
+class ProcessBeansTest {
+
+  @Configuration
+  @ComponentScan(basePackageClasses = RunbookControl.class, useDefaultFilters = true)
+  @EnableConfigurationProperties(RunbookDefaults.class)
+  static class ProcessLayer {
+
+    @Bean
+    ProcessEngine processEngine() {
+      return mock(ProcessEngine.class);
+    }
+
+    @Bean
+    BatchLifecycle batchLifecycle() {
+      return mock(BatchLifecycle.class);
+    }
+
+    @Bean
+    MailboxSyncRunner mailboxSyncRunner() {
+      return mock(MailboxSyncRunner.class);
+    }
+
+    @Bean
+    MigrationRegistry migrationRegistry() {
+      return mock(MigrationRegistry.class);
+    }
+  }
+
+  private final ApplicationContextRunner context =
+      new ApplicationContextRunner().withUserConfiguration(ProcessLayer.class);
+
+  @Test
+  void everyDelegateTheModelNamesIsABean() throws Exception {
+    RunbookModelTest.readModel();
+    context.run(
+        app -> {
+          assertThat(app).hasNotFailed();
+          for (String bean : RunbookModelTest.delegateBeans()) {
+            assertThat(app.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
+          }
+          assertThat(app.getBean("runbookPhase")).isInstanceOf(RunbookPhase.class);
+          assertThat(app.getBean("batchMailboxes")).isInstanceOf(BatchMailboxes.class);
+          assertThat(app.getBean(StepRetry.class).cycle()).isEqualTo("R5/PT5M");
+          assertThat(app).hasSingleBean(RunbookControl.class);
+          assertThat(app.getBeansOfType(ProcessEnginePlugin.class))
+              .containsKey("administratorIncidents");
+        });
+  }
+
+  @Test
+  void theSyncWorkerSubscribesToTheModelsTopicWithIdsOnly() {
+    ExternalTaskSubscription subscription =
+        MailboxSyncWorker.class.getAnnotation(ExternalTaskSubscription.class);
+    assertThat(subscription.topicName()).isEqualTo("mailbox-sync");
+    assertThat(subscription.variableNames())
+        .containsExactlyInAnyOrder("migrationId", "mailboxId", "syncMode");
+    context.run(app -> assertThat(app).hasSingleBean(MailboxSyncWorker.class));
+  }
+
+  @Test
+  void aBadSettingStopsTheStart() {
+    context
+        .withPropertyValues("cutover.runbook.txt-max-attempts=0")
+        .run(
+            app ->
+                assertThat(app)
+                    .hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("cutover.runbook.txt-max-attempts must be at least 1"));
+  }
+}

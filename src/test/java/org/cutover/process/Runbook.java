@@ -1,0 +1,267 @@
+package org.cutover.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+
+/**
+ * The runbook process on a plain engine, with the real delegates and worker over test doubles of
+ * the migration package's ports. Time is the engine clock; timers fire when a test moves it.
+ */
+final class Runbook {
+
+  static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+  static final List<String> SYNC_VARIABLES = List.of("migrationId", "mailboxId", "syncMode");
+
+  final ProcessEngine engine;
+  final InMemoryMigrations migrations;
+  final ScriptedDnsRunbook dns = new ScriptedDnsRunbook();
+  final RecordingPorts ports = new RecordingPorts();
+  final RunbookDefaults defaults;
+  final CamundaRunbookControl control;
+  final MailboxSyncWorker worker;
+  private final EngineExternalTasks externalTasks;
+  private final ManagementService management;
+
+  Runbook(ProcessEngine engine, InMemoryMigrations migrations, RunbookDefaults defaults) {
+    this.engine = engine;
+    this.migrations = migrations;
+    this.defaults = defaults;
+    this.management = engine.getManagementService();
+    this.control = new CamundaRunbookControl(engine, defaults);
+    this.worker = new MailboxSyncWorker(migrations, defaults.syncLockDuration(), engineClock());
+    this.externalTasks = new EngineExternalTasks(engine);
+    ClockUtil.setCurrentTime(Date.from(START));
+    registerBeans();
+  }
+
+  static RunbookDefaults defaults(int txtMaxAttempts, int finalSyncMaxRounds) {
+    return new RunbookDefaults(
+        Duration.ofMinutes(15),
+        txtMaxAttempts,
+        Duration.ofMinutes(15),
+        Duration.ofHours(24),
+        Duration.ofHours(72),
+        Duration.ofDays(30),
+        Duration.ofDays(7),
+        "R5/PT5M",
+        finalSyncMaxRounds,
+        Duration.ofMinutes(10));
+  }
+
+  private void registerBeans() {
+    ObjectProvider<org.cutover.migration.DnsRunbook> dnsPort =
+        provider(org.cutover.migration.DnsRunbook.class, dns);
+    ObjectProvider<org.cutover.migration.TargetTenant> target =
+        provider(org.cutover.migration.TargetTenant.class, ports);
+    ObjectProvider<org.cutover.migration.UserLetters> letters =
+        provider(org.cutover.migration.UserLetters.class, ports);
+    ObjectProvider<org.cutover.migration.MailboxSyncEngine> sync =
+        provider(org.cutover.migration.MailboxSyncEngine.class, ports);
+    Mocks.register("registerMigration", new RegisterMigration(migrations, defaults));
+    Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
+    Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
+    Mocks.register("runPreflight", new RunPreflight(target, sync));
+    Mocks.register("lowerMxTtl", new LowerMxTtl(dnsPort));
+    Mocks.register("createEndpoint", new CreateEndpoint(migrations));
+    Mocks.register("createBatch", new CreateBatch(migrations));
+    Mocks.register("startBatch", new StartBatch(migrations));
+    Mocks.register("provisionMailbox", new ProvisionMailbox(target));
+    Mocks.register("finishInitialSync", new FinishInitialSync(migrations));
+    Mocks.register("sendLicenceReminder", new SendLicenceReminder(letters));
+    Mocks.register("swapMx", new SwapMx(dnsPort, migrations));
+    Mocks.register("verifyMxPropagation", new VerifyMxPropagation(dnsPort));
+    Mocks.register("verifyFinalSync", new VerifyFinalSync(migrations));
+    Mocks.register("deleteBatch", new DeleteBatch(migrations));
+    Mocks.register("createAutodiscover", new CreateAutodiscover(dnsPort));
+    Mocks.register("restoreMxTtl", new RestoreMxTtl(dnsPort));
+    Mocks.register("sendWelcomeLetter", new SendWelcomeLetter(letters));
+    Mocks.register("rollbackDns", new RollbackDns(dnsPort));
+    Mocks.register("stopSyncing", new StopSyncing(migrations));
+    Mocks.register("runbookPhase", new RunbookPhase(migrations));
+    Mocks.register("batchMailboxes", new BatchMailboxes(migrations));
+    Mocks.register("stepRetry", new StepRetry(defaults));
+  }
+
+  static <T> ObjectProvider<T> provider(Class<T> type, Object bean) {
+    return new StaticListableBeanFactory(Map.of(type.getSimpleName(), bean)).getBeanProvider(type);
+  }
+
+  static <T> ObjectProvider<T> none(Class<T> type) {
+    return new StaticListableBeanFactory().getBeanProvider(type);
+  }
+
+  /** The engine clock as a {@link Clock}, for the worker's heartbeat. */
+  static Clock engineClock() {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return EngineClock.now();
+      }
+    };
+  }
+
+  RunbookStart startValues(boolean autoStartBatch) {
+    return new RunbookStart(
+        InMemoryMigrations.MIGRATION_ID,
+        "contoso.com",
+        "contoso-2026",
+        autoStartBatch,
+        false,
+        "MICROSOFT_365",
+        "da",
+        defaults.txtRetryWait(),
+        defaults.txtMaxAttempts(),
+        defaults.mxPropagationRetryWait(),
+        defaults.incrementalSyncCycle(),
+        defaults.finalWait(),
+        defaults.licenceDeadline(),
+        defaults.licenceReminderBefore());
+  }
+
+  ProcessInstance start(boolean autoStartBatch) {
+    String id = control.start(startValues(autoStartBatch));
+    return instance(id);
+  }
+
+  ProcessInstance instance(String id) {
+    return engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceId(id)
+        .singleResult();
+  }
+
+  Instant now() {
+    return EngineClock.now();
+  }
+
+  void advance(Duration duration) {
+    ClockUtil.setCurrentTime(Date.from(now().plus(duration)));
+  }
+
+  /** Runs every async continuation due now, and those they lead to; timers are left alone. */
+  void runJobs() {
+    for (int i = 0; i < 2000; i++) {
+      List<Job> jobs = management.createJobQuery().messages().executable().listPage(0, 1);
+      if (jobs.isEmpty()) {
+        return;
+      }
+      management.executeJob(jobs.get(0).getId());
+    }
+    fail("async continuations keep coming");
+  }
+
+  /** The one asynchronous step waiting to run at {@code activityId}. */
+  Job continuation(String activityId) {
+    Job job = management.createJobQuery().messages().activityId(activityId).singleResult();
+    assertThat(job).as("async continuation at %s", activityId).isNotNull();
+    return job;
+  }
+
+  Job timer(String activityId) {
+    Job job = management.createJobQuery().timers().activityId(activityId).singleResult();
+    assertThat(job).as("timer at %s", activityId).isNotNull();
+    return job;
+  }
+
+  boolean hasTimer(String activityId) {
+    return management.createJobQuery().timers().activityId(activityId).count() > 0;
+  }
+
+  /** Moves the engine clock just past the timer's due date, fires it and runs what follows. */
+  void fire(String timerActivityId) {
+    Job timer = timer(timerActivityId);
+    Instant due = timer.getDuedate().toInstant().plusSeconds(1);
+    if (due.isAfter(now())) {
+      ClockUtil.setCurrentTime(Date.from(due));
+    }
+    management.executeJob(timer.getId());
+    runJobs();
+  }
+
+  Task task(String taskKey) {
+    Task task = engine.getTaskService().createTaskQuery().taskDefinitionKey(taskKey).singleResult();
+    assertThat(task).as("user task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  Map<String, Object> taskVariables(String taskKey) {
+    return engine.getTaskService().getVariables(task(taskKey).getId());
+  }
+
+  void complete(String taskKey) {
+    complete(taskKey, Map.of());
+  }
+
+  void complete(String taskKey, Map<String, Object> variables) {
+    engine.getTaskService().complete(task(taskKey).getId(), variables);
+    runJobs();
+  }
+
+  /** Hands every mailbox-sync task free now to the worker, then runs what follows. */
+  int workSyncTasks() {
+    int worked = externalTasks.work(MailboxSyncWorker.TOPIC, SYNC_VARIABLES, worker);
+    runJobs();
+    return worked;
+  }
+
+  long openSyncTasks() {
+    return engine
+        .getExternalTaskService()
+        .createExternalTaskQuery()
+        .topicName(MailboxSyncWorker.TOPIC)
+        .count();
+  }
+
+  Object variable(ProcessInstance instance, String name) {
+    return engine.getRuntimeService().getVariable(instance.getId(), name);
+  }
+
+  // ---------------------------------------------------------------- walking the happy path
+
+  /** From the start to the task "Assign licences", every step automatic. */
+  void runToLicences() {
+    complete("communicateChanges");
+    workSyncTasks();
+  }
+
+  /** From "Assign licences" through the swap (after the old TTL ran out) to the 72-hour wait. */
+  void runToFinalWait() {
+    complete("assignLicences");
+    fire("oldMxTtlRunOut");
+  }
+
+  /** One incremental sync of every mailbox. */
+  void runIncrementalSync() {
+    fire("incrementalSyncDue");
+    workSyncTasks();
+  }
+}
