@@ -176,7 +176,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     return problem;
   }
 
-  static ProblemDetail problem(HttpStatus status, java.net.URI type, String title, String detail) {
+  private static ProblemDetail problem(
+      HttpStatus status, java.net.URI type, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(type);
     problem.setTitle(title);

@@ -18,23 +18,23 @@ class MigrationLauncher {
   private final MigrationRegistration registration;
   private final MigrationStore store;
   private final RunbookControl runbook;
-  private final RunbookDurationDefaults durations;
+  private final RunbookStarts starts;
 
   MigrationLauncher(
       MigrationRegistration registration,
       MigrationStore store,
       RunbookControl runbook,
-      RunbookDurationDefaults durations) {
+      RunbookStarts starts) {
     this.registration = registration;
     this.store = store;
     this.runbook = runbook;
-    this.durations = durations;
+    this.starts = starts;
   }
 
   @Transactional
   public MigrationRegistration.Registered launch(NewMigration settings) {
     MigrationRegistration.Registered registered = registration.register(settings);
-    RunbookStart start = durations.runbookStart(registered.migrationId(), settings);
+    RunbookStart start = starts.runbookStart(registered.migrationId(), settings);
     String processInstanceId = runbook.start(start);
     store.recordProcessInstance(registered.migrationId(), processInstanceId);
     return registered;

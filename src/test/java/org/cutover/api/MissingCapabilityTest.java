@@ -15,9 +15,11 @@ import org.cutover.migration.MigrationRegistration;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.SettingsValidation;
 import org.cutover.process.RunbookControl;
+import org.cutover.process.RunbookDefaults;
 import org.cutover.secrets.SecretStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -35,12 +37,13 @@ import org.springframework.test.web.servlet.MockMvc;
   ApiSecurity.class,
   CamundaUserAuthentication.class,
   MigrationLauncher.class,
-  RunbookDurationDefaults.class,
+  RunbookStarts.class,
   MigrationRegistration.class,
   Capabilities.class,
   SettingsValidation.class,
   StrictJson.class
 })
+@EnableConfigurationProperties(RunbookDefaults.class)
 @WithMockUser(roles = CamundaUserAuthentication.ADMIN_ROLE)
 class MissingCapabilityTest {
 

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
-import org.cutover.secrets.SecretText;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -398,9 +397,5 @@ class MigrationStorageTest {
         sample.language(),
         sample.autoStartBatch(),
         sample.durations());
-  }
-
-  static SecretText text(String value) {
-    return SecretText.of(value);
   }
 }
