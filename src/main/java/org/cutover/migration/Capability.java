@@ -8,21 +8,17 @@ public enum Capability {
   MAIL_SYNC(
       MailboxSyncEngine.class,
       "the mail sync engine",
-      "configure the mail sync engine (cutover.mailsync.*), or run with the demo profile"),
+      "configure the mail sync engine (cutover.mailsync.*)"),
   TARGET(
       TargetTenant.class,
       "the migration target",
-      "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host),"
-          + " or run with the demo profile"),
+      "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host),"),
   LETTERS(
       UserLetters.class,
       "letters to users",
       "configure the SMTP server letters are sent through (spring.mail.host and"
-          + " cutover.letters.*), or run with the demo profile"),
-  DNS(
-      DnsRunbook.class,
-      "DNS",
-      "configure DNS look-ups and changes (cutover.dns.*), or run with the demo profile");
+          + " cutover.letters.*)"),
+  DNS(DnsRunbook.class, "DNS", "configure DNS look-ups and changes (cutover.dns.*)");
 
   private final Class<?> port;
   private final String title;
@@ -50,7 +46,12 @@ public enum Capability {
 
   /** One sentence naming the capability, its port and how to configure it. */
   public String describeMissing() {
-    return RuleMessages.text(
-        "cutover.capability.missing", title + " (" + port.getSimpleName() + ")", enabledBy);
+    return "Cutover has no "
+        + title
+        + " (no "
+        + port.getSimpleName()
+        + " bean): "
+        + enabledBy
+        + ".";
   }
 }
