@@ -71,7 +71,8 @@ class RegisterMigration extends RunbookStep {
     MIGRATION_ID.set(execution, migrationId);
     execution.setProcessBusinessKey(migrationId);
     AUTO_START_BATCH.set(execution, AUTO_START_BATCH.getOrDefault(execution, true));
-    GUIDED_DNS.set(execution, GUIDED_DNS.getOrDefault(execution, false));
+    // The start form offers dnsMode GUIDED (its default) or AUTOMATIC.
+    GUIDED_DNS.set(execution, !"AUTOMATIC".equals(formValues.get("dnsMode")));
     TXT_RETRY_WAIT.set(execution, defaults.txtRetryWait().toString());
     TXT_MAX_ATTEMPTS.set(execution, defaults.txtMaxAttempts());
     MX_PROPAGATION_RETRY_WAIT.set(execution, defaults.mxPropagationRetryWait().toString());

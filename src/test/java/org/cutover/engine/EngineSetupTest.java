@@ -3,10 +3,13 @@ package org.cutover.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -16,10 +19,16 @@ class EngineSetupTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired IdentityService identityService;
+  @Autowired ProcessEngine engine;
+
+  /** Tests get a uniquely named engine, so the REST paths name it. */
+  private String engineRest(String resource) {
+    return "/engine-rest/engine/" + engine.getName() + resource;
+  }
 
   @Test
   void engineRestRefusesAnonymousCalls() {
-    var response = rest.getForEntity("/engine-rest/process-definition", String.class);
+    var response = rest.getForEntity(engineRest("/process-definition"), String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
   }
@@ -28,29 +37,31 @@ class EngineSetupTest {
   void engineRestAnswersTheConfiguredAdministrator() {
     var response =
         rest.withBasicAuth("admin", "admin-test-password")
-            .getForEntity("/engine-rest/process-definition", String.class);
+            .getForEntity(engineRest("/process-definition"), String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
   void engineRestRefusesAWrongPassword() {
+    // Another account: failed logins delay the next ones of the same user.
+    var user = identityService.newUser("wrongpassword");
+    user.setPassword("the-right-one");
+    identityService.saveUser(user);
     var response =
-        rest.withBasicAuth("admin", "wrong")
-            .getForEntity("/engine-rest/process-definition", String.class);
+        rest.withBasicAuth("wrongpassword", "a-wrong-one")
+            .getForEntity(engineRest("/process-definition"), String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
   }
 
   @Test
-  void syncWorkerAccountExistsWithTheConfiguredPassword(
-      @Autowired org.springframework.core.env.Environment environment) {
+  void syncWorkerAccountExistsWithTheConfiguredPassword(@Autowired Environment environment) {
     String password = environment.getProperty(WorkerPassword.PROPERTY);
     assertThat(password).isNotBlank();
     assertThat(identityService.checkPassword("cutoverworker", password)).isTrue();
   }
 
   @Test
-  void deploysTheModelWithEveryFormInOneDeployment(
-      @Autowired org.camunda.bpm.engine.RepositoryService repository) {
+  void deploysTheModelWithEveryFormInOneDeployment(@Autowired RepositoryService repository) {
     var deployment =
         repository
             .createDeploymentQuery()
@@ -69,7 +80,7 @@ class EngineSetupTest {
     var response =
         rest.withBasicAuth("admin", "admin-test-password")
             .getForEntity(
-                "/engine-rest/process-definition/key/cutover-migration/deployed-start-form",
+                engineRest("/process-definition/key/cutover-migration/deployed-start-form"),
                 String.class);
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).contains("\"start-migration\"");

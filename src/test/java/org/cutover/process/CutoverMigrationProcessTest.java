@@ -470,6 +470,7 @@ class CutoverMigrationProcessTest {
                     "batchName", "contoso-2026",
                     "sourceHost", "mail.contoso.com",
                     "mailboxes", "",
+                    "dnsMode", "GUIDED",
                     "autoStartBatch", true));
     runbook.runJobs();
 
@@ -490,14 +491,14 @@ class CutoverMigrationProcessTest {
         .containsEntry("migrationId", InMemoryMigrations.MIGRATION_ID)
         .containsEntry("domain", "contoso.com")
         .containsEntry("autoStartBatch", true)
-        .containsEntry("guidedDns", false)
+        .containsEntry("guidedDns", true)
         .containsEntry("txtRetryWait", "PT15M")
         .containsEntry("txtMaxAttempts", 8)
         .containsEntry("incrementalSyncCycle", "PT24H")
         .containsEntry("finalWait", "PT72H")
         .containsEntry("licenceDeadline", "PT720H")
         .containsEntry("finalSyncMaxRounds", 3)
-        .doesNotContainKeys("mailboxes", "sourceHost", "settingsProblems");
+        .doesNotContainKeys("mailboxes", "sourceHost", "dnsMode", "settingsProblems");
     assertThat(runbook.migrations.registrations).hasSize(2);
     assertThat(runbook.migrations.registrations.get(1))
         .containsEntry("sourceHost", "mail.contoso.com")
