@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeSet;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.MXRecord;
@@ -16,9 +17,10 @@ import org.xbill.DNS.TXTRecord;
 /**
  * One record set: every record of one type at one name, with the single TTL they share (RFC 2181
  * §5.2). The name is absolute and lower case with the trailing dot; each value is in zone-file
- * (presentation) form as dnsjava prints it, e.g. {@code 10 mail.contoso.com.} for MX or {@code
- * "v=spf1 mx -all"} for TXT. Values are kept sorted and without duplicates, so two record sets with
- * the same records are equal whatever order they were read in.
+ * (presentation) form as dnsjava prints it, host names in lower case, e.g. {@code 10
+ * mail.contoso.com.} for MX or {@code "v=spf1 mx -all"} for TXT (always quoted). Values are kept
+ * sorted and without duplicates, so two record sets with the same records are equal whatever order
+ * they were read in.
  */
 public record RecordSet(String name, RecordType type, long ttl, List<String> values) {
 
@@ -164,9 +166,12 @@ public record RecordSet(String name, RecordType type, long ttl, List<String> val
       }
       Record record = parse(owner, type, 0, text);
       sorted.add(
-          record instanceof TXTRecord txt
-              ? TxtText.presentation(txt.getStringsAsByteArrays())
-              : record.rdataToString());
+          switch (type) {
+            case TXT -> TxtText.presentation(((TXTRecord) record).getStringsAsByteArrays());
+            // names compare without case (RFC 4343): keep them in one case
+            case MX, CNAME, NS, SOA -> record.rdataToString().toLowerCase(Locale.ROOT);
+            default -> record.rdataToString();
+          });
     }
     return List.copyOf(sorted);
   }

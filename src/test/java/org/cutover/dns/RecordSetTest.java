@@ -13,7 +13,7 @@ class RecordSetTest {
     RecordSet set = RecordSet.of("Contoso.COM", RecordType.MX, 3600, "10 Mail.Contoso.com");
 
     assertThat(set.name()).isEqualTo("contoso.com.");
-    assertThat(set.values()).containsExactly("10 Mail.Contoso.com.");
+    assertThat(set.values()).containsExactly("10 mail.contoso.com.");
   }
 
   @Test
