@@ -2,7 +2,6 @@ package org.cutover.dns.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.BindException;
@@ -246,8 +245,9 @@ public final class InProcessDnsServer implements AutoCloseable {
     connections.add(socket);
     try (socket) {
       socket.setSoTimeout(30_000);
+      socket.setTcpNoDelay(true);
       DataInputStream in = new DataInputStream(socket.getInputStream());
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      var out = socket.getOutputStream();
       while (running) {
         int length;
         try {
@@ -259,8 +259,11 @@ public final class InProcessDnsServer implements AutoCloseable {
         in.readFully(request);
         Optional<byte[]> reply = handle(request, false);
         if (reply.isPresent()) {
-          out.writeShort(reply.get().length);
-          out.write(reply.get());
+          byte[] framed = new byte[reply.get().length + 2];
+          framed[0] = (byte) (reply.get().length >>> 8);
+          framed[1] = (byte) reply.get().length;
+          System.arraycopy(reply.get(), 0, framed, 2, reply.get().length);
+          out.write(framed);
           out.flush();
         }
       }
