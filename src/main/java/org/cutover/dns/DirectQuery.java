@@ -175,7 +175,7 @@ public final class DirectQuery {
   }
 
   /** Why sending failed, in words. */
-  private record Failure(boolean timedOut, Kind kind, String detail) {
+  private record Failure(Kind kind, String detail) {
 
     enum Kind {
       TIMEOUT,
@@ -186,31 +186,32 @@ public final class DirectQuery {
     static Failure of(IOException e) {
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
-          return new Failure(true, Kind.TIMEOUT, "timed out");
+          return new Failure(Kind.TIMEOUT, "timed out");
         }
         if (cause instanceof PortUnreachableException) {
-          return new Failure(
-              false, Kind.UNREACHABLE, "port unreachable: nothing listens for DNS there");
+          return new Failure(Kind.UNREACHABLE, "port unreachable: nothing listens for DNS there");
         }
         if (cause instanceof ConnectException) {
-          return new Failure(false, Kind.UNREACHABLE, "connection refused");
+          return new Failure(Kind.UNREACHABLE, "connection refused");
         }
         if (cause instanceof NoRouteToHostException) {
-          return new Failure(false, Kind.UNREACHABLE, "no route to the server");
+          return new Failure(Kind.UNREACHABLE, "no route to the server");
         }
         if (cause instanceof WireParseException) {
-          return new Failure(false, Kind.BAD_ANSWER, "malformed answer: " + cause.getMessage());
+          return new Failure(Kind.BAD_ANSWER, "malformed answer: " + cause.getMessage());
         }
         if (cause instanceof EOFException || cause instanceof ClosedChannelException) {
-          return new Failure(
-              false, Kind.UNREACHABLE, "the server closed the connection before answering");
+          return new Failure(Kind.UNREACHABLE, "the server closed the connection before answering");
         }
       }
       if (e.getMessage() != null && e.getMessage().startsWith("Timed out")) {
-        return new Failure(true, Kind.TIMEOUT, "timed out");
+        return new Failure(Kind.TIMEOUT, "timed out");
       }
-      return new Failure(
-          false, Kind.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return new Failure(Kind.UNREACHABLE, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
+    boolean timedOut() {
+      return kind == Kind.TIMEOUT;
     }
 
     ServerAnswer answer(NameServer server) {
