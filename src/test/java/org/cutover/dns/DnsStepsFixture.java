@@ -9,7 +9,7 @@ import org.xbill.DNS.SOARecord;
 
 /**
  * What tests of the DNS steps share: a zone ({@link #ZONE}) that a subclass serves fresh for each
- * test, a journal in memory, a clock moved by hand, and helpers to read the zone.
+ * test, a journal in memory, a clock moved by hand, and methods that read the zone.
  */
 public abstract class DnsStepsFixture {
 
