@@ -1,0 +1,122 @@
+package org.cutover.dns;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Undoes a migration's journalled DNS changes, guarded by what Cutover wrote. */
+final class RollbackStep {
+
+  private static final Logger log = LoggerFactory.getLogger(RollbackStep.class);
+
+  private final ChangeRecorder recorder;
+
+  RollbackStep(ChangeRecorder recorder) {
+    this.recorder = recorder;
+  }
+
+  // ---------------------------------------------------------------- rollback
+
+  /**
+   * Undoes every journalled change of the migration, newest first, each only if the zone still
+   * holds what Cutover wrote (records and TTL). Consecutive changes of one record set are undone in
+   * one step, straight back to what it held before the oldest of them. A record set someone changed
+   * since is left alone and reported.
+   */
+  StepResult rollback(DnsMigration m) {
+    List<DnsChange> newestFirst = new ArrayList<>(recorder.journal().changes(m.migrationId()));
+    newestFirst.sort(Comparator.comparingLong(DnsChange::id).reversed());
+    Map<String, List<DnsChange>> byRecordSet = new LinkedHashMap<>();
+    for (DnsChange change : newestFirst) {
+      if (!change.rolledBack()) {
+        byRecordSet
+            .computeIfAbsent(change.name() + " " + change.type(), k -> new ArrayList<>())
+            .add(change);
+      }
+    }
+    List<String> undone = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    for (List<DnsChange> group : byRecordSet.values()) {
+      String name = group.get(0).name();
+      RecordType type = group.get(0).type();
+      ZoneRead read = m.zone().read(name, type);
+      if (read.known().isEmpty()) {
+        return ChangeRecorder.unreadable(read);
+      }
+      Optional<RecordSet> current = read.known().get();
+      Optional<RecordSet> state = current;
+      List<DnsChange> chain = new ArrayList<>();
+      for (DnsChange change : group) {
+        if (state.equals(change.before())) {
+          recorder.journal().markRolledBack(change.id(), recorder.now());
+        } else if (state.equals(change.after())) {
+          chain.add(change);
+          state = change.before();
+        } else if (!change.applied()) {
+          recorder.journal().discard(change.id());
+        } else {
+          conflicts.add(
+              change.describe()
+                  + ": the zone now holds "
+                  + text(state)
+                  + ", not what Cutover wrote; left as is");
+          break;
+        }
+      }
+      if (chain.isEmpty()) {
+        continue;
+      }
+      ZoneChange result =
+          state.isPresent()
+              ? m.zone().upsert(state.get(), current)
+              : m.zone().delete(current.get());
+      String what = name + " " + type + " back to " + text(state);
+      if (result instanceof ZoneChange.Applied) {
+        chain.forEach(change -> recorder.journal().markRolledBack(change.id(), recorder.now()));
+        undone.add(what);
+        log.info("DNS rollback for migration {}: {}", m.migrationId(), what);
+      } else if (result instanceof ZoneChange.NeedsHuman human) {
+        return new StepResult.HumanChangeNeeded(
+            human.instruction(), recorder.seenNow(m, name, type));
+      } else if (result instanceof ZoneChange.Unavailable unavailable) {
+        return new StepResult.Unavailable(unavailable.reason());
+      } else if (result instanceof ZoneChange.Conflict conflict) {
+        conflicts.add(what + ": " + conflict.detail());
+      } else if (result instanceof ZoneChange.NotApplied notApplied) {
+        conflicts.add(what + ": " + notApplied.detail());
+      } else {
+        conflicts.add(what + ": " + ((ZoneChange.Rejected) result).reason());
+      }
+    }
+    if (!conflicts.isEmpty()) {
+      log.warn(
+          "DNS rollback for migration {}: {} record set(s) restored, {} left",
+          m.migrationId(),
+          undone.size(),
+          conflicts.size());
+      return new StepResult.NeedsAdministrator(
+          "Restored "
+              + undone.size()
+              + " record set(s); "
+              + conflicts.size()
+              + " could not be, because the zone changed since Cutover wrote it:\n"
+              + String.join("\n", conflicts)
+              + "\nRestore these by hand if needed, then run the rollback again");
+    }
+    return recorder.done(
+        m,
+        "rollback",
+        undone.isEmpty()
+            ? "No DNS change of migration " + m.migrationId() + " left to undo"
+            : "Restored " + undone.size() + " record set(s):\n" + String.join("\n", undone));
+  }
+
+  private static String text(Optional<RecordSet> set) {
+    return set.map(s -> "TTL " + s.ttl() + " " + String.join(", ", s.values())).orElse("(none)");
+  }
+}

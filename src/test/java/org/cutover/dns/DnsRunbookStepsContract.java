@@ -1,0 +1,214 @@
+package org.cutover.dns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The runbook's DNS steps end to end against a real DNS server changed through an adapter; a
+ * subclass starts the server (BIND, the in-process server).
+ */
+public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
+
+  @Test
+  void verifiesTheDomainTxtOnEveryServer() {
+    TxtCheck missing = steps().verifyDomainTxt(migration(false));
+    RecordSet txt = read("example.test", RecordType.TXT);
+    List<String> texts = new java.util.ArrayList<>(txt.texts());
+    texts.add("MS=ms12345678");
+    zone().upsert(RecordSet.txt("example.test", txt.ttl(), texts), Optional.of(txt));
+
+    TxtCheck found = steps().verifyDomainTxt(migration(false));
+
+    assertThat(missing.found()).isFalse();
+    assertThat(missing.detail())
+        .contains("missing at " + server().describe())
+        .contains("example.test. 3600 IN TXT \"MS=ms12345678\"");
+    assertThat(found.found()).isTrue();
+    assertThat(found.detail()).contains("found at " + server().describe());
+  }
+
+  @Test
+  void lowersTheMxTtlOnceAndRemembersTheOriginal() {
+    StepResult first = steps().lowerMxTtl(migration(false));
+    long serial = serial();
+    StepResult second = steps().lowerMxTtl(migration(false));
+
+    assertThat(first).isInstanceOf(StepResult.Done.class);
+    assertThat(((StepResult.Done) first).summary())
+        .contains("lowered from 86400 s to 3600 s")
+        .contains("safe from " + START.plusSeconds(86400));
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx().withTtl(3600));
+    assertThat(second).isInstanceOf(StepResult.Done.class);
+    assertThat(serial()).isEqualTo(serial);
+    assertThat(journal.changes("m-1"))
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change.step()).isEqualTo(DnsStep.LOWER_MX_TTL);
+              assertThat(change.before()).contains(originalMx());
+              assertThat(change.appliedAt()).contains(START);
+            });
+  }
+
+  @Test
+  void neverRaisesALowerTtl() {
+    zone().upsert(originalMx().withTtl(300), Optional.of(originalMx()));
+
+    StepResult result = steps().lowerMxTtl(migration(false));
+
+    assertThat(result).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX).ttl()).isEqualTo(300);
+    assertThat(journal.changes("m-1")).isEmpty();
+  }
+
+  @Test
+  void swapsOnlyAfterTheOldTtlRanOut() {
+    steps().lowerMxTtl(migration(false));
+    clock.set(START.plus(Duration.ofHours(1)));
+
+    StepResult early = steps().swapMx(migration(false));
+
+    assertThat(early).isInstanceOf(StepResult.NotYet.class);
+    assertThat(((StepResult.NotYet) early).safeAt()).isEqualTo(START.plusSeconds(86400));
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx().withTtl(3600));
+
+    clock.set(START.plusSeconds(86400));
+    StepResult swapped = steps().swapMx(migration(false));
+    int changes = journal.changes("m-1").size();
+    StepResult again = steps().swapMx(migration(false));
+
+    assertThat(swapped).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(targetMx(3600));
+    assertThat(steps().mxSwitchedAt("m-1")).contains(START.plusSeconds(86400));
+    assertThat(again).isInstanceOf(StepResult.Done.class);
+    assertThat(journal.changes("m-1")).hasSize(changes);
+  }
+
+  @Test
+  void verifiesPropagationOnceTheOldRecordsExpired() {
+    lowerAndWait();
+    steps().swapMx(migration(false));
+
+    MxPropagationCheck fresh = steps().verifyMxPropagation(migration(false));
+    clock.advance(Duration.ofHours(1));
+    MxPropagationCheck later = steps().verifyMxPropagation(migration(false));
+
+    assertThat(fresh.complete()).isFalse();
+    assertThat(fresh.detail())
+        .contains("up to date")
+        .contains("Caches may hold the old MX records");
+    assertThat(later.complete()).as(later.detail()).isTrue();
+    assertThat(later.detail()).contains("resolver up to date");
+  }
+
+  @Test
+  void reportsPropagationIncompleteBeforeTheSwap() {
+    MxPropagationCheck check = steps().verifyMxPropagation(migration(false));
+
+    assertThat(check.complete()).isFalse();
+    assertThat(check.detail()).contains("have not been switched yet");
+  }
+
+  @Test
+  void refusesToReplaceAutodiscoverRecordsWithoutConsent() {
+    StepResult result = steps().createAutodiscover(migration(false));
+
+    assertThat(result).isInstanceOf(StepResult.NeedsAdministrator.class);
+    assertThat(((StepResult.NeedsAdministrator) result).reason())
+        .contains("autodiscover.example.test. 3600 IN A 192.0.2.80")
+        .contains("consent");
+    assertThat(read("autodiscover.example.test", RecordType.A).values())
+        .containsExactly("192.0.2.80");
+    assertThat(absent("autodiscover.example.test", RecordType.CNAME)).isTrue();
+    assertThat(journal.changes("m-1")).isEmpty();
+  }
+
+  @Test
+  void replacesAutodiscoverRecordsWithConsent() {
+    StepResult result = steps().createAutodiscover(migration(true));
+    int changes = journal.changes("m-1").size();
+    StepResult again = steps().createAutodiscover(migration(true));
+
+    assertThat(result).as(result.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(read("autodiscover.example.test", RecordType.CNAME))
+        .isEqualTo(
+            RecordSet.of(
+                "autodiscover.example.test", RecordType.CNAME, 3600, "autodiscover.outlook.com."));
+    assertThat(absent("autodiscover.example.test", RecordType.A)).isTrue();
+    assertThat(again).isInstanceOf(StepResult.Done.class);
+    assertThat(journal.changes("m-1")).hasSize(changes);
+  }
+
+  @Test
+  void addsTheMicrosoftIncludeToSpfKeepingEverythingElse() {
+    StepResult result = steps().mergeSpf(migration(false));
+    long serial = serial();
+    StepResult again = steps().mergeSpf(migration(false));
+
+    assertThat(result).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.TXT).texts())
+        .containsExactlyInAnyOrder(
+            "v=spf1 mx include:spf.protection.outlook.com -all", "google-site-verification=abc");
+    assertThat(read("example.test", RecordType.TXT).ttl()).isEqualTo(3600);
+    assertThat(again).isInstanceOf(StepResult.Done.class);
+    assertThat(serial()).isEqualTo(serial);
+  }
+
+  @Test
+  void restoresTheOriginalMxTtl() {
+    lowerAndWait();
+    steps().swapMx(migration(false));
+
+    StepResult result = steps().restoreMxTtl(migration(false));
+
+    assertThat(result).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(targetMx(86400));
+  }
+
+  @Test
+  void rollsBackEveryChange() {
+    RecordSet txt = read("example.test", RecordType.TXT);
+    RecordSet autodiscoverA = read("autodiscover.example.test", RecordType.A);
+    lowerAndWait();
+    steps().swapMx(migration(true));
+    steps().createAutodiscover(migration(true));
+    steps().mergeSpf(migration(true));
+    steps().restoreMxTtl(migration(true));
+
+    StepResult result = steps().rollback(migration(true));
+    StepResult again = steps().rollback(migration(true));
+
+    assertThat(result).as(result.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
+    assertThat(read("example.test", RecordType.TXT)).isEqualTo(txt);
+    assertThat(read("autodiscover.example.test", RecordType.A)).isEqualTo(autodiscoverA);
+    assertThat(absent("autodiscover.example.test", RecordType.CNAME)).isTrue();
+    assertThat(journal.changes("m-1")).allSatisfy(c -> assertThat(c.rolledBack()).isTrue());
+    assertThat(steps().mxSwitchedAt("m-1")).isEmpty();
+    assertThat(again).isEqualTo(new StepResult.Done("No DNS change of migration m-1 left to undo"));
+  }
+
+  @Test
+  void reportsAConflictInsteadOfOverwritingSomeoneElsesChange() {
+    RecordSet txt = read("example.test", RecordType.TXT);
+    lowerAndWait();
+    steps().swapMx(migration(false));
+    steps().mergeSpf(migration(false));
+    RecordSet theirs = RecordSet.of("example.test", RecordType.MX, 600, "5 other.example.net.");
+    zone().upsert(theirs, Optional.of(targetMx(3600)));
+
+    StepResult result = steps().rollback(migration(false));
+
+    assertThat(result).isInstanceOf(StepResult.NeedsAdministrator.class);
+    assertThat(((StepResult.NeedsAdministrator) result).reason())
+        .contains("SWAP_MX example.test. MX")
+        .contains("5 other.example.net.")
+        .contains("left as is");
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(theirs);
+    assertThat(read("example.test", RecordType.TXT)).isEqualTo(txt);
+  }
+}
