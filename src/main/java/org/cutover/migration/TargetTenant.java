@@ -16,4 +16,11 @@ public interface TargetTenant {
 
   /** Creates (or finds) the target user and mailbox for one mailbox of the batch. */
   void provisionMailbox(String mailboxId);
+
+  /**
+   * The records the domain must publish for this target (verification TXT, MX, Autodiscover).
+   *
+   * @throws StepNeedsAdministrator when the target cannot give them yet (domain not added)
+   */
+  TargetDnsRecords dnsRecords(String migrationId);
 }
