@@ -32,6 +32,17 @@ class RecordingPorts implements TargetTenant, UserLetters, MailboxSyncEngine {
   }
 
   @Override
+  public org.cutover.migration.TargetDnsRecords dnsRecords(String migrationId) {
+    calls.add("dns records");
+    return new org.cutover.migration.TargetDnsRecords(
+        "MS=ms12345678",
+        java.util.List.of(
+            new org.cutover.migration.TargetDnsRecords.MailExchanger(
+                0, "contoso-com.mail.protection.outlook.com")),
+        "autodiscover.outlook.com");
+  }
+
+  @Override
   public void sendAnnouncement(String migrationId) {
     calls.add("announcement");
   }
