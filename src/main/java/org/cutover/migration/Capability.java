@@ -12,7 +12,9 @@ public enum Capability {
   TARGET(
       TargetTenant.class,
       "the migration target",
-      "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host),"),
+      "include the target adapters (package org.cutover.tenant, bean TenantTargetAdapter); each"
+          + " migration names its own Microsoft 365 app registration or IMAP host, and"
+          + " cutover.tenant.* tunes how they are reached"),
   LETTERS(
       UserLetters.class,
       "letters to users",

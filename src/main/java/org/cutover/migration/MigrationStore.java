@@ -77,6 +77,7 @@ public class MigrationStore {
     insertEndpoint(id, EndpointRole.SOURCE, settings.source(), credentials.source());
     if (!microsoft365) {
       insertEndpoint(id, EndpointRole.TARGET, target.endpoint(), credentials.targetEndpoint());
+      insertMxHosts(id, target.mailExchangers());
     }
     List<MailboxEntry> mailboxes = settings.mailboxes();
     List<Object[]> rows = new ArrayList<>(mailboxes.size());
@@ -123,6 +124,31 @@ public class MigrationStore {
         .param("testMailbox", endpoint.testMailbox())
         .param("maxConcurrent", endpoint.maxConcurrentMailboxes())
         .update();
+  }
+
+  private void insertMxHosts(String migrationId, List<TargetDnsRecords.MailExchanger> hosts) {
+    for (int position = 0; position < hosts.size(); position++) {
+      jdbc.sql(
+              "INSERT INTO target_mx_host (migration_id, position, preference, host) VALUES"
+                  + " (:migrationId, :position, :preference, :host)")
+          .param("migrationId", migrationId)
+          .param("position", position)
+          .param("preference", hosts.get(position).preference())
+          .param("host", hosts.get(position).host())
+          .update();
+    }
+  }
+
+  /** An IMAP target's mail exchangers as its settings gave them; empty for Microsoft 365. */
+  public List<TargetDnsRecords.MailExchanger> targetMxHosts(String migrationId) {
+    return jdbc.sql(
+            "SELECT preference, host FROM target_mx_host WHERE migration_id = :id ORDER BY"
+                + " position")
+        .param("id", migrationId)
+        .query(
+            (rs, row) ->
+                new TargetDnsRecords.MailExchanger(rs.getInt("preference"), rs.getString("host")))
+        .list();
   }
 
   /** Records the runbook's process instance once it is started. */

@@ -16,6 +16,9 @@ final class SettingsPatterns {
   static final String HOST_AND_PORT =
       "(?:" + LABEL + "(?:\\." + LABEL + ")*(?::[0-9]{1,5})?|" + IPV6 + ")";
 
+  /** One mail exchanger as "preference host", such as "10 mx.newhost.example". */
+  static final String MX_HOST = "[0-9]{1,5} +" + DOMAIN + "\\.?";
+
   static final String BATCH_NAME = "[A-Za-z0-9_-]+";
 
   static final String GUID =

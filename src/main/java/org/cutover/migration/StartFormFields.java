@@ -21,9 +21,9 @@ import org.cutover.secrets.SecretText;
  * #USAGE_LOCATION}, {@value #TARGET_HOST}, {@value #TARGET_PORT}, {@value #TARGET_SECURITY},
  * {@value #TARGET_ALLOW_PLAINTEXT}, {@value #TARGET_AUTH}, {@value #TARGET_ADMIN_USER}, {@value
  * #TARGET_CREDENTIAL_ID} (client secret with Microsoft 365, admin password with IMAP), {@value
- * #DNS_MODE}, {@value #DNS_PROVIDER}, {@value #DNS_ZONE}, {@value #DNS_SERVER}, {@value
- * #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL}, {@value #AUTODISCOVER_TARGET}, {@value #LANGUAGE},
- * {@value #AUTO_START_BATCH}.
+ * #MX_HOSTS} (IMAP: one "preference host" per line), {@value #DNS_MODE}, {@value #DNS_PROVIDER},
+ * {@value #DNS_ZONE}, {@value #DNS_SERVER}, {@value #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL},
+ * {@value #AUTODISCOVER_TARGET}, {@value #LANGUAGE}, {@value #AUTO_START_BATCH}.
  */
 final class StartFormFields {
 
@@ -51,6 +51,7 @@ final class StartFormFields {
   static final String TARGET_AUTH = "targetAuth";
   static final String TARGET_ADMIN_USER = "targetAdminUser";
   static final String TARGET_CREDENTIAL_ID = "targetCredentialId";
+  static final String MX_HOSTS = "mxHosts";
   static final String DNS_MODE = "dnsMode";
   static final String DNS_PROVIDER = "dnsProvider";
   static final String DNS_ZONE = "dnsZone";
@@ -114,7 +115,8 @@ final class StartFormFields {
                     null,
                     text(TARGET_CREDENTIAL_ID),
                     null,
-                    null))
+                    null),
+                lines(MX_HOSTS))
             : new TargetSettings(
                 targetType,
                 text(TENANT_ID),
@@ -123,6 +125,7 @@ final class StartFormFields {
                 text(TARGET_CREDENTIAL_ID),
                 text(LICENCE_SKU),
                 text(USAGE_LOCATION),
+                null,
                 null);
     DnsSettings dns =
         new DnsSettings(
@@ -169,7 +172,8 @@ final class StartFormFields {
         case "type" -> TARGET_TYPE;
         case "clientSecret", "credentialId" -> TARGET_CREDENTIAL_ID;
         case "endpoint" -> TARGET_HOST;
-        default -> path.substring("target.".length());
+        default ->
+            path.startsWith("target." + MX_HOSTS) ? MX_HOSTS : path.substring("target.".length());
       };
     }
     if (path.startsWith("dns.")) {
@@ -204,6 +208,18 @@ final class StartFormFields {
   private String text(String name) {
     Object value = values.get(name);
     return value == null ? null : value.toString();
+  }
+
+  /** A list given one entry per line (commas and semicolons also separate); blanks dropped. */
+  private List<String> lines(String name) {
+    String value = text(name);
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.split("[\\r\\n,;]+"))
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .toList();
   }
 
   private boolean flag(String name) {

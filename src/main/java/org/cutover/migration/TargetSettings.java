@@ -3,9 +3,12 @@ package org.cutover.migration;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretText;
 
@@ -13,7 +16,7 @@ import org.cutover.secrets.SecretText;
 @Schema(
     description =
         "The target. MICROSOFT_365 needs tenantId, clientId, clientSecret (or credentialId),"
-            + " licenceSku and usageLocation; IMAP needs endpoint.")
+            + " licenceSku and usageLocation; IMAP needs endpoint and mxHosts.")
 @ConsistentSettings
 public record TargetSettings(
     @Schema(description = "Kind of target") @NotNull(message = "{cutover.target.type.missing}")
@@ -53,8 +56,21 @@ public record TargetSettings(
             example = "DK")
         @Pattern(regexp = "[A-Z]{2}", message = "{cutover.usageLocation}")
         String usageLocation,
-    @Schema(description = "IMAP target: the server and admin login") @Valid ImapEndpoint endpoint)
+    @Schema(description = "IMAP target: the server and admin login") @Valid ImapEndpoint endpoint,
+    @Schema(
+            description =
+                "IMAP target: the mail exchangers that receive the domain's mail after the switch,"
+                    + " each as \"preference host\"; the MX records are set to exactly these",
+            example = "[\"10 mx1.newhost.example\", \"20 mx2.newhost.example\"]")
+        @Size(max = 20, message = "{cutover.mxHosts.size}")
+        List<
+                @NotBlank(message = "{cutover.mxHost}")
+                @Size(max = 260, message = "{cutover.mxHost}")
+                @Pattern(regexp = SettingsPatterns.MX_HOST, message = "{cutover.mxHost}") String>
+            mxHosts)
     implements CrossFieldRules {
+
+  private static final int MAX_MX_PREFERENCE = 65535;
 
   public TargetSettings {
     tenantId = SettingsText.blankToNull(tenantId);
@@ -62,6 +78,15 @@ public record TargetSettings(
     credentialId = SettingsText.blankToNull(credentialId);
     licenceSku = SettingsText.blankToNull(licenceSku);
     usageLocation = SettingsText.blankToNull(usageLocation);
+    if (mxHosts == null) {
+      mxHosts = List.of();
+    } else {
+      List<String> hosts = new ArrayList<>(mxHosts.size());
+      for (String host : mxHosts) {
+        hosts.add(host == null ? null : host.strip().replaceAll("\\s+", " "));
+      }
+      mxHosts = java.util.Collections.unmodifiableList(hosts);
+    }
   }
 
   @Override
@@ -80,9 +105,38 @@ public record TargetSettings(
       if (usageLocation == null) {
         violations.on("usageLocation", "{cutover.usageLocation.missing}");
       }
-    } else if (type == TargetType.IMAP && endpoint == null) {
-      violations.on("endpoint", "{cutover.target.endpoint.missing}");
+      if (!mxHosts.isEmpty()) {
+        violations.on("mxHosts", "{cutover.mxHosts.microsoft365}");
+      }
+    } else if (type == TargetType.IMAP) {
+      if (endpoint == null) {
+        violations.on("endpoint", "{cutover.target.endpoint.missing}");
+      }
+      if (mxHosts.isEmpty()) {
+        violations.on("mxHosts", "{cutover.mxHosts.missing}");
+      }
     }
+    for (String host : mxHosts) {
+      if (host != null
+          && host.matches(SettingsPatterns.MX_HOST)
+          && Integer.parseInt(host.substring(0, host.indexOf(' '))) > MAX_MX_PREFERENCE) {
+        violations.on("mxHosts", "{cutover.mxHost}");
+        break;
+      }
+    }
+  }
+
+  /** IMAP target: the mail exchangers of {@code mxHosts}, parsed; valid settings only. */
+  public List<TargetDnsRecords.MailExchanger> mailExchangers() {
+    List<TargetDnsRecords.MailExchanger> exchangers = new ArrayList<>(mxHosts.size());
+    for (String host : mxHosts) {
+      int space = host.indexOf(' ');
+      exchangers.add(
+          new TargetDnsRecords.MailExchanger(
+              Integer.parseInt(host.substring(0, space)),
+              host.substring(space + 1).replaceAll("\\.$", "")));
+    }
+    return exchangers;
   }
 
   /** Microsoft 365: the stored client secret named by {@code credentialId}, else null. */

@@ -31,6 +31,7 @@ public final class MigrationSamples {
             null,
             "EXCHANGESTANDARD",
             "DK",
+            null,
             null),
         new DnsSettings(
             DnsMode.AUTOMATIC,

@@ -136,7 +136,8 @@ class SettingsValidationTest {
             sample.batchName(),
             sample.mailboxes(),
             sample.source(),
-            new TargetSettings(TargetType.MICROSOFT_365, null, null, null, null, null, "dk", null),
+            new TargetSettings(
+                TargetType.MICROSOFT_365, null, null, null, null, null, "dk", null, null),
             sample.dns(),
             "en",
             false,

@@ -1,0 +1,183 @@
+package org.cutover.migration;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.cutover.secrets.SecretStore;
+import org.cutover.tenant.DomainNotYetVerified;
+import org.cutover.tenant.DomainRecords;
+import org.cutover.tenant.ImapAccessTokens;
+import org.cutover.tenant.ImapTarget;
+import org.cutover.tenant.ImapTargetServer;
+import org.cutover.tenant.MailboxToProvision;
+import org.cutover.tenant.Microsoft365App;
+import org.cutover.tenant.Microsoft365Target;
+import org.cutover.tenant.TargetNeedsAdministrator;
+import org.cutover.tenant.TargetUnavailable;
+import org.springframework.stereotype.Component;
+
+/**
+ * The target of each migration, by its type: a Microsoft 365 tenant or a plain IMAP host. Reads the
+ * migration's settings from the store, calls the tenant package, and turns its failures into the
+ * runbook's ({@link TransientStepFailure}, {@link StepNeedsAdministrator}). Also hands out the
+ * target's IMAP access tokens for XOAUTH2.
+ */
+@Component
+class TenantTargetAdapter implements TargetTenant, ImapAccessTokens {
+
+  private final MigrationStore store;
+  private final Microsoft365Target microsoft365;
+  private final ImapTarget imap;
+  private final SecretStore secrets;
+
+  TenantTargetAdapter(
+      MigrationStore store, Microsoft365Target microsoft365, ImapTarget imap, SecretStore secrets) {
+    this.store = store;
+    this.microsoft365 = microsoft365;
+    this.imap = imap;
+    this.secrets = secrets;
+  }
+
+  @Override
+  public void preflight(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    List<String> addresses =
+        store.mailboxes(migrationId).stream().map(MailboxState::emailAddress).toList();
+    translated(
+        () -> {
+          if (migration.targetType() == TargetType.MICROSOFT_365) {
+            microsoft365.preflight(
+                app(migration), migration.summary().domain(), migration.licenceSku(), addresses);
+          } else {
+            StoredEndpoint endpoint = targetEndpoint(migrationId);
+            String probe =
+                endpoint.testMailbox() != null
+                    ? endpoint.testMailbox()
+                    : addresses.isEmpty() ? endpoint.adminUser() : addresses.get(0);
+            imap.preflight(server(endpoint), probe);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void provisionMailbox(String mailboxId) {
+    MailboxState mailbox =
+        store.mailbox(mailboxId).orElseThrow(() -> MigrationNotFound.mailbox(mailboxId));
+    StoredMigration migration = migration(mailbox.migrationId());
+    translated(
+        () -> {
+          if (migration.targetType() == TargetType.MICROSOFT_365) {
+            microsoft365.provisionMailbox(
+                app(migration),
+                new MailboxToProvision(
+                    migration.id(), mailboxId, mailbox.emailAddress(), mailbox.displayName()),
+                migration.licenceSku(),
+                migration.usageLocation());
+          } else {
+            imap.provisionMailbox(server(targetEndpoint(migration.id())), mailbox.emailAddress());
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public TargetDnsRecords dnsRecords(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    if (migration.targetType() == TargetType.MICROSOFT_365) {
+      DomainRecords records =
+          translated(
+              () -> microsoft365.domainRecords(app(migration), migration.summary().domain()));
+      return new TargetDnsRecords(
+          records.verificationText(),
+          records.mailExchangers().stream()
+              .map(mx -> new TargetDnsRecords.MailExchanger(mx.preference(), mx.host()))
+              .toList(),
+          records.autodiscoverTarget() != null
+              ? records.autodiscoverTarget()
+              : migration.autodiscoverTarget());
+    }
+    List<TargetDnsRecords.MailExchanger> exchangers = store.targetMxHosts(migrationId);
+    if (exchangers.isEmpty()) {
+      throw new StepNeedsAdministrator(
+          "Migration "
+              + migrationId
+              + " names no mail exchangers for its IMAP target; start the migration again with"
+              + " the target's mxHosts");
+    }
+    return new TargetDnsRecords(null, exchangers, migration.autodiscoverTarget());
+  }
+
+  @Override
+  public String accessToken(String migrationId) {
+    return token(migrationId, false);
+  }
+
+  @Override
+  public String renewedAccessToken(String migrationId) {
+    return token(migrationId, true);
+  }
+
+  private String token(String migrationId, boolean renew) {
+    StoredMigration migration = migration(migrationId);
+    if (migration.targetType() == TargetType.MICROSOFT_365) {
+      return translated(() -> microsoft365.imapAccessToken(app(migration), renew));
+    }
+    StoredEndpoint endpoint = targetEndpoint(migrationId);
+    if (endpoint.auth() != ImapAuth.XOAUTH2 || endpoint.credential() == null) {
+      throw new StepNeedsAdministrator(
+          "The IMAP target of migration "
+              + migrationId
+              + " does not sign in with XOAUTH2, so it has no access token");
+    }
+    return secrets.getString(endpoint.credential());
+  }
+
+  private StoredMigration migration(String migrationId) {
+    return store.find(migrationId).orElseThrow(() -> MigrationNotFound.migration(migrationId));
+  }
+
+  private StoredEndpoint targetEndpoint(String migrationId) {
+    return store
+        .endpoint(migrationId, EndpointRole.TARGET)
+        .orElseThrow(
+            () ->
+                new StepNeedsAdministrator(
+                    "Migration " + migrationId + " has no IMAP target endpoint stored"));
+  }
+
+  private static Microsoft365App app(StoredMigration migration) {
+    if (migration.clientSecret() == null) {
+      throw new StepNeedsAdministrator(
+          "Migration "
+              + migration.id()
+              + " has no client secret for its Microsoft 365 app registration (the batch was"
+              + " deleted, or none was given)");
+    }
+    return new Microsoft365App(
+        migration.tenantId(), migration.clientId(), migration.clientSecret());
+  }
+
+  private static ImapTargetServer server(StoredEndpoint endpoint) {
+    return new ImapTargetServer(
+        endpoint.host(),
+        endpoint.port(),
+        ImapTargetServer.Security.valueOf(endpoint.security().name()),
+        endpoint.allowPlaintext(),
+        ImapTargetServer.SignIn.valueOf(endpoint.auth().name()),
+        endpoint.adminUser(),
+        endpoint.credential());
+  }
+
+  /** Runs a call into the tenant package, its failures turned into the runbook's. */
+  private static <T> T translated(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (DomainNotYetVerified notYet) {
+      throw new DomainNotVerifiedYet(notYet.verificationText(), notYet.getMessage());
+    } catch (TargetUnavailable unavailable) {
+      throw new TransientStepFailure(unavailable.getMessage());
+    } catch (TargetNeedsAdministrator needed) {
+      throw new StepNeedsAdministrator(needed.getMessage());
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.cutover.tenant;
+
+import java.util.Objects;
+import org.cutover.secrets.SecretRef;
+
+/**
+ * An IMAP host as a migration target and the admin login Cutover uses there.
+ *
+ * @param host host name or address
+ * @param port TCP port
+ * @param security how the connection is protected
+ * @param allowPlaintext must be true for {@link Security#PLAINTEXT}
+ * @param signIn how the admin login opens a user's mailbox
+ * @param adminUser the admin login
+ * @param credential the stored password (or, with XOAUTH2, access token) of the admin login
+ */
+public record ImapTargetServer(
+    String host,
+    int port,
+    Security security,
+    boolean allowPlaintext,
+    SignIn signIn,
+    String adminUser,
+    SecretRef credential) {
+
+  /** How the connection is protected. */
+  public enum Security {
+    IMPLICIT_TLS,
+    STARTTLS,
+    PLAINTEXT
+  }
+
+  /** How the admin login opens a user's mailbox. */
+  public enum SignIn {
+    /** The admin's own login and password: it opens the admin's own mailbox only. */
+    PLAIN,
+    /** The admin logs in for each user: SASL PLAIN with the user as authorisation identity. */
+    DELEGATED_ADMIN,
+    /** An OAuth 2.0 access token valid for every user's mailbox (SASL XOAUTH2). */
+    XOAUTH2
+  }
+
+  public ImapTargetServer {
+    if (host == null || host.isBlank()) {
+      throw new IllegalArgumentException("An IMAP target needs a host");
+    }
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("IMAP port must be 1 to 65535; got " + port);
+    }
+    Objects.requireNonNull(security, "security");
+    Objects.requireNonNull(signIn, "sign-in");
+    if (adminUser == null || adminUser.isBlank()) {
+      throw new IllegalArgumentException("An IMAP target needs its admin login");
+    }
+    host = host.strip();
+    adminUser = adminUser.strip();
+  }
+
+  /** host:port, for messages. */
+  public String address() {
+    return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+}

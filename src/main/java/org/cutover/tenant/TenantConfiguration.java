@@ -1,0 +1,93 @@
+package org.cutover.tenant;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import javax.net.ssl.SSLSocketFactory;
+import org.cutover.secrets.SecretStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The target beans, from {@code cutover.tenant.*}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TenantProperties.class)
+public class TenantConfiguration {
+
+  @Bean
+  InitialPasswords initialPasswords(
+      JdbcClient jdbc,
+      SecretStore secrets,
+      PlatformTransactionManager transactions,
+      TenantProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new InitialPasswords(
+        jdbc,
+        secrets,
+        transactions,
+        new PasswordGenerator(properties.initialPasswordLength()),
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
+  Microsoft365Target microsoft365Target(
+      TenantProperties properties,
+      SecretStore secrets,
+      InitialPasswords passwords,
+      ObjectProvider<Clock> clock) {
+    return microsoft365(
+        properties.microsoft365(),
+        secrets,
+        passwords,
+        null,
+        clock.getIfAvailable(Clock::systemUTC),
+        wait -> Thread.sleep(wait.toMillis()));
+  }
+
+  @Bean
+  ImapTarget imapTarget(TenantProperties properties, SecretStore secrets) {
+    TenantProperties.Imap imap = properties.imap();
+    SSLSocketFactory tls =
+        imap.trustStore() == null
+            ? null
+            : PemTrust.socketFactory(imap.trustStore(), "cutover.tenant.imap.trust-store");
+    return new ImapTarget(secrets, imap.connectTimeout(), imap.readTimeout(), tls);
+  }
+
+  /**
+   * The Microsoft 365 target with all its parts.
+   *
+   * @param tls TLS for Entra ID and Graph, or null for the JVM's default
+   */
+  static Microsoft365Target microsoft365(
+      TenantProperties.Microsoft365 settings,
+      SecretStore secrets,
+      InitialPasswords passwords,
+      javax.net.ssl.SSLContext tls,
+      Clock clock,
+      GraphApi.Pause pause) {
+    EntraTokens tokens =
+        new EntraTokens(
+            settings.authorityUrl(),
+            settings.timeout(),
+            secrets,
+            tls == null ? null : tls.getSocketFactory());
+    HttpClient.Builder http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (tls != null) {
+      http.sslContext(tls);
+    }
+    GraphApi graph = new GraphApi(settings, tokens, http.build(), pause, clock);
+    TenantDomain domains = new TenantDomain(graph);
+    TenantLicences licences = new TenantLicences(graph);
+    TenantUsers users = new TenantUsers(graph, passwords);
+    TenantPreflight preflight =
+        new TenantPreflight(graph, tokens, settings.imapScope(), licences, domains);
+    return new Microsoft365Target(
+        preflight, domains, licences, users, tokens, settings.imapScope());
+  }
+}
