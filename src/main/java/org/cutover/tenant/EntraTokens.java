@@ -8,7 +8,9 @@ import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,30 +25,41 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Access tokens from Microsoft Entra ID for an app registration (OAuth 2.0 client credentials),
- * through MSAL: one client per app registration and secret, whose token cache hands out a token
- * until shortly before it expires and then fetches a new one. Tokens and secrets never reach a log
- * line or a message.
+ * through MSAL, one client per app registration and secret. A token is handed out again until five
+ * minutes before it expires, then a new one is fetched. (MSAL keeps its own cache too, but files
+ * tokens under the host without its port, so a sign-in host on another port than 443 never finds
+ * them; this cache holds for any address.) Tokens and secrets never reach a log line or a message.
  */
 final class EntraTokens {
 
   private static final Logger log = LoggerFactory.getLogger(EntraTokens.class);
 
+  private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
+
   private record ClientKey(String tenantId, String clientId, String secretId) {}
+
+  private record TokenKey(ClientKey client, String scope) {}
+
+  private record Cached(String token, Instant renewAfter) {}
 
   private final URI authorityUrl;
   private final Duration timeout;
   private final SecretStore secrets;
   private final SSLSocketFactory tls;
+  private final Clock clock;
   private final Map<ClientKey, ConfidentialClientApplication> clients = new ConcurrentHashMap<>();
+  private final Map<TokenKey, Cached> tokens = new ConcurrentHashMap<>();
 
   /**
    * @param tls the TLS socket factory for Entra ID, or null for the JVM's default
    */
-  EntraTokens(URI authorityUrl, Duration timeout, SecretStore secrets, SSLSocketFactory tls) {
+  EntraTokens(
+      URI authorityUrl, Duration timeout, SecretStore secrets, SSLSocketFactory tls, Clock clock) {
     this.authorityUrl = authorityUrl;
     this.timeout = timeout;
     this.secrets = secrets;
     this.tls = tls;
+    this.clock = clock;
   }
 
   /**
@@ -55,13 +68,20 @@ final class EntraTokens {
    * @param renew true to skip the cache, after the resource refused the cached token
    */
   String token(Microsoft365App app, String scope, boolean renew) {
+    TokenKey key = new TokenKey(clientKey(app), scope);
+    Cached cached = tokens.get(key);
+    if (!renew && cached != null && clock.instant().isBefore(cached.renewAfter())) {
+      return cached.token();
+    }
     ConfidentialClientApplication client = client(app);
     ClientCredentialParameters parameters =
         ClientCredentialParameters.builder(Set.of(scope)).skipCache(renew).build();
     try {
       IAuthenticationResult result =
           client.acquireToken(parameters).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      log.debug("Token for {} ({}) valid until {}", app.describe(), scope, result.expiresOnDate());
+      Instant expires = result.expiresOnDate().toInstant();
+      tokens.put(key, new Cached(result.accessToken(), expires.minus(RENEW_BEFORE_EXPIRY)));
+      log.debug("Token for {} ({}) valid until {}", app.describe(), scope, expires);
       return result.accessToken();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -154,8 +174,11 @@ final class EntraTokens {
   }
 
   private ConfidentialClientApplication client(Microsoft365App app) {
-    ClientKey key = new ClientKey(app.tenantId(), app.clientId(), app.clientSecret().id());
-    return clients.computeIfAbsent(key, unused -> newClient(app));
+    return clients.computeIfAbsent(clientKey(app), unused -> newClient(app));
+  }
+
+  private static ClientKey clientKey(Microsoft365App app) {
+    return new ClientKey(app.tenantId(), app.clientId(), app.clientSecret().id());
   }
 
   private ConfidentialClientApplication newClient(Microsoft365App app) {

@@ -74,6 +74,11 @@ final class GraphApi {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  /** Encodes one path segment, such as a user principal name ('@' stays, as Graph writes it). */
+  static String segment(String value) {
+    return query(value).replace("%40", "@");
+  }
+
   /** An OData string literal: quotes doubled, then encoded for the query. */
   static String literal(String value) {
     return query("'" + value.replace("'", "''") + "'");

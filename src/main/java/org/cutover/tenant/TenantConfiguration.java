@@ -2,6 +2,7 @@ package org.cutover.tenant;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import org.cutover.secrets.SecretStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -65,23 +66,18 @@ public class TenantConfiguration {
       TenantProperties.Microsoft365 settings,
       SecretStore secrets,
       InitialPasswords passwords,
-      javax.net.ssl.SSLContext tls,
+      SSLContext tls,
       Clock clock,
       GraphApi.Pause pause) {
-    EntraTokens tokens =
-        new EntraTokens(
-            settings.authorityUrl(),
-            settings.timeout(),
-            secrets,
-            tls == null ? null : tls.getSocketFactory());
-    HttpClient.Builder http =
-        HttpClient.newBuilder()
-            .connectTimeout(settings.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER);
-    if (tls != null) {
-      http.sslContext(tls);
-    }
-    GraphApi graph = new GraphApi(settings, tokens, http.build(), pause, clock);
+    EntraTokens tokens = tokens(settings, secrets, tls, clock);
+    return microsoft365(settings, tokens, graph(settings, tokens, tls, clock, pause), passwords);
+  }
+
+  static Microsoft365Target microsoft365(
+      TenantProperties.Microsoft365 settings,
+      EntraTokens tokens,
+      GraphApi graph,
+      InitialPasswords passwords) {
     TenantDomain domains = new TenantDomain(graph);
     TenantLicences licences = new TenantLicences(graph);
     TenantUsers users = new TenantUsers(graph, passwords);
@@ -89,5 +85,31 @@ public class TenantConfiguration {
         new TenantPreflight(graph, tokens, settings.imapScope(), licences, domains);
     return new Microsoft365Target(
         preflight, domains, licences, users, tokens, settings.imapScope());
+  }
+
+  static EntraTokens tokens(
+      TenantProperties.Microsoft365 settings, SecretStore secrets, SSLContext tls, Clock clock) {
+    return new EntraTokens(
+        settings.authorityUrl(),
+        settings.timeout(),
+        secrets,
+        tls == null ? null : tls.getSocketFactory(),
+        clock);
+  }
+
+  static GraphApi graph(
+      TenantProperties.Microsoft365 settings,
+      EntraTokens tokens,
+      SSLContext tls,
+      Clock clock,
+      GraphApi.Pause pause) {
+    HttpClient.Builder http =
+        HttpClient.newBuilder()
+            .connectTimeout(settings.timeout())
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (tls != null) {
+      http.sslContext(tls);
+    }
+    return new GraphApi(settings, tokens, http.build(), pause, clock);
   }
 }

@@ -48,7 +48,7 @@ final class TenantDomain {
 
   /** The domain as the tenant has it; a 404 means it is not added, which preflight allows. */
   GraphResponse read(Microsoft365App app, String domain) {
-    return graph.get(app, "/domains/" + GraphApi.query(domain), READ);
+    return graph.get(app, "/domains/" + GraphApi.segment(domain), READ);
   }
 
   private JsonNode findOrAdd(Microsoft365App app, String domain) {
@@ -81,7 +81,7 @@ final class TenantDomain {
    */
   private String verificationText(Microsoft365App app, String domain, boolean required) {
     GraphResponse records =
-        graph.get(app, "/domains/" + GraphApi.query(domain) + "/verificationDnsRecords", READ);
+        graph.get(app, "/domains/" + GraphApi.segment(domain) + "/verificationDnsRecords", READ);
     if (!records.ok()) {
       throw unexpected(records, "read the verification records of " + domain);
     }
@@ -108,7 +108,7 @@ final class TenantDomain {
   /** Asks the tenant to verify the domain; "not yet" is {@link DomainNotYetVerified}. */
   private JsonNode verify(Microsoft365App app, String domain, String text) {
     GraphResponse verified =
-        graph.post(app, "/domains/" + GraphApi.query(domain) + "/verify", null, READ_WRITE);
+        graph.post(app, "/domains/" + GraphApi.segment(domain) + "/verify", null, READ_WRITE);
     if (verified.ok() && verified.body().path("isVerified").asBoolean(false)) {
       log.info("Domain {} verified in tenant {}", domain, app.tenantId());
       return verified.body();
@@ -147,7 +147,7 @@ final class TenantDomain {
     GraphResponse updated =
         graph.patch(
             app,
-            "/domains/" + GraphApi.query(domain),
+            "/domains/" + GraphApi.segment(domain),
             Map.of("supportedServices", List.copyOf(services)),
             READ_WRITE);
     if (!updated.ok()) {
@@ -158,7 +158,8 @@ final class TenantDomain {
 
   private DomainRecords serviceRecords(Microsoft365App app, String domain) {
     GraphResponse records =
-        graph.get(app, "/domains/" + GraphApi.query(domain) + "/serviceConfigurationRecords", READ);
+        graph.get(
+            app, "/domains/" + GraphApi.segment(domain) + "/serviceConfigurationRecords", READ);
     if (!records.ok()) {
       throw unexpected(records, "read the service records of " + domain);
     }

@@ -163,7 +163,7 @@ final class TenantPreflight {
     GraphResponse read =
         graph.get(
             app,
-            "/users/" + GraphApi.query(address) + "/mailboxSettings",
+            "/users/" + GraphApi.segment(address) + "/mailboxSettings",
             TenantUsers.MAILBOX_SETTINGS);
     if (!read.ok() && read.status() != 404) {
       throw new TargetNeedsAdministrator(

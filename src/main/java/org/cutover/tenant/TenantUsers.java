@@ -76,7 +76,8 @@ final class TenantUsers {
           mailbox.migrationId(),
           mailbox.address(),
           app.tenantId());
-      return TenantUser.of(created.body());
+      TenantUser user = TenantUser.of(created.body());
+      return new TenantUser(user.id(), user.userPrincipalName(), usageLocation, user.skuIds());
     }
     if (created.status() == 400 && conflict(created)) {
       Optional<TenantUser> existing = find(app, mailbox.address());
@@ -160,7 +161,7 @@ final class TenantUsers {
   boolean mailboxReady(Microsoft365App app, TenantUser user) {
     GraphResponse settings =
         graph.get(
-            app, "/users/" + GraphApi.query(user.id()) + "/mailboxSettings", MAILBOX_SETTINGS);
+            app, "/users/" + GraphApi.segment(user.id()) + "/mailboxSettings", MAILBOX_SETTINGS);
     if (settings.ok()) {
       return true;
     }
@@ -179,14 +180,14 @@ final class TenantUsers {
     body.put("addLicenses", List.of(Map.of("skuId", skuId, "disabledPlans", List.of())));
     body.put("removeLicenses", List.of());
     return graph.post(
-        app, "/users/" + GraphApi.query(user.id()) + "/assignLicense", body, READ_WRITE);
+        app, "/users/" + GraphApi.segment(user.id()) + "/assignLicense", body, READ_WRITE);
   }
 
   private void setUsageLocation(Microsoft365App app, TenantUser user, String usageLocation) {
     GraphResponse updated =
         graph.patch(
             app,
-            "/users/" + GraphApi.query(user.id()),
+            "/users/" + GraphApi.segment(user.id()),
             Map.of("usageLocation", usageLocation),
             READ_WRITE);
     if (!updated.ok()) {

@@ -1,0 +1,827 @@
+package org.cutover.tenant;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.cutover.tenant.GraphStubs.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.cutover.secrets.SecretRef;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Microsoft 365 target against stubs of Microsoft Entra ID and Microsoft Graph v1.0 shaped as
+ * Microsoft documents the requests and answers; tokens come from MSAL over HTTPS.
+ */
+class Microsoft365TargetTest {
+
+  @RegisterExtension
+  static WireMockExtension microsoft =
+      WireMockExtension.newInstance()
+          .options(
+              wireMockConfig()
+                  .dynamicPort()
+                  .dynamicHttpsPort()
+                  .keystoreType("PKCS12")
+                  .keystorePath(LoopbackTls.keyStore().toString())
+                  .keystorePassword(LoopbackTls.PASSWORD)
+                  .keyManagerPassword(LoopbackTls.PASSWORD))
+          .build();
+
+  static final String DOMAIN = "contoso.com";
+  static final String ALICE = "alice@contoso.com";
+  static final String USERS_FILTER = "userPrincipalName eq 'alice@contoso.com'";
+  static final String HOLDERS_FILTER = "assignedLicenses/any(x:x/skuId eq " + SKU_ID + ")";
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final List<Duration> pauses = new ArrayList<>();
+  // Token lifetimes are counted from the real time MSAL stamps on them.
+  private final MutableClock clock =
+      new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+  private MemorySecretStore secrets;
+  private InitialPasswords passwords;
+  private Microsoft365App app;
+
+  @BeforeEach
+  void tenant() {
+    secrets = new MemorySecretStore();
+    passwords = new PasswordDatabase().passwords(secrets, clock);
+    SecretRef secret = secrets.put("client secret", CLIENT_SECRET);
+    app = new Microsoft365App(TENANT, CLIENT_ID, secret);
+    microsoft.stubFor(tokenRequest(GRAPH_SCOPE).willReturn(token(GRAPH_TOKEN)));
+    microsoft.stubFor(tokenRequest(IMAP_SCOPE).willReturn(token(IMAP_TOKEN)));
+  }
+
+  private Microsoft365Target target() {
+    return target(4, Duration.ofSeconds(60));
+  }
+
+  private Microsoft365Target target(int maxAttempts, Duration maxRetryWait) {
+    TenantProperties.Microsoft365 settings = settings(maxAttempts, maxRetryWait);
+    EntraTokens tokens =
+        TenantConfiguration.tokens(settings, secrets, LoopbackTls.trustingIt(), clock);
+    GraphApi graph =
+        TenantConfiguration.graph(settings, tokens, LoopbackTls.trustingIt(), clock, pauses::add);
+    return TenantConfiguration.microsoft365(settings, tokens, graph, passwords);
+  }
+
+  /** Graph alone, for tests of one part. */
+  private GraphApi graph(int maxAttempts, Duration maxRetryWait) {
+    TenantProperties.Microsoft365 settings = settings(maxAttempts, maxRetryWait);
+    EntraTokens tokens =
+        TenantConfiguration.tokens(settings, secrets, LoopbackTls.trustingIt(), clock);
+    return TenantConfiguration.graph(
+        settings, tokens, LoopbackTls.trustingIt(), clock, pauses::add);
+  }
+
+  private GraphApi graph() {
+    return graph(4, Duration.ofSeconds(60));
+  }
+
+  private static TenantProperties.Microsoft365 settings(int maxAttempts, Duration maxRetryWait) {
+    String base = microsoft.getRuntimeInfo().getHttpsBaseUrl();
+    return new TenantProperties.Microsoft365(
+        URI.create(base),
+        URI.create(base + "/v1.0"),
+        GRAPH_SCOPE,
+        IMAP_SCOPE,
+        "outlook.office365.com",
+        993,
+        Duration.ofSeconds(10),
+        maxAttempts,
+        maxRetryWait);
+  }
+
+  private static com.github.tomakehurst.wiremock.client.MappingBuilder graphGet(String path) {
+    return get(urlPathEqualTo("/v1.0" + path))
+        .withHeader("Authorization", equalTo("Bearer " + GRAPH_TOKEN));
+  }
+
+  private static com.github.tomakehurst.wiremock.client.MappingBuilder graphPost(String path) {
+    return post(urlPathEqualTo("/v1.0" + path))
+        .withHeader("Authorization", equalTo("Bearer " + GRAPH_TOKEN));
+  }
+
+  private static int tokenRequests() {
+    return microsoft.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH))).size();
+  }
+
+  @Nested
+  class Tokens {
+
+    @Test
+    void signsInWithClientCredentialsOnceAndReusesTheToken() {
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com").willReturn(okJson(domain(DOMAIN, true, "Email"))));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/verificationDnsRecords")
+              .willReturn(okJson(VERIFICATION_RECORDS)));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/serviceConfigurationRecords")
+              .willReturn(okJson(serviceRecords("contoso-com.mail.protection.outlook.com"))));
+
+      Microsoft365Target target = target();
+      target.domainRecords(app, DOMAIN);
+      target.domainRecords(app, DOMAIN);
+
+      List<LoggedRequest> tokens = microsoft.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+      assertThat(tokens).hasSize(1);
+      assertThat(tokens.get(0).formParameters().get("scope").firstValue()).contains(GRAPH_SCOPE);
+      assertThat(tokens.get(0).formParameters().get("grant_type").firstValue())
+          .isEqualTo("client_credentials");
+      assertThat(microsoft.findAll(getRequestedFor(anyUrl()))).hasSize(6);
+    }
+
+    @Test
+    void handsOutTheOutlookTokenForImapAndRenewsItOnRequest() {
+      Microsoft365Target target = target();
+
+      assertThat(target.imapAccessToken(app, false)).isEqualTo(IMAP_TOKEN);
+      assertThat(target.imapAccessToken(app, false)).isEqualTo(IMAP_TOKEN);
+      assertThat(tokenRequests()).isEqualTo(1);
+
+      assertThat(target.imapAccessToken(app, true)).isEqualTo(IMAP_TOKEN);
+      assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void fetchesANewTokenFiveMinutesBeforeTheOldOneExpires() {
+      Microsoft365Target target = target();
+      target.imapAccessToken(app, false);
+
+      clock.advance(Duration.ofSeconds(3599).minusMinutes(5).minusSeconds(30));
+      target.imapAccessToken(app, false);
+      assertThat(tokenRequests()).isEqualTo(1);
+
+      clock.advance(Duration.ofMinutes(1));
+      target.imapAccessToken(app, false);
+      assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongClientSecretSaysWhichValueToStoreAndNeverShowsTheSecret() {
+      SecretRef wrong = secrets.put("wrong secret", "not-the-secret");
+      microsoft.stubFor(
+          post(urlPathEqualTo(TOKEN_PATH))
+              .withFormParam("client_secret", equalTo("not-the-secret"))
+              .willReturn(invalidClient()));
+
+      assertThatThrownBy(
+              () -> target().imapAccessToken(new Microsoft365App(TENANT, CLIENT_ID, wrong), false))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("invalid_client")
+          .hasMessageContaining("AADSTS7000215")
+          .hasMessageContaining("store the secret's Value (not its ID)")
+          .hasMessageNotContaining("not-the-secret")
+          .hasMessageNotContaining("Trace ID");
+    }
+
+    @Test
+    void aStaleTokenIsRenewedOnceAndTheCallRepeated() {
+      microsoft.stubFor(
+          tokenRequest(GRAPH_SCOPE)
+              .inScenario("token")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(token(GRAPH_TOKEN_2))
+              .willSetStateTo("renewed"));
+      microsoft.stubFor(
+          tokenRequest(GRAPH_SCOPE)
+              .inScenario("token")
+              .whenScenarioStateIs("renewed")
+              .willReturn(token(GRAPH_TOKEN)));
+      microsoft.stubFor(
+          get(urlPathEqualTo("/v1.0/subscribedSkus"))
+              .withHeader("Authorization", equalTo("Bearer " + GRAPH_TOKEN_2))
+              .willReturn(
+                  graphError(
+                      401,
+                      "InvalidAuthenticationToken",
+                      "Access token has expired or is not yet valid.")));
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
+
+      TenantLicences licences = new TenantLicences(graph());
+
+      assertThat(licences.skuId(app, "enterprisepremium")).isEqualTo(SKU_ID);
+      assertThat(tokenRequests()).isEqualTo(2);
+    }
+  }
+
+  @Nested
+  class Domain {
+
+    @Test
+    void addsTheDomainAndAsksAgainWhileItCannotBeVerified() {
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com")
+              .inScenario("domain")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(
+                  graphError(
+                      404,
+                      "Request_ResourceNotFound",
+                      "Resource 'contoso.com' does not exist or one of its queried reference-property"
+                          + " objects are not present.")));
+      microsoft.stubFor(
+          graphPost("/domains")
+              .withRequestBody(equalToJson("{\"id\": \"contoso.com\"}"))
+              .inScenario("domain")
+              .willReturn(json(201, domain(DOMAIN, false)))
+              .willSetStateTo("added"));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com")
+              .inScenario("domain")
+              .whenScenarioStateIs("added")
+              .willReturn(okJson(domain(DOMAIN, false))));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/verificationDnsRecords")
+              .willReturn(okJson(VERIFICATION_RECORDS)));
+      microsoft.stubFor(
+          graphPost("/domains/contoso.com/verify")
+              .willReturn(graphError(400, "Request_BadRequest", VERIFY_FAILED)));
+
+      assertThatThrownBy(() -> target().domainRecords(app, DOMAIN))
+          .isInstanceOfSatisfying(
+              DomainNotYetVerified.class,
+              notYet -> {
+                assertThat(notYet.verificationText()).isEqualTo("MS=ms12345678");
+                assertThat(notYet.getMessage())
+                    .contains("publish the TXT record \"MS=ms12345678\" at contoso.com")
+                    .contains("Request_BadRequest")
+                    .contains("Unable to verify domain");
+              })
+          .isInstanceOf(TargetUnavailable.class);
+
+      assertThatThrownBy(() -> target().domainRecords(app, DOMAIN))
+          .isInstanceOf(DomainNotYetVerified.class);
+      microsoft.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/domains")));
+      microsoft.verify(2, postRequestedFor(urlPathEqualTo("/v1.0/domains/contoso.com/verify")));
+    }
+
+    @Test
+    void verifiesEnablesEmailAndReadsTheTenantsMxAndAutodiscover() {
+      microsoft.stubFor(graphGet("/domains/contoso.com").willReturn(okJson(domain(DOMAIN, false))));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/verificationDnsRecords")
+              .willReturn(okJson(VERIFICATION_RECORDS)));
+      microsoft.stubFor(
+          graphPost("/domains/contoso.com/verify")
+              .willReturn(
+                  okJson(
+                      domain(DOMAIN, true)
+                          .replace(
+                              "\"availabilityStatus\": null",
+                              "\"availabilityStatus\": \"AvailableImmediately\""))));
+      microsoft.stubFor(
+          patch(urlPathEqualTo("/v1.0/domains/contoso.com"))
+              .withHeader("Authorization", equalTo("Bearer " + GRAPH_TOKEN))
+              .withRequestBody(matchingJsonPath("$.supportedServices[?(@ == 'Email')]"))
+              .willReturn(aResponse().withStatus(204)));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/serviceConfigurationRecords")
+              .willReturn(okJson(serviceRecords("contoso-com.mail.protection.outlook.com"))));
+
+      DomainRecords records = target().domainRecords(app, DOMAIN);
+
+      assertThat(records.verificationText()).isEqualTo("MS=ms12345678");
+      assertThat(records.mailExchangers())
+          .containsExactly(
+              new DomainRecords.MailExchanger(0, "contoso-com.mail.protection.outlook.com"));
+      assertThat(records.autodiscoverTarget()).isEqualTo("autodiscover.outlook.com");
+      microsoft.verify(1, patchRequestedFor(urlPathEqualTo("/v1.0/domains/contoso.com")));
+    }
+
+    @Test
+    void takesTheMxHostTheTenantNamesWhateverItsShape() {
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com").willReturn(okJson(domain(DOMAIN, true, "Email"))));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/verificationDnsRecords")
+              .willReturn(okJson(VERIFICATION_RECORDS)));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com/serviceConfigurationRecords")
+              .willReturn(okJson(serviceRecords("contoso-com.a1b2c3d4.mx.microsoft"))));
+
+      DomainRecords records = target().domainRecords(app, DOMAIN);
+
+      assertThat(records.mailExchangers())
+          .containsExactly(new DomainRecords.MailExchanger(0, "contoso-com.a1b2c3d4.mx.microsoft"));
+      microsoft.verify(0, postRequestedFor(urlPathEqualTo("/v1.0/domains/contoso.com/verify")));
+      microsoft.verify(0, patchRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aDomainOfAnotherTenantSaysWhereItMustBeRemoved() {
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+      microsoft.stubFor(
+          graphPost("/domains")
+              .willReturn(
+                  graphError(
+                      400,
+                      "Request_BadRequest",
+                      "The domain has already been added to another tenant.")));
+
+      assertThatThrownBy(() -> target().domainRecords(app, DOMAIN))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("already been added to another tenant")
+          .hasMessageContaining("remove it from any other tenant");
+    }
+
+    @Test
+    void aMissingWritePermissionIsNamed() {
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+      microsoft.stubFor(
+          graphPost("/domains")
+              .willReturn(
+                  graphError(
+                      403,
+                      "Authorization_RequestDenied",
+                      "Insufficient privileges to complete the operation.")));
+
+      assertThatThrownBy(() -> target().domainRecords(app, DOMAIN))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("Authorization_RequestDenied")
+          .hasMessageContaining("Insufficient privileges")
+          .hasMessageContaining("application permission Domain.ReadWrite.All")
+          .hasMessageContaining("admin consent");
+    }
+  }
+
+  @Nested
+  class Preflight {
+
+    void healthyTenant() {
+      microsoft.stubFor(graphGet("/organization").willReturn(okJson(organization(null))));
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(HOLDERS_FILTER))
+              .withHeader("ConsistencyLevel", equalTo("eventual"))
+              .willReturn(okJson(users())));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+      microsoft.stubFor(
+          graphGet("/users/" + ALICE + "/mailboxSettings")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+    }
+
+    @Test
+    void passesWhenSyncIsOffSeatsAreFreeAndTheAppMayReadWhatItNeeds() {
+      healthyTenant();
+
+      target().preflight(app, DOMAIN, "ENTERPRISEPREMIUM", List.of(ALICE, "bob@contoso.com"));
+
+      microsoft.verify(
+          getRequestedFor(urlPathEqualTo("/v1.0/organization"))
+              .withQueryParam(
+                  "$select",
+                  equalTo(
+                      "id,displayName,onPremisesSyncEnabled,onPremisesLastSyncDateTime,"
+                          + "verifiedDomains")));
+      assertThat(tokenRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void usersThatHoldTheLicenceNeedNoFreeSeat() {
+      healthyTenant();
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 24))));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(HOLDERS_FILTER))
+              .willReturn(okJson(users(user(ALICE, "DK", SKU_ID)))));
+
+      target().preflight(app, DOMAIN, SKU_ID, List.of(ALICE, "bob@contoso.com"));
+    }
+
+    @Test
+    void reportsEveryProblemAtOnceSayingHowToFixIt() {
+      healthyTenant();
+      microsoft.stubFor(graphGet("/organization").willReturn(okJson(organization(true))));
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 24))));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com")
+              .willReturn(
+                  graphError(
+                      403,
+                      "Authorization_RequestDenied",
+                      "Insufficient privileges to complete the operation.")));
+
+      assertThatThrownBy(
+              () ->
+                  target()
+                      .preflight(
+                          app,
+                          DOMAIN,
+                          "ENTERPRISEPREMIUM",
+                          List.of(ALICE, "bob@contoso.com", "carl+news@contoso.com")))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("(1) Directory synchronisation is on for Contoso")
+          .hasMessageContaining("Set-EntraDirSyncEnabled -EnableDirSync $false")
+          .hasMessageContaining("72 hours")
+          .hasMessageContaining("(2) The batch needs 3 licences ENTERPRISEPREMIUM but only 1 are")
+          .hasMessageContaining("buy 2 more")
+          .hasMessageContaining("(3) Microsoft Graph refused")
+          .hasMessageContaining("Domain.Read.All")
+          .hasMessageContaining("(4) 1 addresses cannot be user names")
+          .hasMessageContaining("carl+news@contoso.com");
+    }
+
+    @Test
+    void anUnknownLicenceListsTheTenantsLicences() {
+      healthyTenant();
+
+      assertThatThrownBy(() -> target().preflight(app, DOMAIN, "EXCHANGESTANDARD", List.of(ALICE)))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("has no licence EXCHANGESTANDARD; it has ENTERPRISEPREMIUM");
+    }
+
+    @Test
+    void aMissingReadPermissionNamesIt() {
+      healthyTenant();
+      microsoft.stubFor(
+          graphGet("/users/" + ALICE + "/mailboxSettings")
+              .willReturn(
+                  graphError(403, "ErrorAccessDenied", "Access is denied. Check credentials.")));
+
+      assertThatThrownBy(() -> target().preflight(app, DOMAIN, "ENTERPRISEPREMIUM", List.of(ALICE)))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("MailboxSettings.Read");
+    }
+  }
+
+  @Nested
+  class Provisioning {
+
+    final MailboxToProvision alice =
+        new MailboxToProvision("m-1", "mailbox-1", ALICE, "Alice Example");
+
+    void licences() {
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
+    }
+
+    @Test
+    void createsLicensesAndWaitsForTheMailboxThenHandsThePasswordOutOnce() throws Exception {
+      licences();
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .withQueryParam("$select", equalTo(TenantUser.SELECT))
+              .inScenario("user")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(okJson(users())));
+      microsoft.stubFor(
+          graphPost("/users")
+              .withRequestBody(matchingJsonPath("$.accountEnabled", equalTo("true")))
+              .withRequestBody(matchingJsonPath("$.displayName", equalTo("Alice Example")))
+              .withRequestBody(matchingJsonPath("$.mailNickname", equalTo("alice")))
+              .withRequestBody(matchingJsonPath("$.userPrincipalName", equalTo(ALICE)))
+              .withRequestBody(matchingJsonPath("$.mail", equalTo(ALICE)))
+              .withRequestBody(matchingJsonPath("$.usageLocation", equalTo("DK")))
+              .withRequestBody(
+                  matchingJsonPath(
+                      "$.passwordProfile.forceChangePasswordNextSignIn", equalTo("true")))
+              .withRequestBody(matchingJsonPath("$.passwordProfile.password"))
+              .inScenario("user")
+              .willReturn(json(201, createdUser(ALICE, "Alice Example")))
+              .willSetStateTo("created"));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .inScenario("user")
+              .whenScenarioStateIs("created")
+              .willReturn(okJson(users(user(ALICE, "DK", SKU_ID)))));
+      microsoft.stubFor(
+          graphPost("/users/" + USER_ID + "/assignLicense")
+              .withRequestBody(
+                  equalToJson(
+                      "{\"addLicenses\": [{\"skuId\": \""
+                          + SKU_ID
+                          + "\", \"disabledPlans\": []}], \"removeLicenses\": []}"))
+              .willReturn(okJson(user(ALICE, "DK", SKU_ID))));
+      microsoft.stubFor(
+          graphGet("/users/" + USER_ID + "/mailboxSettings")
+              .inScenario("mailbox")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(
+                  graphError(
+                      404,
+                      "MailboxNotEnabledForRESTAPI",
+                      "The mailbox is either inactive, soft-deleted, or is hosted on-premise."))
+              .willSetStateTo("provisioned"));
+      microsoft.stubFor(
+          graphGet("/users/" + USER_ID + "/mailboxSettings")
+              .inScenario("mailbox")
+              .whenScenarioStateIs("provisioned")
+              .willReturn(okJson(MAILBOX_SETTINGS)));
+
+      Microsoft365Target target = target();
+      assertThatThrownBy(() -> target.provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOf(TargetUnavailable.class)
+          .hasMessageContaining("has not made the mailbox of alice@contoso.com yet");
+      target.provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK");
+
+      microsoft.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/users")));
+      microsoft.verify(
+          1, postRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/assignLicense")));
+      String sent = sentPasswords().get(0);
+      assertThat(sent).hasSize(16);
+
+      InitialPasswords.HandOut first = passwords.handOut("m-1");
+      assertThat(first)
+          .isEqualTo(
+              new InitialPasswords.HandOut.Csv(
+                  "EmailAddress,DisplayName,InitialPassword\r\n"
+                      + "alice@contoso.com,Alice Example,"
+                      + InitialPasswords.field(sent)
+                      + "\r\n",
+                  1));
+      assertThat(secrets.size()).isEqualTo(1);
+      assertThat(passwords.handOut("m-1"))
+          .isEqualTo(new InitialPasswords.HandOut.AlreadyTaken(clock.instant()));
+    }
+
+    @Test
+    void reusesAnExistingUserSettingItsUsageLocationBeforeTheLicence() {
+      licences();
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users(user(ALICE, null)))));
+      microsoft.stubFor(
+          patch(urlPathEqualTo("/v1.0/users/" + USER_ID))
+              .withRequestBody(equalToJson("{\"usageLocation\": \"DK\"}"))
+              .willReturn(aResponse().withStatus(204)));
+      microsoft.stubFor(
+          graphPost("/users/" + USER_ID + "/assignLicense")
+              .willReturn(okJson(user(ALICE, "DK", SKU_ID))));
+      microsoft.stubFor(
+          graphGet("/users/" + USER_ID + "/mailboxSettings").willReturn(okJson(MAILBOX_SETTINGS)));
+
+      target().provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK");
+
+      microsoft.verify(0, postRequestedFor(urlPathEqualTo("/v1.0/users")));
+      List<LoggedRequest> calls = microsoft.findAll(anyRequestedFor(anyUrl()));
+      List<String> order =
+          calls.stream()
+              .map(request -> request.getMethod() + " " + request.getUrl().replaceAll("\\?.*", ""))
+              .filter(call -> call.contains("/users/"))
+              .toList();
+      assertThat(order)
+          .containsExactly(
+              "PATCH /v1.0/users/" + USER_ID,
+              "POST /v1.0/users/" + USER_ID + "/assignLicense",
+              "GET /v1.0/users/" + USER_ID + "/mailboxSettings");
+      assertThat(passwords.handOut("m-1")).isEqualTo(new InitialPasswords.HandOut.None());
+      assertThat(secrets.names()).containsExactly("client secret");
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsNotRepeatedWithAnotherPassword() {
+      licences();
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .inScenario("user")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(okJson(users())));
+      microsoft.stubFor(
+          graphPost("/users")
+              .inScenario("user")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+              .willSetStateTo("created, answer lost"));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .inScenario("user")
+              .whenScenarioStateIs("created, answer lost")
+              .willReturn(okJson(users()))
+              .willSetStateTo("replicated"));
+      microsoft.stubFor(
+          graphPost("/users")
+              .inScenario("user")
+              .whenScenarioStateIs("replicated")
+              .willReturn(
+                  json(
+                      400,
+                      """
+                      {"error": {"code": "Request_BadRequest",
+                        "message": "Another object with the same value for property userPrincipalName already exists.",
+                        "innerError": {"request-id": "462649d3-a124-42bc-b046-815fb41aae76", "date": "2018-05-08T04:49:55"},
+                        "details": [{"target": "userPrincipalName", "code": "ObjectConflict"}]}}
+                      """)));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .inScenario("user")
+              .whenScenarioStateIs("replicated")
+              .willReturn(okJson(users(user(ALICE, "DK", SKU_ID)))));
+      microsoft.stubFor(
+          graphGet("/users/" + USER_ID + "/mailboxSettings").willReturn(okJson(MAILBOX_SETTINGS)));
+
+      Microsoft365Target target = target();
+      assertThatThrownBy(() -> target.provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOf(TargetUnavailable.class)
+          .hasMessageContaining("could not be reached for POST /users");
+      target.provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK");
+
+      List<String> sent = sentPasswords();
+      assertThat(sent).hasSize(2);
+      assertThat(sent.get(1)).isEqualTo(sent.get(0));
+      assertThat(passwords.handOut("m-1"))
+          .isInstanceOfSatisfying(
+              InitialPasswords.HandOut.Csv.class,
+              csv -> assertThat(csv.text()).contains(InitialPasswords.field(sent.get(0))));
+    }
+
+    @Test
+    void anAddressHeldByAnotherObjectIsForTheAdministratorAndLeavesNoPassword() {
+      licences();
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users())));
+      microsoft.stubFor(
+          graphPost("/users")
+              .willReturn(
+                  json(
+                      400,
+                      """
+                      {"error": {"code": "Request_BadRequest",
+                        "message": "Another object with the same value for property proxyAddresses already exists.",
+                        "details": [{"target": "proxyAddresses", "code": "ObjectConflict"}]}}
+                      """)));
+
+      assertThatThrownBy(() -> target().provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("another object already uses that address")
+          .hasMessageContaining("proxyAddresses");
+      assertThat(secrets.names()).containsExactly("client secret");
+      assertThat(passwords.handOut("m-1")).isEqualTo(new InitialPasswords.HandOut.None());
+    }
+
+    @Test
+    void noFreeSeatSaysToBuyOrFreeLicences() {
+      licences();
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users(user(ALICE, "DK")))));
+      microsoft.stubFor(
+          graphPost("/users/" + USER_ID + "/assignLicense")
+              .willReturn(
+                  graphError(
+                      400,
+                      "Request_BadRequest",
+                      "Subscription with SKU c7df2760-2c81-4ef7-b578-5b5392b571df does not have"
+                          + " any available licenses.")));
+
+      assertThatThrownBy(() -> target().provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("No free licence ENTERPRISEPREMIUM is left for alice@contoso.com")
+          .hasMessageContaining("buy more licences or free some");
+    }
+
+    @Test
+    void aMissingUserWritePermissionIsNamed() {
+      licences();
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users())));
+      microsoft.stubFor(
+          graphPost("/users")
+              .willReturn(
+                  graphError(
+                      403,
+                      "Authorization_RequestDenied",
+                      "Insufficient privileges to complete the operation.")));
+
+      assertThatThrownBy(() -> target().provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("User.ReadWrite.All");
+      assertThat(secrets.size()).isEqualTo(2);
+    }
+
+    private List<String> sentPasswords() {
+      return microsoft.findAll(postRequestedFor(urlPathEqualTo("/v1.0/users"))).stream()
+          .map(request -> readPassword(request.getBodyAsString()))
+          .toList();
+    }
+
+    private String readPassword(String body) {
+      try {
+        JsonNode node = json.readTree(body);
+        return node.path("passwordProfile").path("password").asText();
+      } catch (Exception e) {
+        throw new AssertionError("Graph request body is not JSON: " + e.getMessage());
+      }
+    }
+  }
+
+  @Nested
+  class Throttling {
+
+    @Test
+    void waitsAsRetryAfterSaysThenSucceeds() {
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("throttle")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(throttled("2.128"))
+              .willSetStateTo("once"));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("throttle")
+              .whenScenarioStateIs("once")
+              .willReturn(json(503, "").withHeader("Retry-After", "1"))
+              .willSetStateTo("twice"));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("throttle")
+              .whenScenarioStateIs("twice")
+              .willReturn(okJson(subscribedSkus(25, 14))));
+
+      assertThat(new TenantLicences(graph()).skuId(app, "ENTERPRISEPREMIUM")).isEqualTo(SKU_ID);
+      assertThat(pauses).containsExactly(Duration.ofMillis(2128), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptSayingItIsTriedAgainLater() {
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(throttled("1")));
+
+      assertThatThrownBy(
+              () ->
+                  new TenantLicences(graph(3, Duration.ofSeconds(60)))
+                      .skuId(app, "ENTERPRISEPREMIUM"))
+          .isInstanceOf(TargetUnavailable.class)
+          .hasMessageContaining(
+              "throttled GET /subscribedSkus 3 times (HTTP 429, Retry-After 1 s)");
+      assertThat(pauses).hasSize(2);
+    }
+
+    @Test
+    void aRetryAfterLongerThanAllowedEndsTheStepAtOnce() {
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(throttled("300")));
+
+      assertThatThrownBy(
+              () ->
+                  new TenantLicences(graph(5, Duration.ofSeconds(60)))
+                      .skuId(app, "ENTERPRISEPREMIUM"))
+          .isInstanceOf(TargetUnavailable.class)
+          .hasMessageContaining("Retry-After 300 s");
+      assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void backsOffWithoutRetryAfter() {
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("busy")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(json(504, ""))
+              .willSetStateTo("ok"));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("busy")
+              .whenScenarioStateIs("ok")
+              .willReturn(okJson(subscribedSkus(25, 14))));
+
+      new TenantLicences(graph()).skuId(app, "ENTERPRISEPREMIUM");
+
+      assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+    }
+  }
+}
