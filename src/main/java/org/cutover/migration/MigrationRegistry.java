@@ -3,8 +3,8 @@ package org.cutover.migration;
 import java.util.Map;
 
 /**
- * Registers a migration started from the Tasklist start form: validates the form's values with
- * the same rules as the REST API and stores the migration.
+ * Registers a migration started from the Tasklist start form: validates the form's values with the
+ * same rules as the REST API and stores the migration.
  */
 public interface MigrationRegistry {
 
