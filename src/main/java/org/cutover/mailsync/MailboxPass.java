@@ -183,20 +183,43 @@ final class MailboxPass {
     }
     List<FolderPairing> ordered = new ArrayList<>(toCreate.values());
     ordered.sort(java.util.Comparator.comparingInt(p -> p.targetName().length()));
+    Set<String> notCreated = new HashSet<>();
     for (FolderPairing p : ordered) {
       String role = p.role() == null ? null : p.role().attribute();
-      c.target()
-          .call(
-              "CREATE " + p.targetName(),
-              proto -> {
-                ImapCommands.create(proto, p.targetName(), role);
-                return null;
-              });
-      log.debug(
-          "Mailbox {}: created target folder '{}' for '{}'",
-          mailboxKey,
-          p.targetName(),
-          p.source().displayPath());
+      try {
+        c.target()
+            .call(
+                "CREATE " + p.targetName(),
+                proto -> {
+                  ImapCommands.create(proto, p.targetName(), role);
+                  return null;
+                });
+        log.debug(
+            "Mailbox {}: created target folder '{}' for '{}'",
+            mailboxKey,
+            p.targetName(),
+            p.source().displayPath());
+      } catch (ImapFailure f) {
+        if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+          throw f;
+        }
+        String text = f.getMessage().toUpperCase(java.util.Locale.ROOT);
+        if (text.contains("ALREADYEXISTS") || text.contains("ALREADY EXISTS")) {
+          continue; // created meanwhile, or the same folder under another spelling
+        }
+        notCreated.add(p.targetName());
+        recorder.folderFailed(
+            p.source().displayPath(),
+            "the target would not create folder '" + p.targetName() + "': " + f.getMessage(),
+            false);
+      }
+    }
+    if (!notCreated.isEmpty()) {
+      plan =
+          new FolderMapper.Plan(
+              plan.pairings().stream().filter(p -> !notCreated.contains(p.targetName())).toList(),
+              plan.excluded(),
+              plan.notes());
     }
     Set<String> subscribedOnTarget = new HashSet<>();
     for (RemoteFolder f : target.folders()) {
@@ -206,13 +229,21 @@ final class MailboxPass {
     }
     for (FolderPairing p : plan.pairings()) {
       if (p.source().subscribed() && subscribedOnTarget.add(p.targetName())) {
-        c.target()
-            .call(
-                "SUBSCRIBE " + p.targetName(),
-                proto -> {
-                  ImapCommands.subscribe(proto, p.targetName());
-                  return null;
-                });
+        try {
+          c.target()
+              .call(
+                  "SUBSCRIBE " + p.targetName(),
+                  proto -> {
+                    ImapCommands.subscribe(proto, p.targetName());
+                    return null;
+                  });
+        } catch (ImapFailure f) {
+          if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+            throw f;
+          }
+          recorder.note(
+              "Could not subscribe target folder '" + p.targetName() + "': " + f.getMessage());
+        }
       }
     }
     return plan;
