@@ -40,6 +40,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -390,6 +391,7 @@ class SecretsStayOutOfTheEngineTest {
   static class SucceedingCapabilities {
 
     @Bean
+    @Primary
     MailboxSyncEngine syncEngine() {
       return new MailboxSyncEngine() {
         @Override
@@ -404,6 +406,7 @@ class SecretsStayOutOfTheEngineTest {
     }
 
     @Bean
+    @Primary
     TargetTenant target() {
       return new TargetTenant() {
         @Override
@@ -424,6 +427,7 @@ class SecretsStayOutOfTheEngineTest {
     }
 
     @Bean
+    @Primary
     UserLetters letters() {
       return new UserLetters() {
         @Override
@@ -438,6 +442,7 @@ class SecretsStayOutOfTheEngineTest {
     }
 
     @Bean
+    @Primary
     DnsRunbook dns() {
       return new DnsRunbook() {
         private final DnsStepOutcome done = new DnsStepOutcome.Done("as wanted");
