@@ -48,11 +48,11 @@ public enum Capability {
 
   /** One sentence naming the capability, its port and how to configure it. */
   public String describeMissing() {
-    return "Cutover has no "
-        + title
-        + " (no "
+    return Character.toUpperCase(title.charAt(0))
+        + title.substring(1)
+        + " is not available on this node (no "
         + port.getSimpleName()
-        + " bean): "
+        + "): "
         + enabledBy
         + ".";
   }
