@@ -2,6 +2,7 @@ package org.cutover.migration;
 
 import java.util.List;
 import java.util.function.Supplier;
+import org.cutover.mailsync.AccessTokenSupplier;
 import org.cutover.secrets.SecretStore;
 import org.cutover.tenant.DomainNotYetVerified;
 import org.cutover.tenant.DomainRecords;
@@ -19,10 +20,11 @@ import org.springframework.stereotype.Component;
  * The target of each migration, by its type: a Microsoft 365 tenant or a plain IMAP host. Reads the
  * migration's settings from the store, calls the tenant package, and turns its failures into the
  * runbook's ({@link TransientStepFailure}, {@link StepNeedsAdministrator}). Also hands out the
- * target's IMAP access tokens for XOAUTH2.
+ * target's IMAP access tokens for XOAUTH2, to the mail sync engine through {@link
+ * TargetImapAccess}.
  */
 @Component
-class TenantTargetAdapter implements TargetTenant, ImapAccessTokens {
+class TenantTargetAdapter implements TargetTenant, ImapAccessTokens, TargetImapAccess {
 
   private final MigrationStore store;
   private final Microsoft365Target microsoft365;
@@ -105,6 +107,11 @@ class TenantTargetAdapter implements TargetTenant, ImapAccessTokens {
               + " the target's mxHosts");
     }
     return new TargetDnsRecords(null, exchangers, migration.autodiscoverTarget());
+  }
+
+  @Override
+  public AccessTokenSupplier tokens(String migrationId) {
+    return user -> accessToken(migrationId);
   }
 
   @Override

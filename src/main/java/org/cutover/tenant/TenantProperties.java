@@ -33,8 +33,6 @@ public record TenantProperties(
    * @param graphUrl Microsoft Graph v1.0 root
    * @param graphScope the token scope for Graph (one resource, {@code /.default})
    * @param imapScope the token scope for Exchange Online IMAP (XOAUTH2)
-   * @param imapHost Exchange Online's IMAP host, for the sync engine
-   * @param imapPort its port (implicit TLS)
    * @param timeout how long one request to Entra ID or Graph may take
    * @param maxAttempts how often a throttled (429) or unavailable (503, 504) Graph request is sent
    *     in all
@@ -46,8 +44,6 @@ public record TenantProperties(
       @DefaultValue("https://graph.microsoft.com/v1.0") URI graphUrl,
       @DefaultValue("https://graph.microsoft.com/.default") String graphScope,
       @DefaultValue("https://outlook.office365.com/.default") String imapScope,
-      @DefaultValue("outlook.office365.com") String imapHost,
-      @DefaultValue("993") int imapPort,
       @DefaultValue("30s") Duration timeout,
       @DefaultValue("5") int maxAttempts,
       @DefaultValue("120s") Duration maxRetryWait) {

@@ -79,6 +79,7 @@ class StartFormRegistryTest {
     form.put("targetSecurity", "STARTTLS");
     form.put("targetAuth", "PLAIN");
     form.put("targetAdminUser", "admin@example.net");
+    form.put("mxHosts", "10 mx1.example.net\n\n20 mx2.example.net.\n");
 
     String id = registry.registerFromForm(form);
 
@@ -86,6 +87,40 @@ class StartFormRegistryTest {
     assertThat(target.host()).isEqualTo("imap.example.net");
     assertThat(target.port()).isEqualTo(143);
     assertThat(store.find(id).orElseThrow().clientSecret()).isNull();
+    assertThat(store.targetMxHosts(id))
+        .containsExactly(
+            new TargetDnsRecords.MailExchanger(10, "mx1.example.net"),
+            new TargetDnsRecords.MailExchanger(20, "mx2.example.net"));
+  }
+
+  @Test
+  void anImapTargetWithoutMailExchangersNamesTheFormField() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("targetType", "IMAP");
+    form.put("targetHost", "imap.example.net");
+    form.put("targetSecurity", "STARTTLS");
+    form.put("targetAuth", "DELEGATED_ADMIN");
+    form.put("targetAdminUser", "admin@example.net");
+    form.put("mxHosts", "mx1.example.net");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactly(
+                        "mxHosts: must be a preference from 0 to 65535 and a host name, such as 10"
+                            + " mx.newhost.example"));
+    form.remove("mxHosts");
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactly(
+                        "mxHosts: an IMAP target needs its mail exchangers, one per line as"
+                            + " preference and host, such as 10 mx.newhost.example"));
+    assertThat(store.list()).isEmpty();
   }
 
   @Test

@@ -113,8 +113,6 @@ class Microsoft365TargetTest {
         URI.create(base + "/v1.0"),
         GRAPH_SCOPE,
         IMAP_SCOPE,
-        "outlook.office365.com",
-        993,
         Duration.ofSeconds(10),
         maxAttempts,
         maxRetryWait);
