@@ -17,7 +17,7 @@ CREATE TABLE initial_password (
 CREATE INDEX initial_password_migration ON initial_password (migration_id);
 
 CREATE TABLE target_mx_host (
-    migration_id  VARCHAR(36)  NOT NULL REFERENCES migration (id),
+    migration_id  VARCHAR(36)  NOT NULL,  -- migration.id
     position      INTEGER      NOT NULL,
     preference    INTEGER      NOT NULL,
     host          VARCHAR(253) NOT NULL,
