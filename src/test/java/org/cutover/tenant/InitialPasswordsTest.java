@@ -16,10 +16,15 @@ class InitialPasswordsTest {
   private PasswordDatabase database;
   private InitialPasswords passwords;
 
+  /** The database the test runs on: a fresh in-memory H2 one. */
+  PasswordDatabase database() {
+    return new PasswordDatabase();
+  }
+
   @BeforeEach
   void setUp() {
     secrets = new MemorySecretStore();
-    database = new PasswordDatabase();
+    database = database();
     passwords = database.passwords(secrets, clock);
   }
 

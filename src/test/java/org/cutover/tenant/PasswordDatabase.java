@@ -8,17 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** A private in-memory H2 database with Cutover's schema, for initial passwords in tests. */
+/** A database with Cutover's schema (migrated by Flyway), for initial passwords in tests. */
 final class PasswordDatabase {
 
   final DataSource dataSource;
   final JdbcClient jdbc;
   final DataSourceTransactionManager transactions;
 
-  PasswordDatabase() {
-    dataSource =
-        new DriverManagerDataSource(
-            "jdbc:h2:mem:tenant-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  PasswordDatabase(DataSource dataSource) {
+    this.dataSource = dataSource;
     Flyway.configure()
         .dataSource(dataSource)
         .locations("classpath:db/migration")
@@ -27,6 +25,13 @@ final class PasswordDatabase {
         .migrate();
     jdbc = JdbcClient.create(dataSource);
     transactions = new DataSourceTransactionManager(dataSource);
+  }
+
+  /** A private in-memory H2 database. */
+  PasswordDatabase() {
+    this(
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:tenant-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
   }
 
   InitialPasswords passwords(MemorySecretStore secrets, Clock clock) {
