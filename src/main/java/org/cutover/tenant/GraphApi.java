@@ -120,12 +120,13 @@ final class GraphApi {
     String what = method + " " + shown(uri);
     String payload = body == null ? null : write(body);
     boolean renewed = false;
+    boolean renewNow = false;
     Duration backoff = Duration.ofSeconds(1);
     for (int attempt = 1; ; attempt++) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(uri)
               .timeout(timeout)
-              .header("Authorization", "Bearer " + tokens.token(app, scope, renewed))
+              .header("Authorization", "Bearer " + tokens.token(app, scope, renewNow))
               .header("Accept", "application/json");
       headers.forEach(request::header);
       if (payload != null) {
@@ -135,12 +136,14 @@ final class GraphApi {
       } else {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       }
+      renewNow = false;
       HttpResponse<String> response = exchange(request.build(), what, app);
       int status = response.statusCode();
       GraphResponse answer = new GraphResponse(what, status, read(response.body()));
       log.debug("Graph {} for {} answered HTTP {} (try {})", what, app.describe(), status, attempt);
       if (status == 401 && !renewed) {
         renewed = true;
+        renewNow = true;
         attempt--;
         continue;
       }

@@ -223,12 +223,23 @@ class Microsoft365TargetTest {
                       401,
                       "InvalidAuthenticationToken",
                       "Access token has expired or is not yet valid.")));
-      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("throttle")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(throttled("1"))
+              .willSetStateTo("served"));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("throttle")
+              .whenScenarioStateIs("served")
+              .willReturn(okJson(subscribedSkus(25, 14))));
 
       TenantLicences licences = new TenantLicences(graph());
 
       assertThat(licences.skuId(app, "enterprisepremium")).isEqualTo(SKU_ID);
       assertThat(tokenRequests()).isEqualTo(2);
+      assertThat(pauses).containsExactly(Duration.ofSeconds(1));
     }
   }
 
