@@ -36,8 +36,9 @@ public record TargetSettings(
         String clientId,
     @Schema(
             description =
-                "Microsoft 365: client secret of the app registration; write-only, stored"
-                    + " encrypted. Give this or credentialId.",
+                "Microsoft 365: client secret of the app registration, or instead its"
+                    + " certificate as PEM (unencrypted PKCS#8 private key, then the"
+                    + " certificate); write-only, stored encrypted. Give this or credentialId.",
             type = "string",
             format = "password",
             accessMode = Schema.AccessMode.WRITE_ONLY)

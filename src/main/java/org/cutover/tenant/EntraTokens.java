@@ -1,9 +1,9 @@
 package org.cutover.tenant;
 
-import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalException;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import java.net.MalformedURLException;
@@ -189,11 +189,15 @@ final class EntraTokens {
       throw new TargetNeedsAdministrator(
           "The client secret of " + app.describe() + " cannot be read: " + e.getMessage());
     }
+    if (secret.isBlank()) {
+      throw new TargetNeedsAdministrator(
+          "The client secret stored for " + app.describe() + " is empty; store it again");
+    }
+    IClientCredential credential = AppCredential.of(secret, app.describe());
     String authority = authorityUrl.toString().replaceAll("/+$", "") + "/" + app.tenantId() + "/";
     try {
       ConfidentialClientApplication.Builder builder =
-          ConfidentialClientApplication.builder(
-                  app.clientId(), ClientCredentialFactory.createFromSecret(secret))
+          ConfidentialClientApplication.builder(app.clientId(), credential)
               .authority(authority)
               .instanceDiscovery(false)
               .logPii(false)

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
@@ -26,16 +27,27 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.cutover.secrets.SecretRef;
+import org.cutover.testsupport.RealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Microsoft 365 target against stubs of Microsoft Entra ID and Microsoft Graph v1.0 shaped as
@@ -200,6 +212,61 @@ class Microsoft365TargetTest {
           .hasMessageContaining("store the secret's Value (not its ID)")
           .hasMessageNotContaining("not-the-secret")
           .hasMessageNotContaining("Trace ID");
+    }
+
+    @Test
+    void signsInWithACertificateByAnAssertionSignedWithItsKey(@TempDir Path dir) throws Exception {
+      String pem = selfSignedCertificate(dir);
+      SecretRef certificate = secrets.put("certificate", pem);
+      microsoft.stubFor(
+          post(urlPathEqualTo(TOKEN_PATH))
+              .withFormParam("grant_type", equalTo("client_credentials"))
+              .withFormParam("client_id", equalTo(CLIENT_ID))
+              .withFormParam(
+                  "client_assertion_type",
+                  equalTo("urn:ietf:params:oauth:client-assertion-type:jwt-bearer"))
+              .withFormParam("client_assertion", matching("[\\w-]+\\.[\\w-]+\\.[\\w-]+"))
+              .willReturn(token(IMAP_TOKEN)));
+
+      String token =
+          target().imapAccessToken(new Microsoft365App(TENANT, CLIENT_ID, certificate), false);
+
+      assertThat(token).isEqualTo(IMAP_TOKEN);
+      LoggedRequest request =
+          microsoft.findAll(postRequestedFor(urlPathEqualTo(TOKEN_PATH))).get(0);
+      assertThat(request.formParameters()).doesNotContainKey("client_secret");
+      String[] jwt = request.formParameters().get("client_assertion").firstValue().split("\\.");
+      JsonNode header = json.readTree(Base64.getUrlDecoder().decode(jwt[0]));
+      JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(jwt[1]));
+      assertThat(claims.path("iss").asText()).isEqualTo(CLIENT_ID);
+      assertThat(claims.path("sub").asText()).isEqualTo(CLIENT_ID);
+      assertThat(claims.path("aud").asText()).endsWith(TOKEN_PATH);
+      X509Certificate x509 =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(Files.newInputStream(dir.resolve("cert.pem")));
+      Signature signature = signatureFor(header.path("alg").asText());
+      signature.initVerify(x509.getPublicKey());
+      signature.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+      assertThat(signature.verify(Base64.getUrlDecoder().decode(jwt[2])))
+          .as("assertion signed with the certificate's key (%s)", header.path("alg").asText())
+          .isTrue();
+    }
+
+    @Test
+    void aKeyInTheOldRsaFormatSaysHowToConvertIt() {
+      SecretRef certificate =
+          secrets.put(
+              "certificate",
+              "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\n");
+
+      assertThatThrownBy(
+              () ->
+                  target()
+                      .imapAccessToken(new Microsoft365App(TENANT, CLIENT_ID, certificate), false))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("openssl pkcs8 -topk8 -nocrypt");
+      assertThat(tokenRequests()).isZero();
     }
 
     @Test
@@ -832,5 +899,44 @@ class Microsoft365TargetTest {
 
       assertThat(pauses).containsExactly(Duration.ofSeconds(1));
     }
+  }
+
+  /** An RSA key (PKCS#8) and a self-signed certificate for it, made with openssl, as one PEM. */
+  static String selfSignedCertificate(Path dir) throws Exception {
+    RealServers.require(
+        Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl (Debian package openssl)");
+    Process openssl =
+        new ProcessBuilder(
+                "/usr/bin/openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                dir.resolve("key.pem").toString(),
+                "-out",
+                dir.resolve("cert.pem").toString(),
+                "-subj",
+                "/CN=cutover-test",
+                "-days",
+                "2")
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(openssl.getInputStream().readAllBytes());
+    assertThat(openssl.waitFor()).as(output).isZero();
+    return Files.readString(dir.resolve("key.pem")) + Files.readString(dir.resolve("cert.pem"));
+  }
+
+  static Signature signatureFor(String alg) throws Exception {
+    if (alg.equals("RS256")) {
+      return Signature.getInstance("SHA256withRSA");
+    }
+    if (alg.equals("PS256")) {
+      Signature pss = Signature.getInstance("RSASSA-PSS");
+      pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
+      return pss;
+    }
+    throw new AssertionError("Unexpected assertion algorithm " + alg);
   }
 }
