@@ -156,7 +156,9 @@ class SettingsValidationTest {
   void automaticDnsNeedsProviderZoneAndCredentialsAndTheZoneMustHoldTheDomain() {
     NewMigration sample = MigrationSamples.valid();
     NewMigration missing =
-        withDns(sample, new DnsSettings(DnsMode.AUTOMATIC, null, null, null, null, null, 30, null));
+        withDns(
+            sample,
+            new DnsSettings(DnsMode.AUTOMATIC, null, null, null, null, null, 30, null, null, null));
     NewMigration otherZone =
         withDns(
             sample,
@@ -168,9 +170,13 @@ class SettingsValidationTest {
                 SecretText.of("k"),
                 null,
                 null,
+                null,
+                null,
                 null));
     NewMigration guided =
-        withDns(sample, new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null));
+        withDns(
+            sample,
+            new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null, null, null));
 
     assertThat(validation.problems(missing))
         .extracting(SettingsProblem::path)
