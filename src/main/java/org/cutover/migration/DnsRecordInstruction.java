@@ -44,7 +44,7 @@ public record DnsRecordInstruction(
       text.append(" s, og fjern alle andre ").append(type).append("-poster der:");
     } else {
       text.append("Remove every ").append(type).append(" record of ").append(name);
-      text.append(". / Fjern alle ").append(type).append("-poster for ").append(name);
+      text.append(" / Fjern alle ").append(type).append("-poster for ").append(name);
       text.append(':');
     }
     for (String value : values) {
