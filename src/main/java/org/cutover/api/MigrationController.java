@@ -102,6 +102,10 @@ class MigrationController {
   @Operation(
       summary = "A migration's phase, current steps, batch status, DNS changes and every mailbox")
   @ApiResponse(
+      responseCode = "200",
+      description = "The migration",
+      content = @Content(schema = @Schema(implementation = MigrationViews.Details.class)))
+  @ApiResponse(
       responseCode = "404",
       description = "No such migration",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
