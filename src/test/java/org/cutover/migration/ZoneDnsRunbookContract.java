@@ -114,11 +114,13 @@ abstract class ZoneDnsRunbookContract {
             lookups,
             Duration.ofSeconds(5),
             new CloudflareSettings(
-                URI.create("http://127.0.0.1:9/client/v4"),
-                Duration.ofSeconds(5),
-                1,
-                Duration.ofSeconds(1)));
+                cloudflareApi(), Duration.ofSeconds(5), 1, Duration.ofSeconds(1)));
     return new ZoneDnsRunbook(store, secrets, steps, zones, tenant);
+  }
+
+  /** Where Cloudflare's API is reached; nothing listens there unless a test stubs it. */
+  URI cloudflareApi() {
+    return URI.create("http://127.0.0.1:9/client/v4");
   }
 
   static ObjectProvider<TargetTenant> provider(TargetTenant tenant) {
@@ -134,15 +136,21 @@ abstract class ZoneDnsRunbookContract {
   }
 
   String automatic(TargetType type, boolean consent, String spfInclude) {
-    return register(DnsMode.AUTOMATIC, type, consent, spfInclude, credentialText());
+    return register(
+        DnsMode.AUTOMATIC, ZoneDnsRunbook.RFC2136, type, consent, spfInclude, credentialText());
   }
 
   String guided(boolean consent) {
-    return register(DnsMode.GUIDED, TargetType.MICROSOFT_365, consent, null, null);
+    return register(DnsMode.GUIDED, null, TargetType.MICROSOFT_365, consent, null, null);
   }
 
   String register(
-      DnsMode mode, TargetType type, boolean consent, String spfInclude, String credential) {
+      DnsMode mode,
+      String provider,
+      TargetType type,
+      boolean consent,
+      String spfInclude,
+      String credential) {
     SecretRef key = credential == null ? null : secrets.put("example.test DNS key", credential);
     TargetSettings targetSettings =
         type == TargetType.MICROSOFT_365
@@ -184,7 +192,7 @@ abstract class ZoneDnsRunbookContract {
             targetSettings,
             new DnsSettings(
                 mode,
-                automatic ? ZoneDnsRunbook.RFC2136 : null,
+                provider,
                 automatic ? "example.test" : null,
                 automatic ? hostPort(server()) : null,
                 null,
@@ -397,6 +405,7 @@ abstract class ZoneDnsRunbookContract {
     String id =
         register(
             DnsMode.AUTOMATIC,
+            ZoneDnsRunbook.RFC2136,
             TargetType.MICROSOFT_365,
             false,
             null,
@@ -412,7 +421,13 @@ abstract class ZoneDnsRunbookContract {
   @Test
   void aCredentialThatIsNoTsigKeyIsRefusedWithoutRepeatingIt() {
     String id =
-        register(DnsMode.AUTOMATIC, TargetType.MICROSOFT_365, false, null, "just-a-password-123");
+        register(
+            DnsMode.AUTOMATIC,
+            ZoneDnsRunbook.RFC2136,
+            TargetType.MICROSOFT_365,
+            false,
+            null,
+            "just-a-password-123");
 
     assertThatThrownBy(() -> runbook().lowerMxTtl(id))
         .isInstanceOf(StepNeedsAdministrator.class)
@@ -427,6 +442,7 @@ abstract class ZoneDnsRunbookContract {
     String id =
         register(
             DnsMode.AUTOMATIC,
+            ZoneDnsRunbook.RFC2136,
             TargetType.MICROSOFT_365,
             false,
             null,

@@ -58,6 +58,8 @@ class ProcessBeansTest {
     context.run(
         app -> {
           assertThat(app).hasNotFailed();
+          assertThat(RunbookModelTest.delegateBeans())
+              .contains("swapMx", "createAutodiscover", "publishSpf", "restoreMxTtl");
           for (String bean : RunbookModelTest.delegateBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
           }
