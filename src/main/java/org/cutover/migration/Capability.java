@@ -12,7 +12,7 @@ public enum Capability {
   TARGET(
       TargetTenant.class,
       "the migration target",
-      "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host),"),
+      "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host)"),
   LETTERS(
       UserLetters.class,
       "letters to users",
@@ -46,11 +46,11 @@ public enum Capability {
 
   /** One sentence naming the capability, its port and how to configure it. */
   public String describeMissing() {
-    return "Cutover has no "
-        + title
-        + " (no "
+    return Character.toUpperCase(title.charAt(0))
+        + title.substring(1)
+        + " is not available on this node (no "
         + port.getSimpleName()
-        + " bean): "
+        + "): "
         + enabledBy
         + ".";
   }

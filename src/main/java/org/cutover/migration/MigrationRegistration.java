@@ -46,8 +46,9 @@ public class MigrationRegistration {
   public record Registered(String migrationId, List<String> warnings) {}
 
   /**
-   * @throws CapabilitiesMissing before anything else, when a needed capability is not configured
-   * @throws RejectedSettings listing every broken rule
+   * @throws RejectedSettings listing every broken rule (checked first: a request that can never be
+   *     right should say so whatever this node can do)
+   * @throws CapabilitiesMissing when a capability the migration needs is not configured
    * @throws MigrationConflict when an unfinished migration of the same domain exists
    */
   // These are thrown before anything is written; they must not doom a surrounding transaction
@@ -55,11 +56,11 @@ public class MigrationRegistration {
   @Transactional(
       noRollbackFor = {CapabilitiesMissing.class, RejectedSettings.class, MigrationConflict.class})
   public Registered register(NewMigration settings) {
+    validation.requireValid(settings);
     List<Capability> missing = capabilities.missing();
     if (!missing.isEmpty()) {
       throw new CapabilitiesMissing(missing);
     }
-    validation.requireValid(settings);
     requireStoredCredentials(settings);
     store
         .unfinishedFor(settings.domain())

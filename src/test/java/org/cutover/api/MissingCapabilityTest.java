@@ -80,9 +80,9 @@ class MissingCapabilityTest {
   }
 
   @Test
-  void refusesEvenSettingsThatWouldBeInvalid() throws Exception {
+  void invalidSettingsAreReportedBeforeMissingCapabilities() throws Exception {
     mvc.perform(post("/api/migrations").contentType(MediaType.APPLICATION_JSON).content("{}"))
-        .andExpect(status().isServiceUnavailable());
+        .andExpect(status().isBadRequest());
 
     verifyNoInteractions(store, dnsChanges, secrets, runbook);
   }

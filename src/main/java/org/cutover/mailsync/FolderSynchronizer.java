@@ -1,0 +1,621 @@
+package org.cutover.mailsync;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cutover.mailsync.ImapCommands.Appended;
+import org.cutover.mailsync.ImapCommands.Identified;
+import org.cutover.mailsync.ImapCommands.MailboxState;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one folder pair: reconciles the stored UID state with both servers, copies what is
+ * new, brings changed flags across and handles messages deleted on the source.
+ *
+ * <p>Every APPEND is recorded as pending (with the fingerprint of the bytes sent and the target's
+ * UIDNEXT before it) before it is sent, and recorded as synced after its answer. A pass that dies
+ * in between finds the copy by fingerprint among the target's new UIDs before appending again, so
+ * no message is duplicated or lost, and duplicates on the source stay duplicates.
+ */
+final class FolderSynchronizer {
+
+  private static final Logger log = LoggerFactory.getLogger(FolderSynchronizer.class);
+  private static final int PART_BYTES = 1 << 20;
+  private static final int MAX_RANGES = 400;
+
+  private final String mailboxKey;
+  private final SyncOptions options;
+  private final SyncStateStore store;
+  private final PassRecorder recorder;
+  private final ByteBudget budget;
+
+  FolderSynchronizer(
+      String mailboxKey,
+      SyncOptions options,
+      SyncStateStore store,
+      PassRecorder recorder,
+      ByteBudget budget) {
+    this.mailboxKey = mailboxKey;
+    this.options = options;
+    this.store = store;
+    this.recorder = recorder;
+    this.budget = budget;
+  }
+
+  /** Runs the pass; returns normally when the folder pair is in sync. */
+  void sync(ImapSession src, ImapSession dst, FolderPairing pairing) throws InterruptedException {
+    new Pass(src, dst, pairing).run();
+  }
+
+  private final class Pass {
+    private final ImapSession src;
+    private final ImapSession dst;
+    private final String srcName;
+    private final String dstName;
+    private final String shown;
+    private MailboxState source;
+    private MailboxState target;
+    private final Map<Long, SyncedMessage> synced = new HashMap<>();
+    private long targetNext;
+    private boolean clean = true;
+    private final Set<String> droppedFlags = new TreeSet<>();
+
+    Pass(ImapSession src, ImapSession dst, FolderPairing pairing) {
+      this.src = src;
+      this.dst = dst;
+      this.srcName = pairing.source().name();
+      this.dstName = pairing.targetName();
+      this.shown = pairing.source().displayPath();
+    }
+
+    void run() throws InterruptedException {
+      source = src.call("EXAMINE " + srcName, p -> ImapCommands.open(p, srcName, true));
+      target = dst.call("SELECT " + dstName, p -> ImapCommands.open(p, dstName, false));
+      targetNext = Math.max(1, target.uidNext());
+      FolderSyncState state = store.load(mailboxKey, srcName).orElse(null);
+      if (state == null
+          || state.sourceUidValidity() != source.uidValidity()
+          || state.targetUidValidity() != target.uidValidity()
+          || !state.targetFolder().equals(dstName)) {
+        rematch(state);
+      } else {
+        state.synced().forEach(m -> synced.put(m.sourceUid(), m));
+        if (!state.pending().isEmpty()) {
+          settlePending(state.pending());
+        } else if (unchangedSince(state)) {
+          log.debug("Mailbox {}: '{}' unchanged since the last pass", mailboxKey, shown);
+          return;
+        }
+      }
+      List<SourceMessage> messages =
+          source.messages() == 0
+              ? List.of()
+              : src.call(
+                  "UID FETCH (flags) in " + srcName, p -> ImapCommands.fetchMetadata(p, "1:*", 1));
+      Map<Long, SourceMessage> byUid = new LinkedHashMap<>();
+      messages.forEach(m -> byUid.put(m.uid(), m));
+      List<SourceMessage> toCopy = new ArrayList<>();
+      List<SourceMessage> flagChanged = new ArrayList<>();
+      for (SourceMessage m : messages) {
+        SyncedMessage s = synced.get(m.uid());
+        if (s == null) {
+          toCopy.add(m);
+        } else if (!m.flags().sameAs(FlagSet.parse(s.flags()))) {
+          flagChanged.add(m);
+        }
+      }
+      List<SyncedMessage> gone = new ArrayList<>();
+      for (SyncedMessage s : synced.values()) {
+        if (!byUid.containsKey(s.sourceUid())) {
+          gone.add(s);
+        }
+      }
+      copy(toCopy);
+      syncFlags(flagChanged);
+      handleDeleted(gone);
+      if (!droppedFlags.isEmpty()) {
+        recorder.note(
+            "Target folder '"
+                + dstName
+                + "' does not keep "
+                + String.join(", ", droppedFlags)
+                + ": left out when copying from '"
+                + shown
+                + "'");
+      }
+      if (clean && source.highestModSeq() > 0) {
+        store.markSourceState(
+            mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
+      }
+    }
+
+    private boolean unchangedSince(FolderSyncState state) {
+      return state.sourceModSeq() > 0
+          && source.highestModSeq() == state.sourceModSeq()
+          && source.uidNext() == state.sourceUidNext()
+          && source.messages() == state.sourceMessages();
+    }
+
+    /**
+     * No usable UID state (first contact, a UIDVALIDITY change on either side, a new target
+     * folder): messages already on the target are paired with source messages by fingerprint, by
+     * count, and recorded instead of copied again.
+     */
+    private void rematch(FolderSyncState old) {
+      synced.clear();
+      List<SyncedMessage> found = new ArrayList<>();
+      if (target.messages() > 0 && source.messages() > 0) {
+        List<Identified> s =
+            src.call(
+                "UID FETCH (headers) in " + srcName,
+                p -> ImapCommands.fetchFingerprints(p, "1:*", 1));
+        List<Identified> t =
+            dst.call(
+                "UID FETCH (headers) in " + dstName,
+                p -> ImapCommands.fetchFingerprints(p, "1:*", 1));
+        Map<Long, FlagSet> targetFlags = new HashMap<>();
+        t.forEach(i -> targetFlags.put(i.uid(), i.flags()));
+        FingerprintMatcher.Result r =
+            FingerprintMatcher.match(candidates(s), candidates(t), options.duplicateMatching());
+        for (FingerprintMatcher.Match m : r.matches()) {
+          found.add(
+              new SyncedMessage(
+                  m.sourceUid(), m.targetUid(), targetFlags.get(m.targetUid()).stored()));
+        }
+        recorder.matched(found.size());
+      }
+      if (old != null) {
+        log.info(
+            "Mailbox {}: '{}' re-matched by fingerprint (UIDVALIDITY source {} -> {}, target {} -> {},"
+                + " target folder '{}' -> '{}'): {} messages already on the target",
+            mailboxKey,
+            shown,
+            old.sourceUidValidity(),
+            source.uidValidity(),
+            old.targetUidValidity(),
+            target.uidValidity(),
+            old.targetFolder(),
+            dstName,
+            found.size());
+      } else if (!found.isEmpty()) {
+        log.info(
+            "Mailbox {}: '{}' first pass into a filled target folder '{}': {} messages already there",
+            mailboxKey,
+            shown,
+            dstName,
+            found.size());
+      }
+      store.replace(
+          mailboxKey,
+          FolderSyncState.fresh(
+              srcName, dstName, source.uidValidity(), target.uidValidity(), found));
+      found.forEach(m -> synced.put(m.sourceUid(), m));
+    }
+
+    /** Appends whose answer was never recorded: find their copies before appending again. */
+    private void settlePending(List<PendingAppend> pending) {
+      long floor = pending.stream().mapToLong(PendingAppend::targetUidFloor).min().orElse(1);
+      List<FingerprintMatcher.Candidate> wanted = new ArrayList<>();
+      Map<Long, PendingAppend> bySource = new HashMap<>();
+      for (PendingAppend p : pending) {
+        wanted.add(
+            new FingerprintMatcher.Candidate(
+                p.sourceUid(), MessageFingerprint.parse(p.fingerprint())));
+        bySource.put(p.sourceUid(), p);
+      }
+      List<FingerprintMatcher.Candidate> offered = fingerprintsFrom(floor);
+      FingerprintMatcher.Result r =
+          FingerprintMatcher.match(wanted, offered, options.duplicateMatching());
+      List<SyncedMessage> found = new ArrayList<>();
+      for (FingerprintMatcher.Match m : r.matches()) {
+        found.add(
+            new SyncedMessage(m.sourceUid(), m.targetUid(), bySource.get(m.sourceUid()).flags()));
+      }
+      store.finishAppends(mailboxKey, srcName, found, bySource.keySet());
+      found.forEach(m -> synced.put(m.sourceUid(), m));
+      recorder.matched(found.size());
+      log.info(
+          "Mailbox {}: '{}' had {} unconfirmed appends: {} found on the target, {} to append again",
+          mailboxKey,
+          shown,
+          pending.size(),
+          found.size(),
+          r.unmatchedSource().size());
+    }
+
+    /** Fingerprints of target messages from UID {@code floor} on that no synced message claims. */
+    private List<FingerprintMatcher.Candidate> fingerprintsFrom(long floor) {
+      Set<Long> claimed = new HashSet<>();
+      synced.values().forEach(m -> claimed.add(m.targetUid()));
+      List<Identified> t =
+          dst.call(
+              "UID FETCH (headers) in " + dstName,
+              p -> ImapCommands.fetchFingerprints(p, floor + ":*", floor));
+      List<FingerprintMatcher.Candidate> out = new ArrayList<>();
+      for (Identified i : t) {
+        if (!claimed.contains(i.uid())) {
+          out.add(new FingerprintMatcher.Candidate(i.uid(), i.fingerprint()));
+        }
+      }
+      return out;
+    }
+
+    private void copy(List<SourceMessage> toCopy) throws InterruptedException {
+      long appendLimit = dst.numericCapability("APPENDLIMIT");
+      List<SourceMessage> batch = new ArrayList<>();
+      long batchBytes = 0;
+      for (SourceMessage m : toCopy) {
+        String tooLarge = tooLarge(m.size(), appendLimit);
+        if (tooLarge != null) {
+          skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge);
+          continue;
+        }
+        if (m.size() >= options.largeMessageBytes()) {
+          copyBatch(batch);
+          batch.clear();
+          batchBytes = 0;
+          copyLarge(m, appendLimit);
+          continue;
+        }
+        if (!batch.isEmpty()
+            && (batch.size() >= options.batchMessages()
+                || batchBytes + m.size() > options.batchBytes())) {
+          copyBatch(batch);
+          batch.clear();
+          batchBytes = 0;
+        }
+        batch.add(m);
+        batchBytes += m.size();
+      }
+      copyBatch(batch);
+    }
+
+    private String tooLarge(long size, long appendLimit) {
+      if (options.maxMessageBytes() > 0 && size > options.maxMessageBytes()) {
+        return "larger than the limit of " + options.maxMessageBytes() + " bytes";
+      }
+      if (appendLimit > 0 && size > appendLimit) {
+        return "larger than the target's APPENDLIMIT of " + appendLimit + " bytes";
+      }
+      if (size > Integer.MAX_VALUE - 1024) {
+        return "larger than 2 GiB";
+      }
+      return null;
+    }
+
+    private void copyBatch(List<SourceMessage> batch) throws InterruptedException {
+      if (batch.isEmpty()) {
+        return;
+      }
+      long bytes = batch.stream().mapToLong(SourceMessage::size).sum();
+      int units = budget.acquire(bytes);
+      try {
+        List<Long> uids = batch.stream().map(SourceMessage::uid).toList();
+        Map<Long, ByteArray> bodies = new HashMap<>();
+        for (String set : UidSet.format(uids, MAX_RANGES)) {
+          bodies.putAll(
+              src.call("UID FETCH (bodies) in " + srcName, p -> ImapCommands.fetchBodies(p, set)));
+        }
+        List<OutgoingMessage> out = new ArrayList<>();
+        for (SourceMessage m : batch) {
+          ByteArray b = bodies.get(m.uid());
+          if (b == null) {
+            skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content");
+            continue;
+          }
+          MessageFingerprint fp =
+              MessageFingerprint.of(
+                  b.getBytes(), b.getStart(), b.getCount(), m.instant(), b.getCount());
+          out.add(new OutgoingMessage(m, new OutgoingMessage.InMemory(b), appendFlags(m), fp));
+        }
+        append(out);
+      } finally {
+        budget.release(units);
+      }
+    }
+
+    /** A large message goes through a spool file: fetched in parts, appended as a stream. */
+    private void copyLarge(SourceMessage m, long appendLimit) throws InterruptedException {
+      Path spool;
+      try {
+        Path dir = options.spoolDirectory();
+        spool =
+            dir == null
+                ? Files.createTempFile("mailsync-", ".eml")
+                : Files.createTempFile(Files.createDirectories(dir), "mailsync-", ".eml");
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not create a spool file for a large message", e);
+      }
+      OutgoingMessage.Spooled body = null;
+      int units = budget.acquire(PART_BYTES);
+      try {
+        long length = 0;
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
+          while (true) {
+            long offset = length;
+            int got =
+                src.call(
+                    "UID FETCH (part) in " + srcName,
+                    p -> {
+                      try {
+                        return ImapCommands.fetchPart(p, m.uid(), offset, PART_BYTES, os);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(
+                            "Writing the spool file " + spool + " failed", e);
+                      }
+                    });
+            if (got < 0) {
+              break;
+            }
+            length += got;
+            if (got < PART_BYTES) {
+              break;
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException("Writing the spool file " + spool + " failed", e);
+        }
+        budget.release(units);
+        units = 0;
+        if (length == 0) {
+          skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content");
+          return;
+        }
+        String tooLarge = tooLarge(length, appendLimit);
+        if (tooLarge != null) {
+          skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge);
+          return;
+        }
+        body = new OutgoingMessage.Spooled(spool, (int) length);
+        MessageFingerprint fp = fingerprintOf(spool, m, length);
+        append(List.of(new OutgoingMessage(m, body, appendFlags(m), fp)));
+      } finally {
+        if (units > 0) {
+          budget.release(units);
+        }
+        try {
+          Files.deleteIfExists(spool);
+        } catch (IOException e) {
+          log.warn(
+              "Mailbox {}: could not delete spool file {}: {}", mailboxKey, spool, e.getMessage());
+        }
+      }
+    }
+
+    private MessageFingerprint fingerprintOf(Path file, SourceMessage m, long length) {
+      MessageFingerprint.Digester d = new MessageFingerprint.Digester();
+      byte[] buf = new byte[1 << 16];
+      try (InputStream in = Files.newInputStream(file)) {
+        int n;
+        while (!d.headerComplete() && (n = in.read(buf)) > 0) {
+          d.update(buf, 0, n);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Reading the spool file " + file + " failed", e);
+      }
+      return d.finish(m.instant(), length);
+    }
+
+    private FlagSet appendFlags(SourceMessage m) {
+      FlagSet kept = m.flags().keptBy(target.permanentFlags());
+      if (kept.flags().size() != m.flags().flags().size()) {
+        droppedFlags.addAll(m.flags().minus(kept).flags());
+      }
+      return kept;
+    }
+
+    /**
+     * Records the messages as pending, appends them (one MULTIAPPEND when the target can, else one
+     * by one), and records the outcome.
+     */
+    private void append(List<OutgoingMessage> out) {
+      if (out.isEmpty()) {
+        return;
+      }
+      long floor = targetNext;
+      List<PendingAppend> pending = new ArrayList<>();
+      for (OutgoingMessage o : out) {
+        pending.add(
+            new PendingAppend(
+                o.source().uid(), o.fingerprint().stored(), o.flags().stored(), floor));
+      }
+      store.beginAppends(mailboxKey, srcName, pending);
+      List<SyncedMessage> done = new ArrayList<>();
+      Set<Long> settled = new HashSet<>();
+      List<OutgoingMessage> uidUnknown = new ArrayList<>();
+      try {
+        boolean together = out.size() > 1 && dst.has("MULTIAPPEND");
+        if (together) {
+          Appended a = dst.call("APPEND to " + dstName, p -> ImapCommands.append(p, dstName, out));
+          if (a instanceof Appended.Stored stored) {
+            accept(out, stored, done, uidUnknown);
+          } else {
+            failIfPassing(((Appended.Refused) a).text());
+            together = false; // one message spoiled the batch: find it by appending one by one
+          }
+        }
+        if (!together) {
+          for (OutgoingMessage o : out) {
+            Appended a =
+                dst.call("APPEND to " + dstName, p -> ImapCommands.append(p, dstName, List.of(o)));
+            if (a instanceof Appended.Stored stored) {
+              accept(List.of(o), stored, done, uidUnknown);
+            } else {
+              String text = ((Appended.Refused) a).text();
+              failIfPassing(text);
+              settled.add(o.source().uid());
+              clean = false;
+              recorder.rejected(
+                  new SkippedItem(
+                      shown,
+                      o.source().uid(),
+                      o.size(),
+                      o.source().instant(),
+                      SkippedItem.Reason.REJECTED_BY_TARGET,
+                      text));
+            }
+          }
+        }
+        if (!uidUnknown.isEmpty()) {
+          done.addAll(findAppended(uidUnknown, floor));
+        }
+      } finally {
+        done.forEach(d -> settled.add(d.sourceUid()));
+        store.finishAppends(mailboxKey, srcName, done, settled);
+        long bytes = 0;
+        Map<Long, OutgoingMessage> bySource = new HashMap<>();
+        out.forEach(o -> bySource.put(o.source().uid(), o));
+        for (SyncedMessage d : done) {
+          synced.put(d.sourceUid(), d);
+          targetNext = Math.max(targetNext, d.targetUid() + 1);
+          bytes += bySource.get(d.sourceUid()).size();
+        }
+        recorder.copied(done.size(), bytes);
+        recorder.progress(shown);
+      }
+    }
+
+    private void accept(
+        List<OutgoingMessage> out,
+        Appended.Stored stored,
+        List<SyncedMessage> done,
+        List<OutgoingMessage> uidUnknown) {
+      if (stored.uids().isEmpty() || stored.uidValidity() != target.uidValidity()) {
+        uidUnknown.addAll(out);
+        return;
+      }
+      for (int i = 0; i < out.size(); i++) {
+        OutgoingMessage o = out.get(i);
+        done.add(new SyncedMessage(o.source().uid(), stored.uids().get(i), o.flags().stored()));
+      }
+    }
+
+    /** Without APPENDUID: the new copies are found by fingerprint among the target's new UIDs. */
+    private List<SyncedMessage> findAppended(List<OutgoingMessage> appended, long floor) {
+      List<FingerprintMatcher.Candidate> wanted = new ArrayList<>();
+      Map<Long, OutgoingMessage> bySource = new HashMap<>();
+      for (OutgoingMessage o : appended) {
+        wanted.add(new FingerprintMatcher.Candidate(o.source().uid(), o.fingerprint()));
+        bySource.put(o.source().uid(), o);
+      }
+      FingerprintMatcher.Result r =
+          FingerprintMatcher.match(wanted, fingerprintsFrom(floor), options.duplicateMatching());
+      List<SyncedMessage> found = new ArrayList<>();
+      for (FingerprintMatcher.Match m : r.matches()) {
+        found.add(
+            new SyncedMessage(
+                m.sourceUid(), m.targetUid(), bySource.get(m.sourceUid()).flags().stored()));
+      }
+      if (!r.unmatchedSource().isEmpty()) {
+        recorder.note(
+            "Target folder '"
+                + dstName
+                + "' gives no APPENDUID and "
+                + r.unmatchedSource().size()
+                + " appended messages could not be found by fingerprint; the next pass checks again");
+        clean = false;
+      }
+      return found;
+    }
+
+    /** A refusal that is throttling or a full mailbox stops the folder rather than one message. */
+    private void failIfPassing(String text) {
+      if (ImapFailures.isThrottled(text) || ImapFailures.isOverQuota(text)) {
+        throw ImapFailures.fromText(dst.label(), "APPEND to " + dstName, text);
+      }
+    }
+
+    private void syncFlags(List<SourceMessage> changed) {
+      if (changed.isEmpty()) {
+        return;
+      }
+      Map<String, List<Long>> groups = new LinkedHashMap<>();
+      Map<String, FlagSet[]> groupFlags = new HashMap<>();
+      List<SyncedMessage> updated = new ArrayList<>();
+      for (SourceMessage m : changed) {
+        SyncedMessage s = synced.get(m.uid());
+        FlagSet last = FlagSet.parse(s.flags());
+        FlagSet added = m.flags().minus(last).keptBy(target.permanentFlags());
+        FlagSet removed = last.minus(m.flags()).keptBy(target.permanentFlags());
+        String key = added.stored() + "|" + removed.stored();
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s.targetUid());
+        groupFlags.put(key, new FlagSet[] {added, removed});
+        updated.add(new SyncedMessage(s.sourceUid(), s.targetUid(), m.flags().stored()));
+      }
+      for (Map.Entry<String, List<Long>> g : groups.entrySet()) {
+        FlagSet[] f = groupFlags.get(g.getKey());
+        for (String set : UidSet.format(g.getValue(), MAX_RANGES)) {
+          dst.call(
+              "UID STORE in " + dstName,
+              p -> {
+                ImapCommands.storeFlags(p, set, f[0], true);
+                ImapCommands.storeFlags(p, set, f[1], false);
+                return null;
+              });
+        }
+      }
+      store.updateFlags(mailboxKey, srcName, updated);
+      updated.forEach(s -> synced.put(s.sourceUid(), s));
+      recorder.flagsUpdated(updated.size());
+    }
+
+    private void handleDeleted(List<SyncedMessage> gone) {
+      if (gone.isEmpty()) {
+        return;
+      }
+      Collection<Long> sourceUids = gone.stream().map(SyncedMessage::sourceUid).toList();
+      if (options.deletedOnSource() == DeletedOnSource.DELETE_ON_TARGET) {
+        List<Long> targetUids = gone.stream().map(SyncedMessage::targetUid).toList();
+        boolean expunge = dst.has("UIDPLUS");
+        FlagSet deleted = FlagSet.of(List.of("\\Deleted"));
+        for (String set : UidSet.format(targetUids, MAX_RANGES)) {
+          dst.call(
+              "UID STORE/EXPUNGE in " + dstName,
+              p -> {
+                ImapCommands.storeFlags(p, set, deleted, true);
+                if (expunge) {
+                  ImapCommands.uidExpunge(p, set);
+                }
+                return null;
+              });
+        }
+        if (!expunge) {
+          recorder.note(
+              "Target has no UIDPLUS: copies of messages deleted on the source are flagged \\Deleted"
+                  + " in '"
+                  + dstName
+                  + "' but not expunged");
+        }
+        recorder.deleted(targetUids.size());
+      }
+      store.forget(mailboxKey, srcName, sourceUids);
+      sourceUids.forEach(synced::remove);
+    }
+
+    private void skip(SourceMessage m, SkippedItem.Reason reason, String detail) {
+      clean = false;
+      recorder.skipped(new SkippedItem(shown, m.uid(), m.size(), m.instant(), reason, detail));
+    }
+
+    private List<FingerprintMatcher.Candidate> candidates(List<Identified> ids) {
+      List<FingerprintMatcher.Candidate> out = new ArrayList<>(ids.size());
+      ids.forEach(i -> out.add(new FingerprintMatcher.Candidate(i.uid(), i.fingerprint())));
+      return out;
+    }
+  }
+}

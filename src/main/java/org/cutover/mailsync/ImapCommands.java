@@ -1,0 +1,452 @@
+package org.cutover.mailsync;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.ConnectionException;
+import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.ResyncData;
+import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
+import org.eclipse.angus.mail.imap.protocol.ListInfo;
+import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
+import org.eclipse.angus.mail.imap.protocol.Namespaces;
+import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+/**
+ * The IMAP commands the engine needs beyond Angus Mail's own API, written with Angus's protocol
+ * classes: streamed UID FETCH (one response in memory at a time), APPEND and MULTIAPPEND with flags
+ * and INTERNALDATE from a streamed literal, UID STORE, UID EXPUNGE, LIST with RETURN options.
+ */
+final class ImapCommands {
+
+  private static final Pattern INTERNALDATE_TEXT = Pattern.compile("INTERNALDATE \"([^\"]+)\"");
+  private static final Pattern APPENDUID = Pattern.compile("(?i)\\[APPENDUID (\\d+) ([0-9:,]+)\\]");
+  private static final DateTimeFormatter IMAP_DATE =
+      DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ENGLISH);
+
+  private ImapCommands() {}
+
+  /** A selected (or examined) mailbox. */
+  record MailboxState(
+      String name,
+      long uidValidity,
+      long uidNext,
+      long messages,
+      long highestModSeq,
+      FlagSet.FlagRules permanentFlags) {}
+
+  static MailboxState open(IMAPProtocol p, String name, boolean readOnly) throws ProtocolException {
+    ResyncData rd = p.hasCapability("CONDSTORE") ? ResyncData.CONDSTORE : null;
+    MailboxInfo mi = readOnly ? p.examine(name, rd) : p.select(name, rd);
+    return new MailboxState(
+        name,
+        mi.uidvalidity,
+        mi.uidnext,
+        Math.max(0, mi.total),
+        mi.highestmodseq,
+        readOnly ? FlagSet.FlagRules.ALL : FlagSet.FlagRules.of(mi.permanentFlags));
+  }
+
+  /**
+   * Sends {@code command} and hands each untagged response to {@code each} as it arrives; throws
+   * when the command fails.
+   */
+  static void stream(IMAPProtocol p, String command, Argument args, Consumer<Response> each)
+      throws ProtocolException {
+    String tag;
+    try {
+      tag = p.writeCommand(command, args);
+    } catch (IOException e) {
+      throw new ConnectionException(p, Response.byeResponse(e));
+    }
+    while (true) {
+      Response r;
+      try {
+        r = p.readResponse();
+      } catch (IOException e) {
+        throw new ConnectionException(p, Response.byeResponse(e));
+      } catch (ProtocolException e) {
+        continue; // an unparseable response: skipped, as Angus's own command loop does
+      }
+      if (r.isBYE()) {
+        throw new ConnectionException(p, r);
+      }
+      if (r.isTagged() && tag.equals(r.getTag())) {
+        p.handleResult(r);
+        return;
+      }
+      if (!r.isTagged() && !r.isContinuation()) {
+        each.accept(r);
+      }
+    }
+  }
+
+  /** UID, flags, INTERNALDATE and size of the messages in {@code uidRange}. */
+  static List<SourceMessage> fetchMetadata(IMAPProtocol p, String uidRange, long minUid)
+      throws ProtocolException {
+    List<SourceMessage> out = new ArrayList<>();
+    Argument args = new Argument().writeAtom(uidRange);
+    args.writeArgument(
+        new Argument()
+            .writeAtom("UID")
+            .writeAtom("FLAGS")
+            .writeAtom("INTERNALDATE")
+            .writeAtom("RFC822.SIZE"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID uid = fr.getItem(UID.class);
+            if (uid == null || uid.uid < minUid) {
+              return;
+            }
+            FLAGS flags = fr.getItem(FLAGS.class);
+            RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+            INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+            String raw = rawInternalDate(fr.toString());
+            Instant instant = parseDate(raw, date);
+            out.add(
+                new SourceMessage(
+                    uid.uid,
+                    FlagSet.of(flags),
+                    raw != null ? raw : instant == null ? null : format(instant),
+                    instant,
+                    size == null ? 0 : size.size));
+          }
+        });
+    return out;
+  }
+
+  /** A message's identity as the server sees it now (for re-matching). */
+  record Identified(long uid, FlagSet flags, MessageFingerprint fingerprint) {}
+
+  /** Fingerprints (and flags) of the messages in {@code uidRange} with UID at least minUid. */
+  static List<Identified> fetchFingerprints(IMAPProtocol p, String uidRange, long minUid)
+      throws ProtocolException {
+    List<Identified> out = new ArrayList<>();
+    Argument args = new Argument().writeAtom(uidRange);
+    args.writeArgument(
+        new Argument()
+            .writeAtom("UID")
+            .writeAtom("FLAGS")
+            .writeAtom("INTERNALDATE")
+            .writeAtom("RFC822.SIZE")
+            .writeAtom("BODY.PEEK[HEADER]"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID uid = fr.getItem(UID.class);
+            if (uid == null || uid.uid < minUid) {
+              return;
+            }
+            BODY header = fr.getItem(BODY.class);
+            INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+            RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+            ByteArray h = header == null ? null : header.getByteArray();
+            Instant instant = date == null ? null : date.getDate().toInstant();
+            MessageFingerprint fp =
+                h == null
+                    ? MessageFingerprint.of(
+                        new byte[0], 0, 0, instant, size == null ? 0 : size.size)
+                    : MessageFingerprint.of(
+                        h.getBytes(),
+                        h.getStart(),
+                        h.getCount(),
+                        instant,
+                        size == null ? 0 : size.size);
+            out.add(new Identified(uid.uid, FlagSet.of(fr.getItem(FLAGS.class)), fp));
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The bytes of the messages in {@code uidSet}, by UID; a message the server returns NIL for is
+   * absent from the map.
+   */
+  static Map<Long, ByteArray> fetchBodies(IMAPProtocol p, String uidSet) throws ProtocolException {
+    Map<Long, ByteArray> out = new HashMap<>();
+    Map<Integer, Long> uidBySeq = new HashMap<>();
+    Map<Integer, ByteArray> bodyBySeq = new HashMap<>();
+    Argument args = new Argument().writeAtom(uidSet);
+    args.writeArgument(new Argument().writeAtom("UID").writeAtom("BODY.PEEK[]"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID uid = fr.getItem(UID.class);
+            BODY body = fr.getItem(BODY.class);
+            int seq = fr.getNumber();
+            if (uid != null) {
+              uidBySeq.put(seq, uid.uid);
+            }
+            if (body != null && body.getByteArray() != null) {
+              bodyBySeq.put(seq, body.getByteArray());
+            }
+          }
+        });
+    bodyBySeq.forEach(
+        (seq, body) -> {
+          Long uid = uidBySeq.get(seq);
+          if (uid != null) {
+            out.put(uid, body);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * Writes {@code length} bytes of a message from {@code offset} to {@code out}; returns how many
+   * came (fewer at the end of the message), or -1 when the server returned nothing.
+   */
+  static int fetchPart(IMAPProtocol p, long uid, long offset, int length, OutputStream out)
+      throws ProtocolException, IOException {
+    List<ByteArray> got = new ArrayList<>(1);
+    Argument args = new Argument().writeAtom(Long.toString(uid));
+    args.writeArgument(
+        new Argument().writeAtom("UID").writeAtom("BODY.PEEK[]<" + offset + "." + length + ">"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID u = fr.getItem(UID.class);
+            BODY body = fr.getItem(BODY.class);
+            if (u != null && u.uid == uid && body != null) {
+              got.add(body.getByteArray());
+            }
+          }
+        });
+    if (got.isEmpty() || got.get(0) == null) {
+      return -1;
+    }
+    ByteArray b = got.get(0);
+    out.write(b.getBytes(), b.getStart(), b.getCount());
+    return b.getCount();
+  }
+
+  /** What an APPEND (or MULTIAPPEND) answered. */
+  sealed interface Appended {
+    /** Stored; {@code uids} from APPENDUID, in message order, or empty without UIDPLUS. */
+    record Stored(long uidValidity, List<Long> uids) implements Appended {}
+
+    /** Refused with this text (NO or BAD). */
+    record Refused(String text) implements Appended {}
+  }
+
+  /** APPEND of one or (with MULTIAPPEND) several messages in one command. */
+  static Appended append(IMAPProtocol p, String mailbox, List<OutgoingMessage> messages)
+      throws ProtocolException {
+    Argument args = new Argument();
+    writeMailboxName(p, args, mailbox);
+    for (OutgoingMessage m : messages) {
+      args.writeAtom(m.flags().imapList());
+      if (m.source().internalDate() != null) {
+        args.writeString(m.source().internalDate());
+      }
+      args.writeBytes(m.body());
+    }
+    Response[] r = p.command("APPEND", args);
+    Response last = r[r.length - 1];
+    if (last.isBYE()) {
+      throw new ConnectionException(p, last);
+    }
+    if (!last.isOK()) {
+      return new Appended.Refused(ImapFailures.responseText(last));
+    }
+    Matcher m = APPENDUID.matcher(last.toString());
+    if (m.find()) {
+      List<Long> uids = UidSet.expand(m.group(2));
+      if (uids.size() == messages.size()) {
+        return new Appended.Stored(Long.parseLong(m.group(1)), uids);
+      }
+    }
+    return new Appended.Stored(0, List.of());
+  }
+
+  /** UID STORE of {@code +FLAGS.SILENT} or {@code -FLAGS.SILENT}. */
+  static void storeFlags(IMAPProtocol p, String uidSet, FlagSet flags, boolean add)
+      throws ProtocolException {
+    if (flags.isEmpty()) {
+      return;
+    }
+    Argument args =
+        new Argument()
+            .writeAtom(uidSet)
+            .writeAtom(add ? "+FLAGS.SILENT" : "-FLAGS.SILENT")
+            .writeAtom(flags.imapList());
+    simple(p, "UID STORE", args);
+  }
+
+  static void uidExpunge(IMAPProtocol p, String uidSet) throws ProtocolException {
+    simple(p, "UID EXPUNGE", new Argument().writeAtom(uidSet));
+  }
+
+  /** Runs a command whose untagged answers do not matter, failing on NO/BAD/BYE. */
+  static void simple(IMAPProtocol p, String command, Argument args) throws ProtocolException {
+    Response[] r = p.command(command, args);
+    Response last = r[r.length - 1];
+    if (last.isBYE()) {
+      throw new ConnectionException(p, last);
+    }
+    p.handleResult(last);
+  }
+
+  /** All folders with attributes; subscription shown as the {@code \Subscribed} attribute. */
+  static List<ListInfo> listFolders(IMAPProtocol p) throws ProtocolException {
+    boolean extended = p.hasCapability("LIST-EXTENDED");
+    boolean specialUse = p.hasCapability("SPECIAL-USE");
+    List<ListInfo> out = new ArrayList<>();
+    Argument args = new Argument();
+    writeMailboxName(p, args, "");
+    writeMailboxName(p, args, "*");
+    if (extended) {
+      Argument ret = new Argument();
+      if (specialUse) {
+        ret.writeAtom("SPECIAL-USE");
+      }
+      ret.writeAtom("SUBSCRIBED");
+      args.writeAtom("RETURN").writeArgument(ret);
+    }
+    List<ListInfo> listed = new ArrayList<>();
+    stream(p, "LIST", args, r -> addListInfo(r, "LIST", listed));
+    if (extended) {
+      return listed;
+    }
+    List<ListInfo> subscribed = new ArrayList<>();
+    Argument lsub = new Argument();
+    writeMailboxName(p, lsub, "");
+    writeMailboxName(p, lsub, "*");
+    stream(p, "LSUB", lsub, r -> addListInfo(r, "LSUB", subscribed));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    subscribed.forEach(s -> names.add(s.name));
+    for (ListInfo li : listed) {
+      if (names.contains(li.name)) {
+        String[] attrs = java.util.Arrays.copyOf(li.attrs, li.attrs.length + 1);
+        attrs[attrs.length - 1] = "\\Subscribed";
+        li.attrs = attrs;
+      }
+      out.add(li);
+    }
+    return out;
+  }
+
+  private static void addListInfo(Response r, String key, List<ListInfo> into) {
+    if (r instanceof IMAPResponse ir && ir.keyEquals(key)) {
+      try {
+        into.add(new ListInfo(ir));
+      } catch (ProtocolException e) {
+        // a malformed LIST line names no usable folder
+      }
+    }
+  }
+
+  /** The personal namespace's prefix and delimiter and the other namespaces' prefixes. */
+  record NamespaceInfo(String personalPrefix, char delimiter, List<String> otherPrefixes) {}
+
+  static NamespaceInfo namespace(IMAPProtocol p) throws ProtocolException {
+    if (!p.hasCapability("NAMESPACE")) {
+      return null;
+    }
+    Namespaces ns = p.namespace();
+    if (ns == null) {
+      return null;
+    }
+    List<String> others = new ArrayList<>();
+    addPrefixes(ns.otherUsers, others);
+    addPrefixes(ns.shared, others);
+    if (ns.personal == null || ns.personal.length == 0) {
+      return new NamespaceInfo("", '\0', others);
+    }
+    return new NamespaceInfo(ns.personal[0].prefix, ns.personal[0].delimiter, others);
+  }
+
+  private static void addPrefixes(Namespaces.Namespace[] list, List<String> into) {
+    if (list != null) {
+      for (Namespaces.Namespace n : list) {
+        if (n.prefix != null && !n.prefix.isEmpty()) {
+          into.add(n.prefix);
+        }
+      }
+    }
+  }
+
+  /** CREATE, with {@code USE (\Role)} when the role is given and the server can. */
+  static void create(IMAPProtocol p, String name, String specialUseAttribute)
+      throws ProtocolException {
+    Argument args = new Argument();
+    writeMailboxName(p, args, name);
+    if (specialUseAttribute != null && p.hasCapability("CREATE-SPECIAL-USE")) {
+      args.writeArgument(
+          new Argument()
+              .writeAtom("USE")
+              .writeArgument(new Argument().writeAtom(specialUseAttribute)));
+    }
+    simple(p, "CREATE", args);
+  }
+
+  static void subscribe(IMAPProtocol p, String name) throws ProtocolException {
+    Argument args = new Argument();
+    writeMailboxName(p, args, name);
+    simple(p, "SUBSCRIBE", args);
+  }
+
+  static void writeMailboxName(IMAPProtocol p, Argument args, String name) {
+    if (p.supportsUtf8()) {
+      args.writeString(name, StandardCharsets.UTF_8);
+    } else {
+      args.writeString(BASE64MailboxEncoder.encode(name));
+    }
+  }
+
+  static String rawInternalDate(String response) {
+    Matcher m = INTERNALDATE_TEXT.matcher(response);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static Instant parseDate(String raw, INTERNALDATE parsed) {
+    if (raw != null) {
+      try {
+        return ZonedDateTime.parse(raw.trim(), IMAP_DATE).toInstant();
+      } catch (DateTimeParseException e) {
+        // fall back to Angus's reading below
+      }
+    }
+    return parsed == null ? null : parsed.getDate().toInstant();
+  }
+
+  /** An INTERNALDATE in IMAP form, in UTC. */
+  static String format(Instant instant) {
+    return IMAP_DATE.format(instant.atZone(java.time.ZoneOffset.UTC));
+  }
+}

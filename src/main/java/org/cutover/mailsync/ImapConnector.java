@@ -1,0 +1,128 @@
+package org.cutover.mailsync;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens logged-in {@link ImapSession}s with Angus Mail: TLS as the endpoint says (certificates and
+ * host names always checked), then LOGIN/PLAIN, delegated SASL PLAIN or XOAUTH2.
+ */
+final class ImapConnector {
+
+  private static final Logger log = LoggerFactory.getLogger(ImapConnector.class);
+  private static final String P = "mail.imap.";
+
+  private static final ScheduledExecutorService WRITE_TIMEOUTS =
+      Executors.newScheduledThreadPool(
+          1,
+          r -> {
+            Thread t = new Thread(r, "imap-write-timeouts");
+            t.setDaemon(true);
+            return t;
+          });
+
+  private static final AtomicInteger CONNECTIONS = new AtomicInteger();
+
+  /**
+   * Connects and logs in. {@code role} ("source", "target") appears in messages.
+   *
+   * @throws ImapFailure classified, saying what to fix
+   */
+  ImapSession open(MailAccount account, String role) {
+    ImapEndpoint ep = account.endpoint();
+    Properties props = new Properties();
+    props.setProperty(P + "host", ep.host());
+    props.setProperty(P + "port", Integer.toString(ep.port()));
+    props.setProperty(P + "connectiontimeout", millis(ep.connectTimeout().toMillis()));
+    props.setProperty(P + "timeout", millis(ep.readTimeout().toMillis()));
+    props.setProperty(P + "writetimeout", millis(ep.readTimeout().toMillis()));
+    props.put(P + "executor.writetimeout", WRITE_TIMEOUTS);
+    props.setProperty(P + "connectionpoolsize", "1");
+    props.setProperty(P + "separatestoreconnection", "true");
+    CertificateRecorder recorder = null;
+    if (ep.security() != ConnectionSecurity.PLAINTEXT) {
+      TlsTrust.Factory tls = TlsTrust.forEndpoint(ep);
+      recorder = tls.recorder();
+      props.put(P + "ssl.socketFactory", tls.sockets());
+      props.setProperty(P + "ssl.checkserveridentity", "true");
+      if (ep.security() == ConnectionSecurity.IMPLICIT_TLS) {
+        props.setProperty(P + "ssl.enable", "true");
+      } else {
+        props.setProperty(P + "starttls.enable", "true");
+        props.setProperty(P + "starttls.required", "true");
+      }
+    }
+    String user;
+    char[] secret;
+    ImapLogin login = account.login();
+    if (login instanceof ImapLogin.Password pw) {
+      user = pw.user();
+      props.setProperty(P + "auth.mechanisms", "PLAIN LOGIN");
+      secret = pw.password().secret();
+    } else if (login instanceof ImapLogin.Delegated d) {
+      user = d.admin();
+      props.setProperty(P + "auth.mechanisms", "PLAIN");
+      props.setProperty(P + "sasl.authorizationid", d.mailboxUser());
+      secret = d.adminPassword().secret();
+    } else {
+      ImapLogin.OAuth2 o = (ImapLogin.OAuth2) login;
+      user = o.user();
+      props.setProperty(P + "auth.mechanisms", "XOAUTH2");
+      String token;
+      try {
+        token = o.tokens().accessToken(o.user());
+      } catch (RuntimeException e) {
+        throw new ImapFailure(
+            EndpointProblem.TOKEN_UNAVAILABLE,
+            "No access token for '"
+                + o.user()
+                + "' to log in to the "
+                + role
+                + " server "
+                + ep.address()
+                + ": "
+                + ImapFailures.message(e),
+            null,
+            e);
+      }
+      secret = token == null ? new char[0] : token.toCharArray();
+    }
+    String label = role + " " + account.describe();
+    IMAPStore store = null;
+    try {
+      Session session = Session.getInstance(props);
+      store = (IMAPStore) session.getStore("imap");
+      store.connect(ep.host(), ep.port(), user, new String(secret));
+      ImapSession s = new ImapSession(store, label, recorder);
+      log.debug("Connected {} (connection {})", label, CONNECTIONS.incrementAndGet());
+      return s;
+    } catch (MessagingException | RuntimeException e) {
+      closeQuietly(store);
+      throw ImapFailures.fromConnect(e, role, account, recorder);
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  private static void closeQuietly(IMAPStore store) {
+    if (store != null) {
+      try {
+        store.close();
+      } catch (MessagingException | RuntimeException ignored) {
+        // nothing more to do with a connection that failed
+      }
+    }
+  }
+
+  private static String millis(long ms) {
+    return Long.toString(Math.min(Integer.MAX_VALUE, ms));
+  }
+}

@@ -1,0 +1,104 @@
+package org.cutover.mailsync;
+
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logged-in IMAP connection (an Angus {@link IMAPStore} and its store connection). Not
+ * thread-safe: one worker uses it at a time. Any lost connection makes it unusable; open a new one.
+ */
+final class ImapSession implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ImapSession.class);
+
+  private final IMAPStore store;
+  private final IMAPFolder handle;
+  private final String label;
+  private final CertificateRecorder tls;
+  private Set<String> capabilities;
+
+  ImapSession(IMAPStore store, String label, CertificateRecorder tls) throws MessagingException {
+    this.store = store;
+    this.handle = (IMAPFolder) store.getFolder("INBOX");
+    this.label = label;
+    this.tls = tls;
+  }
+
+  /** {@code source user@host:port} or {@code target …}, for messages. */
+  String label() {
+    return label;
+  }
+
+  /** Runs {@code work} on the connection; {@code what} names it in error messages. */
+  @SuppressWarnings("unchecked")
+  <T> T call(String what, ProtocolWork<T> work) {
+    try {
+      return (T) handle.doCommand(work::run);
+    } catch (StoreClosedException | FolderClosedException e) {
+      throw ImapFailures.connectionLost(label, what, e);
+    } catch (MessagingException e) {
+      throw ImapFailures.fromCommand(label, what, e);
+    }
+  }
+
+  /** The server's capabilities after login, upper case. */
+  Set<String> capabilities() {
+    if (capabilities == null) {
+      capabilities =
+          call(
+              "CAPABILITY",
+              p -> {
+                Set<String> caps = new TreeSet<>();
+                Map<String, String> all = p.getCapabilities();
+                all.keySet().forEach(c -> caps.add(c.toUpperCase(Locale.ROOT)));
+                return caps;
+              });
+    }
+    return capabilities;
+  }
+
+  boolean has(String capability) {
+    return capabilities().contains(capability.toUpperCase(Locale.ROOT));
+  }
+
+  /** The value of a capability such as {@code APPENDLIMIT=35651584}, or -1. */
+  long numericCapability(String name) {
+    String prefix = name.toUpperCase(Locale.ROOT) + "=";
+    for (String c : capabilities()) {
+      if (c.startsWith(prefix)) {
+        try {
+          return Long.parseLong(c.substring(prefix.length()));
+        } catch (NumberFormatException e) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** {@code TLSv1.3, certificate subject …} or {@code plaintext}. */
+  String connectionDescription() {
+    if (tls == null || tls.verdict() == CertificateRecorder.Verdict.NOT_CHECKED) {
+      return "plaintext";
+    }
+    return tls.protocol() + ", certificate " + tls.describeServerCertificate();
+  }
+
+  @Override
+  public void close() {
+    try {
+      store.close();
+    } catch (MessagingException | RuntimeException e) {
+      log.debug("Closing {} failed: {}", label, e.getMessage());
+    }
+  }
+}

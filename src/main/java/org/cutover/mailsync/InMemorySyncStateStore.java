@@ -1,0 +1,143 @@
+package org.cutover.mailsync;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link SyncStateStore} in memory: for tests, benchmarks and one-off runs. Thread-safe. */
+public final class InMemorySyncStateStore implements SyncStateStore {
+
+  private record Key(String mailbox, String folder) {}
+
+  private static final class Folder {
+    FolderSyncState header;
+    final TreeMap<Long, SyncedMessage> synced = new TreeMap<>();
+    final LinkedHashMap<Long, PendingAppend> pending = new LinkedHashMap<>();
+
+    Folder(FolderSyncState state) {
+      header = state;
+    }
+  }
+
+  private final Map<Key, Folder> folders = new ConcurrentHashMap<>();
+
+  @Override
+  public Optional<FolderSyncState> load(String mailboxKey, String sourceFolder) {
+    Folder f = folders.get(new Key(mailboxKey, sourceFolder));
+    if (f == null) {
+      return Optional.empty();
+    }
+    synchronized (f) {
+      FolderSyncState h = f.header;
+      return Optional.of(
+          new FolderSyncState(
+              h.sourceFolder(),
+              h.targetFolder(),
+              h.sourceUidValidity(),
+              h.targetUidValidity(),
+              h.sourceModSeq(),
+              h.sourceUidNext(),
+              h.sourceMessages(),
+              new ArrayList<>(f.synced.values()),
+              new ArrayList<>(f.pending.values())));
+    }
+  }
+
+  @Override
+  public void replace(String mailboxKey, FolderSyncState state) {
+    Folder f = new Folder(state);
+    state.synced().forEach(m -> f.synced.put(m.sourceUid(), m));
+    state.pending().forEach(p -> f.pending.put(p.sourceUid(), p));
+    folders.put(new Key(mailboxKey, state.sourceFolder()), f);
+  }
+
+  @Override
+  public void beginAppends(String mailboxKey, String sourceFolder, List<PendingAppend> appends) {
+    Folder f = existing(mailboxKey, sourceFolder);
+    synchronized (f) {
+      appends.forEach(p -> f.pending.put(p.sourceUid(), p));
+    }
+  }
+
+  @Override
+  public void finishAppends(
+      String mailboxKey,
+      String sourceFolder,
+      List<SyncedMessage> synced,
+      Collection<Long> settledSourceUids) {
+    Folder f = existing(mailboxKey, sourceFolder);
+    synchronized (f) {
+      synced.forEach(m -> f.synced.put(m.sourceUid(), m));
+      settledSourceUids.forEach(f.pending::remove);
+    }
+  }
+
+  @Override
+  public void updateFlags(String mailboxKey, String sourceFolder, List<SyncedMessage> changed) {
+    Folder f = existing(mailboxKey, sourceFolder);
+    synchronized (f) {
+      changed.forEach(m -> f.synced.put(m.sourceUid(), m));
+    }
+  }
+
+  @Override
+  public void forget(String mailboxKey, String sourceFolder, Collection<Long> sourceUids) {
+    Folder f = existing(mailboxKey, sourceFolder);
+    synchronized (f) {
+      sourceUids.forEach(f.synced::remove);
+    }
+  }
+
+  @Override
+  public void markSourceState(
+      String mailboxKey, String sourceFolder, long modSeq, long uidNext, long messages) {
+    Folder f = existing(mailboxKey, sourceFolder);
+    synchronized (f) {
+      FolderSyncState h = f.header;
+      f.header =
+          new FolderSyncState(
+              h.sourceFolder(),
+              h.targetFolder(),
+              h.sourceUidValidity(),
+              h.targetUidValidity(),
+              modSeq,
+              uidNext,
+              messages,
+              List.of(),
+              List.of());
+    }
+  }
+
+  @Override
+  public List<String> folders(String mailboxKey) {
+    return folders.keySet().stream()
+        .filter(k -> k.mailbox().equals(mailboxKey))
+        .map(Key::folder)
+        .sorted()
+        .toList();
+  }
+
+  @Override
+  public void deleteFolder(String mailboxKey, String sourceFolder) {
+    folders.remove(new Key(mailboxKey, sourceFolder));
+  }
+
+  @Override
+  public void deleteMailbox(String mailboxKey) {
+    folders.keySet().removeIf(k -> k.mailbox().equals(mailboxKey));
+  }
+
+  private Folder existing(String mailboxKey, String sourceFolder) {
+    Folder f = folders.get(new Key(mailboxKey, sourceFolder));
+    if (f == null) {
+      throw new IllegalStateException(
+          "No sync state for folder '" + sourceFolder + "' of mailbox " + mailboxKey);
+    }
+    return f;
+  }
+}

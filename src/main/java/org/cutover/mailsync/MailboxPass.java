@@ -1,0 +1,450 @@
+package org.cutover.mailsync;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one mailbox: log in to both sides, plan the folders, create the missing ones, then
+ * sync folder pairs in parallel (each worker with its own source and target connection), retrying
+ * passing failures with back-off. One folder failing does not stop the others.
+ */
+final class MailboxPass {
+
+  private static final Logger log = LoggerFactory.getLogger(MailboxPass.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ImapConnector connector;
+  private final String mailboxKey;
+  private final SourceAccount sourceAccount;
+  private final TargetAccount targetAccount;
+  private final SyncOptions options;
+  private final SyncStateStore store;
+  private final PassRecorder recorder;
+  private final ByteBudget budget;
+  private final AtomicReference<SyncOutcome> stop = new AtomicReference<>();
+  private final long started = System.nanoTime();
+
+  MailboxPass(
+      ImapConnector connector,
+      String mailboxKey,
+      SourceAccount source,
+      TargetAccount target,
+      SyncOptions options,
+      SyncStateStore store,
+      SyncProgressListener listener,
+      ByteBudget budget) {
+    this.connector = connector;
+    this.mailboxKey = mailboxKey;
+    this.sourceAccount = source;
+    this.targetAccount = target;
+    this.options = options;
+    this.store = store;
+    this.recorder = new PassRecorder(mailboxKey, listener, options.badItemLimit());
+    this.budget = budget;
+  }
+
+  /** Connections of one worker, opened when first needed and after a failure. */
+  private final class Connections implements AutoCloseable {
+    private ImapSession source;
+    private ImapSession target;
+
+    ImapSession source() {
+      if (source == null) {
+        source = connector.open(sourceAccount, "source");
+      }
+      return source;
+    }
+
+    ImapSession target() {
+      if (target == null) {
+        target = connector.open(targetAccount, "target");
+      }
+      return target;
+    }
+
+    @Override
+    public void close() {
+      if (source != null) {
+        source.close();
+        source = null;
+      }
+      if (target != null) {
+        target.close();
+        target = null;
+      }
+    }
+  }
+
+  SyncOutcome run() {
+    log.info(
+        "Mailbox {}: pass started, {} -> {}",
+        mailboxKey,
+        sourceAccount.describe(),
+        targetAccount.describe());
+    Connections control = new Connections();
+    try {
+      FolderMapper.Plan plan = planWithRetries(control);
+      if (plan == null) {
+        return finish(null);
+      }
+      recorder.foldersTotal(plan.pairings().size());
+      forgetVanishedFolders(plan);
+      runWorkers(plan.pairings(), control);
+      return finish(plan);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.compareAndSet(
+          null,
+          new SyncOutcome.Unavailable(
+              statistics(),
+              "The pass for mailbox "
+                  + mailboxKey
+                  + " was stopped before it finished; the next pass resumes where it stopped",
+              recorder.errorLog()));
+      return finish(null);
+    } finally {
+      control.close();
+    }
+  }
+
+  private FolderMapper.Plan planWithRetries(Connections c) throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return plan(c);
+      } catch (ImapFailure f) {
+        c.close();
+        if (!handle(f, "preparing the folders", attempt)) {
+          return null;
+        }
+      }
+    }
+  }
+
+  /** Decides after a failure: true to retry (after waiting), false when the pass must stop. */
+  private boolean handle(ImapFailure f, String during, int attempt) throws InterruptedException {
+    if (!f.retryable()) {
+      recorder.error(f.getMessage());
+      stop.compareAndSet(null, needsAdministrator(f));
+      return false;
+    }
+    recorder.error(
+        f.getMessage() + " (attempt " + attempt + " of " + options.retry().maxAttempts() + ")");
+    if (attempt >= options.retry().maxAttempts()) {
+      stop.compareAndSet(
+          null,
+          new SyncOutcome.Unavailable(
+              statistics(),
+              "Mailbox "
+                  + mailboxKey
+                  + ": "
+                  + during
+                  + " failed "
+                  + attempt
+                  + " times; last: "
+                  + f.getMessage(),
+              recorder.errorLog()));
+      return false;
+    }
+    Duration wait = options.retry().waitAfter(attempt, f.backoffHint());
+    log.info("Mailbox {}: retrying {} in {} ms", mailboxKey, during, wait.toMillis());
+    Thread.sleep(wait.toMillis());
+    return true;
+  }
+
+  private SyncOutcome needsAdministrator(ImapFailure f) {
+    return new SyncOutcome.NeedsAdministrator(statistics(), f.getMessage(), recorder.errorLog());
+  }
+
+  private FolderMapper.Plan plan(Connections c) {
+    FolderLister.Listing source = FolderLister.list(c.source());
+    FolderLister.Listing target = FolderLister.list(c.target());
+    FolderMapper.Plan plan = FolderMapper.plan(source, target, options);
+    plan.notes().forEach(recorder::note);
+    Map<String, FolderPairing> toCreate = new LinkedHashMap<>();
+    for (FolderPairing p : plan.pairings()) {
+      if (!p.targetExists()) {
+        toCreate.putIfAbsent(p.targetName(), p);
+      }
+    }
+    List<FolderPairing> ordered = new ArrayList<>(toCreate.values());
+    ordered.sort(java.util.Comparator.comparingInt(p -> p.targetName().length()));
+    Set<String> notCreated = new HashSet<>();
+    for (FolderPairing p : ordered) {
+      String role = p.role() == null ? null : p.role().attribute();
+      try {
+        c.target()
+            .call(
+                "CREATE " + p.targetName(),
+                proto -> {
+                  ImapCommands.create(proto, p.targetName(), role);
+                  return null;
+                });
+        log.debug(
+            "Mailbox {}: created target folder '{}' for '{}'",
+            mailboxKey,
+            p.targetName(),
+            p.source().displayPath());
+      } catch (ImapFailure f) {
+        if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+          throw f;
+        }
+        String text = f.getMessage().toUpperCase(java.util.Locale.ROOT);
+        if (text.contains("ALREADYEXISTS") || text.contains("ALREADY EXISTS")) {
+          continue; // created meanwhile, or the same folder under another spelling
+        }
+        notCreated.add(p.targetName());
+        recorder.folderFailed(
+            p.source().displayPath(),
+            "the target would not create folder '" + p.targetName() + "': " + f.getMessage(),
+            false);
+      }
+    }
+    if (!notCreated.isEmpty()) {
+      plan =
+          new FolderMapper.Plan(
+              plan.pairings().stream().filter(p -> !notCreated.contains(p.targetName())).toList(),
+              plan.excluded(),
+              plan.notes());
+    }
+    Set<String> subscribedOnTarget = new HashSet<>();
+    for (RemoteFolder f : target.folders()) {
+      if (f.subscribed()) {
+        subscribedOnTarget.add(f.name());
+      }
+    }
+    for (FolderPairing p : plan.pairings()) {
+      if (p.source().subscribed() && subscribedOnTarget.add(p.targetName())) {
+        try {
+          c.target()
+              .call(
+                  "SUBSCRIBE " + p.targetName(),
+                  proto -> {
+                    ImapCommands.subscribe(proto, p.targetName());
+                    return null;
+                  });
+        } catch (ImapFailure f) {
+          if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+            throw f;
+          }
+          recorder.note(
+              "Could not subscribe target folder '" + p.targetName() + "': " + f.getMessage());
+        }
+      }
+    }
+    return plan;
+  }
+
+  private void forgetVanishedFolders(FolderMapper.Plan plan) {
+    Set<String> present = new HashSet<>();
+    plan.pairings().forEach(p -> present.add(p.source().name()));
+    for (String folder : store.folders(mailboxKey)) {
+      if (!present.contains(folder)) {
+        log.info(
+            "Mailbox {}: source folder '{}' is gone or excluded; its sync state is dropped and its"
+                + " copies stay on the target",
+            mailboxKey,
+            folder);
+        store.deleteFolder(mailboxKey, folder);
+      }
+    }
+  }
+
+  private void runWorkers(List<FolderPairing> pairings, Connections control)
+      throws InterruptedException {
+    ConcurrentLinkedQueue<FolderPairing> queue = new ConcurrentLinkedQueue<>(pairings);
+    int workers = Math.min(options.parallelFolders(), Math.max(1, pairings.size()));
+    FolderSynchronizer folders =
+        new FolderSynchronizer(mailboxKey, options, store, recorder, budget);
+    ExecutorService pool =
+        workers > 1
+            ? Executors.newFixedThreadPool(
+                workers - 1,
+                r -> {
+                  Thread t = new Thread(r, "mailsync-" + THREADS.incrementAndGet());
+                  t.setDaemon(true);
+                  return t;
+                })
+            : null;
+    List<Future<?>> running = new ArrayList<>();
+    try {
+      for (int i = 1; i < workers; i++) {
+        running.add(
+            pool.submit(
+                () -> {
+                  try (Connections own = new Connections()) {
+                    work(queue, own, folders);
+                  }
+                  return null;
+                }));
+      }
+      work(queue, control, folders);
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          recorder.error("A folder worker stopped unexpectedly: " + cause);
+          log.error("Mailbox {}: folder worker failed", mailboxKey, cause);
+          stop.compareAndSet(
+              null, failed("A folder worker stopped unexpectedly: " + ImapFailures.message(cause)));
+        }
+      }
+    } catch (InterruptedException e) {
+      running.forEach(f -> f.cancel(true));
+      throw e;
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private void work(
+      ConcurrentLinkedQueue<FolderPairing> queue, Connections c, FolderSynchronizer folders)
+      throws InterruptedException {
+    FolderPairing next;
+    while (stop.get() == null && (next = queue.poll()) != null) {
+      syncFolder(next, c, folders);
+    }
+  }
+
+  private void syncFolder(FolderPairing pairing, Connections c, FolderSynchronizer folders)
+      throws InterruptedException {
+    String shown = pairing.source().displayPath();
+    for (int attempt = 1; stop.get() == null; attempt++) {
+      try {
+        folders.sync(c.source(), c.target(), pairing);
+        recorder.folderDone(shown);
+        return;
+      } catch (ImapFailure f) {
+        c.close();
+        if (!f.retryable() && f.problem() == EndpointProblem.COMMAND_REFUSED) {
+          recorder.folderFailed(shown, f.getMessage(), false);
+          return;
+        }
+        if (!f.retryable()) {
+          recorder.error(f.getMessage());
+          stop.compareAndSet(null, needsAdministrator(f));
+          return;
+        }
+        recorder.error(
+            "Folder '"
+                + shown
+                + "': "
+                + f.getMessage()
+                + " (attempt "
+                + attempt
+                + " of "
+                + options.retry().maxAttempts()
+                + ")");
+        if (attempt >= options.retry().maxAttempts()) {
+          recorder.folderFailed(shown, f.getMessage(), true);
+          return;
+        }
+        Duration wait = options.retry().waitAfter(attempt, f.backoffHint());
+        Thread.sleep(wait.toMillis());
+      } catch (BadItemLimitExceeded e) {
+        recorder.error(e.getMessage());
+        stop.compareAndSet(null, failed(e.getMessage()));
+        return;
+      } catch (UncheckedIOException e) {
+        recorder.folderFailed(
+            shown,
+            "local spool file trouble: "
+                + ImapFailures.message(e.getCause())
+                + "; check the spool directory's space and rights",
+            false);
+        return;
+      }
+    }
+  }
+
+  private SyncOutcome failed(String problem) {
+    return new SyncOutcome.Failed(
+        statistics(),
+        problem,
+        recorder.errorLog(),
+        recorder.skippedItems(),
+        recorder.failedFolders());
+  }
+
+  private SyncStatistics statistics() {
+    return recorder.statistics(Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private SyncOutcome finish(FolderMapper.Plan plan) {
+    SyncOutcome stopped = stop.get();
+    SyncOutcome outcome;
+    if (stopped != null) {
+      outcome = refresh(stopped);
+    } else if (!recorder.failedFolders().isEmpty()) {
+      List<SkippedFolder> failedFolders = recorder.failedFolders();
+      String problem =
+          failedFolders.size()
+              + " folder(s) of mailbox "
+              + mailboxKey
+              + " could not be synced in this pass: "
+              + failedFolders.get(0).folder()
+              + " ("
+              + failedFolders.get(0).reason()
+              + ")"
+              + (failedFolders.size() > 1 ? " and others, see the error log" : "");
+      outcome =
+          recorder.allFailuresMayPass()
+              ? new SyncOutcome.Unavailable(statistics(), problem, recorder.errorLog())
+              : failed(problem);
+    } else {
+      outcome =
+          new SyncOutcome.Synced(
+              statistics(),
+              recorder.skippedItems(),
+              plan == null ? List.of() : plan.excluded(),
+              recorder.notes());
+    }
+    SyncStatistics s = outcome.statistics();
+    log.info(
+        "Mailbox {}: pass ended {} after {} ms: {} folders, {} copied ({} bytes), {} flag updates,"
+            + " {} matched, {} skipped, {} refused, {} deleted on target",
+        mailboxKey,
+        outcome.getClass().getSimpleName(),
+        s.elapsed().toMillis(),
+        s.foldersSynced(),
+        s.messagesCopied(),
+        s.bytesCopied(),
+        s.flagsUpdated(),
+        s.messagesMatched(),
+        s.messagesSkipped(),
+        s.messagesRejected(),
+        s.deletedOnTarget());
+    return outcome;
+  }
+
+  /** The stopping outcome with the statistics and log as they are at the end. */
+  private SyncOutcome refresh(SyncOutcome o) {
+    if (o instanceof SyncOutcome.NeedsAdministrator n) {
+      return new SyncOutcome.NeedsAdministrator(statistics(), n.problem(), recorder.errorLog());
+    }
+    if (o instanceof SyncOutcome.Unavailable u) {
+      return new SyncOutcome.Unavailable(statistics(), u.problem(), recorder.errorLog());
+    }
+    if (o instanceof SyncOutcome.Failed f) {
+      return failed(f.problem());
+    }
+    return o;
+  }
+}

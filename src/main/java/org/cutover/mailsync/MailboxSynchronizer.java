@@ -1,0 +1,67 @@
+package org.cutover.mailsync;
+
+import java.util.Objects;
+
+/**
+ * Syncs one mailbox from a source IMAP server to a target IMAP server: the engine's entry point.
+ * One instance serves a whole process; passes may run concurrently from several threads, and the
+ * number of mailboxes per endpoint is limited by the shared {@link EndpointGate}. Memory held for
+ * message bytes by all passes together stays within the memory budget.
+ */
+public final class MailboxSynchronizer {
+
+  private final EndpointGate gate;
+  private final ByteBudget budget;
+  private final ImapConnector connector = new ImapConnector();
+
+  /** A gate of its own and a memory budget of a quarter of the heap (at least 64 MiB). */
+  public MailboxSynchronizer() {
+    this(new EndpointGate(), Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4));
+  }
+
+  public MailboxSynchronizer(EndpointGate gate, long memoryBudgetBytes) {
+    this.gate = Objects.requireNonNull(gate, "gate");
+    this.budget = new ByteBudget(memoryBudgetBytes);
+  }
+
+  /**
+   * Runs one pass: the first copies everything, later ones copy what is new, bring changed flags
+   * across and apply the deletion policy. A pass stopped at any moment (killed, connection lost)
+   * resumes on the next call without duplicates or losses. Never throws for server trouble: the
+   * outcome says what happened.
+   *
+   * @param mailboxKey identifies the mailbox pair in {@code state} (for example its id)
+   * @param source where mail is read (read-only)
+   * @param target where mail is written
+   * @param options how the pass runs
+   * @param state where UID state is kept between passes
+   * @param progress told after every batch and folder
+   */
+  public SyncOutcome sync(
+      String mailboxKey,
+      SourceAccount source,
+      TargetAccount target,
+      SyncOptions options,
+      SyncStateStore state,
+      SyncProgressListener progress) {
+    if (mailboxKey == null || mailboxKey.isBlank()) {
+      throw new IllegalArgumentException("A mailbox pass needs a mailbox key for its sync state");
+    }
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(state, "state");
+    SyncProgressListener listener = progress == null ? SyncProgressListener.NONE : progress;
+    try (EndpointGate.Permit permit = gate.enter(source.endpoint(), target.endpoint())) {
+      return new MailboxPass(
+              connector, mailboxKey, source, target, options, state, listener, budget)
+          .run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SyncOutcome.Unavailable(
+          SyncStatistics.none(),
+          "The pass for mailbox " + mailboxKey + " was stopped while waiting for its turn",
+          java.util.List.of());
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package org.cutover.mailsync;
+
+import java.util.List;
+
+/** How one mailbox pass ended. */
+public sealed interface SyncOutcome
+    permits SyncOutcome.Synced,
+        SyncOutcome.NeedsAdministrator,
+        SyncOutcome.Unavailable,
+        SyncOutcome.Failed {
+
+  SyncStatistics statistics();
+
+  /**
+   * Every folder that could be synced was; {@code skippedItems} and {@code skippedFolders} list
+   * what was left out on purpose (limits, exclusions) or refused by the target within the bad-item
+   * limit; {@code notes} says what was adapted (keywords the target does not keep, renamed folder
+   * names).
+   */
+  record Synced(
+      SyncStatistics statistics,
+      List<SkippedItem> skippedItems,
+      List<SkippedFolder> skippedFolders,
+      List<String> notes)
+      implements SyncOutcome {
+    public Synced {
+      skippedItems = List.copyOf(skippedItems);
+      skippedFolders = List.copyOf(skippedFolders);
+      notes = List.copyOf(notes);
+    }
+
+    /** True when messages were skipped or refused (Microsoft's "synced with errors"). */
+    public boolean withSkips() {
+      return !skippedItems.isEmpty();
+    }
+  }
+
+  /**
+   * The pass cannot succeed until an administrator changes something: credentials, rights, a
+   * certificate to trust, a full target mailbox. Retrying alone will not help.
+   */
+  record NeedsAdministrator(SyncStatistics statistics, String problem, List<String> errorLog)
+      implements SyncOutcome {
+    public NeedsAdministrator {
+      errorLog = List.copyOf(errorLog);
+    }
+  }
+
+  /**
+   * A passing trouble outlasted the retries (server unreachable, throttled, connection dropping):
+   * run the pass again later; it resumes where it stopped.
+   */
+  record Unavailable(SyncStatistics statistics, String problem, List<String> errorLog)
+      implements SyncOutcome {
+    public Unavailable {
+      errorLog = List.copyOf(errorLog);
+    }
+  }
+
+  /**
+   * This mailbox could not be synced in this pass (too many messages refused, a folder the target
+   * will not create or open); {@code errorLog} says what happened, one line per event.
+   */
+  record Failed(
+      SyncStatistics statistics,
+      String problem,
+      List<String> errorLog,
+      List<SkippedItem> skippedItems,
+      List<SkippedFolder> skippedFolders)
+      implements SyncOutcome {
+    public Failed {
+      errorLog = List.copyOf(errorLog);
+      skippedItems = List.copyOf(skippedItems);
+      skippedFolders = List.copyOf(skippedFolders);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.cutover.migration;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cutover.mailsync.DeletedOnSource;
+import org.cutover.mailsync.SyncOptions;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * How mailboxes are copied ({@code cutover.mailsync.*}).
+ *
+ * @param maxMessageSize larger messages are skipped and reported (Exchange Online takes 150 MB)
+ * @param badItemLimit messages a target may reject before the mailbox fails
+ * @param excludedFolders folder patterns never copied ('*' any part; Exchange's calendar, contacts,
+ *     tasks, notes and journal do not travel over IMAP and are reported as not migrated)
+ * @param deletedOnSource what happens on the target to a copied message later deleted on the source
+ * @param parallelFolders folders of one mailbox copied at once
+ * @param trustStore PEM file (or PKCS12/JKS) of extra certificates to trust, for servers with a
+ *     private CA; none: the JVM's trusted authorities
+ * @param spoolDirectory where messages too large for memory are staged; none: the temporary
+ *     directory
+ */
+@ConfigurationProperties("cutover.mailsync")
+public record MailSyncProperties(
+    @DefaultValue("150MB") DataSize maxMessageSize,
+    @DefaultValue("50") int badItemLimit,
+    List<String> excludedFolders,
+    @DefaultValue("KEEP_ON_TARGET") DeletedOnSource deletedOnSource,
+    @DefaultValue("4") int parallelFolders,
+    Path trustStore,
+    Path spoolDirectory) {
+
+  public MailSyncProperties {
+    excludedFolders =
+        excludedFolders == null
+            ? SyncOptions.EXCHANGE_NON_MAIL_FOLDERS
+            : List.copyOf(excludedFolders);
+  }
+}

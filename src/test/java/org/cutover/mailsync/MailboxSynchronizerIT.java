@@ -1,0 +1,335 @@
+package org.cutover.mailsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sync passes against two private Dovecot servers, checked with the bench kit's imap-compare. */
+class MailboxSynchronizerIT {
+
+  @TempDir Path work;
+
+  private final List<DovecotServer> servers = new ArrayList<>();
+  private final MailboxSynchronizer synchronizer = new MailboxSynchronizer();
+  private SyncOptions options =
+      SyncOptions.defaults()
+          .withRetry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)));
+  private final SyncStateStore store = new InMemorySyncStateStore();
+
+  @AfterEach
+  void stopServers() {
+    DovecotServer.stopAll(servers);
+  }
+
+  /** Danish special-use names and '.' as separator, like an old on-premises server. */
+  private DovecotServer danishSource(int users) {
+    DovecotServer s =
+        DovecotServer.start(
+            work.resolve("src"),
+            false,
+            "--names",
+            "--sep",
+            ".",
+            "--users",
+            Integer.toString(users));
+    servers.add(s);
+    return s;
+  }
+
+  private DovecotServer englishTarget(int users) {
+    DovecotServer s =
+        DovecotServer.start(
+            work.resolve("dst"), false, "--sep", "/", "--users", Integer.toString(users));
+    servers.add(s);
+    return s;
+  }
+
+  private SyncOutcome sync(String user, DovecotServer src, DovecotServer dst) {
+    return synchronizer.sync(
+        user, src.source(user), dst.target(user), options, store, SyncProgressListener.NONE);
+  }
+
+  private static SyncOutcome.Synced synced(SyncOutcome o) {
+    assertThat(o).as(o.toString()).isInstanceOf(SyncOutcome.Synced.class);
+    return (SyncOutcome.Synced) o;
+  }
+
+  private void assertIdentical(DovecotServer src, DovecotServer dst, String users) {
+    BenchKit.Comparison c = BenchKit.compare(work, src.port(), dst.port(), users);
+    assertThat(c.identical()).as(c.output()).isTrue();
+  }
+
+  @Test
+  void copiesACorpusByteForByteIntoTheTargetsOwnSpecialFolders() {
+    DovecotServer src = danishSource(2);
+    DovecotServer dst = englishTarget(2);
+    BenchKit.makeCorpus(work, src.port(), 2, 150, 3, 0);
+
+    SyncOutcome.Synced first = synced(sync("user1", src, dst));
+    synced(sync("user2", src, dst));
+
+    assertThat(first.statistics().messagesCopied()).isEqualTo(150);
+    assertThat(first.skippedItems()).isEmpty();
+    assertIdentical(src, dst, "user1,user2");
+    try (TestImap target = TestImap.open(dst, "user1")) {
+      assertThat(target.subscribed())
+          .contains("Sent", "Drafts", "Økonomi", "Kunder/Ærø", "Billeder 📷")
+          .doesNotContain("Newsletters", "Sendt post", "Kladder");
+    }
+  }
+
+  @Test
+  void rerunChangesNothing() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 80, 5, 0);
+    synced(sync("user1", src, dst));
+
+    SyncOutcome.Synced again = synced(sync("user1", src, dst));
+
+    assertThat(again.statistics().messagesCopied()).isZero();
+    assertThat(again.statistics().flagsUpdated()).isZero();
+    assertThat(again.statistics().messagesMatched()).isZero();
+    assertIdentical(src, dst, "user1");
+  }
+
+  @Test
+  void incrementalPassCopiesOnlyTheNewMessages() {
+    DovecotServer src = danishSource(2);
+    DovecotServer dst = englishTarget(2);
+    BenchKit.makeCorpus(work, src.port(), 2, 100, 7, 0);
+    synced(sync("user1", src, dst));
+    synced(sync("user2", src, dst));
+    BenchKit.makeCorpus(work, src.port(), 2, 3, 7, 1);
+
+    SyncOutcome.Synced u1 = synced(sync("user1", src, dst));
+    SyncOutcome.Synced u2 = synced(sync("user2", src, dst));
+
+    assertThat(u1.statistics().messagesCopied()).isEqualTo(3);
+    assertThat(u2.statistics().messagesCopied()).isEqualTo(3);
+    assertIdentical(src, dst, "user1,user2");
+  }
+
+  @Test
+  void bringsFlagChangesMadeOnTheSourceAcross() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 60, 11, 0);
+    synced(sync("user1", src, dst));
+    try (TestImap source = TestImap.open(src, "user1")) {
+      List<SourceMessage> inbox = source.messages("INBOX");
+      source.store("INBOX", inbox.get(0).uid(), "\\Flagged", true);
+      source.store("INBOX", inbox.get(1).uid(), "\\Seen", false);
+      source.store("INBOX", inbox.get(2).uid(), "$label9 \\Answered", true);
+    }
+
+    SyncOutcome.Synced after = synced(sync("user1", src, dst));
+
+    assertThat(after.statistics().flagsUpdated()).isEqualTo(3);
+    assertThat(after.statistics().messagesCopied()).isZero();
+    assertIdentical(src, dst, "user1");
+  }
+
+  @Test
+  void rematchesWithoutDuplicatesWhenUidValidityChangesOnEitherSide() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 120, 13, 0);
+    synced(sync("user1", src, dst));
+    assertThat(
+            src.doveadm("mailbox", "update", "--uid-validity", "4242", "-u", "user1", "INBOX")
+                .exit())
+        .isZero();
+    assertThat(
+            dst.doveadm("mailbox", "update", "--uid-validity", "4343", "-u", "user1", "Sent")
+                .exit())
+        .isZero();
+    long inboxAndSent;
+    try (TestImap source = TestImap.open(src, "user1")) {
+      inboxAndSent = source.messages("INBOX").size() + source.messages("Sendt post").size();
+    }
+
+    SyncOutcome.Synced after = synced(sync("user1", src, dst));
+
+    assertThat(after.statistics().messagesCopied()).isZero();
+    assertThat(after.statistics().messagesMatched()).isEqualTo(inboxAndSent);
+    assertIdentical(src, dst, "user1");
+  }
+
+  @Test
+  void keepsMessagesThatAreOnTheSourceTwiceAsTwoCopies() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    String raw =
+        "From: a@example.com\r\nTo: b@example.com\r\nSubject: twice\r\nMessage-ID: <twice@example.com>\r\n"
+            + "Date: Mon, 3 Mar 2025 10:00:00 +0100\r\n\r\nSame bytes, same date.\r\n";
+    try (TestImap source = TestImap.open(src, "user1")) {
+      source.append("INBOX", raw, "\\Seen", "03-Mar-2025 10:00:00 +0100");
+      source.append("INBOX", raw, "\\Seen", "03-Mar-2025 10:00:00 +0100");
+      source.append("INBOX", raw, "\\Seen", "03-Mar-2025 10:00:00 +0100");
+    }
+
+    synced(sync("user1", src, dst));
+    store.deleteMailbox("user1"); // forget the UIDs: the next pass must re-match by fingerprint
+    SyncOutcome.Synced rematched = synced(sync("user1", src, dst));
+
+    assertThat(rematched.statistics().messagesMatched()).isEqualTo(3);
+    assertThat(rematched.statistics().messagesCopied()).isZero();
+    try (TestImap target = TestImap.open(dst, "user1")) {
+      assertThat(target.messages("INBOX")).hasSize(3);
+    }
+    assertIdentical(src, dst, "user1");
+  }
+
+  @Test
+  void logsInAsAnAdministratorActingForEachUser() {
+    DovecotServer src = danishSource(2);
+    DovecotServer dst = englishTarget(2);
+    BenchKit.makeCorpus(work, src.port(), 2, 40, 17, 0);
+    SecretSupplier adminPassword = () -> "admin-pass".toCharArray();
+
+    for (String user : List.of("user1", "user2")) {
+      SyncOutcome o =
+          synchronizer.sync(
+              user,
+              new SourceAccount(src.plaintext(), ImapLogin.delegated(user, "admin", adminPassword)),
+              new TargetAccount(dst.plaintext(), ImapLogin.delegated(user, "admin", adminPassword)),
+              options,
+              store,
+              SyncProgressListener.NONE);
+      assertThat(synced(o).statistics().messagesCopied()).isEqualTo(40);
+    }
+    assertIdentical(src, dst, "user1,user2");
+  }
+
+  @Test
+  void skipsAndReportsMessagesOverTheSizeLimit() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 150, 19, 0);
+    long limit = 200_000;
+    long larger;
+    try (TestImap source = TestImap.open(src, "user1")) {
+      larger =
+          List.of("INBOX", "Sendt post", "Kladder", "Arkiv", "Slettet post", "Uønsket mail")
+              .stream()
+              .flatMap(f -> source.messages(f).stream())
+              .filter(m -> m.size() > limit)
+              .count();
+    }
+    options =
+        options
+            .withMaxMessageBytes(limit)
+            .withExcludedFolders(
+                List.of(
+                    "Projects*",
+                    "Kunder*",
+                    "Økonomi",
+                    "Réunions",
+                    "Family*",
+                    "Billeder*",
+                    "Newsletters"));
+
+    SyncOutcome.Synced o = synced(sync("user1", src, dst));
+
+    assertThat(larger).isPositive();
+    assertThat(o.skippedItems())
+        .hasSize((int) larger)
+        .allSatisfy(i -> assertThat(i.reason()).isEqualTo(SkippedItem.Reason.TOO_LARGE));
+    assertThat(o.skippedFolders())
+        .extracting(SkippedFolder::folder)
+        .contains("Økonomi", "Projects/2024/Q1");
+    assertThat(o.withSkips()).isTrue();
+  }
+
+  @Test
+  void reportsMessagesTheTargetRefusesAndFailsPastTheBadItemLimit() throws Exception {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 30, 23, 0);
+    // Dovecot serves an empty file in a maildir but refuses to store a zero-byte message.
+    Path cur = src.dir().resolve("mail/user1/Maildir/cur");
+    UserPrincipalLookupService users = cur.getFileSystem().getUserPrincipalLookupService();
+    for (int i = 1; i <= 2; i++) {
+      Path empty = Files.createFile(cur.resolve("1700000000.M" + i + "P1.empty,S=0:2,S"));
+      Files.setOwner(empty, users.lookupPrincipalByName("dovecot"));
+    }
+
+    SyncOutcome tolerated = sync("user1", src, dst);
+    options = options.withBadItemLimit(0);
+    store.deleteMailbox("user1");
+    SyncOutcome failed = sync("user1", src, dst);
+
+    SyncOutcome.Synced s = synced(tolerated);
+    assertThat(s.skippedItems())
+        .hasSize(2)
+        .allSatisfy(i -> assertThat(i.reason()).isEqualTo(SkippedItem.Reason.REJECTED_BY_TARGET));
+    assertThat(s.statistics().messagesRejected()).isEqualTo(2);
+    assertThat(failed).isInstanceOf(SyncOutcome.Failed.class);
+    assertThat(((SyncOutcome.Failed) failed).problem()).contains("bad-item limit of 0");
+  }
+
+  @Test
+  void keepsCopiesOfDeletedMessagesUnlessToldToDeleteThem() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 60, 29, 0);
+    synced(sync("user1", src, dst));
+    try (TestImap source = TestImap.open(src, "user1")) {
+      source.expunge("INBOX", source.messages("INBOX").get(0).uid());
+    }
+
+    synced(sync("user1", src, dst));
+    BenchKit.Comparison kept = BenchKit.compare(work, src.port(), dst.port(), "user1");
+    try (TestImap source = TestImap.open(src, "user1")) {
+      source.expunge("INBOX", source.messages("INBOX").get(0).uid());
+    }
+    options = options.withDeletedOnSource(DeletedOnSource.DELETE_ON_TARGET);
+    SyncOutcome.Synced deleting = synced(sync("user1", src, dst));
+
+    assertThat(kept.extra()).isEqualTo(1);
+    assertThat(kept.missing()).isZero();
+    assertThat(deleting.statistics().deletedOnTarget()).isEqualTo(1);
+    BenchKit.Comparison after = BenchKit.compare(work, src.port(), dst.port(), "user1");
+    assertThat(after.extra()).as(after.output()).isEqualTo(1); // the first one was kept on purpose
+    assertThat(after.missing()).isZero();
+  }
+
+  @Test
+  void streamsA100MegabyteMessageWithA256MegabyteHeap() throws Exception {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 5, 31, 0, "--big-mb", "100");
+    Path spool = Files.createDirectories(work.resolve("spool"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    BenchKit.Run run =
+        BenchKit.run(
+            work,
+            List.of(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LargeMessageRun.class.getName(),
+                Integer.toString(src.port()),
+                Integer.toString(dst.port()),
+                "user1",
+                spool.toString()));
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("max heap: 2");
+    assertIdentical(src, dst, "user1");
+    try (var left = Files.list(spool)) {
+      assertThat(left).isEmpty();
+    }
+  }
+}
