@@ -163,7 +163,7 @@ class ZoneDnsRunbook implements DnsRunbook {
       throw new StepNeedsAdministrator(
           "Migration "
               + migration.id()
-              + ": the DNS records the target needs cannot be known because "
+              + ": the DNS records the target needs cannot be known: "
               + Capability.TARGET.describeMissing());
     }
     return tenant.dnsRecords(migration.id());

@@ -462,7 +462,7 @@ abstract class ZoneDnsRunbookContract {
     summary(dns.lowerMxTtl(id));
     assertThatThrownBy(() -> dns.swapMx(id))
         .isInstanceOf(StepNeedsAdministrator.class)
-        .hasMessageContaining("no TargetTenant bean");
+        .hasMessageContaining("(no TargetTenant)");
     assertThatThrownBy(() -> dns.verifyDomainTxt(id))
         .isInstanceOf(StepNeedsAdministrator.class)
         .hasMessageContaining("the target");
