@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.EndpointRole;
 import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxStatus;
@@ -37,16 +38,19 @@ class MigrationController {
 
   private final MigrationLauncher launcher;
   private final MigrationStore store;
+  private final DnsChangeHistory dnsChanges;
   private final RunbookControl runbook;
   private final StrictJson strictJson;
 
   MigrationController(
       MigrationLauncher launcher,
       MigrationStore store,
+      DnsChangeHistory dnsChanges,
       RunbookControl runbook,
       StrictJson strictJson) {
     this.launcher = launcher;
     this.store = store;
+    this.dnsChanges = dnsChanges;
     this.runbook = runbook;
     this.strictJson = strictJson;
   }
@@ -95,7 +99,12 @@ class MigrationController {
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A migration's phase, current steps, batch status and every mailbox")
+  @Operation(
+      summary = "A migration's phase, current steps, batch status, DNS changes and every mailbox")
+  @ApiResponse(
+      responseCode = "200",
+      description = "The migration",
+      content = @Content(schema = @Schema(implementation = MigrationViews.Details.class)))
   @ApiResponse(
       responseCode = "404",
       description = "No such migration",
@@ -119,6 +128,7 @@ class MigrationController {
         migration.autoStartBatch(),
         migration.summary().createdAt(),
         migration.mxSwitchedAt(),
+        dnsChanges.changes(id).stream().map(MigrationViews.DnsChange::of).toList(),
         store.endpoint(id, EndpointRole.SOURCE).map(MigrationViews.Endpoint::of).orElse(null),
         mailboxes.stream().map(MigrationViews.Mailbox::of).toList());
   }
@@ -151,7 +161,7 @@ class MigrationController {
   @PostMapping("/{id}/cancel")
   @Operation(
       summary = "Cancel the migration",
-      description = "Rolls back the DNS changes (MX, TTL, Autodiscover) and stops all syncs.")
+      description = "Rolls back the DNS changes (MX, TTL, Autodiscover, SPF) and stops all syncs.")
   @ApiResponse(responseCode = "202", description = "The cancellation runs")
   @ApiResponse(
       responseCode = "409",

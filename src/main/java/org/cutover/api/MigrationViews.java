@@ -12,6 +12,7 @@ import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MigrationPhase;
 import org.cutover.migration.MigrationSummary;
+import org.cutover.migration.RecordedDnsChange;
 import org.cutover.migration.StoredEndpoint;
 import org.cutover.migration.TargetType;
 
@@ -64,8 +65,64 @@ final class MigrationViews {
       Instant createdAt,
       @Schema(description = "When the MX records were switched to the target, if they were")
           Instant mxSwitchedAt,
+      @Schema(
+              description =
+                  "Every DNS change the runbook made or asked for, oldest first, with what the"
+                      + " record set held before and after; a cancelled migration's changes show"
+                      + " when they were undone")
+          List<DnsChange> dnsChanges,
       Endpoint source,
       List<Mailbox> mailboxes) {}
+
+  @Schema(description = "One DNS change of one record set (all records of one name and type)")
+  record DnsChange(
+      @Schema(
+              description =
+                  "The runbook step: LOWER_MX_TTL, SWAP_MX, AUTODISCOVER_CLEAR (a record set"
+                      + " removed with consent to make room for the CNAME), AUTODISCOVER_CNAME,"
+                      + " SPF or RESTORE_MX_TTL",
+              example = "SWAP_MX")
+          String step,
+      @Schema(description = "The record set's absolute name", example = "contoso.com.") String name,
+      @Schema(description = "The record type", example = "MX") String type,
+      @Schema(description = "What the record set held before; absent when there was none")
+          DnsRecords before,
+      @Schema(description = "What it holds after; absent when the change removed it")
+          DnsRecords after,
+      @Schema(description = "When the change was asked for") Instant requestedAt,
+      @Schema(
+              description =
+                  "When the authoritative servers were seen holding it; absent while it waits"
+                      + " (e.g. for a change by hand in guided mode)")
+          Instant appliedAt,
+      @Schema(description = "When the rollback undid it; absent when it was not undone")
+          Instant rolledBackAt) {
+
+    static DnsChange of(RecordedDnsChange change) {
+      return new DnsChange(
+          change.step(),
+          change.name(),
+          change.type(),
+          DnsRecords.of(change.before()),
+          DnsRecords.of(change.after()),
+          change.requestedAt(),
+          change.appliedAt(),
+          change.rolledBackAt());
+    }
+  }
+
+  @Schema(description = "A record set's TTL and its records in zone-file form")
+  record DnsRecords(
+      @Schema(description = "TTL in seconds", example = "3600") long ttl,
+      @Schema(
+              description = "Each record's data as a zone file shows it",
+              example = "[\"0 contoso-com.mail.protection.outlook.com.\"]")
+          List<String> values) {
+
+    static DnsRecords of(RecordedDnsChange.Records records) {
+      return records == null ? null : new DnsRecords(records.ttl(), records.values());
+    }
+  }
 
   @Schema(description = "An IMAP endpoint's settings and state (its credential is not shown)")
   record Endpoint(

@@ -23,12 +23,9 @@ final class AutodiscoverStep {
    */
   StepResult createAutodiscover(DnsMigration m) {
     String name = DnsNames.below(rules.autodiscoverLabel(), m.domain());
+    String target = m.autodiscoverTarget(rules);
     RecordSet wanted =
-        RecordSet.of(
-            name,
-            RecordType.CNAME,
-            rules.autodiscoverTtl().toSeconds(),
-            rules.autodiscoverTarget());
+        RecordSet.of(name, RecordType.CNAME, rules.autodiscoverTtl().toSeconds(), target);
     ZoneRead cnameRead = m.zone().read(name, RecordType.CNAME);
     if (cnameRead.known().isEmpty()) {
       return ChangeRecorder.unreadable(cnameRead);
@@ -36,8 +33,7 @@ final class AutodiscoverStep {
     Optional<RecordSet> cname = cnameRead.known().get();
     if (cname.isPresent() && cname.get().sameRecords(wanted)) {
       recorder.settle(m, DnsStep.AUTODISCOVER_CNAME, name, RecordType.CNAME, cname);
-      return recorder.done(
-          m, "create Autodiscover", name + " already points to " + rules.autodiscoverTarget());
+      return recorder.done(m, "create Autodiscover", name + " already points to " + target);
     }
     List<RecordSet> inTheWay = new ArrayList<>();
     for (RecordType type : List.of(RecordType.A, RecordType.AAAA, RecordType.TXT, RecordType.MX)) {
@@ -58,7 +54,7 @@ final class AutodiscoverStep {
               + " already holds "
               + String.join(
                   "; ", inTheWay.stream().map(s -> s.describe().replace("\n", "; ")).toList())
-              + ". Microsoft 365 needs "
+              + ". The target needs "
               + wanted.describe()
               + " instead. Cutover replaces these records only with your consent: give it in the"
               + " migration's settings (they are restored on rollback), or change them yourself");
@@ -83,6 +79,6 @@ final class AutodiscoverStep {
         DnsStep.AUTODISCOVER_CNAME,
         cname,
         Optional.of(wanted),
-        "Autodiscover CNAME " + name + " -> " + rules.autodiscoverTarget() + " created");
+        "Autodiscover CNAME " + name + " -> " + target + " created");
   }
 }

@@ -26,7 +26,7 @@ final class MxSteps {
    * lower TTL is kept. The original TTL is journalled for the swap's wait and the restore.
    */
   StepResult lowerMxTtl(DnsMigration m) {
-    long max = rules.maxMxTtl().toSeconds();
+    long max = m.maxMxTtl(rules).toSeconds();
     ZoneRead read = m.zone().read(m.domain(), RecordType.MX);
     if (read.known().isEmpty()) {
       return ChangeRecorder.unreadable(read);
@@ -77,7 +77,7 @@ final class MxSteps {
               + m.migrationId()
               + " has no MX target; take it from the tenant's service configuration records");
     }
-    long max = rules.maxMxTtl().toSeconds();
+    long max = m.maxMxTtl(rules).toSeconds();
     ZoneRead read = m.zone().read(m.domain(), RecordType.MX);
     if (read.known().isEmpty()) {
       return ChangeRecorder.unreadable(read);
@@ -171,7 +171,7 @@ final class MxSteps {
         new RecordSet(
             m.domain(),
             RecordType.MX,
-            rules.maxMxTtl().toSeconds(),
+            m.maxMxTtl(rules).toSeconds(),
             m.mxTargets().stream().map(MxTarget::value).toList());
     PropagationReport report = recorder.lookups(m).propagation(m.zone().zone(), expected);
     long oldTtl = swap.get().before().map(RecordSet::ttl).orElse(0L);

@@ -44,7 +44,7 @@ final class SpfStep {
               + " SPF records, which makes SPF fail for every message (RFC 7208 permerror);"
               + " merge them into one by hand, then run the step again");
     }
-    String include = rules.spfInclude();
+    String include = m.spfInclude(rules);
     SpfRecord merged;
     List<String> wantedTexts = new ArrayList<>();
     if (spf.isEmpty()) {
@@ -63,7 +63,7 @@ final class SpfStep {
                 + m.domain()
                 + " has '"
                 + other.get()
-                + "', which blocks mail sent through Microsoft 365; change it by hand");
+                + "', which blocks mail the target sends; change it by hand");
       }
       merged = existing.withInclude(include);
     }

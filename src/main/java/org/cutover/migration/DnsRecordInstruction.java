@@ -3,22 +3,54 @@ package org.cutover.migration;
 import java.util.List;
 
 /**
- * One record set as an administrator must set it at the DNS host: the exact name, type, TTL and
- * values. Used by guided DNS steps.
+ * One change an administrator must make by hand at the DNS host, for one record set (name and
+ * type): set it to exactly these values with this TTL, or remove it. Used by guided DNS steps.
+ *
+ * @param action whether the record set is to be set or removed
+ * @param name the absolute owner name, e.g. {@code contoso.com.}
+ * @param type the record type, e.g. {@code MX}
+ * @param ttlSeconds the TTL to set (for a removal: the TTL the records have now)
+ * @param values the values in zone-file form (for a removal: the records to remove)
  */
-public record DnsRecordInstruction(String name, String type, long ttlSeconds, List<String> values) {
+public record DnsRecordInstruction(
+    Action action, String name, String type, long ttlSeconds, List<String> values) {
+
+  /** What to do with the record set. */
+  public enum Action {
+    /** Make the record set exactly these values with this TTL, removing any other of the type. */
+    SET,
+    /** Remove every record of this type at this name. */
+    REMOVE
+  }
 
   public DnsRecordInstruction {
+    if (action == null) {
+      throw new IllegalArgumentException("A DNS instruction for " + name + " needs an action");
+    }
     values = List.copyOf(values);
   }
 
-  /** One line per value, as a zone file would show it. */
+  /**
+   * One sentence in English and Danish saying what to do, then one line per value as a zone file
+   * shows it, e.g. for a task in Tasklist.
+   */
   public String describe() {
     StringBuilder text = new StringBuilder();
-    for (String value : values) {
-      text.append(name).append(' ').append(ttlSeconds).append(" IN ").append(type).append(' ');
-      text.append(value).append('\n');
+    if (action == Action.SET) {
+      text.append("Set the ").append(type).append(" records of ").append(name);
+      text.append(" to exactly these, TTL ").append(ttlSeconds).append(" s, removing any other ");
+      text.append(type).append(" record there. / Sæt ").append(type).append("-posterne for ");
+      text.append(name).append(" til præcis disse, TTL ").append(ttlSeconds);
+      text.append(" s, og fjern alle andre ").append(type).append("-poster der:");
+    } else {
+      text.append("Remove every ").append(type).append(" record of ").append(name);
+      text.append(" / Fjern alle ").append(type).append("-poster for ").append(name);
+      text.append(':');
     }
-    return text.toString().strip();
+    for (String value : values) {
+      text.append('\n').append(name).append(' ').append(ttlSeconds).append(" IN ").append(type);
+      text.append(' ').append(value);
+    }
+    return text.toString();
   }
 }

@@ -1,5 +1,8 @@
 package org.cutover.migration;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The runbook's DNS steps for one migration. Each step is idempotent: it first reads the zone and
  * changes only what is not yet as wanted, and records what it changed (before and after) for the
@@ -16,13 +19,26 @@ public interface DnsRunbook {
   /** Replaces all MX records with the target's; refuses (NotYet) before the old TTL ran out. */
   DnsStepOutcome swapMx(String migrationId);
 
+  /**
+   * When the MX records were switched to the target, as the DNS change journal has it (empty when
+   * they were not, or the switch was rolled back). "Verify final sync" compares against this time.
+   */
+  Optional<Instant> mxSwitchedAt(String migrationId);
+
   MxPropagation verifyMxPropagation(String migrationId);
 
   DnsStepOutcome createAutodiscover(String migrationId);
 
+  /**
+   * Adds the target's include to the domain's SPF record (or creates one), keeping every other
+   * term. Done without a change when the target sends no mail that needs one (an IMAP target
+   * without an include in the migration's settings).
+   */
+  DnsStepOutcome publishSpf(String migrationId);
+
   /** Gives the MX records the original TTL back. */
   DnsStepOutcome restoreMxTtl(String migrationId);
 
-  /** Undoes every change recorded for the migration (MX, TTL, Autodiscover), newest first. */
+  /** Undoes every change recorded for the migration (MX, TTL, Autodiscover, SPF), newest first. */
   DnsStepOutcome rollback(String migrationId);
 }

@@ -35,7 +35,9 @@ public record DnsSettings(
         String server,
     @Schema(
             description =
-                "Automatic: the provider's key or token (TSIG as name:algorithm:base64); write-only,"
+                "Automatic: the provider's key or token: for rfc2136 the TSIG key as"
+                    + " name:algorithm:base64 (or algorithm:name:base64 as nsupdate -y takes"
+                    + " it), for cloudflare an API token allowed Zone:DNS:Edit; write-only,"
                     + " stored encrypted. Give this or credentialId.",
             type = "string",
             format = "password",
@@ -55,7 +57,23 @@ public record DnsSettings(
             example = "autodiscover.outlook.com")
         @Size(max = 253)
         @Pattern(regexp = SettingsPatterns.DOMAIN, message = "{cutover.domain}")
-        String autodiscoverTarget)
+        String autodiscoverTarget,
+    @Schema(
+            description =
+                "Whether Cutover may remove records already at autodiscover.<domain> (an on-premises"
+                    + " Exchange usually has an A record there) to make room for the CNAME; they"
+                    + " are put back on rollback. Default false: the step stops and says what is"
+                    + " there.")
+        Boolean autodiscoverOverwriteConsent,
+    @Schema(
+            description =
+                "The domain added to the SPF record as include: (default"
+                    + " spf.protection.outlook.com with Microsoft 365; with an IMAP target SPF is"
+                    + " changed only when this is given)",
+            example = "spf.protection.outlook.com")
+        @Size(max = 253)
+        @Pattern(regexp = SettingsPatterns.DOMAIN, message = "{cutover.domain}")
+        String spfInclude)
     implements CrossFieldRules {
 
   public static final int DEFAULT_MAX_MX_TTL = 3600;
@@ -66,8 +84,12 @@ public record DnsSettings(
     server = SettingsText.blankToNull(server);
     credentialId = SettingsText.blankToNull(credentialId);
     autodiscoverTarget = SettingsText.blankToNull(autodiscoverTarget);
+    spfInclude = SettingsText.blankToNull(spfInclude);
     if (maxMxTtl == null) {
       maxMxTtl = DEFAULT_MAX_MX_TTL;
+    }
+    if (autodiscoverOverwriteConsent == null) {
+      autodiscoverOverwriteConsent = false;
     }
   }
 

@@ -46,11 +46,13 @@ public class MigrationStore {
             "INSERT INTO migration (id, domain, batch_name, phase, batch_status, language,"
                 + " auto_start_batch, target_type, tenant_id, client_id, client_secret_id,"
                 + " licence_sku, usage_location, dns_mode, dns_provider, dns_zone, dns_server,"
-                + " dns_credential_id, max_mx_ttl, autodiscover_target, duration_overrides,"
-                + " created_at, updated_at) VALUES (:id, :domain, :batchName, :phase,"
-                + " :batchStatus, :language, :autoStart, :targetType, :tenantId, :clientId,"
-                + " :clientSecret, :licenceSku, :usageLocation, :dnsMode, :dnsProvider, :dnsZone,"
-                + " :dnsServer, :dnsCredential, :maxMxTtl, :autodiscover, :durations, :now, :now)")
+                + " dns_credential_id, max_mx_ttl, autodiscover_target,"
+                + " autodiscover_overwrite_consent, spf_include, duration_overrides, created_at,"
+                + " updated_at) VALUES (:id, :domain, :batchName, :phase, :batchStatus, :language,"
+                + " :autoStart, :targetType, :tenantId, :clientId, :clientSecret, :licenceSku,"
+                + " :usageLocation, :dnsMode, :dnsProvider, :dnsZone, :dnsServer, :dnsCredential,"
+                + " :maxMxTtl, :autodiscover, :autodiscoverConsent, :spfInclude, :durations, :now,"
+                + " :now)")
         .param("id", id)
         .param("domain", settings.domain())
         .param("batchName", settings.batchName())
@@ -66,11 +68,13 @@ public class MigrationStore {
         .param("usageLocation", microsoft365 ? target.usageLocation() : null)
         .param("dnsMode", dns.mode().name())
         .param("dnsProvider", automaticDns ? dns.provider() : null)
-        .param("dnsZone", automaticDns ? dns.zone() : null)
+        .param("dnsZone", dns.zone())
         .param("dnsServer", automaticDns ? dns.server() : null)
         .param("dnsCredential", idOf(credentials.dns()))
         .param("maxMxTtl", dns.maxMxTtl())
         .param("autodiscover", settings.autodiscoverTarget())
+        .param("autodiscoverConsent", dns.autodiscoverOverwriteConsent())
+        .param("spfInclude", dns.spfInclude())
         .param("durations", settings.durations().toText())
         .param("now", utc(now))
         .update();
@@ -261,6 +265,8 @@ public class MigrationStore {
         ref(rs, "dns_credential_id"),
         rs.getInt("max_mx_ttl"),
         rs.getString("autodiscover_target"),
+        rs.getBoolean("autodiscover_overwrite_consent"),
+        rs.getString("spf_include"),
         DurationOverrides.fromText(rs.getString("duration_overrides")),
         rs.getString("process_instance_id"),
         instant(rs, "mx_switched_at"));

@@ -23,7 +23,8 @@ import org.cutover.secrets.SecretText;
  * #TARGET_CREDENTIAL_ID} (client secret with Microsoft 365, admin password with IMAP), {@value
  * #MX_HOSTS} (IMAP: one "preference host" per line), {@value #DNS_MODE}, {@value #DNS_PROVIDER},
  * {@value #DNS_ZONE}, {@value #DNS_SERVER}, {@value #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL},
- * {@value #AUTODISCOVER_TARGET}, {@value #LANGUAGE}, {@value #AUTO_START_BATCH}.
+ * {@value #AUTODISCOVER_TARGET}, {@value #AUTODISCOVER_OVERWRITE_CONSENT}, {@value #SPF_INCLUDE},
+ * {@value #LANGUAGE}, {@value #AUTO_START_BATCH}.
  */
 final class StartFormFields {
 
@@ -59,6 +60,8 @@ final class StartFormFields {
   static final String DNS_CREDENTIAL_ID = "dnsCredentialId";
   static final String MAX_MX_TTL = "maxMxTtl";
   static final String AUTODISCOVER_TARGET = "autodiscoverTarget";
+  static final String AUTODISCOVER_OVERWRITE_CONSENT = "autodiscoverOverwriteConsent";
+  static final String SPF_INCLUDE = "spfInclude";
   static final String LANGUAGE = "language";
   static final String AUTO_START_BATCH = "autoStartBatch";
 
@@ -136,7 +139,9 @@ final class StartFormFields {
             (SecretText) null,
             text(DNS_CREDENTIAL_ID),
             number(MAX_MX_TTL),
-            text(AUTODISCOVER_TARGET));
+            text(AUTODISCOVER_TARGET),
+            flag(AUTODISCOVER_OVERWRITE_CONSENT),
+            text(SPF_INCLUDE));
     return new NewMigration(
         text(DOMAIN),
         text(BATCH_NAME),
@@ -180,7 +185,7 @@ final class StartFormFields {
       String rest = path.substring("dns.".length());
       return switch (rest) {
         case "credentials", "credentialId" -> DNS_CREDENTIAL_ID;
-        case "maxMxTtl", "autodiscoverTarget" -> rest;
+        case "maxMxTtl", "autodiscoverTarget", "autodiscoverOverwriteConsent", "spfInclude" -> rest;
         default -> "dns" + capitalized(rest);
       };
     }

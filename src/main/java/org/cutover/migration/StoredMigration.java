@@ -21,6 +21,8 @@ public record StoredMigration(
     SecretRef dnsCredential,
     int maxMxTtl,
     String autodiscoverTarget,
+    boolean autodiscoverOverwriteConsent,
+    String spfInclude,
     DurationOverrides durationOverrides,
     String processInstanceId,
     Instant mxSwitchedAt) {

@@ -40,7 +40,7 @@ abstract class DnsStep extends RunbookStep {
   abstract DnsStepOutcome change(DnsRunbook dns, String migrationId);
 
   /** After the zone holds what the step wanted. */
-  void whenDone(DelegateExecution execution, String migrationId) {}
+  void whenDone(DelegateExecution execution, DnsRunbook dns, String migrationId) {}
 
   /**
    * The step must not run yet. Only the MX swap waits for this in the model; elsewhere it is
@@ -60,14 +60,14 @@ abstract class DnsStep extends RunbookStep {
   final void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
     String step = execution.getCurrentActivityName();
-    DnsStepOutcome outcome =
-        change(Capabilities.require(dns, "DNS capability", DnsRunbook.class), migrationId);
+    DnsRunbook runbook = Capabilities.require(dns, "DNS capability", DnsRunbook.class);
+    DnsStepOutcome outcome = change(runbook, migrationId);
     if (outcome instanceof Done done) {
       log.info("Migration {}: {} done: {}", migrationId, step, done.summary());
       DNS_INSTRUCTION.remove(execution);
       DNS_SEEN_NOW.remove(execution);
       DNS_OUTCOME.set(execution, DONE);
-      whenDone(execution, migrationId);
+      whenDone(execution, runbook, migrationId);
     } else if (outcome instanceof ManualChangeRequired manual) {
       log.info("Migration {}: {} waits for the administrator to set the record", migrationId, step);
       DNS_STEP.set(execution, step);

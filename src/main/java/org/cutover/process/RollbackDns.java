@@ -5,7 +5,7 @@ import org.cutover.migration.DnsStepOutcome;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** "Roll back DNS changes" on cancel: MX, TTL and Autodiscover as they were, newest first. */
+/** "Roll back DNS changes" on cancel: MX, TTL, Autodiscover and SPF as they were, newest first. */
 @Component("rollbackDns")
 class RollbackDns extends DnsStep {
 

@@ -15,9 +15,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * "Swap MX records" to the target and record the switch time. The port refuses (NotYet) until the
- * original TTL has run out since it was lowered; the model then waits until {@code mxSwapNotBefore}
- * and tries again.
+ * "Swap MX records" to the target and record the switch time (the migration's {@code
+ * mx_switched_at} and {@code mxSwitchedAt}). The port refuses (NotYet) until the original TTL has
+ * run out since it was lowered; the model then waits until {@code mxSwapNotBefore} and tries again.
  */
 @Component("swapMx")
 class SwapMx extends DnsStep {
@@ -36,9 +36,13 @@ class SwapMx extends DnsStep {
     return dns.swapMx(migrationId);
   }
 
+  /**
+   * Records the switch time as the DNS change journal has it, so that "Verify final sync" compares
+   * each mailbox's last sync with the moment the zone really changed.
+   */
   @Override
-  void whenDone(DelegateExecution execution, String migrationId) {
-    Instant switchedAt = EngineClock.now();
+  void whenDone(DelegateExecution execution, DnsRunbook dns, String migrationId) {
+    Instant switchedAt = dns.mxSwitchedAt(migrationId).orElseGet(EngineClock::now);
     batch.recordMxSwitch(migrationId, switchedAt);
     MX_SWITCHED_AT.set(execution, switchedAt.toString());
   }

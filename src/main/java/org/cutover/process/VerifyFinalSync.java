@@ -13,9 +13,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Verify final sync": every mailbox's last successful sync must be later than the MX switch. Sets
- * {@code mailboxesBehindCount}, {@code mailboxesBehind} (the first ids, for the task form) and,
- * when some lag, counts the round in {@code finalSyncRound}; the model syncs them again.
+ * "Verify final sync": every mailbox's last successful sync must be later than the MX switch, as
+ * "Swap MX records" recorded it from the DNS change journal (the migration's {@code
+ * mx_switched_at}). Sets {@code mailboxesBehindCount}, {@code mailboxesBehind} (the first ids, for
+ * the task form) and, when some lag, counts the round in {@code finalSyncRound}; the model syncs
+ * them again.
  */
 @Component("verifyFinalSync")
 class VerifyFinalSync extends RunbookStep {

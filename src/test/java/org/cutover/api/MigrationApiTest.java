@@ -20,14 +20,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
+import org.cutover.dns.DnsChange;
+import org.cutover.dns.DnsStep;
+import org.cutover.dns.RecordSet;
+import org.cutover.dns.RecordType;
 import org.cutover.migration.DnsRunbook;
+import org.cutover.migration.JdbcDnsChangeJournal;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.UserLetters;
@@ -83,6 +90,7 @@ class MigrationApiTest {
 
   @AfterEach
   void emptyTables() {
+    jdbc.sql("DELETE FROM dns_change").update();
     jdbc.sql("DELETE FROM mailbox").update();
     jdbc.sql("DELETE FROM endpoint").update();
     jdbc.sql("DELETE FROM migration").update();
@@ -218,6 +226,55 @@ class MigrationApiTest {
         .andExpect(jsonPath("$[0].id").value(id))
         .andExpect(jsonPath("$[0].batchName").value("contoso-wave-1"))
         .andExpect(jsonPath("$[0].phase").value("PREPARING"));
+  }
+
+  @Test
+  void showsTheDnsChangesOfTheMigration(@Autowired JdbcDnsChangeJournal journal) throws Exception {
+    String id = createdId();
+    Instant lowered = Instant.parse("2026-03-02T08:00:00Z");
+    Instant swapped = lowered.plus(Duration.ofDays(1));
+    RecordSet original = RecordSet.of("contoso.com", RecordType.MX, 86400, "10 mail.contoso.com.");
+    RecordSet target =
+        RecordSet.of(
+            "contoso.com", RecordType.MX, 3600, "0 contoso-com.mail.protection.outlook.com.");
+    DnsChange lower =
+        journal.record(
+            DnsChange.requested(
+                id,
+                DnsStep.LOWER_MX_TTL,
+                "contoso.com",
+                RecordType.MX,
+                Optional.of(original),
+                Optional.of(original.withTtl(3600)),
+                lowered));
+    journal.markApplied(lower.id(), lowered, Optional.of(original.withTtl(3600)));
+    journal.record(
+        DnsChange.requested(
+            id,
+            DnsStep.SWAP_MX,
+            "contoso.com",
+            RecordType.MX,
+            Optional.of(original.withTtl(3600)),
+            Optional.of(target),
+            swapped));
+
+    mvc.perform(get("/api/migrations/" + id).with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.dnsChanges", hasSize(2)))
+        .andExpect(jsonPath("$.dnsChanges[0].step").value("LOWER_MX_TTL"))
+        .andExpect(jsonPath("$.dnsChanges[0].name").value("contoso.com."))
+        .andExpect(jsonPath("$.dnsChanges[0].type").value("MX"))
+        .andExpect(jsonPath("$.dnsChanges[0].before.ttl").value(86400))
+        .andExpect(jsonPath("$.dnsChanges[0].before.values[0]").value("10 mail.contoso.com."))
+        .andExpect(jsonPath("$.dnsChanges[0].after.ttl").value(3600))
+        .andExpect(jsonPath("$.dnsChanges[0].requestedAt").value("2026-03-02T08:00:00Z"))
+        .andExpect(jsonPath("$.dnsChanges[0].appliedAt").value("2026-03-02T08:00:00Z"))
+        .andExpect(jsonPath("$.dnsChanges[0].rolledBackAt").doesNotExist())
+        .andExpect(jsonPath("$.dnsChanges[1].step").value("SWAP_MX"))
+        .andExpect(
+            jsonPath("$.dnsChanges[1].after.values[0]")
+                .value("0 contoso-com.mail.protection.outlook.com."))
+        .andExpect(jsonPath("$.dnsChanges[1].appliedAt").doesNotExist());
   }
 
   @Test
@@ -438,6 +495,26 @@ class MigrationApiTest {
                 .path("description")
                 .asText())
         .contains("letters, digits");
+    JsonNode schemas = api.path("components").path("schemas");
+    assertThat(
+            schemas
+                .path("Details")
+                .path("properties")
+                .path("dnsChanges")
+                .path("description")
+                .asText())
+        .contains("before and after");
+    assertThat(schemas.path("DnsChange").path("properties").path("before").path("$ref").asText())
+        .endsWith("/DnsRecords");
+    assertThat(
+            schemas
+                .path("DnsSettings")
+                .path("properties")
+                .path("autodiscoverOverwriteConsent")
+                .path("type")
+                .asText())
+        .isEqualTo("boolean");
+    assertThat(schemas.path("DnsSettings").path("properties").has("spfInclude")).isTrue();
   }
 
   private String createdId() throws Exception {

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.cutover.migration.Capabilities;
+import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.MigrationRegistration;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.SettingsValidation;
@@ -48,6 +49,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class MissingCapabilityTest {
 
   @MockitoBean MigrationStore store;
+  @MockitoBean DnsChangeHistory dnsChanges;
   @MockitoBean SecretStore secrets;
   @MockitoBean RunbookControl runbook;
   @MockitoBean IdentityService identity;
@@ -74,7 +76,7 @@ class MissingCapabilityTest {
         .andExpect(
             jsonPath("$.missingCapabilities[3].configuration", containsString("cutover.dns")));
 
-    verifyNoInteractions(store, secrets, runbook);
+    verifyNoInteractions(store, dnsChanges, secrets, runbook);
   }
 
   @Test
@@ -82,6 +84,6 @@ class MissingCapabilityTest {
     mvc.perform(post("/api/migrations").contentType(MediaType.APPLICATION_JSON).content("{}"))
         .andExpect(status().isBadRequest());
 
-    verifyNoInteractions(store, secrets, runbook);
+    verifyNoInteractions(store, dnsChanges, secrets, runbook);
   }
 }

@@ -41,6 +41,8 @@ public final class MigrationSamples {
             SecretText.of(DNS_KEY),
             null,
             null,
+            null,
+            null,
             null),
         "en",
         false,

@@ -380,7 +380,7 @@ class MigrationStorageTest {
         List.of(new MailboxEntry("anna@fabrikam.com", null, null)),
         sample.source(),
         sample.target(),
-        new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null),
+        new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null, null, null),
         "da",
         true,
         null);

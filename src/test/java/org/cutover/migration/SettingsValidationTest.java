@@ -157,7 +157,9 @@ class SettingsValidationTest {
   void automaticDnsNeedsProviderZoneAndCredentialsAndTheZoneMustHoldTheDomain() {
     NewMigration sample = MigrationSamples.valid();
     NewMigration missing =
-        withDns(sample, new DnsSettings(DnsMode.AUTOMATIC, null, null, null, null, null, 30, null));
+        withDns(
+            sample,
+            new DnsSettings(DnsMode.AUTOMATIC, null, null, null, null, null, 30, null, null, null));
     NewMigration otherZone =
         withDns(
             sample,
@@ -169,9 +171,13 @@ class SettingsValidationTest {
                 SecretText.of("k"),
                 null,
                 null,
+                null,
+                null,
                 null));
     NewMigration guided =
-        withDns(sample, new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null));
+        withDns(
+            sample,
+            new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null, null, null));
 
     assertThat(validation.problems(missing))
         .extracting(SettingsProblem::path)

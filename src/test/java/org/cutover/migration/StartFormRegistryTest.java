@@ -3,9 +3,16 @@ package org.cutover.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.junit.jupiter.api.Test;
@@ -211,6 +218,48 @@ class StartFormRegistryTest {
 
     assertThat(store.endpoint(id, EndpointRole.SOURCE).orElseThrow().port()).isEqualTo(1993);
     assertThat(store.find(id).orElseThrow().maxMxTtl()).isEqualTo(300);
+  }
+
+  @Test
+  void keepsTheAutodiscoverConsentAndSpfIncludeGivenInTheForm() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("autodiscoverOverwriteConsent", true);
+    form.put("spfInclude", "spf.example.net");
+    Map<String, Object> plain = microsoft365Form();
+    plain.put("domain", "fabrikam.com");
+    plain.put("mailboxesCsv", "EmailAddress\nanna@fabrikam.com\n");
+
+    StoredMigration given = store.find(registry.registerFromForm(form)).orElseThrow();
+    StoredMigration defaults = store.find(registry.registerFromForm(plain)).orElseThrow();
+
+    assertThat(given.autodiscoverOverwriteConsent()).isTrue();
+    assertThat(given.spfInclude()).isEqualTo("spf.example.net");
+    assertThat(defaults.autodiscoverOverwriteConsent()).isFalse();
+    assertThat(defaults.spfInclude()).isNull();
+  }
+
+  @Test
+  void theStartAndCorrectionFormsAskForExactlyTheFieldsTheRegistryReads() throws Exception {
+    Set<String> read = new TreeSet<>();
+    for (Field constant : StartFormFields.class.getDeclaredFields()) {
+      if (Modifier.isStatic(constant.getModifiers()) && constant.getType() == String.class) {
+        read.add((String) constant.get(null));
+      }
+    }
+    for (String form : List.of("forms/start-migration.form", "forms/correct-settings.form")) {
+      Set<String> keys = new TreeSet<>();
+      collectKeys(new ObjectMapper().readTree(Path.of(form).toFile()), keys);
+      assertThat(keys).as(form).isEqualTo(read);
+    }
+  }
+
+  private static void collectKeys(JsonNode node, Set<String> keys) {
+    for (JsonNode component : node.path("components")) {
+      if (component.hasNonNull("key")) {
+        keys.add(component.get("key").asText());
+      }
+      collectKeys(component, keys);
+    }
   }
 
   private Map<String, Object> microsoft365Form() {

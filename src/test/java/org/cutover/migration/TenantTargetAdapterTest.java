@@ -107,7 +107,16 @@ class TenantTargetAdapterTest {
                 null),
             List.of("20 mx2.newhost.example", "10  mx1.newhost.example.")),
         new DnsSettings(
-            DnsMode.GUIDED, null, null, null, null, null, null, "autodiscover.newhost.example"),
+            DnsMode.GUIDED,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "autodiscover.newhost.example",
+            false,
+            null),
         "en",
         false,
         null);

@@ -118,6 +118,7 @@ class CutoverMigrationProcessTest {
             "deleteBatch",
             "finishingStarted",
             "createAutodiscover",
+            "publishSpf",
             "restoreMxTtl",
             "sendWelcomeLetter",
             "decommissionServer",
@@ -139,6 +140,7 @@ class CutoverMigrationProcessTest {
             "swapMx",
             "verifyMxPropagation",
             "createAutodiscover",
+            "publishSpf",
             "restoreMxTtl");
     assertThat(runbook.migrations.status).isEqualTo(BatchStatus.REMOVED);
     assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID)).isEmpty();
@@ -245,6 +247,20 @@ class CutoverMigrationProcessTest {
         .hasPassedInOrder("finalWaitOver", "verifyFinalSync", "batchCaughtUp", "deleteBatch")
         .hasNotPassed("resyncMailbox")
         .isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void recordsTheSwitchTimeTheDnsChangeJournalHolds() {
+    Runbook runbook = runbook("m-1");
+    Instant zoneChanged = Runbook.START.plus(Duration.ofHours(2));
+    runbook.dns.journalledSwitch = zoneChanged;
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+
+    assertThat(runbook.dns.swappedAt).isNotEqualTo(zoneChanged);
+    assertThat(runbook.migrations.mxSwitch).isEqualTo(zoneChanged);
+    assertThat(runbook.variable(instance, "mxSwitchedAt")).isEqualTo(zoneChanged.toString());
   }
 
   @Test
@@ -368,8 +384,7 @@ class CutoverMigrationProcessTest {
     BpmnAwareTests.assertThat(instance).isWaitingAt("setRollbackRecord");
     assertThat(runbook.taskVariables("setRollbackRecord"))
         .containsEntry("dnsStep", "Roll back DNS changes")
-        .containsEntry(
-            "dnsInstruction", "contoso.com 3600 IN MX 0 contoso-com.mail.protection.outlook.com.")
+        .containsEntry("dnsInstruction", ScriptedDnsRunbook.MX_BY_HAND.describe())
         .containsEntry(
             "dnsSeenNow", "ns1.contoso.com answers: contoso.com 3600 IN MX 10 mail.contoso.com.");
     runbook.complete("setRollbackRecord", Map.of("dnsRecordSet", true));
@@ -409,15 +424,15 @@ class CutoverMigrationProcessTest {
   void guidedDnsStepsLoopThroughTheHumanTaskUntilDone() {
     Runbook runbook = runbook("m-1");
     runbook.dns.guided("lowerMxTtl", 2).guided("swapMx", 1);
-    runbook.dns.guided("createAutodiscover", 1).guided("restoreMxTtl", 1);
+    runbook.dns.guided("createAutodiscover", 1).guided("publishSpf", 1);
+    runbook.dns.guided("restoreMxTtl", 1);
     ProcessInstance instance = runbook.start(true);
     runbook.complete("communicateChanges");
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("setLoweredTtlRecord");
     assertThat(runbook.taskVariables("setLoweredTtlRecord"))
         .containsEntry("dnsStep", "Lower MX TTL")
-        .containsEntry(
-            "dnsInstruction", "contoso.com 3600 IN MX 0 contoso-com.mail.protection.outlook.com.");
+        .containsEntry("dnsInstruction", ScriptedDnsRunbook.MX_BY_HAND.describe());
     assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID))
         .containsExactly("Set the DNS record at your DNS host");
     runbook.complete("setLoweredTtlRecord", Map.of("dnsRecordSet", true));
@@ -434,6 +449,9 @@ class CutoverMigrationProcessTest {
     runbook.runIncrementalSync();
     runbook.fire("finalWaitOver");
     runbook.complete("setAutodiscoverRecord", Map.of("dnsRecordSet", true));
+    assertThat(runbook.taskVariables("setSpfRecord"))
+        .containsEntry("dnsStep", "Publish SPF for the target");
+    runbook.complete("setSpfRecord", Map.of("dnsRecordSet", true));
     runbook.complete("setRestoredTtlRecord", Map.of("dnsRecordSet", true));
     runbook.complete("prepareWelcomeLetter");
     runbook.complete("decommissionServer");
@@ -446,6 +464,7 @@ class CutoverMigrationProcessTest {
             "setMxRecords",
             "verifyMxPropagation",
             "setAutodiscoverRecord",
+            "setSpfRecord",
             "setRestoredTtlRecord",
             "migrationCompleted");
   }

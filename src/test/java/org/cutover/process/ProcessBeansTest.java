@@ -12,10 +12,12 @@ import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.migration.MigrationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 /**
  * The process layer's beans as Spring wires them: every bean the model names exists, also when no
@@ -24,7 +26,12 @@ import org.springframework.context.annotation.Configuration;
 class ProcessBeansTest {
 
   @Configuration
-  @ComponentScan(basePackageClasses = RunbookControl.class, useDefaultFilters = true)
+  @ComponentScan(
+      basePackageClasses = RunbookControl.class,
+      useDefaultFilters = true,
+      // the scan sees the test classes too: leave other tests' configurations out
+      excludeFilters =
+          @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = TestConfiguration.class))
   @EnableConfigurationProperties(RunbookDefaults.class)
   static class ProcessLayer {
 
@@ -58,6 +65,8 @@ class ProcessBeansTest {
     context.run(
         app -> {
           assertThat(app).hasNotFailed();
+          assertThat(RunbookModelTest.delegateBeans())
+              .contains("swapMx", "createAutodiscover", "publishSpf", "restoreMxTtl");
           for (String bean : RunbookModelTest.delegateBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
           }

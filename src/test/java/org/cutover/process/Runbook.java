@@ -91,6 +91,7 @@ final class Runbook {
     Mocks.register("verifyFinalSync", new VerifyFinalSync(migrations));
     Mocks.register("deleteBatch", new DeleteBatch(migrations));
     Mocks.register("createAutodiscover", new CreateAutodiscover(dnsPort));
+    Mocks.register("publishSpf", new PublishSpf(dnsPort));
     Mocks.register("restoreMxTtl", new RestoreMxTtl(dnsPort));
     Mocks.register("sendWelcomeLetter", new SendWelcomeLetter(letters));
     Mocks.register("rollbackDns", new RollbackDns(dnsPort));

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cutover.migration.DnsRecordInstruction;
 import org.cutover.migration.DnsRunbook;
 import org.cutover.migration.DnsStepOutcome;
@@ -22,12 +23,24 @@ class ScriptedDnsRunbook implements DnsRunbook {
 
   static final Duration ORIGINAL_MX_TTL = Duration.ofHours(1);
 
+  /** What a guided step asks the administrator to set. */
+  static final DnsRecordInstruction MX_BY_HAND =
+      new DnsRecordInstruction(
+          DnsRecordInstruction.Action.SET,
+          "contoso.com.",
+          "MX",
+          3600,
+          List.of("0 contoso-com.mail.protection.outlook.com."));
+
   final List<String> calls = new ArrayList<>();
   final Deque<TxtVerification> txt = new ArrayDeque<>();
   final Deque<MxPropagation> propagation = new ArrayDeque<>();
   private final Map<String, Deque<DnsStepOutcome>> scripted = new HashMap<>();
   Instant loweredAt;
   Instant swappedAt;
+
+  /** When set, the switch time the DNS change journal reports instead of {@link #swappedAt}. */
+  Instant journalledSwitch;
 
   /** The next answers of a DNS step ("lowerMxTtl", "swapMx", ...), before it is done. */
   ScriptedDnsRunbook script(String step, DnsStepOutcome... outcomes) {
@@ -41,9 +54,7 @@ class ScriptedDnsRunbook implements DnsRunbook {
       script(
           step,
           new DnsStepOutcome.ManualChangeRequired(
-              new DnsRecordInstruction(
-                  "contoso.com", "MX", 3600, List.of("0 contoso-com.mail.protection.outlook.com.")),
-              "ns1.contoso.com answers: contoso.com 3600 IN MX 10 mail.contoso.com."));
+              MX_BY_HAND, "ns1.contoso.com answers: contoso.com 3600 IN MX 10 mail.contoso.com."));
     }
     return this;
   }
@@ -87,6 +98,12 @@ class ScriptedDnsRunbook implements DnsRunbook {
   }
 
   @Override
+  public Optional<Instant> mxSwitchedAt(String migrationId) {
+    calls.add("mxSwitchedAt");
+    return Optional.ofNullable(journalledSwitch != null ? journalledSwitch : swappedAt);
+  }
+
+  @Override
   public MxPropagation verifyMxPropagation(String migrationId) {
     calls.add("verifyMxPropagation");
     return propagation.isEmpty()
@@ -97,6 +114,11 @@ class ScriptedDnsRunbook implements DnsRunbook {
   @Override
   public DnsStepOutcome createAutodiscover(String migrationId) {
     return next("createAutodiscover");
+  }
+
+  @Override
+  public DnsStepOutcome publishSpf(String migrationId) {
+    return next("publishSpf");
   }
 
   @Override

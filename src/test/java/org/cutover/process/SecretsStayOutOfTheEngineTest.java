@@ -7,12 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -463,12 +465,22 @@ class SecretsStayOutOfTheEngineTest {
         }
 
         @Override
+        public Optional<Instant> mxSwitchedAt(String migrationId) {
+          return Optional.empty();
+        }
+
+        @Override
         public MxPropagation verifyMxPropagation(String migrationId) {
           return new MxPropagation(true, "everywhere");
         }
 
         @Override
         public DnsStepOutcome createAutodiscover(String migrationId) {
+          return done;
+        }
+
+        @Override
+        public DnsStepOutcome publishSpf(String migrationId) {
           return done;
         }
 

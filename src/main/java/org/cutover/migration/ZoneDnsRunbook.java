@@ -1,0 +1,331 @@
+package org.cutover.migration;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.cutover.dns.DnsMigration;
+import org.cutover.dns.DnsRunbookSteps;
+import org.cutover.dns.DnsZone;
+import org.cutover.dns.DnsZones;
+import org.cutover.dns.MxPropagationCheck;
+import org.cutover.dns.MxTarget;
+import org.cutover.dns.RecordInstruction;
+import org.cutover.dns.StepResult;
+import org.cutover.dns.TsigKey;
+import org.cutover.dns.TxtCheck;
+import org.cutover.secrets.SecretRef;
+import org.cutover.secrets.SecretStore;
+import org.cutover.secrets.SecretUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The runbook's DNS steps on the migration's own zone: each call reads the stored migration, builds
+ * its zone (guided, RFC 2136 with the stored TSIG key, or Cloudflare with the stored token) and,
+ * where a step needs them, asks the target for the records to publish; then runs the step of {@link
+ * DnsRunbookSteps} and maps its result one to one. The stored credential is read only during the
+ * call that needs it and never appears in a log line or a message.
+ */
+@Component
+class ZoneDnsRunbook implements DnsRunbook {
+
+  static final String RFC2136 = "rfc2136";
+  static final String CLOUDFLARE = "cloudflare";
+
+  private static final Logger log = LoggerFactory.getLogger(ZoneDnsRunbook.class);
+
+  private final MigrationStore store;
+  private final SecretStore secrets;
+  private final DnsRunbookSteps steps;
+  private final DnsZones zones;
+  private final ObjectProvider<TargetTenant> target;
+
+  ZoneDnsRunbook(
+      MigrationStore store,
+      SecretStore secrets,
+      DnsRunbookSteps steps,
+      DnsZones zones,
+      ObjectProvider<TargetTenant> target) {
+    this.store = store;
+    this.secrets = secrets;
+    this.steps = steps;
+    this.zones = zones;
+    this.target = target;
+  }
+
+  @Override
+  public TxtVerification verifyDomainTxt(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    TargetDnsRecords records = targetRecords(migration);
+    if (records.verificationText() == null || records.verificationText().isBlank()) {
+      return new TxtVerification(
+          true,
+          "The target verifies no domain ownership of "
+              + migration.summary().domain()
+              + "; there is no TXT record to look up");
+    }
+    TxtCheck check = steps.verifyDomainTxt(dns(migration, records));
+    return new TxtVerification(check.found(), check.detail());
+  }
+
+  @Override
+  public DnsStepOutcome lowerMxTtl(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    return outcome(migrationId, "Lower MX TTL", steps.lowerMxTtl(dns(migration, null)));
+  }
+
+  @Override
+  public DnsStepOutcome swapMx(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    DnsMigration dns = dns(migration, targetRecords(migration));
+    return outcome(migrationId, "Swap MX records", steps.swapMx(dns));
+  }
+
+  @Override
+  public Optional<Instant> mxSwitchedAt(String migrationId) {
+    migration(migrationId);
+    return steps.mxSwitchedAt(migrationId);
+  }
+
+  @Override
+  public MxPropagation verifyMxPropagation(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    MxPropagationCheck check = steps.verifyMxPropagation(dns(migration, targetRecords(migration)));
+    return new MxPropagation(check.complete(), check.detail());
+  }
+
+  @Override
+  public DnsStepOutcome createAutodiscover(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    TargetDnsRecords records = null;
+    if (migration.autodiscoverTarget() == null) {
+      records = targetRecords(migration);
+      if (records.autodiscoverTarget() == null || records.autodiscoverTarget().isBlank()) {
+        return new DnsStepOutcome.Done(
+            "Neither the target nor the migration's settings name an Autodiscover target for "
+                + migration.summary().domain()
+                + "; no Autodiscover record is needed");
+      }
+    }
+    return outcome(
+        migrationId,
+        "Create Autodiscover CNAME",
+        steps.createAutodiscover(dns(migration, records)));
+  }
+
+  @Override
+  public DnsStepOutcome publishSpf(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    if (migration.targetType() != TargetType.MICROSOFT_365 && migration.spfInclude() == null) {
+      return new DnsStepOutcome.Done(
+          "No SPF change needed: the "
+              + migration.targetType()
+              + " target sends no mail for "
+              + migration.summary().domain()
+              + " and the migration's settings give no SPF include");
+    }
+    return outcome(migrationId, "Publish SPF for the target", steps.mergeSpf(dns(migration, null)));
+  }
+
+  @Override
+  public DnsStepOutcome restoreMxTtl(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    return outcome(migrationId, "Restore MX TTL", steps.restoreMxTtl(dns(migration, null)));
+  }
+
+  @Override
+  public DnsStepOutcome rollback(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    boolean anythingToUndo = steps.changes(migrationId).stream().anyMatch(c -> !c.rolledBack());
+    if (!anythingToUndo) {
+      // Without a change to undo the zone is not touched: its settings may be what failed.
+      return new DnsStepOutcome.Done("No DNS change of migration " + migrationId + " left to undo");
+    }
+    return outcome(migrationId, "Roll back DNS changes", steps.rollback(dns(migration, null)));
+  }
+
+  // ---------------------------------------------------------------- the migration's zone
+
+  private StoredMigration migration(String migrationId) {
+    return store.find(migrationId).orElseThrow(() -> MigrationNotFound.migration(migrationId));
+  }
+
+  /** What the target asks the domain to publish; fails when no target is configured. */
+  private TargetDnsRecords targetRecords(StoredMigration migration) {
+    TargetTenant tenant = target.getIfAvailable();
+    if (tenant == null) {
+      throw new StepNeedsAdministrator(
+          "Migration "
+              + migration.id()
+              + ": the DNS records the target needs cannot be known: "
+              + Capability.TARGET.describeMissing());
+    }
+    return tenant.dnsRecords(migration.id());
+  }
+
+  /** The DNS steps' view of the migration; {@code records} null where the step needs none. */
+  private DnsMigration dns(StoredMigration migration, TargetDnsRecords records) {
+    String domain = migration.summary().domain();
+    String zoneName = migration.dnsZone() != null ? migration.dnsZone() : domain;
+    List<MxTarget> mx = new ArrayList<>();
+    String verification = null;
+    String autodiscover = migration.autodiscoverTarget();
+    try {
+      if (records != null) {
+        verification = records.verificationText();
+        for (TargetDnsRecords.MailExchanger exchanger : records.mailExchangers()) {
+          mx.add(new MxTarget(exchanger.preference(), exchanger.host()));
+        }
+        if (autodiscover == null) {
+          autodiscover = records.autodiscoverTarget();
+        }
+      }
+      return new DnsMigration(
+          migration.id(),
+          domain,
+          zone(migration, zoneName),
+          verification,
+          mx,
+          migration.autodiscoverOverwriteConsent(),
+          List.of(),
+          autodiscover,
+          migration.spfInclude(),
+          Duration.ofSeconds(migration.maxMxTtl()));
+    } catch (IllegalArgumentException e) {
+      throw new StepNeedsAdministrator(
+          "Migration " + migration.id() + ": the DNS settings cannot be used: " + e.getMessage(),
+          e);
+    }
+  }
+
+  private DnsZone zone(StoredMigration migration, String zoneName) {
+    if (migration.dnsMode() == DnsMode.GUIDED) {
+      return zones.guided(zoneName, List.of());
+    }
+    String provider =
+        migration.dnsProvider() == null
+            ? ""
+            : migration.dnsProvider().strip().toLowerCase(Locale.ROOT);
+    SecretRef credential = migration.dnsCredential();
+    if (credential == null) {
+      throw new StepNeedsAdministrator(
+          "Migration "
+              + migration.id()
+              + " changes DNS automatically but has no stored DNS credential; cancel it and"
+              + " register it again with one, or with guided DNS");
+    }
+    return switch (provider) {
+      case RFC2136 -> rfc2136(migration, zoneName, credential);
+      case CLOUDFLARE -> cloudflare(migration, zoneName, credential);
+      default ->
+          throw new StepNeedsAdministrator(
+              "Migration "
+                  + migration.id()
+                  + ": DNS provider '"
+                  + migration.dnsProvider()
+                  + "' is not one Cutover changes ("
+                  + RFC2136
+                  + ", "
+                  + CLOUDFLARE
+                  + "); cancel the migration and register it again with one of these, or with"
+                  + " guided DNS");
+    };
+  }
+
+  private DnsZone rfc2136(StoredMigration migration, String zoneName, SecretRef credential) {
+    if (migration.dnsServer() == null) {
+      throw new StepNeedsAdministrator(
+          "Migration "
+              + migration.id()
+              + " changes DNS by RFC 2136 but names no primary server (dns.server, host:port);"
+              + " cancel it and register it again with the server");
+    }
+    TsigCredential tsig = TsigCredential.parse(read(migration, credential), migration.id());
+    Supplier<String> secret =
+        () -> {
+          try {
+            return TsigCredential.secretOf(secrets.getString(credential));
+          } catch (SecretUnavailable e) {
+            throw new IllegalArgumentException(unreadable(migration));
+          }
+        };
+    TsigKey key = new TsigKey(tsig.keyName(), tsig.algorithm(), secret);
+    return zones.rfc2136(zoneName, migration.dnsServer(), key);
+  }
+
+  private DnsZone cloudflare(StoredMigration migration, String zoneName, SecretRef credential) {
+    read(migration, credential);
+    Supplier<String> token =
+        () -> {
+          try {
+            return secrets.getString(credential);
+          } catch (SecretUnavailable e) {
+            log.warn("Migration {}: the stored DNS credential cannot be read", migration.id());
+            return null;
+          }
+        };
+    return zones.cloudflare(zoneName, token);
+  }
+
+  /** The stored credential's text, to check it now; the caller keeps nothing of it. */
+  private String read(StoredMigration migration, SecretRef credential) {
+    try {
+      return secrets.getString(credential);
+    } catch (SecretUnavailable e) {
+      throw new StepNeedsAdministrator(unreadable(migration), e);
+    }
+  }
+
+  private static String unreadable(StoredMigration migration) {
+    return "Migration "
+        + migration.id()
+        + ": the stored DNS credential cannot be read (deleted, or stored with another"
+        + " cutover.secrets key); restore the key Cutover ran with, or cancel the migration and"
+        + " register it again";
+  }
+
+  // ---------------------------------------------------------------- results
+
+  /**
+   * Done, HumanChangeNeeded and NotYet become outcomes; NeedsAdministrator and Unavailable become
+   * the failures the process turns into an incident and a retry.
+   */
+  static DnsStepOutcome outcome(String migrationId, String step, StepResult result) {
+    if (result instanceof StepResult.Done done) {
+      return new DnsStepOutcome.Done(done.summary());
+    }
+    if (result instanceof StepResult.HumanChangeNeeded human) {
+      return new DnsStepOutcome.ManualChangeRequired(
+          instruction(human.instruction()), human.seenNow());
+    }
+    if (result instanceof StepResult.NotYet notYet) {
+      return new DnsStepOutcome.NotYet(notYet.safeAt(), notYet.reason());
+    }
+    if (result instanceof StepResult.NeedsAdministrator needs) {
+      throw new StepNeedsAdministrator(
+          "Migration " + migrationId + ", " + step + ": " + needs.reason());
+    }
+    StepResult.Unavailable unavailable = (StepResult.Unavailable) result;
+    throw new TransientStepFailure(
+        "Migration " + migrationId + ", " + step + ": " + unavailable.reason());
+  }
+
+  static DnsRecordInstruction instruction(RecordInstruction instruction) {
+    DnsRecordInstruction.Action action =
+        instruction.action() == RecordInstruction.Action.REMOVE
+            ? DnsRecordInstruction.Action.REMOVE
+            : DnsRecordInstruction.Action.SET;
+    return new DnsRecordInstruction(
+        action,
+        instruction.name(),
+        instruction.type().name(),
+        instruction.ttl(),
+        instruction.values());
+  }
+}
