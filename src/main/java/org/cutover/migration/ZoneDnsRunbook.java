@@ -62,7 +62,21 @@ class ZoneDnsRunbook implements DnsRunbook {
   @Override
   public TxtVerification verifyDomainTxt(String migrationId) {
     StoredMigration migration = migration(migrationId);
-    TargetDnsRecords records = targetRecords(migration);
+    TargetDnsRecords records;
+    try {
+      records = targetRecords(migration);
+    } catch (DomainNotVerifiedYet notYet) {
+      // The target names its records only once it has verified the domain; until then the TXT
+      // record it verifies by is what the runbook waits for, on its timer loop.
+      TxtCheck check = steps.verifyDomainTxt(dns(migration, null, notYet.verificationText()));
+      String detail =
+          check.found()
+              ? check.detail()
+                  + "; the target has not verified the domain yet and is asked again on the next"
+                  + " try"
+              : check.detail();
+      return new TxtVerification(false, detail);
+    }
     if (records.verificationText() == null || records.verificationText().isBlank()) {
       return new TxtVerification(
           true,
@@ -171,14 +185,18 @@ class ZoneDnsRunbook implements DnsRunbook {
 
   /** The DNS steps' view of the migration; {@code records} null where the step needs none. */
   private DnsMigration dns(StoredMigration migration, TargetDnsRecords records) {
+    return dns(migration, records, records == null ? null : records.verificationText());
+  }
+
+  private DnsMigration dns(
+      StoredMigration migration, TargetDnsRecords records, String verificationText) {
     String domain = migration.summary().domain();
     String zoneName = migration.dnsZone() != null ? migration.dnsZone() : domain;
     List<MxTarget> mx = new ArrayList<>();
-    String verification = null;
+    String verification = verificationText;
     String autodiscover = migration.autodiscoverTarget();
     try {
       if (records != null) {
-        verification = records.verificationText();
         for (TargetDnsRecords.MailExchanger exchanger : records.mailExchangers()) {
           mx.add(new MxTarget(exchanger.preference(), exchanger.host()));
         }

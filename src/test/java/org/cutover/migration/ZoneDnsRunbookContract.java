@@ -281,6 +281,26 @@ abstract class ZoneDnsRunbookContract {
   }
 
   @Test
+  void waitsForTheTargetToVerifyTheDomainEvenWhenItsTxtRecordIsPublished() {
+    String id = automatic(TargetType.MICROSOFT_365, false, null);
+    ZoneDnsRunbook dns = runbook();
+    target.domainVerified = false;
+
+    TxtVerification published = dns.verifyDomainTxt(id);
+    target.verification = "MS=ms99999999";
+    TxtVerification missing = dns.verifyDomainTxt(id);
+    target.domainVerified = true;
+    target.verification = "MS=ms12345678";
+    TxtVerification verified = dns.verifyDomainTxt(id);
+
+    assertThat(published.found()).isFalse();
+    assertThat(published.detail()).contains("has not verified the domain yet");
+    assertThat(missing.found()).isFalse();
+    assertThat(missing.detail()).contains("MS=ms99999999");
+    assertThat(verified.found()).isTrue();
+  }
+
+  @Test
   void verifiesTheTargetsTxtValueAndPassesATargetThatVerifiesNone() {
     String id = automatic(TargetType.MICROSOFT_365, false, null);
     ZoneDnsRunbook dns = runbook();
@@ -522,6 +542,7 @@ abstract class ZoneDnsRunbookContract {
   static final class Target implements TargetTenant {
 
     String verification = "MS=ms12345678";
+    boolean domainVerified = true;
     final List<String> asked = new ArrayList<>();
 
     @Override
@@ -537,6 +558,9 @@ abstract class ZoneDnsRunbookContract {
     @Override
     public TargetDnsRecords dnsRecords(String migrationId) {
       asked.add(migrationId);
+      if (!domainVerified) {
+        throw new DomainNotVerifiedYet(verification, "the target has not verified the domain");
+      }
       return new TargetDnsRecords(
           verification,
           List.of(new TargetDnsRecords.MailExchanger(0, TARGET_MX)),
