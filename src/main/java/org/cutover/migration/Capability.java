@@ -16,8 +16,9 @@ public enum Capability {
   LETTERS(
       UserLetters.class,
       "letters to users",
-      "configure the SMTP server letters are sent through (spring.mail.host and"
-          + " cutover.letters.*)"),
+      "set spring.mail.host (with spring.mail.port, spring.mail.username and"
+          + " spring.mail.password as the SMTP server needs), cutover.letters.from and"
+          + " cutover.letters.administrator-email"),
   DNS(DnsRunbook.class, "DNS", "configure DNS look-ups and changes (cutover.dns.*)");
 
   private final Class<?> port;
