@@ -155,7 +155,9 @@ public final class SmtpSession implements AutoCloseable {
       }
       cause = cause instanceof MessagingException messaging ? messaging.getNextException() : null;
     }
-    if (failure instanceof SendFailedException refused && refused.getInvalidAddresses() != null) {
+    if (failure instanceof SendFailedException refused
+        && refused.getInvalidAddresses() != null
+        && refused.getInvalidAddresses().length > 0) {
       return new SendOutcome.Refused("the server refused the address: " + describe(failure));
     }
     return new SendOutcome.Unknown(
