@@ -58,23 +58,20 @@ public final class Placeholders {
   }
 
   /**
-   * The text with every placeholder replaced by its value.
+   * The text with every known placeholder replaced by its value; text in braces that names no known
+   * placeholder stays as it is (edits and templates are checked with {@link #unknownIn}).
    *
-   * @throws IllegalArgumentException when the text uses a name that is unknown or has no value
-   *     (check with {@link #unknownIn} and {@link #withoutValue} first)
+   * @throws IllegalArgumentException when the text uses a known name that has no value (check with
+   *     {@link #withoutValue} first)
    */
   public String fill(String text) {
     Matcher matcher = PLACEHOLDER.matcher(text);
     StringBuilder filled = new StringBuilder(text.length() + 64);
     while (matcher.find()) {
       String name = matcher.group(1);
-      String value = values.get(name);
+      String value = values.containsKey(name) ? values.get(name) : matcher.group();
       if (value == null) {
-        throw new IllegalArgumentException(
-            "Placeholder {{"
-                + name
-                + "}} "
-                + (values.containsKey(name) ? "has no value" : "is unknown"));
+        throw new IllegalArgumentException("Placeholder {{" + name + "}} has no value");
       }
       matcher.appendReplacement(filled, Matcher.quoteReplacement(value));
     }

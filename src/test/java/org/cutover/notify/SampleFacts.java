@@ -2,6 +2,7 @@ package org.cutover.notify;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,14 +11,15 @@ import java.util.Set;
 final class SampleFacts {
 
   static final Set<String> PLACEHOLDERS =
-      Set.of(
-          "displayName",
-          "emailAddress",
-          "domain",
-          "plannedSwitch",
-          "signInAddress",
-          "contactName",
-          "contactEmail");
+      new LinkedHashSet<>(
+          List.of(
+              "displayName",
+              "emailAddress",
+              "domain",
+              "plannedSwitch",
+              "signInAddress",
+              "contactName",
+              "contactEmail"));
 
   private SampleFacts() {}
 
