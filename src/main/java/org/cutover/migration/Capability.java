@@ -15,7 +15,7 @@ public enum Capability {
       "configure the target (cutover.target.*: a Microsoft 365 app registration or an IMAP host)"),
   LETTERS(
       UserLetters.class,
-      "letters to users",
+      "sending letters to users",
       "set spring.mail.host (with spring.mail.port, spring.mail.username and"
           + " spring.mail.password as the SMTP server needs), cutover.letters.from and"
           + " cutover.letters.administrator-email"),
