@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cutover.notify.LetterKind;
 import org.cutover.notify.Placeholders;
 
 /**
@@ -88,10 +89,19 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
     return new LetterFacts(language, values, new Placeholders(placeholders));
   }
 
-  /** The same facts with more template values (a report's counts and lists). */
-  LetterFacts withValues(Map<String, Object> more) {
+  /**
+   * The facts of a report of undelivered letters: {@code letter} (the letter's name), {@code
+   * sentCount}, {@code recipientCount}, {@code refused} ("address: reason" lines) and {@code
+   * unknown} (addresses).
+   */
+  LetterFacts forReport(
+      LetterKind letter, int recipients, List<String> refused, List<String> unknown) {
     Map<String, Object> all = new HashMap<>(values);
-    all.putAll(more);
+    all.put("letter", letter.slug());
+    all.put("sentCount", recipients - refused.size() - unknown.size());
+    all.put("recipientCount", recipients);
+    all.put("refused", List.copyOf(refused));
+    all.put("unknown", List.copyOf(unknown));
     return new LetterFacts(language, all, placeholders);
   }
 

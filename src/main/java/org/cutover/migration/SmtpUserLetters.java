@@ -5,7 +5,6 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.cutover.notify.Letter;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.OutgoingLetter;
@@ -282,19 +281,7 @@ class SmtpUserLetters implements UserLetters {
         kind == LetterKind.ANNOUNCEMENT
             ? LetterKind.ANNOUNCEMENT_REPORT
             : LetterKind.WELCOME_REPORT;
-    LetterFacts reportFacts =
-        facts.withValues(
-            Map.of(
-                "letter",
-                kind.slug(),
-                "sentCount",
-                all.size() - refused.size() - unknown.size(),
-                "recipientCount",
-                all.size(),
-                "refused",
-                refused,
-                "unknown",
-                unknown));
+    LetterFacts reportFacts = facts.forReport(kind, all.size(), refused, unknown);
     Letter report = desk.render(reportKind, reportFacts);
     deliver(migration.id(), reportKind, report, reportFacts, List.of(administrator()));
     log.warn(

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cutover.notify.Letter;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.LetterTemplates;
@@ -111,6 +112,10 @@ class SmtpUserLettersTest {
       proxy.close();
     }
     smtp.stop();
+    emptyTables();
+  }
+
+  private void emptyTables() {
     for (String table :
         List.of(
             "letter_delivery",
@@ -472,6 +477,34 @@ class SmtpUserLettersTest {
         .isEqualTo("Licences needed for 3 mailboxes of contoso.com by Wednesday 1 April 2026");
     assertThat(body(received.get(ADMINISTRATOR)))
         .endsWith("- user0@contoso.com\n- user1@contoso.com\n- user2@contoso.com");
+  }
+
+  @Test
+  void everyLetterRendersFromAMigrationsFactsInBothLanguagesAndForBothTargets() {
+    for (TargetSettings target : Arrays.asList(null, imapTarget())) {
+      for (String language : List.of("en", "da")) {
+        String id = migration(language, target, 2);
+        StoredMigration migration = store.find(id).orElseThrow();
+        for (LetterKind kind : LetterKind.values()) {
+          Letter letter =
+              kind.editable()
+                  ? desk.draft(migration, kind).letter()
+                  : desk.render(
+                      kind,
+                      desk.facts(migration)
+                          .forReport(
+                              kind == LetterKind.ANNOUNCEMENT_REPORT
+                                  ? LetterKind.ANNOUNCEMENT
+                                  : LetterKind.WELCOME,
+                              2,
+                              List.of("user0@contoso.com: 550 5.1.1 No such user"),
+                              List.of("user1@contoso.com")));
+          assertThat(letter.subject()).as("%s %s", kind, language).contains("contoso.com");
+          assertThat(letter.body()).as("%s %s", kind, language).doesNotContain("null");
+        }
+        emptyTables();
+      }
+    }
   }
 
   @Test
