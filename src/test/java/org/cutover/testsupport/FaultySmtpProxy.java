@@ -88,8 +88,10 @@ public final class FaultySmtpProxy implements AutoCloseable {
 
   @Override
   public void close() {
-    closeQuietly(listener);
-    sockets.forEach(FaultySmtpProxy::closeQuietly);
+    synchronized (sockets) {
+      closeQuietly(listener);
+      sockets.forEach(FaultySmtpProxy::closeQuietly);
+    }
   }
 
   private void listen() throws IOException {
@@ -106,7 +108,14 @@ public final class FaultySmtpProxy implements AutoCloseable {
     while (!socket.isClosed()) {
       try {
         Socket client = socket.accept();
-        sockets.add(client);
+        synchronized (sockets) {
+          if (socket.isClosed()) {
+            // Accepted while the port was being closed: it is down, so is this connection.
+            closeQuietly(client);
+            return;
+          }
+          sockets.add(client);
+        }
         Thread connection = new Thread(() -> serve(client), "smtp-proxy-connection");
         connection.setDaemon(true);
         connection.start();
