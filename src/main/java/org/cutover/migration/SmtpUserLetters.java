@@ -281,6 +281,16 @@ class SmtpUserLetters implements UserLetters {
         kind == LetterKind.ANNOUNCEMENT
             ? LetterKind.ANNOUNCEMENT_REPORT
             : LetterKind.WELCOME_REPORT;
+    boolean reported =
+        records.deliveries(migration.id(), reportKind).stream()
+            .anyMatch(
+                report ->
+                    report.status() == DeliveryStatus.SENT
+                        || report.status() == DeliveryStatus.FAILED
+                        || report.status() == DeliveryStatus.UNKNOWN);
+    if (reported) {
+      return;
+    }
     LetterFacts reportFacts = facts.forReport(kind, all.size(), refused, unknown);
     Letter report = desk.render(reportKind, reportFacts);
     deliver(migration.id(), reportKind, report, reportFacts, List.of(administrator()));
