@@ -249,13 +249,19 @@ class SmtpUserLetters implements UserLetters {
   }
 
   private OutgoingLetter outgoing(LetterDelivery delivery, Letter letter, LetterFacts facts) {
-    Placeholders own = facts.forRecipient(delivery.address(), delivery.displayName());
+    String name = oneLine(delivery.displayName());
+    Placeholders own = facts.forRecipient(delivery.address(), name);
+    // A line break from a display name must not reach a header.
     return new OutgoingLetter(
         settings.from(),
         settings.contactAddress(),
         delivery.address(),
-        delivery.displayName(),
-        new Letter(own.fill(letter.subject()), own.fill(letter.body())));
+        name,
+        new Letter(oneLine(own.fill(letter.subject())), own.fill(letter.body())));
+  }
+
+  private static String oneLine(String text) {
+    return text == null ? null : text.replaceAll("[\\r\\n]+", " ");
   }
 
   /**

@@ -76,7 +76,7 @@ public class LetterTemplates {
   }
 
   /** The class path name of a template in a language. */
-  public String file(String template, String language) {
+  String file(String template, String language) {
     return folder + template + "_" + language + ".txt";
   }
 

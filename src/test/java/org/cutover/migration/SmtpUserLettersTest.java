@@ -446,6 +446,26 @@ class SmtpUserLettersTest {
   }
 
   @Test
+  void aLineBreakInADisplayNameCannotAddAHeader() throws Exception {
+    NewMigration sample =
+        MigrationSamples.withMailboxes(
+            List.of(new MailboxEntry("user0@contoso.com", null, "Ann\r\nBcc: eve@example.org")));
+    String id = store.insert(sample, new MigrationStore.Credentials(null, null, null, null), START);
+    desk.edit(
+        id,
+        LetterKind.WELCOME,
+        new LetterEdit("For {{displayName}}", "Hello {{displayName}}"),
+        "a");
+
+    letters(smtp.getSmtp().getPort()).sendWelcomeLetter(id);
+
+    MimeMessage letter = receivedByRecipient().get("user0@contoso.com");
+    assertThat(letter.getSubject()).isEqualTo("For Ann Bcc: eve@example.org");
+    assertThat(letter.getHeader("Bcc")).isNull();
+    assertThat(smtp.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
   void anEditNamingADateNotSetYetNeedsTheAdministratorAndSendsNothing() {
     String id = migration("en", null, 2);
     desk.edit(
