@@ -171,7 +171,7 @@ class SmtpUserLetters implements UserLetters {
               + " of "
               + all.size()
               + " recipients ("
-              + lastReason
+              + (lastReason == null ? "another run is sending them" : lastReason)
               + "). The step retries them; the "
               + sent
               + " already sent are not sent again.");
@@ -187,7 +187,7 @@ class SmtpUserLetters implements UserLetters {
     boolean serverDown = false;
     for (int attempt = 1; attempt <= settings.sendAttempts(); attempt++) {
       if (attempt > 1) {
-        pause(settings.retryBackoff().multipliedBy(1L << (attempt - 2)));
+        pause(settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 2, 10)));
       }
       try {
         smtp.connect();
