@@ -17,9 +17,10 @@ public enum Capability {
           + " cutover.tenant.* tunes how they are reached"),
   LETTERS(
       UserLetters.class,
-      "letters to users",
-      "configure the SMTP server letters are sent through (spring.mail.host and"
-          + " cutover.letters.*)"),
+      "sending letters to users",
+      "set spring.mail.host (with spring.mail.port, spring.mail.username and"
+          + " spring.mail.password as the SMTP server needs), cutover.letters.from and"
+          + " cutover.letters.administrator-email"),
   DNS(DnsRunbook.class, "DNS", "configure DNS look-ups and changes (cutover.dns.*)");
 
   private final Class<?> port;

@@ -1,0 +1,129 @@
+package org.cutover.migration;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cutover.notify.LetterKind;
+import org.cutover.notify.Placeholders;
+
+/**
+ * What the letters of one migration say, in its language: the values the templates name and the
+ * {@code {{name}}} placeholders an edited letter may use.
+ *
+ * <p>Template values: {@code domain}, {@code batchName}, {@code migrationId}, {@code plannedSwitch}
+ * and {@code licenceDeadline} (dates written out, or null when not known), {@code microsoft365},
+ * {@code signInAddress} (https://outlook.office.com, or the IMAP target's host), {@code
+ * imapServer}, {@code imapPort}, {@code imapSecurity} (IMAP targets; else null), {@code
+ * contactName}, {@code contactEmail}, {@code licenceSku}, {@code mailboxCount}, {@code
+ * mailboxAddresses}.
+ *
+ * <p>Placeholders: {@code {{displayName}}} and {@code {{emailAddress}}} (each recipient's own),
+ * {@code {{domain}}}, {@code {{plannedSwitch}}}, {@code {{signInAddress}}}, {@code
+ * {{contactName}}}, {@code {{contactEmail}}}.
+ */
+record LetterFacts(String language, Map<String, Object> values, Placeholders placeholders) {
+
+  static final String MICROSOFT_365_WEBMAIL = "https://outlook.office.com";
+
+  private static final Map<String, DateTimeFormatter> DATES =
+      Map.of(
+          "en", DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH),
+          "da",
+              DateTimeFormatter.ofPattern("EEEE 'den' d. MMMM uuuu", Locale.forLanguageTag("da")));
+
+  private static final Map<String, String> DEFAULT_CONTACT =
+      Map.of("en", "your IT support", "da", "jeres IT-support");
+
+  static LetterFacts of(
+      StoredMigration migration,
+      StoredEndpoint imapTarget,
+      List<MailboxState> mailboxes,
+      LetterRecords.Schedule schedule,
+      LetterProperties settings) {
+    String language = migration.language();
+    if (settings.contactAddress() == null) {
+      throw new LettersNotConfigured(
+          "Letters tell users whom to ask: set cutover.letters.contact-email (or"
+              + " cutover.letters.administrator-email)");
+    }
+    boolean microsoft365 = migration.targetType() == TargetType.MICROSOFT_365;
+    String contactName =
+        settings.contactName() != null
+            ? settings.contactName()
+            : DEFAULT_CONTACT.getOrDefault(language, DEFAULT_CONTACT.get("en"));
+    String signIn =
+        microsoft365 ? MICROSOFT_365_WEBMAIL : imapTarget == null ? null : imapTarget.host();
+    String plannedSwitch = date(schedule.plannedSwitch(), language);
+
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("domain", migration.summary().domain());
+    values.put("batchName", migration.summary().batchName());
+    values.put("migrationId", migration.id());
+    values.put("plannedSwitch", plannedSwitch);
+    values.put("licenceDeadline", date(schedule.licenceDeadline(), language));
+    values.put("microsoft365", microsoft365);
+    values.put("signInAddress", signIn);
+    values.put("imapServer", microsoft365 || imapTarget == null ? null : imapTarget.host());
+    values.put("imapPort", microsoft365 || imapTarget == null ? null : imapTarget.port());
+    values.put(
+        "imapSecurity",
+        microsoft365 || imapTarget == null ? null : security(imapTarget.security(), language));
+    values.put("contactName", contactName);
+    values.put("contactEmail", settings.contactAddress());
+    values.put("licenceSku", migration.licenceSku());
+    values.put("mailboxCount", mailboxes.size());
+    values.put("mailboxAddresses", mailboxes.stream().map(MailboxState::emailAddress).toList());
+
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    placeholders.put(Placeholders.DISPLAY_NAME, null);
+    placeholders.put(Placeholders.EMAIL_ADDRESS, null);
+    placeholders.put("domain", migration.summary().domain());
+    placeholders.put("plannedSwitch", plannedSwitch);
+    placeholders.put("signInAddress", signIn);
+    placeholders.put("contactName", contactName);
+    placeholders.put("contactEmail", settings.contactAddress());
+    return new LetterFacts(language, values, new Placeholders(placeholders));
+  }
+
+  /**
+   * The facts of a report of undelivered letters: {@code letter} (the letter's name), {@code
+   * sentCount}, {@code recipientCount}, {@code refused} ("address: reason" lines) and {@code
+   * unknown} (addresses).
+   */
+  LetterFacts forReport(
+      LetterKind letter, int recipients, List<String> refused, List<String> unknown) {
+    Map<String, Object> all = new HashMap<>(values);
+    all.put("letter", letter.slug());
+    all.put("sentCount", recipients - refused.size() - unknown.size());
+    all.put("recipientCount", recipients);
+    all.put("refused", List.copyOf(refused));
+    all.put("unknown", List.copyOf(unknown));
+    return new LetterFacts(language, all, placeholders);
+  }
+
+  /** The placeholders filled for one recipient. */
+  Placeholders forRecipient(String address, String displayName) {
+    return placeholders.with(
+        Map.of(
+            Placeholders.EMAIL_ADDRESS,
+            address,
+            Placeholders.DISPLAY_NAME,
+            displayName == null || displayName.isBlank() ? address : displayName));
+  }
+
+  static String date(LocalDate date, String language) {
+    return date == null ? null : DATES.getOrDefault(language, DATES.get("en")).format(date);
+  }
+
+  private static String security(ConnectionSecurity security, String language) {
+    return switch (security) {
+      case IMPLICIT_TLS -> "SSL/TLS";
+      case STARTTLS -> "STARTTLS";
+      case PLAINTEXT -> "da".equals(language) ? "ingen" : "none";
+    };
+  }
+}

@@ -1,0 +1,149 @@
+package org.cutover.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LetterTemplatesTest {
+
+  private final LetterTemplates templates = new LetterTemplates();
+
+  @Test
+  void rendersTheAnnouncementWithTheMigrationsFacts() {
+    Letter letter =
+        templates.render(
+            "announcement", "en", SampleFacts.microsoft365(), SampleFacts.PLACEHOLDERS);
+
+    assertThat(letter.subject())
+        .isEqualTo("Your e-mail at contoso.com is moving on or after Saturday 18 April 2026");
+    assertThat(letter.body())
+        .startsWith(
+            "Dear {{displayName}},\n\nThe e-mail of contoso.com is moving to Microsoft 365.")
+        .contains("When: mail moves on or after Saturday 18 April 2026.\n")
+        .contains("create a new Outlook profile")
+        .contains("remove the mail account and add it again")
+        .contains("sign in at https://outlook.office.com with {{emailAddress}}")
+        .contains("Ask Contoso IT at it@contoso.com.")
+        .doesNotContain("[#", "[/]", "\n\n\n", "exact date");
+  }
+
+  @Test
+  void rendersTheAnnouncementInDanish() {
+    Letter letter =
+        templates.render(
+            "announcement",
+            "da",
+            withFact("plannedSwitch", "lørdag den 18. april 2026"),
+            SampleFacts.PLACEHOLDERS);
+
+    assertThat(letter.subject())
+        .isEqualTo("Din e-mail hos contoso.com flytter lørdag den 18. april 2026 eller senere");
+    assertThat(letter.body())
+        .startsWith("Kære {{displayName}}\n")
+        .contains("Hvornår: mailen flytter lørdag den 18. april 2026 eller senere.")
+        .contains("opret en ny Outlook-profil")
+        .contains("Spørg Contoso IT på it@contoso.com.");
+  }
+
+  @Test
+  void saysTheExactDateWillFollowWhenNoSwitchIsPlanned() {
+    Letter letter =
+        templates.render(
+            "announcement", "en", withFact("plannedSwitch", null), SampleFacts.PLACEHOLDERS);
+
+    assertThat(letter.subject()).isEqualTo("Your e-mail at contoso.com is moving");
+    assertThat(letter.body())
+        .contains("When: the exact date will follow in a separate message.")
+        .doesNotContain("on or after");
+  }
+
+  @Test
+  void tellsUsersOfAnImapTargetTheirServer() {
+    Letter letter = templates.render("welcome", "en", SampleFacts.imap(), SampleFacts.PLACEHOLDERS);
+
+    assertThat(letter.subject()).isEqualTo("Your e-mail at contoso.com has moved");
+    assertThat(letter.body())
+        .contains("Mail server (IMAP): imap.example.net, port 993, encryption SSL/TLS")
+        .contains("choose IMAP, server imap.example.net")
+        .doesNotContain("Microsoft 365", "Microsoft Exchange", "outlook.office.com", "\n\n\n");
+  }
+
+  @Test
+  void listsTheMailboxesInTheLicenceReminder() {
+    Letter letter =
+        templates.render(
+            "licence-reminder",
+            "en",
+            withFact("licenceDeadline", "Friday 1 May 2026"),
+            SampleFacts.PLACEHOLDERS);
+
+    assertThat(letter.subject())
+        .isEqualTo("Licences needed for 2 mailboxes of contoso.com by Friday 1 May 2026");
+    assertThat(letter.body())
+        .contains("need a Microsoft 365 licence (EXCHANGESTANDARD)")
+        .contains("Deadline for this batch: Friday 1 May 2026.")
+        .contains("- ann@contoso.com\n- bo@contoso.com\n");
+  }
+
+  @Test
+  void namesTheTemplateAndTheFactWhenATemplateNamesAnUnknownOne() {
+    LetterTemplates broken = new LetterTemplates("letters-broken/");
+
+    assertThatThrownBy(
+            () ->
+                broken.render(
+                    "unknown-fact", "en", SampleFacts.microsoft365(), SampleFacts.PLACEHOLDERS))
+        .isInstanceOf(LetterTemplateError.class)
+        .hasMessageStartingWith(
+            "Letter template letters-broken/unknown-fact_en.txt names placeholder 'switchDate',"
+                + " which letters do not have; the known ones are batchName, contactEmail");
+  }
+
+  @Test
+  void namesTheTemplateAndAnUnknownRecipientPlaceholder() {
+    LetterTemplates broken = new LetterTemplates("letters-broken/");
+
+    assertThatThrownBy(
+            () ->
+                broken.render(
+                    "unknown-placeholder",
+                    "en",
+                    SampleFacts.microsoft365(),
+                    SampleFacts.PLACEHOLDERS))
+        .isInstanceOf(LetterTemplateError.class)
+        .hasMessageContaining("letters-broken/unknown-placeholder_en.txt")
+        .hasMessageContaining("uses placeholder {{firstName}}, which letters do not have");
+  }
+
+  @Test
+  void refusesATemplateWithoutSubjectLine() {
+    LetterTemplates broken = new LetterTemplates("letters-broken/");
+
+    assertThatThrownBy(
+            () ->
+                broken.render(
+                    "no-subject", "en", SampleFacts.microsoft365(), SampleFacts.PLACEHOLDERS))
+        .isInstanceOf(LetterTemplateError.class)
+        .hasMessage(
+            "Letter template letters-broken/no-subject_en.txt must begin with a line 'Subject:"
+                + " <the subject>'");
+  }
+
+  @Test
+  void namesAMissingTemplate() {
+    assertThatThrownBy(
+            () ->
+                templates.render(
+                    "announcement", "de", SampleFacts.microsoft365(), SampleFacts.PLACEHOLDERS))
+        .isInstanceOf(LetterTemplateError.class)
+        .hasMessageContaining("letters/announcement_de.txt");
+  }
+
+  private static Map<String, Object> withFact(String name, Object value) {
+    Map<String, Object> facts = SampleFacts.microsoft365();
+    facts.put(name, value);
+    return facts;
+  }
+}

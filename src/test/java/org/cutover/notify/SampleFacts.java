@@ -1,0 +1,61 @@
+package org.cutover.notify;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Facts of a Microsoft 365 migration of contoso.com, as the templates expect them. */
+final class SampleFacts {
+
+  static final Set<String> PLACEHOLDERS =
+      new LinkedHashSet<>(
+          List.of(
+              "displayName",
+              "emailAddress",
+              "domain",
+              "plannedSwitch",
+              "signInAddress",
+              "contactName",
+              "contactEmail"));
+
+  private SampleFacts() {}
+
+  static Map<String, Object> microsoft365() {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("domain", "contoso.com");
+    facts.put("batchName", "contoso-wave-1");
+    facts.put("migrationId", "m-1");
+    facts.put("plannedSwitch", "Saturday 18 April 2026");
+    facts.put("microsoft365", true);
+    facts.put("signInAddress", "https://outlook.office.com");
+    facts.put("imapServer", null);
+    facts.put("imapPort", null);
+    facts.put("imapSecurity", null);
+    facts.put("contactName", "Contoso IT");
+    facts.put("contactEmail", "it@contoso.com");
+    facts.put("licenceSku", "EXCHANGESTANDARD");
+    facts.put("licenceDeadline", null);
+    facts.put("mailboxCount", 2);
+    facts.put("mailboxAddresses", List.of("ann@contoso.com", "bo@contoso.com"));
+    facts.put("letter", "announcement");
+    facts.put("sentCount", 1);
+    facts.put("recipientCount", 2);
+    facts.put("refused", List.of("bo@contoso.com: 550 5.1.1 no such user"));
+    facts.put("unknown", List.of());
+    return facts;
+  }
+
+  static Map<String, Object> imap() {
+    Map<String, Object> facts = new HashMap<>(microsoft365());
+    facts.put("microsoft365", false);
+    facts.put("signInAddress", "imap.example.net");
+    facts.put("imapServer", "imap.example.net");
+    facts.put("imapPort", 993);
+    facts.put("imapSecurity", "SSL/TLS");
+    facts.put("licenceSku", null);
+    return facts;
+  }
+}
