@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.cutover.testsupport.MutableClock;
 import org.xbill.DNS.SOARecord;
 
 /**

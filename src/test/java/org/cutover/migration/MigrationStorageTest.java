@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
+import org.cutover.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

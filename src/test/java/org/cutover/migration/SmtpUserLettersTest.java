@@ -28,6 +28,7 @@ import org.cutover.notify.LetterTemplates;
 import org.cutover.notify.SmtpPost;
 import org.cutover.testsupport.FaultySmtpProxy;
 import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -23,6 +23,7 @@ import org.cutover.tenant.Microsoft365App;
 import org.cutover.tenant.Microsoft365Target;
 import org.cutover.tenant.TargetNeedsAdministrator;
 import org.cutover.tenant.TargetUnavailable;
+import org.cutover.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;

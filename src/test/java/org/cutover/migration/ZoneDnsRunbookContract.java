@@ -26,6 +26,7 @@ import org.cutover.dns.cloudflare.CloudflareSettings;
 import org.cutover.dns.rfc2136.Rfc2136Zone;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
+import org.cutover.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;

@@ -15,10 +15,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,6 +58,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DirtiesContext
+@Import(EngineClockConfiguration.class)
 class FullMigrationIT {
 
   static final String DOMAIN = "contoso.test";
@@ -116,30 +112,6 @@ class FullMigrationIT {
     properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
     properties.add("cutover.letters.from", () -> "it@" + DOMAIN);
     properties.add("cutover.letters.administrator-email", () -> "admin@" + DOMAIN);
-  }
-
-  /** The application's clock is the engine's, so DNS and letter times follow moved timers. */
-  @TestConfiguration
-  static class EngineClock {
-    @Bean
-    Clock engineClock() {
-      return new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return ClockUtil.getCurrentTime().toInstant();
-        }
-      };
-    }
   }
 
   @Autowired MockMvc mvc;

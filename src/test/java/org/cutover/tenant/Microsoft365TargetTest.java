@@ -42,6 +42,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.cutover.secrets.SecretRef;
+import org.cutover.testsupport.MutableClock;
 import org.cutover.testsupport.RealServers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;

@@ -1,4 +1,4 @@
-package org.cutover.tenant;
+package org.cutover.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock a test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  public void set(Instant instant) {
+    now = instant;
+  }
+
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
