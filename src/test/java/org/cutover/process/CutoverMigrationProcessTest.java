@@ -2,9 +2,11 @@ package org.cutover.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +29,7 @@ import org.cutover.migration.SyncMode;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.TxtVerification;
+import org.cutover.notify.LetterKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,8 +96,17 @@ class CutoverMigrationProcessTest {
     runbook.runIncrementalSync();
     runbook.fire("finalWaitOver");
     BpmnAwareTests.assertThat(instance).isWaitingAt("prepareWelcomeLetter");
+    assertThat(
+            processEngine
+                .getTaskService()
+                .getVariablesLocal(runbook.task("prepareWelcomeLetter").getId()))
+        .containsEntry("letterSubject", Runbook.preview(LetterKind.WELCOME).subject())
+        .containsEntry("letterText", Runbook.preview(LetterKind.WELCOME).body());
     runbook.complete("prepareWelcomeLetter");
     runbook.complete("decommissionServer");
+    // The licence reminder names the deadline, 30 days after the batch started.
+    verify(runbook.letters)
+        .recordLicenceDeadline(InMemoryMigrations.MIGRATION_ID, LocalDate.parse("2026-04-01"));
 
     BpmnAwareTests.assertThat(instance)
         .isEnded()
