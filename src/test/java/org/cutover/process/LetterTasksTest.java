@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.cutover.migration.LetterPreview;
 import org.cutover.migration.LettersAlreadySent;
+import org.cutover.migration.LettersNotConfigured;
 import org.cutover.migration.RejectedSettings;
 import org.cutover.migration.SettingsProblem;
 import org.cutover.notify.LetterEdit;
@@ -258,4 +259,46 @@ class LetterTasksTest {
     assertThat(processEngine.getRuntimeService().getVariables(instance.getId()))
         .doesNotContainKey("letterText");
   }
+
+  @Test
+  void opensTheTaskSayingWhatToSetWhenLettersCannotBeWritten() {
+    when(runbook.letters.preview(anyString(), eq(LetterKind.ANNOUNCEMENT)))
+        .thenThrow(new LettersNotConfigured(NOT_CONFIGURED));
+    start();
+
+    Map<String, Object> local = processEngine.getTaskService().getVariablesLocal(taskId());
+    assertThat(local)
+        .containsEntry(
+            "letterProblem",
+            "The letter cannot be shown: "
+                + NOT_CONFIGURED
+                + ", then restart Cutover. / Brevet kan ikke vises, før indstillingen er sat.")
+        .doesNotContainKeys("letterSubject", "letterText");
+
+    // The form hides the letter's fields: nothing is submitted for them, and the runbook goes on.
+    Map<String, Object> approval = new HashMap<>();
+    approval.put("announcementApproved", true);
+    submit(approval);
+
+    verify(runbook.letters, never()).edit(any(), any(), any(), any());
+    assertThat(runbook.ports.calls).contains("announcement");
+  }
+
+  @Test
+  void refusesALetterWrittenWhileLettersCannotBeWritten() {
+    when(runbook.letters.preview(anyString(), eq(LetterKind.ANNOUNCEMENT)))
+        .thenThrow(new LettersNotConfigured(NOT_CONFIGURED));
+    start();
+
+    assertThatThrownBy(() -> submit(form("Mail moves", "Dear {{displayName}}", null)))
+        .isInstanceOf(ProcessEngineException.class)
+        .rootCause()
+        .isInstanceOf(LetterNotStored.class)
+        .hasMessageStartingWith("The announcement letter cannot be stored: " + NOT_CONFIGURED);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
+  }
+
+  static final String NOT_CONFIGURED =
+      "Letters tell users whom to ask: set cutover.letters.contact-email (or"
+          + " cutover.letters.administrator-email)";
 }
