@@ -2,6 +2,9 @@ package org.cutover.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
@@ -629,6 +632,27 @@ class CutoverMigrationProcessTest {
     runbook.advance(Duration.ofMinutes(5));
     runbook.runJobs();
     BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+  }
+
+  @Test
+  void aRetriedBatchStartRecordsTheSameLicenceDeadline() {
+    Runbook runbook = runbook("m-1");
+    doThrow(new TransientStepFailure("The database did not answer"))
+        .doNothing()
+        .when(runbook.letters)
+        .recordLicenceDeadline(any(), any());
+    ProcessInstance instance = runbook.start(true);
+    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+    assertThatThrownBy(runbook::runJobs).isInstanceOf(TransientStepFailure.class);
+
+    runbook.advance(Duration.ofMinutes(5));
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).hasPassed("startBatch").isWaitingAt("copyMailbox");
+    LocalDate deadline = LocalDate.parse("2026-04-01");
+    verify(runbook.letters, times(2))
+        .recordLicenceDeadline(InMemoryMigrations.MIGRATION_ID, deadline);
+    assertThat((String) runbook.variable(instance, "licenceDeadlineAt")).startsWith("2026-04-01T");
   }
 
   @Test
