@@ -2,10 +2,15 @@ package org.cutover.process;
 
 import static org.cutover.process.ProcessVariables.LETTER_PLACEHOLDERS;
 import static org.cutover.process.ProcessVariables.LETTER_PROBLEM;
+import static org.cutover.process.ProcessVariables.LETTER_SHOWN;
 import static org.cutover.process.ProcessVariables.LETTER_SUBJECT;
 import static org.cutover.process.ProcessVariables.LETTER_TEXT;
 import static org.cutover.process.ProcessVariables.MIGRATION_ID;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -81,6 +86,7 @@ abstract class LetterReview implements TaskListener {
     }
     task.setVariableLocal(LETTER_SUBJECT.name(), letter.subject());
     task.setVariableLocal(LETTER_TEXT.name(), letter.body());
+    task.setVariableLocal(LETTER_SHOWN.name(), fingerprint(letter.subject(), letter.body()));
     task.setVariableLocal(
         LETTER_PLACEHOLDERS.name(),
         letter.placeholders().stream()
@@ -112,7 +118,12 @@ abstract class LetterReview implements TaskListener {
       }
       String newSubject = subject == null ? letter.subject() : subject;
       String newText = text == null ? letter.body() : text;
-      if (!sameText(newSubject, letter.subject()) || !sameText(newText, letter.body())) {
+      boolean asShown =
+          fingerprint(newSubject, newText).equals(task.getVariableLocal(LETTER_SHOWN.name()));
+      boolean asNow = sameText(newSubject, letter.subject()) && sameText(newText, letter.body());
+      // Unchanged since the task opened: the letter keeps following its facts (a switch planned
+      // meanwhile), rather than freezing the text as it was then.
+      if (!asShown && !asNow) {
         edit(task, migrationId, new LetterEdit(newSubject, newText));
       }
     }
@@ -163,6 +174,19 @@ abstract class LetterReview implements TaskListener {
     Authentication current =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return current != null && current.getUserId() != null ? current.getUserId() : "Tasklist";
+  }
+
+  /** A short digest of a letter's subject and text, to tell later whether they were changed. */
+  static String fingerprint(String subject, String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (normalised(subject) + "\n" + normalised(text)).getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException missing) {
+      throw new IllegalStateException("This Java has no SHA-256", missing);
+    }
   }
 
   private static boolean sameText(String given, String shown) {

@@ -100,7 +100,9 @@ class LetterTasksTest {
         .containsEntry(
             "letterPlaceholders",
             "{{displayName}}, {{emailAddress}}, {{domain}}, {{plannedSwitch}}")
-        .containsEntry("plannedSwitch", null);
+        .containsEntry("plannedSwitch", null)
+        .containsEntry(
+            "letterShown", LetterReview.fingerprint(ANNOUNCEMENT.subject(), ANNOUNCEMENT.body()));
     assertThat(processEngine.getRuntimeService().getVariables(instance.getId()))
         .doesNotContainKeys("letterSubject", "letterText", "letterPlaceholders", "plannedSwitch");
   }
@@ -144,6 +146,26 @@ class LetterTasksTest {
     verify(runbook.letters, never()).edit(any(), any(), any(), any());
     verify(runbook.letters, never()).planSwitch(any(), any());
     assertThat(runbook.ports.calls).contains("announcement");
+  }
+
+  @Test
+  void storesNothingWhenTheLetterChangedOnlyThroughItsFactsMeanwhile() {
+    start();
+    // A switch planned over the API while the task is open: the letter now names the day.
+    LetterPreview planned =
+        new LetterPreview(
+            "announcement",
+            "da",
+            "Din e-mail flytter lørdag den 18. april 2026",
+            ANNOUNCEMENT.body().replace("flytter", "flytter lørdag den 18. april 2026"),
+            false,
+            true,
+            ANNOUNCEMENT.placeholders());
+    when(runbook.letters.preview(ID, LetterKind.ANNOUNCEMENT)).thenReturn(planned);
+
+    submit(form(ANNOUNCEMENT.subject(), ANNOUNCEMENT.body(), null));
+
+    verify(runbook.letters, never()).edit(any(), any(), any(), any());
   }
 
   @Test
