@@ -76,6 +76,17 @@ final class ProcessVariables {
   static final ProcessVariable<Boolean> WELCOME_LETTER_APPROVED = flag("welcomeLetterApproved");
   static final ProcessVariable<Boolean> SERVER_DECOMMISSIONED = flag("serverDecommissioned");
 
+  // Local to the letter tasks: the letter as shown (and edited) in the form, the placeholders an
+  // edit may use, why the letter cannot be shown (when it cannot), a SHA-256 digest of the letter
+  // as shown (to tell an unchanged letter from an edit), and the planned switch as an ISO
+  // day (2026-04-18) or empty (form).
+  static final ProcessVariable<String> LETTER_SUBJECT = text("letterSubject");
+  static final ProcessVariable<String> LETTER_TEXT = text("letterText");
+  static final ProcessVariable<String> LETTER_PLACEHOLDERS = text("letterPlaceholders");
+  static final ProcessVariable<String> LETTER_PROBLEM = text("letterProblem");
+  static final ProcessVariable<String> LETTER_SHOWN = text("letterShown");
+  static final ProcessVariable<String> PLANNED_SWITCH = text("plannedSwitch");
+
   /** Variables the runbook keeps on the process instance once the migration is registered. */
   static final Set<String> RUNBOOK =
       List.of(

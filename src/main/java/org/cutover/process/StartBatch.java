@@ -8,15 +8,20 @@ import static org.cutover.process.ProcessVariables.MIGRATION_ID;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.LetterDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * "Start the batch" (status Syncing). The licence deadline counts from here, as the target
- * mailboxes are created now: sets {@code licenceDeadlineAt} and {@code licenceReminderAt} once.
+ * mailboxes are created now: sets {@code licenceDeadlineAt} and {@code licenceReminderAt} once, and
+ * records the deadline's day (UTC) for the licence reminder to name. Running again records the same
+ * day.
  */
 @Component("startBatch")
 class StartBatch extends RunbookStep {
@@ -24,9 +29,11 @@ class StartBatch extends RunbookStep {
   private static final Logger log = LoggerFactory.getLogger(StartBatch.class);
 
   private final BatchLifecycle batch;
+  private final LetterDesk letters;
 
-  StartBatch(BatchLifecycle batch) {
+  StartBatch(BatchLifecycle batch, LetterDesk letters) {
     this.batch = batch;
+    this.letters = letters;
   }
 
   @Override
@@ -40,6 +47,9 @@ class StartBatch extends RunbookStep {
       LICENCE_DEADLINE_AT.set(execution, EngineClock.timerDate(now.plus(deadline)));
       LICENCE_REMINDER_AT.set(execution, EngineClock.timerDate(now.plus(deadline).minus(before)));
     }
+    LocalDate deadlineDay =
+        LocalDate.ofInstant(Instant.parse(LICENCE_DEADLINE_AT.require(execution)), ZoneOffset.UTC);
+    letters.recordLicenceDeadline(migrationId, deadlineDay);
     log.info("Migration {}: batch started", migrationId);
   }
 }

@@ -2,9 +2,14 @@ package org.cutover.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,6 +32,7 @@ import org.cutover.migration.SyncMode;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.TxtVerification;
+import org.cutover.notify.LetterKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,8 +99,17 @@ class CutoverMigrationProcessTest {
     runbook.runIncrementalSync();
     runbook.fire("finalWaitOver");
     BpmnAwareTests.assertThat(instance).isWaitingAt("prepareWelcomeLetter");
+    assertThat(
+            processEngine
+                .getTaskService()
+                .getVariablesLocal(runbook.task("prepareWelcomeLetter").getId()))
+        .containsEntry("letterSubject", Runbook.preview(LetterKind.WELCOME).subject())
+        .containsEntry("letterText", Runbook.preview(LetterKind.WELCOME).body());
     runbook.complete("prepareWelcomeLetter");
     runbook.complete("decommissionServer");
+    // The licence reminder names the deadline, 30 days after the batch started.
+    verify(runbook.letters)
+        .recordLicenceDeadline(InMemoryMigrations.MIGRATION_ID, LocalDate.parse("2026-04-01"));
 
     BpmnAwareTests.assertThat(instance)
         .isEnded()
@@ -617,6 +632,27 @@ class CutoverMigrationProcessTest {
     runbook.advance(Duration.ofMinutes(5));
     runbook.runJobs();
     BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+  }
+
+  @Test
+  void aRetriedBatchStartRecordsTheSameLicenceDeadline() {
+    Runbook runbook = runbook("m-1");
+    doThrow(new TransientStepFailure("The database did not answer"))
+        .doNothing()
+        .when(runbook.letters)
+        .recordLicenceDeadline(any(), any());
+    ProcessInstance instance = runbook.start(true);
+    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+    assertThatThrownBy(runbook::runJobs).isInstanceOf(TransientStepFailure.class);
+
+    runbook.advance(Duration.ofMinutes(5));
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).hasPassed("startBatch").isWaitingAt("copyMailbox");
+    LocalDate deadline = LocalDate.parse("2026-04-01");
+    verify(runbook.letters, times(2))
+        .recordLicenceDeadline(InMemoryMigrations.MIGRATION_ID, deadline);
+    assertThat((String) runbook.variable(instance, "licenceDeadlineAt")).startsWith("2026-04-01T");
   }
 
   @Test

@@ -6,8 +6,10 @@ import static org.mockito.Mockito.mock;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.LetterDesk;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.migration.MigrationRegistry;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,11 @@ class ProcessBeansTest {
     }
 
     @Bean
+    LetterDesk letterDesk() {
+      return mock(LetterDesk.class);
+    }
+
+    @Bean
     MigrationRegistry migrationRegistry() {
       return mock(MigrationRegistry.class);
     }
@@ -69,6 +76,11 @@ class ProcessBeansTest {
               .contains("swapMx", "createAutodiscover", "publishSpf", "restoreMxTtl");
           for (String bean : RunbookModelTest.delegateBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
+          }
+          assertThat(RunbookModelTest.taskListenerBeans())
+              .containsExactlyInAnyOrder("announcementReview", "welcomeLetterReview");
+          for (String bean : RunbookModelTest.taskListenerBeans()) {
+            assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }
           assertThat(app.getBean("runbookPhase")).isInstanceOf(RunbookPhase.class);
           assertThat(app.getBean("batchMailboxes")).isInstanceOf(BatchMailboxes.class);

@@ -2,6 +2,10 @@ package org.cutover.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,6 +23,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.cutover.migration.LetterDesk;
+import org.cutover.migration.LetterPreview;
+import org.cutover.notify.LetterKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
@@ -34,6 +42,7 @@ final class Runbook {
   final InMemoryMigrations migrations;
   final ScriptedDnsRunbook dns = new ScriptedDnsRunbook();
   final RecordingPorts ports = new RecordingPorts();
+  final LetterDesk letters = letterDesk();
   final RunbookDefaults defaults;
   final CamundaRunbookControl control;
   final MailboxSyncWorker worker;
@@ -82,7 +91,7 @@ final class Runbook {
     Mocks.register("lowerMxTtl", new LowerMxTtl(dnsPort));
     Mocks.register("createEndpoint", new CreateEndpoint(migrations));
     Mocks.register("createBatch", new CreateBatch(migrations));
-    Mocks.register("startBatch", new StartBatch(migrations));
+    Mocks.register("startBatch", new StartBatch(migrations, this.letters));
     Mocks.register("provisionMailbox", new ProvisionMailbox(target));
     Mocks.register("finishInitialSync", new FinishInitialSync(migrations));
     Mocks.register("sendLicenceReminder", new SendLicenceReminder(letters));
@@ -99,6 +108,29 @@ final class Runbook {
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
     Mocks.register("batchMailboxes", new BatchMailboxes(migrations));
     Mocks.register("stepRetry", new StepRetry(defaults));
+    Mocks.register("announcementReview", new AnnouncementReview(this.letters));
+    Mocks.register("welcomeLetterReview", new WelcomeLetterReview(this.letters));
+  }
+
+  /** The letters as the desk shows them, unedited, with no switch planned. */
+  static LetterDesk letterDesk() {
+    LetterDesk desk = mock(LetterDesk.class);
+    for (LetterKind kind : List.of(LetterKind.ANNOUNCEMENT, LetterKind.WELCOME)) {
+      when(desk.preview(anyString(), eq(kind))).thenReturn(preview(kind));
+    }
+    when(desk.plannedSwitch(anyString())).thenReturn(Optional.empty());
+    return desk;
+  }
+
+  static LetterPreview preview(LetterKind kind) {
+    return new LetterPreview(
+        kind.slug(),
+        "da",
+        "Din e-mail hos contoso.com flytter (" + kind.slug() + ")",
+        "Kære {{displayName}},\n\nDin postkasse {{emailAddress}} flytter.\n",
+        false,
+        true,
+        List.of("displayName", "emailAddress", "domain", "plannedSwitch"));
   }
 
   static <T> ObjectProvider<T> provider(Class<T> type, Object bean) {

@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -53,6 +54,17 @@ class RunbookModelTest {
     for (ServiceTask task : all(ServiceTask.class)) {
       if (task.getCamundaDelegateExpression() != null) {
         beans.add(task.getCamundaDelegateExpression().replaceAll("^\\$\\{(\\w+)}$", "$1"));
+      }
+    }
+    return beans;
+  }
+
+  /** The bean names the model's task listeners call by delegate expression. */
+  static Set<String> taskListenerBeans() {
+    Set<String> beans = new TreeSet<>();
+    for (CamundaTaskListener listener : all(CamundaTaskListener.class)) {
+      if (listener.getCamundaDelegateExpression() != null) {
+        beans.add(listener.getCamundaDelegateExpression().replaceAll("^\\$\\{(\\w+)}$", "$1"));
       }
     }
     return beans;

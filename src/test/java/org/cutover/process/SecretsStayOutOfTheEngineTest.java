@@ -266,7 +266,7 @@ class SecretsStayOutOfTheEngineTest {
     }
   }
 
-  private static Map<String, Object> migration(String domain) {
+  static Map<String, Object> migration(String domain) {
     List<Map<String, Object>> mailboxes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       mailboxes.add(Map.of("emailAddress", "user" + i + "@" + domain));
