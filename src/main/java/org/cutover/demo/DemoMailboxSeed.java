@@ -278,7 +278,14 @@ final class DemoMailboxSeed {
                     attachment.contentType() + "; charset=UTF-8")));
         file.setFileName(attachment.fileName());
         file.setDisposition(MimeBodyPart.ATTACHMENT);
-        MimeMultipart multipart = new MimeMultipart();
+        String boundary = "=_demo_" + Integer.toHexString(messageId().hashCode());
+        MimeMultipart multipart =
+            new MimeMultipart() {
+              {
+                // a boundary of the message's own, so that the same message has the same bytes
+                contentType = "multipart/mixed; boundary=\"" + boundary + "\"";
+              }
+            };
         multipart.addBodyPart(body);
         multipart.addBodyPart(file);
         message.setContent(multipart);

@@ -111,11 +111,14 @@ class DemoMigrationEndToEndTest {
     runUntilEnded(processInstanceId);
 
     for (String user : USERS) {
-      assertThat(messagesIn(TARGET, user)).as("messages of " + user + " at the target").isEqualTo(10);
+      assertThat(messagesIn(TARGET, user))
+          .as("messages of " + user + " at the target")
+          .isEqualTo(10);
     }
     JsonNode migration =
         json.readTree(
-            mvc.perform(get("/api/migrations/" + id).with(httpBasic("admin", "admin-test-password")))
+            mvc.perform(
+                    get("/api/migrations/" + id).with(httpBasic("admin", "admin-test-password")))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
