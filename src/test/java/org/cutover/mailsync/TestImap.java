@@ -3,6 +3,7 @@ package org.cutover.mailsync;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.cutover.testsupport.DovecotServer;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.imap.protocol.ListInfo;

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +17,6 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.cutover.migration.DnsRunbook;
 import org.cutover.migration.DnsStepOutcome;
 import org.cutover.migration.MailboxSyncEngine;
@@ -193,92 +190,8 @@ class SecretsStayOutOfTheEngineTest {
     return processInstanceId;
   }
 
-  /**
-   * Works the runbook as the engine, a sync worker and an administrator would: runs due jobs, syncs
-   * mailboxes, completes human tasks, and when nothing is left moves the clock to the next timer.
-   */
   private void runUntilEnded(String processInstanceId) {
-    EngineExternalTasks workers = new EngineExternalTasks(engine);
-    MailboxSyncWorker worker =
-        new MailboxSyncWorker(syncRunner, defaults.syncLockDuration(), Runbook.engineClock());
-    for (int round = 0; round < 5000; round++) {
-      if (ended(processInstanceId)) {
-        return;
-      }
-      boolean progressed = false;
-      List<Job> due = dueJobs(processInstanceId);
-      if (!due.isEmpty()) {
-        // one at a time: a job can remove others (a boundary event, the end of a scope)
-        engine.getManagementService().executeJob(due.get(0).getId());
-        continue;
-      }
-      if (workers.work("mailbox-sync", List.of("migrationId", "mailboxId", "syncMode"), worker)
-          > 0) {
-        progressed = true;
-      }
-      for (Task task :
-          engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list()) {
-        engine.getTaskService().complete(task.getId(), everyConfirmation());
-        progressed = true;
-      }
-      if (!progressed) {
-        Job next =
-            engine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(processInstanceId)
-                .orderByJobDuedate()
-                .asc()
-                .list()
-                .stream()
-                .filter(j -> j.getDuedate() != null)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the runbook is stuck"));
-        ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 1000));
-      }
-    }
-    throw new AssertionError("the runbook did not end in 5000 rounds");
-  }
-
-  private List<Job> dueJobs(String processInstanceId) {
-    Date now = ClockUtil.getCurrentTime();
-    return engine
-        .getManagementService()
-        .createJobQuery()
-        .processInstanceId(processInstanceId)
-        .executable()
-        .list()
-        .stream()
-        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
-        .toList();
-  }
-
-  private boolean ended(String processInstanceId) {
-    return engine
-            .getRuntimeService()
-            .createProcessInstanceQuery()
-            .processInstanceId(processInstanceId)
-            .count()
-        == 0;
-  }
-
-  private static Map<String, Object> everyConfirmation() {
-    Map<String, Object> variables = new HashMap<>();
-    for (String key :
-        List.of(
-            "announcementApproved",
-            "dnsRecordSet",
-            "startBatchConfirmed",
-            "licencesAssigned",
-            "syncAgain",
-            "welcomeLetterApproved",
-            "mailFlowConfirmed",
-            "backupTaken",
-            "clientsReconfigured",
-            "serverDecommissioned")) {
-      variables.put(key, true);
-    }
-    return variables;
+    new RunbookDriver(engine, syncRunner, defaults).runUntilEnded(processInstanceId);
   }
 
   private void assertNoSecretInTheEngine(String processInstanceId) {

@@ -1,4 +1,4 @@
-package org.cutover.mailsync;
+package org.cutover.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -18,11 +18,11 @@ import java.util.regex.Pattern;
  * beside the checkout (or further up; {@code -Dcutover.bench.dir} overrides). Outside CI a missing
  * kit or Dovecot skips the test; with {@code CI=true} it fails it.
  */
-final class BenchKit {
+public final class BenchKit {
 
   private BenchKit() {}
 
-  static Path dir() {
+  public static Path dir() {
     String override = System.getProperty("cutover.bench.dir", System.getenv("CUTOVER_BENCH_DIR"));
     if (override != null && !override.isBlank()) {
       return require(Path.of(override), "cutover.bench.dir");
@@ -48,7 +48,7 @@ final class BenchKit {
     return p;
   }
 
-  static void unavailable(String why) {
+  public static void unavailable(String why) {
     if ("true".equalsIgnoreCase(System.getenv("CI"))) {
       fail("Integration test needs " + why);
     }
@@ -56,9 +56,9 @@ final class BenchKit {
   }
 
   /** Output and exit code of a kit script. */
-  record Run(int exit, String output) {}
+  public record Run(int exit, String output) {}
 
-  static Run run(Path workDir, List<String> command) {
+  public static Run run(Path workDir, List<String> command) {
     try {
       Path out = Files.createTempFile(workDir, "run-", ".log");
       Process p =
@@ -83,7 +83,7 @@ final class BenchKit {
   }
 
   /** Fills user1..userN with the deterministic corpus (or round R of new mail). */
-  static void makeCorpus(
+  public static void makeCorpus(
       Path work, int port, int users, int messages, int seed, int round, String... extra) {
     List<String> cmd =
         new ArrayList<>(
@@ -109,7 +109,7 @@ final class BenchKit {
   }
 
   /** imap-compare's verdict on server b as a copy of server a. */
-  record Comparison(
+  public record Comparison(
       int exit,
       String output,
       long missing,
@@ -118,7 +118,7 @@ final class BenchKit {
       long flagDiffs,
       long dateDiffs,
       long folderDiffs) {
-    boolean identical() {
+    public boolean identical() {
       return exit == 0;
     }
   }
@@ -127,7 +127,7 @@ final class BenchKit {
       Pattern.compile(
           "compare: .*?(\\d+) missing, (\\d+) extra, (\\d+) duplicates, (\\d+) flag diffs, (\\d+) date diffs, (\\d+) folder diffs");
 
-  static Comparison compare(Path work, int portA, int portB, String users, String... extra) {
+  public static Comparison compare(Path work, int portA, int portB, String users, String... extra) {
     List<String> cmd =
         new ArrayList<>(
             List.of(

@@ -1,4 +1,4 @@
-package org.cutover.mailsync;
+package org.cutover.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,12 +11,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.cutover.mailsync.ImapEndpoint;
+import org.cutover.mailsync.ImapLogin;
+import org.cutover.mailsync.SourceAccount;
+import org.cutover.mailsync.TargetAccount;
 
 /**
  * A private Dovecot started with the bench kit's dovecot-up on free loopback ports, and stopped by
  * its master PID.
  */
-final class DovecotServer implements AutoCloseable {
+public final class DovecotServer implements AutoCloseable {
 
   private final Path dir;
   private final int port;
@@ -31,7 +35,7 @@ final class DovecotServer implements AutoCloseable {
   }
 
   /** Starts a server in {@code dir} with dovecot-up's options (e.g. --names --sep . --tls). */
-  static DovecotServer start(Path dir, boolean tls, String... options) {
+  public static DovecotServer start(Path dir, boolean tls, String... options) {
     Path kit = BenchKit.dir();
     for (int attempt = 1; ; attempt++) {
       int port = freePort();
@@ -62,42 +66,42 @@ final class DovecotServer implements AutoCloseable {
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  int tlsPort() {
+  public int tlsPort() {
     return tlsPort;
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
-  Path certificate() {
+  public Path certificate() {
     return dir.resolve("tls").resolve("cert.pem");
   }
 
-  Path config() {
+  public Path config() {
     return dir.resolve("dovecot.conf");
   }
 
-  ImapEndpoint plaintext() {
+  public ImapEndpoint plaintext() {
     return ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", port);
   }
 
-  SourceAccount source(String user) {
+  public SourceAccount source(String user) {
     return new SourceAccount(
         plaintext(), ImapLogin.password(user, () -> ("pass-" + user).toCharArray()));
   }
 
-  TargetAccount target(String user) {
+  public TargetAccount target(String user) {
     return new TargetAccount(
         plaintext(), ImapLogin.password(user, () -> ("pass-" + user).toCharArray()));
   }
 
   /** Runs doveadm against this instance. */
-  BenchKit.Run doveadm(String... args) {
+  public BenchKit.Run doveadm(String... args) {
     List<String> cmd = new ArrayList<>(List.of("doveadm", "-c", config().toString()));
     cmd.addAll(List.of(args));
     return BenchKit.run(dir.getParent(), cmd);
@@ -123,7 +127,7 @@ final class DovecotServer implements AutoCloseable {
     }
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
@@ -132,7 +136,7 @@ final class DovecotServer implements AutoCloseable {
   }
 
   /** Stops several servers at once (Dovecot takes a few seconds each to shut down). */
-  static void stopAll(List<DovecotServer> servers) {
+  public static void stopAll(List<DovecotServer> servers) {
     servers.parallelStream().forEach(DovecotServer::close);
     servers.clear();
   }

@@ -1,0 +1,282 @@
+package org.cutover.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.cutover.dns.RecordSet;
+import org.cutover.dns.RecordType;
+import org.cutover.dns.TsigKey;
+import org.cutover.dns.rfc2136.Rfc2136Zone;
+import org.cutover.dns.server.InProcessDnsServer;
+import org.cutover.migration.MailboxSyncRunner;
+import org.cutover.testsupport.BenchKit;
+import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.FreePort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * A whole migration with nothing faked: the application started, a migration registered over the
+ * REST API, the real runbook worked to its end (jobs, sync tasks, human tasks, the 72-hour wait),
+ * mailboxes copied from a real Dovecot with Danish special-use names and '.' separators to a real
+ * Dovecot with English names and '/' separators, the DNS changed by RFC 2136 on the in-process
+ * server, and the letters sent by SMTP. Then imap-compare judges the copy, and the zone and the
+ * inboxes are read.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@DirtiesContext
+class FullMigrationIT {
+
+  static final String DOMAIN = "contoso.test";
+  static final List<String> USERS = List.of("user1@" + DOMAIN, "user2@" + DOMAIN);
+  static final String TSIG_SECRET = "c2VjcmV0LW9mLXRoZS1mdWxsLW1pZ3JhdGlvbi10ZXN0";
+  static final TsigKey KEY = new TsigKey("cutover-full", "hmac-sha256", () -> TSIG_SECRET);
+  static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-password");
+
+  static Path work;
+  static DovecotServer source;
+  static DovecotServer target;
+  static InProcessDnsServer dns;
+  static GreenMail smtp;
+
+  @BeforeAll
+  static void startServers() throws Exception {
+    work = Files.createTempDirectory("cutover-full");
+    source =
+        DovecotServer.start(work.resolve("source"), false, "--names", "--sep", ".", "--users", "2");
+    target = DovecotServer.start(work.resolve("target"), false, "--sep", "/", "--users", "2");
+    BenchKit.makeCorpus(work, source.port(), 2, 40, 11, 0);
+    // The migrated users sign in with their addresses on both servers; on the source the address
+    // is another name for the corpus user's mail.
+    for (int i = 1; i <= USERS.size(); i++) {
+      addAccount(source, USERS.get(i - 1), "user" + i);
+      addAccount(target, USERS.get(i - 1), null);
+    }
+    dns = new InProcessDnsServer(InetAddress.getLoopbackAddress(), 0, List.of(KEY));
+    dns.start();
+    dns.addZone(DOMAIN, zoneFile());
+    smtp = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopServers() throws IOException {
+    if (smtp != null) {
+      smtp.stop();
+    }
+    if (dns != null) {
+      dns.close();
+    }
+    DovecotServer.stopAll(new java.util.ArrayList<>(java.util.Arrays.asList(source, target)));
+  }
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry properties) {
+    properties.add("cutover.dns.authoritative-servers", () -> "127.0.0.1:" + dns.port());
+    properties.add("cutover.dns.resolvers", () -> "127.0.0.1:" + dns.port());
+    properties.add("spring.mail.host", () -> "127.0.0.1");
+    properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    properties.add("cutover.letters.from", () -> "it@" + DOMAIN);
+    properties.add("cutover.letters.administrator-email", () -> "admin@" + DOMAIN);
+  }
+
+  /** The application's clock is the engine's, so DNS and letter times follow moved timers. */
+  @TestConfiguration
+  static class EngineClock {
+    @Bean
+    Clock engineClock() {
+      return new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return ClockUtil.getCurrentTime().toInstant();
+        }
+      };
+    }
+  }
+
+  @Autowired MockMvc mvc;
+  @Autowired ObjectMapper json;
+  @Autowired ProcessEngine engine;
+  @Autowired MailboxSyncRunner syncRunner;
+  @Autowired RunbookDefaults defaults;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void migratesEveryMessageSwapsMxAndWritesToEveryUser() throws Exception {
+    ClockUtil.setCurrentTime(new Date());
+    String id = register();
+    String processInstanceId =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(id)
+            .singleResult()
+            .getId();
+
+    new RunbookDriver(engine, syncRunner, defaults).runUntilEnded(processInstanceId);
+
+    JsonNode view = details(id);
+    assertThat(view.path("phase").asText()).isEqualTo("COMPLETED");
+    assertThat(view.path("batchStatus").asText()).isEqualTo("REMOVED");
+    BenchKit.Comparison comparison =
+        BenchKit.compare(work, source.port(), target.port(), String.join(",", USERS));
+    assertThat(comparison.identical()).as(comparison.output()).isTrue();
+    RecordSet mx = zone().read(DOMAIN, RecordType.MX).known().orElseThrow().orElseThrow();
+    assertThat(mx.values()).containsExactly("10 mx.target.contoso.test.");
+    assertThat(mx.ttl()).isEqualTo(86400);
+    List<String> recipients =
+        java.util.Arrays.stream(smtp.getReceivedMessages())
+            .map(FullMigrationIT::recipient)
+            .toList();
+    for (String user : USERS) {
+      assertThat(recipients.stream().filter(user::equals))
+          .as("%s gets the announcement and the welcome letter, each once", user)
+          .hasSize(2);
+    }
+  }
+
+  private String register() throws Exception {
+    Map<String, Object> source = endpoint(FullMigrationIT.source.port());
+    Map<String, Object> target = new LinkedHashMap<>();
+    target.put("type", "IMAP");
+    target.put("endpoint", endpoint(FullMigrationIT.target.port()));
+    target.put("mxHosts", List.of("10 mx.target.contoso.test"));
+    Map<String, Object> dnsSettings = new LinkedHashMap<>();
+    dnsSettings.put("mode", "AUTOMATIC");
+    dnsSettings.put("provider", "rfc2136");
+    dnsSettings.put("zone", DOMAIN);
+    dnsSettings.put("server", "127.0.0.1:" + dns.port());
+    dnsSettings.put("credentials", "cutover-full:hmac-sha256:" + TSIG_SECRET);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("domain", DOMAIN);
+    body.put("batchName", "contoso-all");
+    body.put("mailboxes", USERS.stream().map(u -> Map.of("emailAddress", u)).toList());
+    body.put("source", source);
+    body.put("target", target);
+    body.put("dns", dnsSettings);
+    body.put("language", "da");
+    body.put("autoStartBatch", true);
+    String created =
+        mvc.perform(
+                post("/api/migrations")
+                    .with(ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(body)))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    return json.readTree(created).get("id").asText();
+  }
+
+  private static Map<String, Object> endpoint(int port) {
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("host", "127.0.0.1");
+    endpoint.put("port", port);
+    endpoint.put("security", "PLAINTEXT");
+    endpoint.put("allowPlaintext", true);
+    endpoint.put("auth", "DELEGATED_ADMIN");
+    endpoint.put("adminUser", "admin");
+    endpoint.put("password", "admin-pass");
+    return endpoint;
+  }
+
+  private JsonNode details(String id) throws Exception {
+    return json.readTree(
+        mvc.perform(get("/api/migrations/" + id).with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
+  }
+
+  private static Rfc2136Zone zone() {
+    return new Rfc2136Zone(DOMAIN, dns.nameServer(), KEY, java.time.Duration.ofSeconds(5));
+  }
+
+  private static String zoneFile() {
+    return """
+        $TTL 3600
+        @       IN SOA  ns1.%1$s. hostmaster.%1$s. ( 2026030101 3600 900 604800 300 )
+                IN NS   ns1.%1$s.
+                86400 IN MX 10 mail.%1$s.
+                86400 IN MX 20 backup-mail.%1$s.
+                IN TXT  "v=spf1 mx -all"
+        ns1     IN A    127.0.0.1
+        mail    IN A    192.0.2.25
+        """
+        .formatted(DOMAIN);
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Adds a login to a bench-kit Dovecot; with {@code sameMailAs} it shares that user's mail. */
+  private static void addAccount(DovecotServer server, String login, String sameMailAs)
+      throws IOException {
+    Files.writeString(
+        server.dir().resolve("users"),
+        login + ":{PLAIN}pass-" + login + "::::::\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    if (sameMailAs != null) {
+      Files.createSymbolicLink(server.dir().resolve("mail").resolve(login), Path.of(sameMailAs));
+    }
+  }
+}

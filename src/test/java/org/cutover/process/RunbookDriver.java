@@ -1,0 +1,121 @@
+package org.cutover.process;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.cutover.migration.MailboxSyncRunner;
+
+/**
+ * Works a runbook to its end as the job executor, a sync worker and an approving administrator
+ * would: runs due jobs one at a time, syncs the mailboxes of open sync tasks, completes human tasks
+ * with every confirmation ticked, and when nothing is left to do moves the engine clock to the next
+ * timer. For tests in the whole application, where the job executor is off.
+ */
+final class RunbookDriver {
+
+  private static final List<String> CONFIRMATIONS =
+      List.of(
+          "announcementApproved",
+          "dnsRecordSet",
+          "startBatchConfirmed",
+          "licencesAssigned",
+          "syncAgain",
+          "welcomeLetterApproved",
+          "mailFlowConfirmed",
+          "backupTaken",
+          "clientsReconfigured",
+          "serverDecommissioned");
+
+  private final ProcessEngine engine;
+  private final EngineExternalTasks workers;
+  private final MailboxSyncWorker worker;
+
+  RunbookDriver(ProcessEngine engine, MailboxSyncRunner syncRunner, RunbookDefaults defaults) {
+    this.engine = engine;
+    this.workers = new EngineExternalTasks(engine);
+    this.worker =
+        new MailboxSyncWorker(syncRunner, defaults.syncLockDuration(), Runbook.engineClock());
+  }
+
+  /** Runs the process instance until it ends; fails when it is stuck or does not end. */
+  void runUntilEnded(String processInstanceId) {
+    for (int round = 0; round < 5000; round++) {
+      if (ended(processInstanceId)) {
+        return;
+      }
+      List<Job> due = dueJobs(processInstanceId);
+      if (!due.isEmpty()) {
+        // one at a time: a job can remove others (a boundary event, the end of a scope)
+        engine.getManagementService().executeJob(due.get(0).getId());
+        continue;
+      }
+      boolean progressed =
+          workers.work("mailbox-sync", List.of("migrationId", "mailboxId", "syncMode"), worker) > 0;
+      for (Task task :
+          engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list()) {
+        engine.getTaskService().complete(task.getId(), everyConfirmation());
+        progressed = true;
+      }
+      if (!progressed) {
+        moveClockToTheNextTimer(processInstanceId);
+      }
+    }
+    throw new AssertionError("the runbook did not end in 5000 rounds");
+  }
+
+  private void moveClockToTheNextTimer(String processInstanceId) {
+    Job next =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .orderByJobDuedate()
+            .asc()
+            .list()
+            .stream()
+            .filter(job -> job.getDuedate() != null)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("the runbook is stuck: " + incidents()));
+    ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 1000));
+  }
+
+  private String incidents() {
+    return engine.getRuntimeService().createIncidentQuery().list().stream()
+        .map(incident -> incident.getActivityId() + ": " + incident.getIncidentMessage())
+        .toList()
+        .toString();
+  }
+
+  private List<Job> dueJobs(String processInstanceId) {
+    Date now = ClockUtil.getCurrentTime();
+    return engine
+        .getManagementService()
+        .createJobQuery()
+        .processInstanceId(processInstanceId)
+        .executable()
+        .list()
+        .stream()
+        .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
+        .toList();
+  }
+
+  private boolean ended(String processInstanceId) {
+    return engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .count()
+        == 0;
+  }
+
+  private static Map<String, Object> everyConfirmation() {
+    Map<String, Object> variables = new HashMap<>();
+    CONFIRMATIONS.forEach(key -> variables.put(key, true));
+    return variables;
+  }
+}
