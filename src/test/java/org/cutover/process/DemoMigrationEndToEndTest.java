@@ -15,15 +15,10 @@ import jakarta.mail.Store;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.testsupport.FreePort;
 import org.junit.jupiter.api.AfterEach;
@@ -108,7 +103,7 @@ class DemoMigrationEndToEndTest {
             .singleResult()
             .getId();
 
-    runUntilEnded(processInstanceId);
+    new RunbookDriver(engine, syncRunner, defaults).runUntilEnded(processInstanceId);
 
     for (String user : USERS) {
       assertThat(messagesIn(TARGET, user))
@@ -166,82 +161,5 @@ class DemoMigrationEndToEndTest {
       }
       return count;
     }
-  }
-
-  /**
-   * Works the runbook as the engine, a sync worker and an administrator would: runs due jobs, syncs
-   * mailboxes, completes human tasks, and when nothing is left moves the clock to the next timer.
-   */
-  private void runUntilEnded(String processInstanceId) {
-    EngineExternalTasks workers = new EngineExternalTasks(engine);
-    MailboxSyncWorker worker =
-        new MailboxSyncWorker(syncRunner, defaults.syncLockDuration(), Runbook.engineClock());
-    for (int round = 0; round < 5000; round++) {
-      if (engine
-              .getRuntimeService()
-              .createProcessInstanceQuery()
-              .processInstanceId(processInstanceId)
-              .count()
-          == 0) {
-        return;
-      }
-      Date now = ClockUtil.getCurrentTime();
-      List<Job> due =
-          engine
-              .getManagementService()
-              .createJobQuery()
-              .processInstanceId(processInstanceId)
-              .executable()
-              .list()
-              .stream()
-              .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
-              .toList();
-      if (!due.isEmpty()) {
-        engine.getManagementService().executeJob(due.get(0).getId());
-        continue;
-      }
-      boolean progressed =
-          workers.work("mailbox-sync", List.of("migrationId", "mailboxId", "syncMode"), worker) > 0;
-      for (Task task :
-          engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list()) {
-        engine.getTaskService().complete(task.getId(), everyConfirmation());
-        progressed = true;
-      }
-      if (!progressed) {
-        Job next =
-            engine
-                .getManagementService()
-                .createJobQuery()
-                .processInstanceId(processInstanceId)
-                .orderByJobDuedate()
-                .asc()
-                .list()
-                .stream()
-                .filter(j -> j.getDuedate() != null)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the runbook is stuck"));
-        ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 1000));
-      }
-    }
-    throw new AssertionError("the runbook did not end in 5000 rounds");
-  }
-
-  private static Map<String, Object> everyConfirmation() {
-    Map<String, Object> variables = new HashMap<>();
-    for (String key :
-        List.of(
-            "announcementApproved",
-            "dnsRecordSet",
-            "startBatchConfirmed",
-            "licencesAssigned",
-            "syncAgain",
-            "welcomeLetterApproved",
-            "mailFlowConfirmed",
-            "backupTaken",
-            "clientsReconfigured",
-            "serverDecommissioned")) {
-      variables.put(key, true);
-    }
-    return variables;
   }
 }
