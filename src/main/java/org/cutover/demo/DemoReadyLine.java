@@ -1,0 +1,60 @@
+package org.cutover.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Logs, once the application is ready, the demo's ports and the command that starts a migration.
+ */
+final class DemoReadyLine implements ApplicationListener<ApplicationReadyEvent> {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoReadyLine.class);
+
+  private final DemoProperties properties;
+
+  DemoReadyLine(DemoProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    int httpPort =
+        event.getApplicationContext() instanceof WebServerApplicationContext web
+                && web.getWebServer() != null
+            ? web.getWebServer().getPort()
+            : 8080;
+    log.info(text(httpPort, event.getApplicationContext().getEnvironment()));
+  }
+
+  String text(int httpPort, org.springframework.core.env.Environment environment) {
+    return "Demo ready: IMAP source "
+        + properties.address()
+        + ":"
+        + properties.sourceImapPort()
+        + ", IMAP target "
+        + properties.address()
+        + ":"
+        + properties.targetImapPort()
+        + ", SMTP "
+        + properties.address()
+        + ":"
+        + properties.smtpPort()
+        + ", DNS "
+        + environment.getProperty("cutover.dns.embedded-server.address", "127.0.0.1")
+        + ":"
+        + environment.getProperty("cutover.dns.embedded-server.port", "?")
+        + " for "
+        + properties.domain()
+        + "; start a migration with: curl -s -u demo:demo -H 'Content-Type: application/json'"
+        + " http://localhost:"
+        + httpPort
+        + "/api/migrations -d @"
+        + properties.requestFile()
+        + " ; then open http://localhost:"
+        + httpPort
+        + "/camunda/app/tasklist (demo/demo); letters: GET /api/demo/outbox";
+  }
+}
