@@ -99,13 +99,31 @@ final class ImapConnector {
     IMAPStore store = null;
     try {
       Session session = Session.getInstance(props);
-      store = (IMAPStore) session.getStore("imap");
+      store =
+          login instanceof ImapLogin.Delegated
+              ? new DelegatedLoginStore(session, ep.host(), ep.port())
+              : (IMAPStore) session.getStore("imap");
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, recorder);
       log.debug("Connected {} (connection {})", label, CONNECTIONS.incrementAndGet());
       return s;
     } catch (MessagingException | RuntimeException e) {
       closeQuietly(store);
+      if (store instanceof DelegatedLoginStore delegated && delegated.plainMissing()) {
+        throw new ImapFailure(
+            EndpointProblem.NOT_AUTHORIZED,
+            "The "
+                + role
+                + " server "
+                + ep.address()
+                + " does not offer SASL PLAIN (AUTH=PLAIN), so "
+                + account.login()
+                + " cannot act for another user there. Cutover does not fall back to the admin's"
+                + " own login, which would open the admin's mailbox: enable PLAIN authentication"
+                + " (over TLS) on the server, or sign in with each user's own login",
+            null,
+            e);
+      }
       throw ImapFailures.fromConnect(e, role, account, recorder);
     } finally {
       Arrays.fill(secret, '\0');
