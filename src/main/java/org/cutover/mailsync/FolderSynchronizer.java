@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.cutover.mailsync.ImapCommands.Appended;
 import org.cutover.mailsync.ImapCommands.Identified;
 import org.cutover.mailsync.ImapCommands.MailboxState;
@@ -62,6 +64,65 @@ final class FolderSynchronizer {
     new Pass(src, dst, pairing).run();
   }
 
+  /** A message not copied, found while fetching (applied on the pass's own thread). */
+  private record Skip(SourceMessage message, SkippedItem.Reason reason, String detail) {}
+
+  /** Fetched messages ready to append, and how to free what they hold. */
+  private record Fetched(List<OutgoingMessage> messages, List<Skip> skips, Runnable releaser) {
+    void release() {
+      releaser.run();
+    }
+  }
+
+  /** The hand-over of one fetched unit from the fetching thread to the appending one. */
+  private static final class Prefetch {
+    private Fetched result;
+    private Throwable error;
+    private boolean done;
+    private boolean abandoned;
+
+    synchronized void complete(Fetched f) {
+      if (abandoned) {
+        f.release();
+        return;
+      }
+      result = f;
+      done = true;
+      notifyAll();
+    }
+
+    synchronized void fail(Throwable t) {
+      error = t;
+      done = true;
+      notifyAll();
+    }
+
+    synchronized Fetched await() throws InterruptedException {
+      while (!done) {
+        wait();
+      }
+      if (error instanceof RuntimeException r) {
+        throw r;
+      }
+      if (error instanceof Error e) {
+        throw e;
+      }
+      if (error instanceof InterruptedException e) {
+        throw e;
+      }
+      return result;
+    }
+
+    /** Nobody will take the result: it frees itself when it arrives. */
+    synchronized void abandon() {
+      abandoned = true;
+      if (result != null) {
+        result.release();
+        result = null;
+      }
+    }
+  }
+
   private final class Pass {
     private final ImapSession src;
     private final ImapSession dst;
@@ -73,7 +134,7 @@ final class FolderSynchronizer {
     private final Map<Long, SyncedMessage> synced = new HashMap<>();
     private long targetNext;
     private boolean clean = true;
-    private final Set<String> droppedFlags = new TreeSet<>();
+    private final Set<String> droppedFlags = java.util.Collections.synchronizedSet(new TreeSet<>());
 
     Pass(ImapSession src, ImapSession dst, FolderPairing pairing) {
       this.src = src;
@@ -255,8 +316,14 @@ final class FolderSynchronizer {
       return out;
     }
 
+    /**
+     * Copies messages in units (a batch of small messages, or one large message through a spool
+     * file). While one unit is appended to the target, the next is fetched from the source on a
+     * second thread, so that neither side waits for the other.
+     */
     private void copy(List<SourceMessage> toCopy) throws InterruptedException {
       long appendLimit = dst.numericCapability("APPENDLIMIT");
+      List<List<SourceMessage>> units = new ArrayList<>();
       List<SourceMessage> batch = new ArrayList<>();
       long batchBytes = 0;
       for (SourceMessage m : toCopy) {
@@ -265,57 +332,105 @@ final class FolderSynchronizer {
           skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge);
           continue;
         }
-        if (m.size() >= options.largeMessageBytes()) {
-          copyBatch(batch);
-          batch.clear();
-          batchBytes = 0;
-          copyLarge(m, appendLimit);
-          continue;
-        }
+        boolean large = m.size() >= options.largeMessageBytes();
         if (!batch.isEmpty()
-            && (batch.size() >= options.batchMessages()
+            && (large
+                || batch.size() >= options.batchMessages()
                 || batchBytes + m.size() > options.batchBytes())) {
-          copyBatch(batch);
-          batch.clear();
+          units.add(batch);
+          batch = new ArrayList<>();
           batchBytes = 0;
         }
-        batch.add(m);
-        batchBytes += m.size();
+        if (large) {
+          units.add(List.of(m));
+        } else {
+          batch.add(m);
+          batchBytes += m.size();
+        }
       }
-      copyBatch(batch);
-    }
-
-    private String tooLarge(long size, long appendLimit) {
-      if (options.maxMessageBytes() > 0 && size > options.maxMessageBytes()) {
-        return "larger than the limit of " + options.maxMessageBytes() + " bytes";
+      if (!batch.isEmpty()) {
+        units.add(batch);
       }
-      if (appendLimit > 0 && size > appendLimit) {
-        return "larger than the target's APPENDLIMIT of " + appendLimit + " bytes";
-      }
-      if (size > Integer.MAX_VALUE - 1024) {
-        return "larger than 2 GiB";
-      }
-      return null;
-    }
-
-    private void copyBatch(List<SourceMessage> batch) throws InterruptedException {
-      if (batch.isEmpty()) {
+      if (units.isEmpty()) {
         return;
       }
-      long bytes = batch.stream().mapToLong(SourceMessage::size).sum();
+      ExecutorService ahead =
+          units.size() > 1
+              ? Executors.newSingleThreadExecutor(
+                  r -> {
+                    Thread t = new Thread(r, Thread.currentThread().getName() + "-fetch");
+                    t.setDaemon(true);
+                    return t;
+                  })
+              : null;
+      Prefetch next = prefetch(ahead, units.get(0), appendLimit);
+      try {
+        for (int i = 0; i < units.size(); i++) {
+          Fetched current = next.await();
+          next = i + 1 < units.size() ? prefetch(ahead, units.get(i + 1), appendLimit) : null;
+          try {
+            current.skips().forEach(k -> skip(k.message(), k.reason(), k.detail()));
+            append(current.messages());
+          } finally {
+            current.release();
+          }
+        }
+      } finally {
+        if (next != null) {
+          next.abandon();
+        }
+        if (ahead != null) {
+          ahead.shutdown();
+        }
+      }
+    }
+
+    private Prefetch prefetch(ExecutorService ahead, List<SourceMessage> unit, long appendLimit)
+        throws InterruptedException {
+      Prefetch p = new Prefetch();
+      if (ahead == null) {
+        try {
+          p.complete(fetch(unit, appendLimit));
+        } catch (RuntimeException | Error e) {
+          p.fail(e);
+        }
+        return p;
+      }
+      ahead.execute(
+          () -> {
+            try {
+              p.complete(fetch(unit, appendLimit));
+            } catch (InterruptedException e) {
+              p.fail(e);
+            } catch (RuntimeException | Error e) {
+              p.fail(e);
+            }
+          });
+      return p;
+    }
+
+    /** Fetches one unit from the source; runs on the fetching thread. */
+    private Fetched fetch(List<SourceMessage> unit, long appendLimit) throws InterruptedException {
+      if (unit.size() == 1 && unit.get(0).size() >= options.largeMessageBytes()) {
+        return fetchLarge(unit.get(0), appendLimit);
+      }
+      long bytes = unit.stream().mapToLong(SourceMessage::size).sum();
       int units = budget.acquire(bytes);
       try {
-        List<Long> uids = batch.stream().map(SourceMessage::uid).toList();
+        List<Long> uids = unit.stream().map(SourceMessage::uid).toList();
         Map<Long, ByteArray> bodies = new HashMap<>();
         for (String set : UidSet.format(uids, MAX_RANGES)) {
           bodies.putAll(
               src.call("UID FETCH (bodies) in " + srcName, p -> ImapCommands.fetchBodies(p, set)));
         }
         List<OutgoingMessage> out = new ArrayList<>();
-        for (SourceMessage m : batch) {
+        List<Skip> skips = new ArrayList<>();
+        for (SourceMessage m : unit) {
           ByteArray b = bodies.get(m.uid());
           if (b == null) {
-            skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content");
+            skips.add(
+                new Skip(
+                    m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content"));
             continue;
           }
           MessageFingerprint fp =
@@ -323,14 +438,18 @@ final class FolderSynchronizer {
                   b.getBytes(), b.getStart(), b.getCount(), m.instant(), b.getCount());
           out.add(new OutgoingMessage(m, new OutgoingMessage.InMemory(b), appendFlags(m), fp));
         }
-        append(out);
+        int held = units;
+        units = 0;
+        return new Fetched(out, skips, () -> budget.release(held));
       } finally {
-        budget.release(units);
+        if (units > 0) {
+          budget.release(units);
+        }
       }
     }
 
     /** A large message goes through a spool file: fetched in parts, appended as a stream. */
-    private void copyLarge(SourceMessage m, long appendLimit) throws InterruptedException {
+    private Fetched fetchLarge(SourceMessage m, long appendLimit) throws InterruptedException {
       Path spool;
       try {
         Path dir = options.spoolDirectory();
@@ -341,7 +460,19 @@ final class FolderSynchronizer {
       } catch (IOException e) {
         throw new UncheckedIOException("Could not create a spool file for a large message", e);
       }
-      OutgoingMessage.Spooled body = null;
+      Runnable delete =
+          () -> {
+            try {
+              Files.deleteIfExists(spool);
+            } catch (IOException e) {
+              log.warn(
+                  "Mailbox {}: could not delete spool file {}: {}",
+                  mailboxKey,
+                  spool,
+                  e.getMessage());
+            }
+          };
+      boolean handedOver = false;
       int units = budget.acquire(PART_BYTES);
       try {
         long length = 0;
@@ -370,31 +501,46 @@ final class FolderSynchronizer {
         } catch (IOException e) {
           throw new UncheckedIOException("Writing the spool file " + spool + " failed", e);
         }
-        budget.release(units);
-        units = 0;
         if (length == 0) {
-          skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content");
-          return;
+          return new Fetched(
+              List.of(),
+              List.of(
+                  new Skip(
+                      m,
+                      SkippedItem.Reason.UNREADABLE_ON_SOURCE,
+                      "the source returned no content")),
+              delete);
         }
         String tooLarge = tooLarge(length, appendLimit);
         if (tooLarge != null) {
-          skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge);
-          return;
+          handedOver = true;
+          return new Fetched(
+              List.of(), List.of(new Skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge)), delete);
         }
-        body = new OutgoingMessage.Spooled(spool, (int) length);
+        OutgoingMessage.Spooled body = new OutgoingMessage.Spooled(spool, (int) length);
         MessageFingerprint fp = fingerprintOf(spool, m, length);
-        append(List.of(new OutgoingMessage(m, body, appendFlags(m), fp)));
+        handedOver = true;
+        return new Fetched(
+            List.of(new OutgoingMessage(m, body, appendFlags(m), fp)), List.of(), delete);
       } finally {
-        if (units > 0) {
-          budget.release(units);
-        }
-        try {
-          Files.deleteIfExists(spool);
-        } catch (IOException e) {
-          log.warn(
-              "Mailbox {}: could not delete spool file {}: {}", mailboxKey, spool, e.getMessage());
+        budget.release(units);
+        if (!handedOver) {
+          delete.run();
         }
       }
+    }
+
+    private String tooLarge(long size, long appendLimit) {
+      if (options.maxMessageBytes() > 0 && size > options.maxMessageBytes()) {
+        return "larger than the limit of " + options.maxMessageBytes() + " bytes";
+      }
+      if (appendLimit > 0 && size > appendLimit) {
+        return "larger than the target's APPENDLIMIT of " + appendLimit + " bytes";
+      }
+      if (size > Integer.MAX_VALUE - 1024) {
+        return "larger than 2 GiB";
+      }
+      return null;
     }
 
     private MessageFingerprint fingerprintOf(Path file, SourceMessage m, long length) {
