@@ -45,6 +45,13 @@ final class MailsyncBench {
         ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", dstPort)
             .withMaxConcurrentMailboxes(mailboxes);
     SyncOptions options = SyncOptions.defaults().withParallelFolders(folders);
+    if (o.containsKey("batch-messages")) {
+      options =
+          options.withBatch(
+              Integer.parseInt(o.get("batch-messages")),
+              Long.parseLong(o.getOrDefault("batch-mb", "8")) << 20);
+    }
+    SyncOptions chosen = options;
     MailboxSynchronizer synchronizer = new MailboxSynchronizer();
 
     long started = System.nanoTime();
@@ -60,7 +67,7 @@ final class MailsyncBench {
                       user,
                       new SourceAccount(src, ImapLogin.password(user, pw)),
                       new TargetAccount(dst, ImapLogin.password(user, pw)),
-                      options,
+                      chosen,
                       store,
                       SyncProgressListener.NONE)));
     }
