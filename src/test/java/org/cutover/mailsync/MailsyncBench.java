@@ -117,11 +117,8 @@ final class MailsyncBench {
             + Path.of(dir).toAbsolutePath().resolve("state")
             + ";DB_CLOSE_ON_EXIT=TRUE");
     h2.setUser("sa");
-    // pooled, as the application's DataSource is
-    com.zaxxer.hikari.HikariConfig pool = new com.zaxxer.hikari.HikariConfig();
-    pool.setDataSource(h2);
-    pool.setMaximumPoolSize(8);
-    com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(pool);
+    // pooled, as the application's DataSource is (H2's own small pool starts fastest)
+    javax.sql.DataSource ds = org.h2.jdbcx.JdbcConnectionPool.create(h2);
     createTables(ds);
     return new JdbcSyncStateStore(ds);
   }
