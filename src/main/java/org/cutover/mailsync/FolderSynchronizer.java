@@ -596,9 +596,22 @@ final class FolderSynchronizer {
           }
         }
         if (!together) {
-          for (OutgoingMessage o : out) {
-            Appended a =
-                dst.call("APPEND to " + dstName, p -> ImapCommands.append(p, dstName, List.of(o)));
+          List<Appended> answers;
+          if (out.size() > 1 && dst.has("LITERAL+")) {
+            answers =
+                dst.call(
+                    "APPEND to " + dstName, p -> ImapCommands.appendPipelined(p, dstName, out));
+          } else {
+            answers = new ArrayList<>();
+            for (OutgoingMessage o : out) {
+              answers.add(
+                  dst.call(
+                      "APPEND to " + dstName, p -> ImapCommands.append(p, dstName, List.of(o))));
+            }
+          }
+          for (int i = 0; i < out.size(); i++) {
+            OutgoingMessage o = out.get(i);
+            Appended a = answers.get(i);
             if (a instanceof Appended.Stored stored) {
               accept(List.of(o), stored, done, uidUnknown);
             } else {
@@ -641,7 +654,10 @@ final class FolderSynchronizer {
         Appended.Stored stored,
         List<SyncedMessage> done,
         List<OutgoingMessage> uidUnknown) {
-      if (stored.uids().isEmpty() || stored.uidValidity() != target.uidValidity()) {
+      // APPENDUID counts only from a server that promises it (UIDPLUS, RFC 4315).
+      if (stored.uids().isEmpty()
+          || stored.uidValidity() != target.uidValidity()
+          || !dst.has("UIDPLUS")) {
         uidUnknown.addAll(out);
         return;
       }
