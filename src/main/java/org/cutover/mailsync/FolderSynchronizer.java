@@ -1,11 +1,5 @@
 package org.cutover.mailsync;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,6 +33,7 @@ final class FolderSynchronizer {
   private static final Logger log = LoggerFactory.getLogger(FolderSynchronizer.class);
   private static final int PART_BYTES = 1 << 20;
   private static final int MAX_RANGES = 400;
+  private static final String EMPTY = "the source returned no content";
 
   private final String mailboxKey;
   private final SyncOptions options;
@@ -62,65 +57,6 @@ final class FolderSynchronizer {
   /** Runs the pass; returns normally when the folder pair is in sync. */
   void sync(ImapSession src, ImapSession dst, FolderPairing pairing) throws InterruptedException {
     new Pass(src, dst, pairing).run();
-  }
-
-  /** A message not copied, found while fetching (applied on the pass's own thread). */
-  private record Skip(SourceMessage message, SkippedItem.Reason reason, String detail) {}
-
-  /** Fetched messages ready to append, and how to free what they hold. */
-  private record Fetched(List<OutgoingMessage> messages, List<Skip> skips, Runnable releaser) {
-    void release() {
-      releaser.run();
-    }
-  }
-
-  /** The hand-over of one fetched unit from the fetching thread to the appending one. */
-  private static final class Prefetch {
-    private Fetched result;
-    private Throwable error;
-    private boolean done;
-    private boolean abandoned;
-
-    synchronized void complete(Fetched f) {
-      if (abandoned) {
-        f.release();
-        return;
-      }
-      result = f;
-      done = true;
-      notifyAll();
-    }
-
-    synchronized void fail(Throwable t) {
-      error = t;
-      done = true;
-      notifyAll();
-    }
-
-    synchronized Fetched await() throws InterruptedException {
-      while (!done) {
-        wait();
-      }
-      if (error instanceof RuntimeException r) {
-        throw r;
-      }
-      if (error instanceof Error e) {
-        throw e;
-      }
-      if (error instanceof InterruptedException e) {
-        throw e;
-      }
-      return result;
-    }
-
-    /** Nobody will take the result: it frees itself when it arrives. */
-    synchronized void abandon() {
-      abandoned = true;
-      if (result != null) {
-        result.release();
-        result = null;
-      }
-    }
   }
 
   private final class Pass {
@@ -363,10 +299,10 @@ final class FolderSynchronizer {
                     return t;
                   })
               : null;
-      Prefetch next = prefetch(ahead, units.get(0), appendLimit);
+      FetchedUnit.Handover next = prefetch(ahead, units.get(0), appendLimit);
       try {
         for (int i = 0; i < units.size(); i++) {
-          Fetched current = next.await();
+          FetchedUnit current = next.await();
           next = i + 1 < units.size() ? prefetch(ahead, units.get(i + 1), appendLimit) : null;
           try {
             current.skips().forEach(k -> skip(k.message(), k.reason(), k.detail()));
@@ -385,9 +321,10 @@ final class FolderSynchronizer {
       }
     }
 
-    private Prefetch prefetch(ExecutorService ahead, List<SourceMessage> unit, long appendLimit)
+    private FetchedUnit.Handover prefetch(
+        ExecutorService ahead, List<SourceMessage> unit, long appendLimit)
         throws InterruptedException {
-      Prefetch p = new Prefetch();
+      FetchedUnit.Handover p = new FetchedUnit.Handover();
       if (ahead == null) {
         try {
           p.complete(fetch(unit, appendLimit));
@@ -410,7 +347,8 @@ final class FolderSynchronizer {
     }
 
     /** Fetches one unit from the source; runs on the fetching thread. */
-    private Fetched fetch(List<SourceMessage> unit, long appendLimit) throws InterruptedException {
+    private FetchedUnit fetch(List<SourceMessage> unit, long appendLimit)
+        throws InterruptedException {
       if (unit.size() == 1 && unit.get(0).size() >= options.largeMessageBytes()) {
         return fetchLarge(unit.get(0), appendLimit);
       }
@@ -424,13 +362,11 @@ final class FolderSynchronizer {
               src.call("UID FETCH (bodies) in " + srcName, p -> ImapCommands.fetchBodies(p, set)));
         }
         List<OutgoingMessage> out = new ArrayList<>();
-        List<Skip> skips = new ArrayList<>();
+        List<FetchedUnit.Skip> skips = new ArrayList<>();
         for (SourceMessage m : unit) {
           ByteArray b = bodies.get(m.uid());
           if (b == null) {
-            skips.add(
-                new Skip(
-                    m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content"));
+            skips.add(new FetchedUnit.Skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, EMPTY));
             continue;
           }
           MessageFingerprint fp =
@@ -440,7 +376,7 @@ final class FolderSynchronizer {
         }
         int held = units;
         units = 0;
-        return new Fetched(out, skips, () -> budget.release(held));
+        return new FetchedUnit(out, skips, () -> budget.release(held));
       } finally {
         if (units > 0) {
           budget.release(units);
@@ -449,78 +385,30 @@ final class FolderSynchronizer {
     }
 
     /** A large message goes through a spool file: fetched in parts, appended as a stream. */
-    private Fetched fetchLarge(SourceMessage m, long appendLimit) throws InterruptedException {
-      Path spool;
-      try {
-        Path dir = options.spoolDirectory();
-        spool =
-            dir == null
-                ? Files.createTempFile("mailsync-", ".eml")
-                : Files.createTempFile(Files.createDirectories(dir), "mailsync-", ".eml");
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not create a spool file for a large message", e);
-      }
-      Runnable delete =
-          () -> {
-            try {
-              Files.deleteIfExists(spool);
-            } catch (IOException e) {
-              log.warn(
-                  "Mailbox {}: could not delete spool file {}: {}",
-                  mailboxKey,
-                  spool,
-                  e.getMessage());
-            }
-          };
+    private FetchedUnit fetchLarge(SourceMessage m, long appendLimit) throws InterruptedException {
+      Path spool = MessageSpool.create(options.spoolDirectory());
+      Runnable delete = () -> MessageSpool.delete(spool);
       boolean handedOver = false;
       int units = budget.acquire(PART_BYTES);
       try {
-        long length = 0;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
-          while (true) {
-            long offset = length;
-            int got =
-                src.call(
-                    "UID FETCH (part) in " + srcName,
-                    p -> {
-                      try {
-                        return ImapCommands.fetchPart(p, m.uid(), offset, PART_BYTES, os);
-                      } catch (IOException e) {
-                        throw new UncheckedIOException(
-                            "Writing the spool file " + spool + " failed", e);
-                      }
-                    });
-            if (got < 0) {
-              break;
-            }
-            length += got;
-            if (got < PART_BYTES) {
-              break;
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("Writing the spool file " + spool + " failed", e);
-        }
+        long length = MessageSpool.fill(spool, src, srcName, m.uid(), PART_BYTES);
+        String problem = length == 0 ? null : tooLarge(length, appendLimit);
+        handedOver = true;
         if (length == 0) {
-          return new Fetched(
+          return new FetchedUnit(
               List.of(),
-              List.of(
-                  new Skip(
-                      m,
-                      SkippedItem.Reason.UNREADABLE_ON_SOURCE,
-                      "the source returned no content")),
+              List.of(new FetchedUnit.Skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, EMPTY)),
               delete);
         }
-        String tooLarge = tooLarge(length, appendLimit);
-        if (tooLarge != null) {
-          handedOver = true;
-          return new Fetched(
-              List.of(), List.of(new Skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge)), delete);
+        if (problem != null) {
+          return new FetchedUnit(
+              List.of(),
+              List.of(new FetchedUnit.Skip(m, SkippedItem.Reason.TOO_LARGE, problem)),
+              delete);
         }
         OutgoingMessage.Spooled body = new OutgoingMessage.Spooled(spool, (int) length);
-        MessageFingerprint fp = fingerprintOf(spool, m, length);
-        handedOver = true;
-        return new Fetched(
+        MessageFingerprint fp = MessageSpool.fingerprint(spool, m, length);
+        return new FetchedUnit(
             List.of(new OutgoingMessage(m, body, appendFlags(m), fp)), List.of(), delete);
       } finally {
         budget.release(units);
@@ -541,20 +429,6 @@ final class FolderSynchronizer {
         return "larger than 2 GiB";
       }
       return null;
-    }
-
-    private MessageFingerprint fingerprintOf(Path file, SourceMessage m, long length) {
-      MessageFingerprint.Digester d = new MessageFingerprint.Digester();
-      byte[] buf = new byte[1 << 16];
-      try (InputStream in = Files.newInputStream(file)) {
-        int n;
-        while (!d.headerComplete() && (n = in.read(buf)) > 0) {
-          d.update(buf, 0, n);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Reading the spool file " + file + " failed", e);
-      }
-      return d.finish(m.instant(), length);
     }
 
     private FlagSet appendFlags(SourceMessage m) {
