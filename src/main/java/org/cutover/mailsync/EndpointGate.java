@@ -42,7 +42,13 @@ public final class EndpointGate {
       taken.forEach(Semaphore::release);
       throw e;
     }
-    return () -> taken.forEach(Semaphore::release);
+    java.util.concurrent.atomic.AtomicBoolean open =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    return () -> {
+      if (open.getAndSet(false)) {
+        taken.forEach(Semaphore::release);
+      }
+    };
   }
 
   private static String key(ImapEndpoint e) {

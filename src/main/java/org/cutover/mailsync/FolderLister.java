@@ -13,7 +13,11 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
 final class FolderLister {
 
   /** The folders and how names are built on this server. */
-  record Listing(List<RemoteFolder> folders, String prefix, char delimiter) {
+  record Listing(
+      List<RemoteFolder> folders,
+      String prefix,
+      char delimiter,
+      java.util.Map<String, ImapCommands.FolderStatus> statuses) {
 
     RemoteFolder byName(String name) {
       for (RemoteFolder f : folders) {
@@ -39,13 +43,21 @@ final class FolderLister {
 
   private FolderLister() {}
 
-  static Listing list(ImapSession session) {
+  /** {@code withModSeq}: ask for HIGHESTMODSEQ (source side only). */
+  static Listing list(ImapSession session, boolean withModSeq) {
     ImapCommands.NamespaceInfo ns = session.call("NAMESPACE", ImapCommands::namespace);
-    List<ListInfo> infos = session.call("LIST", ImapCommands::listFolders);
-    return build(infos, ns);
+    ImapCommands.Listed listed = session.call("LIST", p -> ImapCommands.listFolders(p, withModSeq));
+    return build(listed.folders(), ns, listed.statuses());
   }
 
   static Listing build(List<ListInfo> infos, ImapCommands.NamespaceInfo ns) {
+    return build(infos, ns, java.util.Map.of());
+  }
+
+  static Listing build(
+      List<ListInfo> infos,
+      ImapCommands.NamespaceInfo ns,
+      java.util.Map<String, ImapCommands.FolderStatus> statuses) {
     String prefix = ns == null ? "" : ns.personalPrefix();
     List<String> others = ns == null ? List.of() : ns.otherPrefixes();
     char delimiter = ns != null && ns.delimiter() != '\0' ? ns.delimiter() : '\0';
@@ -96,7 +108,7 @@ final class FolderLister {
               role,
               r.attrs.contains("\\subscribed")));
     }
-    return new Listing(folders, prefix, delimiter == '\0' ? '/' : delimiter);
+    return new Listing(folders, prefix, delimiter == '\0' ? '/' : delimiter, statuses);
   }
 
   private record RawFolder(String name, char delimiter, Set<String> attrs, SpecialUse role) {}

@@ -1,11 +1,5 @@
 package org.cutover.mailsync;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.cutover.mailsync.ImapCommands.Appended;
 import org.cutover.mailsync.ImapCommands.Identified;
 import org.cutover.mailsync.ImapCommands.MailboxState;
@@ -37,6 +33,7 @@ final class FolderSynchronizer {
   private static final Logger log = LoggerFactory.getLogger(FolderSynchronizer.class);
   private static final int PART_BYTES = 1 << 20;
   private static final int MAX_RANGES = 400;
+  private static final String EMPTY = "the source returned no content";
 
   private final String mailboxKey;
   private final SyncOptions options;
@@ -73,7 +70,7 @@ final class FolderSynchronizer {
     private final Map<Long, SyncedMessage> synced = new HashMap<>();
     private long targetNext;
     private boolean clean = true;
-    private final Set<String> droppedFlags = new TreeSet<>();
+    private final Set<String> droppedFlags = java.util.Collections.synchronizedSet(new TreeSet<>());
 
     Pass(ImapSession src, ImapSession dst, FolderPairing pairing) {
       this.src = src;
@@ -255,8 +252,14 @@ final class FolderSynchronizer {
       return out;
     }
 
+    /**
+     * Copies messages in units (a batch of small messages, or one large message through a spool
+     * file). While one unit is appended to the target, the next is fetched from the source on a
+     * second thread, so that neither side waits for the other.
+     */
     private void copy(List<SourceMessage> toCopy) throws InterruptedException {
       long appendLimit = dst.numericCapability("APPENDLIMIT");
+      List<List<SourceMessage>> units = new ArrayList<>();
       List<SourceMessage> batch = new ArrayList<>();
       long batchBytes = 0;
       for (SourceMessage m : toCopy) {
@@ -265,24 +268,154 @@ final class FolderSynchronizer {
           skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge);
           continue;
         }
-        if (m.size() >= options.largeMessageBytes()) {
-          copyBatch(batch);
-          batch.clear();
-          batchBytes = 0;
-          copyLarge(m, appendLimit);
-          continue;
-        }
+        boolean large = m.size() >= options.largeMessageBytes();
         if (!batch.isEmpty()
-            && (batch.size() >= options.batchMessages()
+            && (large
+                || batch.size() >= options.batchMessages()
                 || batchBytes + m.size() > options.batchBytes())) {
-          copyBatch(batch);
-          batch.clear();
+          units.add(batch);
+          batch = new ArrayList<>();
           batchBytes = 0;
         }
-        batch.add(m);
-        batchBytes += m.size();
+        if (large) {
+          units.add(List.of(m));
+        } else {
+          batch.add(m);
+          batchBytes += m.size();
+        }
       }
-      copyBatch(batch);
+      if (!batch.isEmpty()) {
+        units.add(batch);
+      }
+      if (units.isEmpty()) {
+        return;
+      }
+      ExecutorService ahead =
+          units.size() > 1
+              ? Executors.newSingleThreadExecutor(
+                  r -> {
+                    Thread t = new Thread(r, Thread.currentThread().getName() + "-fetch");
+                    t.setDaemon(true);
+                    return t;
+                  })
+              : null;
+      FetchedUnit.Handover next = prefetch(ahead, units.get(0), appendLimit);
+      try {
+        for (int i = 0; i < units.size(); i++) {
+          FetchedUnit current = next.await();
+          next = i + 1 < units.size() ? prefetch(ahead, units.get(i + 1), appendLimit) : null;
+          try {
+            current.skips().forEach(k -> skip(k.message(), k.reason(), k.detail()));
+            append(current.messages());
+          } finally {
+            current.release();
+          }
+        }
+      } finally {
+        if (next != null) {
+          next.abandon();
+        }
+        if (ahead != null) {
+          ahead.shutdown();
+        }
+      }
+    }
+
+    private FetchedUnit.Handover prefetch(
+        ExecutorService ahead, List<SourceMessage> unit, long appendLimit)
+        throws InterruptedException {
+      FetchedUnit.Handover p = new FetchedUnit.Handover();
+      if (ahead == null) {
+        try {
+          p.complete(fetch(unit, appendLimit));
+        } catch (RuntimeException | Error e) {
+          p.fail(e);
+        }
+        return p;
+      }
+      ahead.execute(
+          () -> {
+            try {
+              p.complete(fetch(unit, appendLimit));
+            } catch (InterruptedException e) {
+              p.fail(e);
+            } catch (RuntimeException | Error e) {
+              p.fail(e);
+            }
+          });
+      return p;
+    }
+
+    /** Fetches one unit from the source; runs on the fetching thread. */
+    private FetchedUnit fetch(List<SourceMessage> unit, long appendLimit)
+        throws InterruptedException {
+      if (unit.size() == 1 && unit.get(0).size() >= options.largeMessageBytes()) {
+        return fetchLarge(unit.get(0), appendLimit);
+      }
+      long bytes = unit.stream().mapToLong(SourceMessage::size).sum();
+      int units = budget.acquire(bytes);
+      try {
+        List<Long> uids = unit.stream().map(SourceMessage::uid).toList();
+        Map<Long, ByteArray> bodies = new HashMap<>();
+        for (String set : UidSet.format(uids, MAX_RANGES)) {
+          bodies.putAll(
+              src.call("UID FETCH (bodies) in " + srcName, p -> ImapCommands.fetchBodies(p, set)));
+        }
+        List<OutgoingMessage> out = new ArrayList<>();
+        List<FetchedUnit.Skip> skips = new ArrayList<>();
+        for (SourceMessage m : unit) {
+          ByteArray b = bodies.get(m.uid());
+          if (b == null) {
+            skips.add(new FetchedUnit.Skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, EMPTY));
+            continue;
+          }
+          MessageFingerprint fp =
+              MessageFingerprint.of(
+                  b.getBytes(), b.getStart(), b.getCount(), m.instant(), b.getCount());
+          out.add(new OutgoingMessage(m, new OutgoingMessage.InMemory(b), appendFlags(m), fp));
+        }
+        int held = units;
+        units = 0;
+        return new FetchedUnit(out, skips, () -> budget.release(held));
+      } finally {
+        if (units > 0) {
+          budget.release(units);
+        }
+      }
+    }
+
+    /** A large message goes through a spool file: fetched in parts, appended as a stream. */
+    private FetchedUnit fetchLarge(SourceMessage m, long appendLimit) throws InterruptedException {
+      Path spool = MessageSpool.create(options.spoolDirectory());
+      Runnable delete = () -> MessageSpool.delete(spool);
+      boolean handedOver = false;
+      int units = budget.acquire(PART_BYTES);
+      try {
+        long length = MessageSpool.fill(spool, src, srcName, m.uid(), PART_BYTES);
+        String problem = length == 0 ? null : tooLarge(length, appendLimit);
+        handedOver = true;
+        if (length == 0) {
+          return new FetchedUnit(
+              List.of(),
+              List.of(new FetchedUnit.Skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, EMPTY)),
+              delete);
+        }
+        if (problem != null) {
+          return new FetchedUnit(
+              List.of(),
+              List.of(new FetchedUnit.Skip(m, SkippedItem.Reason.TOO_LARGE, problem)),
+              delete);
+        }
+        OutgoingMessage.Spooled body = new OutgoingMessage.Spooled(spool, (int) length);
+        MessageFingerprint fp = MessageSpool.fingerprint(spool, m, length);
+        return new FetchedUnit(
+            List.of(new OutgoingMessage(m, body, appendFlags(m), fp)), List.of(), delete);
+      } finally {
+        budget.release(units);
+        if (!handedOver) {
+          delete.run();
+        }
+      }
     }
 
     private String tooLarge(long size, long appendLimit) {
@@ -296,119 +429,6 @@ final class FolderSynchronizer {
         return "larger than 2 GiB";
       }
       return null;
-    }
-
-    private void copyBatch(List<SourceMessage> batch) throws InterruptedException {
-      if (batch.isEmpty()) {
-        return;
-      }
-      long bytes = batch.stream().mapToLong(SourceMessage::size).sum();
-      int units = budget.acquire(bytes);
-      try {
-        List<Long> uids = batch.stream().map(SourceMessage::uid).toList();
-        Map<Long, ByteArray> bodies = new HashMap<>();
-        for (String set : UidSet.format(uids, MAX_RANGES)) {
-          bodies.putAll(
-              src.call("UID FETCH (bodies) in " + srcName, p -> ImapCommands.fetchBodies(p, set)));
-        }
-        List<OutgoingMessage> out = new ArrayList<>();
-        for (SourceMessage m : batch) {
-          ByteArray b = bodies.get(m.uid());
-          if (b == null) {
-            skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content");
-            continue;
-          }
-          MessageFingerprint fp =
-              MessageFingerprint.of(
-                  b.getBytes(), b.getStart(), b.getCount(), m.instant(), b.getCount());
-          out.add(new OutgoingMessage(m, new OutgoingMessage.InMemory(b), appendFlags(m), fp));
-        }
-        append(out);
-      } finally {
-        budget.release(units);
-      }
-    }
-
-    /** A large message goes through a spool file: fetched in parts, appended as a stream. */
-    private void copyLarge(SourceMessage m, long appendLimit) throws InterruptedException {
-      Path spool;
-      try {
-        Path dir = options.spoolDirectory();
-        spool =
-            dir == null
-                ? Files.createTempFile("mailsync-", ".eml")
-                : Files.createTempFile(Files.createDirectories(dir), "mailsync-", ".eml");
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not create a spool file for a large message", e);
-      }
-      OutgoingMessage.Spooled body = null;
-      int units = budget.acquire(PART_BYTES);
-      try {
-        long length = 0;
-        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16)) {
-          while (true) {
-            long offset = length;
-            int got =
-                src.call(
-                    "UID FETCH (part) in " + srcName,
-                    p -> {
-                      try {
-                        return ImapCommands.fetchPart(p, m.uid(), offset, PART_BYTES, os);
-                      } catch (IOException e) {
-                        throw new UncheckedIOException(
-                            "Writing the spool file " + spool + " failed", e);
-                      }
-                    });
-            if (got < 0) {
-              break;
-            }
-            length += got;
-            if (got < PART_BYTES) {
-              break;
-            }
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("Writing the spool file " + spool + " failed", e);
-        }
-        budget.release(units);
-        units = 0;
-        if (length == 0) {
-          skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, "the source returned no content");
-          return;
-        }
-        String tooLarge = tooLarge(length, appendLimit);
-        if (tooLarge != null) {
-          skip(m, SkippedItem.Reason.TOO_LARGE, tooLarge);
-          return;
-        }
-        body = new OutgoingMessage.Spooled(spool, (int) length);
-        MessageFingerprint fp = fingerprintOf(spool, m, length);
-        append(List.of(new OutgoingMessage(m, body, appendFlags(m), fp)));
-      } finally {
-        if (units > 0) {
-          budget.release(units);
-        }
-        try {
-          Files.deleteIfExists(spool);
-        } catch (IOException e) {
-          log.warn(
-              "Mailbox {}: could not delete spool file {}: {}", mailboxKey, spool, e.getMessage());
-        }
-      }
-    }
-
-    private MessageFingerprint fingerprintOf(Path file, SourceMessage m, long length) {
-      MessageFingerprint.Digester d = new MessageFingerprint.Digester();
-      byte[] buf = new byte[1 << 16];
-      try (InputStream in = Files.newInputStream(file)) {
-        int n;
-        while (!d.headerComplete() && (n = in.read(buf)) > 0) {
-          d.update(buf, 0, n);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Reading the spool file " + file + " failed", e);
-      }
-      return d.finish(m.instant(), length);
     }
 
     private FlagSet appendFlags(SourceMessage m) {
@@ -450,9 +470,22 @@ final class FolderSynchronizer {
           }
         }
         if (!together) {
-          for (OutgoingMessage o : out) {
-            Appended a =
-                dst.call("APPEND to " + dstName, p -> ImapCommands.append(p, dstName, List.of(o)));
+          List<Appended> answers;
+          if (out.size() > 1 && dst.has("LITERAL+")) {
+            answers =
+                dst.call(
+                    "APPEND to " + dstName, p -> ImapCommands.appendPipelined(p, dstName, out));
+          } else {
+            answers = new ArrayList<>();
+            for (OutgoingMessage o : out) {
+              answers.add(
+                  dst.call(
+                      "APPEND to " + dstName, p -> ImapCommands.append(p, dstName, List.of(o))));
+            }
+          }
+          for (int i = 0; i < out.size(); i++) {
+            OutgoingMessage o = out.get(i);
+            Appended a = answers.get(i);
             if (a instanceof Appended.Stored stored) {
               accept(List.of(o), stored, done, uidUnknown);
             } else {
@@ -495,7 +528,10 @@ final class FolderSynchronizer {
         Appended.Stored stored,
         List<SyncedMessage> done,
         List<OutgoingMessage> uidUnknown) {
-      if (stored.uids().isEmpty() || stored.uidValidity() != target.uidValidity()) {
+      // APPENDUID counts only from a server that promises it (UIDPLUS, RFC 4315).
+      if (stored.uids().isEmpty()
+          || stored.uidValidity() != target.uidValidity()
+          || !dst.has("UIDPLUS")) {
         uidUnknown.addAll(out);
         return;
       }

@@ -32,6 +32,7 @@ import org.eclipse.angus.mail.imap.protocol.ListInfo;
 import org.eclipse.angus.mail.imap.protocol.MailboxInfo;
 import org.eclipse.angus.mail.imap.protocol.Namespaces;
 import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
@@ -58,7 +59,9 @@ final class ImapCommands {
       FlagSet.FlagRules permanentFlags) {}
 
   static MailboxState open(IMAPProtocol p, String name, boolean readOnly) throws ProtocolException {
-    ResyncData rd = p.hasCapability("CONDSTORE") ? ResyncData.CONDSTORE : null;
+    // CONDSTORE only where it is read (the source's HIGHESTMODSEQ): enabling it on the target
+    // would make the server track modification sequences for nothing.
+    ResyncData rd = readOnly && p.hasCapability("CONDSTORE") ? ResyncData.CONDSTORE : null;
     MailboxInfo mi = readOnly ? p.examine(name, rd) : p.select(name, rd);
     return new MailboxState(
         name,
@@ -267,6 +270,53 @@ final class ImapCommands {
   /** APPEND of one or (with MULTIAPPEND) several messages in one command. */
   static Appended append(IMAPProtocol p, String mailbox, List<OutgoingMessage> messages)
       throws ProtocolException {
+    Response[] r = p.command("APPEND", appendArguments(p, mailbox, messages));
+    Response last = r[r.length - 1];
+    if (last.isBYE()) {
+      throw new ConnectionException(p, last);
+    }
+    return appended(last, messages.size());
+  }
+
+  /**
+   * One APPEND per message, all sent before the first answer is read (needs LITERAL+, so that no
+   * literal waits for the server): one round trip for the lot on servers without MULTIAPPEND, such
+   * as Exchange Online. Answers come back in message order.
+   */
+  static List<Appended> appendPipelined(
+      IMAPProtocol p, String mailbox, List<OutgoingMessage> messages) throws ProtocolException {
+    List<String> tags = new ArrayList<>();
+    try {
+      for (OutgoingMessage m : messages) {
+        tags.add(p.writeCommand("APPEND", appendArguments(p, mailbox, List.of(m))));
+      }
+    } catch (IOException e) {
+      throw new ConnectionException(p, Response.byeResponse(e));
+    }
+    Map<String, Appended> byTag = new HashMap<>();
+    while (byTag.size() < tags.size()) {
+      Response r;
+      try {
+        r = p.readResponse();
+      } catch (IOException e) {
+        throw new ConnectionException(p, Response.byeResponse(e));
+      } catch (ProtocolException e) {
+        continue;
+      }
+      if (r.isBYE()) {
+        throw new ConnectionException(p, r);
+      }
+      if (r.isTagged() && tags.contains(r.getTag())) {
+        byTag.put(r.getTag(), appended(r, 1));
+      }
+    }
+    List<Appended> out = new ArrayList<>();
+    tags.forEach(t -> out.add(byTag.get(t)));
+    return out;
+  }
+
+  private static Argument appendArguments(
+      IMAPProtocol p, String mailbox, List<OutgoingMessage> messages) {
     Argument args = new Argument();
     writeMailboxName(p, args, mailbox);
     for (OutgoingMessage m : messages) {
@@ -276,18 +326,17 @@ final class ImapCommands {
       }
       args.writeBytes(m.body());
     }
-    Response[] r = p.command("APPEND", args);
-    Response last = r[r.length - 1];
-    if (last.isBYE()) {
-      throw new ConnectionException(p, last);
-    }
+    return args;
+  }
+
+  private static Appended appended(Response last, int count) {
     if (!last.isOK()) {
       return new Appended.Refused(ImapFailures.responseText(last));
     }
     Matcher m = APPENDUID.matcher(last.toString());
     if (m.find()) {
       List<Long> uids = UidSet.expand(m.group(2));
-      if (uids.size() == messages.size()) {
+      if (uids.size() == count) {
         return new Appended.Stored(Long.parseLong(m.group(1)), uids);
       }
     }
@@ -322,11 +371,25 @@ final class ImapCommands {
     p.handleResult(last);
   }
 
-  /** All folders with attributes; subscription shown as the {@code \Subscribed} attribute. */
-  static List<ListInfo> listFolders(IMAPProtocol p) throws ProtocolException {
+  /** A folder's STATUS; -1 for what the server did not say. */
+  record FolderStatus(long messages, long uidNext, long uidValidity, long highestModSeq) {
+    static FolderStatus of(Status s) {
+      return new FolderStatus(s.total, s.uidnext, s.uidvalidity, s.highestmodseq);
+    }
+  }
+
+  /** Folders with their attributes ({@code \Subscribed} included) and, where cheap, STATUS. */
+  record Listed(List<ListInfo> folders, Map<String, FolderStatus> statuses) {}
+
+  /**
+   * All folders with attributes; subscription shown as the {@code \Subscribed} attribute. With
+   * LIST-STATUS the folders' STATUS comes in the same command ({@code HIGHESTMODSEQ} only when
+   * {@code withModSeq}, so that a target never turns on CONDSTORE for nothing).
+   */
+  static Listed listFolders(IMAPProtocol p, boolean withModSeq) throws ProtocolException {
     boolean extended = p.hasCapability("LIST-EXTENDED");
     boolean specialUse = p.hasCapability("SPECIAL-USE");
-    List<ListInfo> out = new ArrayList<>();
+    boolean listStatus = extended && p.hasCapability("LIST-STATUS");
     Argument args = new Argument();
     writeMailboxName(p, args, "");
     writeMailboxName(p, args, "*");
@@ -336,12 +399,23 @@ final class ImapCommands {
         ret.writeAtom("SPECIAL-USE");
       }
       ret.writeAtom("SUBSCRIBED");
+      if (listStatus) {
+        ret.writeAtom("STATUS").writeArgument(statusItems(p, withModSeq));
+      }
       args.writeAtom("RETURN").writeArgument(ret);
     }
     List<ListInfo> listed = new ArrayList<>();
-    stream(p, "LIST", args, r -> addListInfo(r, "LIST", listed));
+    Map<String, FolderStatus> statuses = new HashMap<>();
+    stream(
+        p,
+        "LIST",
+        args,
+        r -> {
+          addListInfo(r, "LIST", listed);
+          addStatus(r, statuses);
+        });
     if (extended) {
-      return listed;
+      return new Listed(listed, statuses);
     }
     List<ListInfo> subscribed = new ArrayList<>();
     Argument lsub = new Argument();
@@ -356,9 +430,39 @@ final class ImapCommands {
         attrs[attrs.length - 1] = "\\Subscribed";
         li.attrs = attrs;
       }
-      out.add(li);
     }
-    return out;
+    return new Listed(listed, statuses);
+  }
+
+  /** STATUS of one folder, or null when the server said nothing. */
+  static FolderStatus status(IMAPProtocol p, String name, boolean withModSeq)
+      throws ProtocolException {
+    Map<String, FolderStatus> out = new HashMap<>();
+    Argument args = new Argument();
+    writeMailboxName(p, args, name);
+    args.writeArgument(statusItems(p, withModSeq));
+    stream(p, "STATUS", args, r -> addStatus(r, out));
+    return out.values().stream().findFirst().orElse(null);
+  }
+
+  private static Argument statusItems(IMAPProtocol p, boolean withModSeq) {
+    Argument items =
+        new Argument().writeAtom("MESSAGES").writeAtom("UIDNEXT").writeAtom("UIDVALIDITY");
+    if (withModSeq && p.hasCapability("CONDSTORE")) {
+      items.writeAtom("HIGHESTMODSEQ");
+    }
+    return items;
+  }
+
+  private static void addStatus(Response r, Map<String, FolderStatus> into) {
+    if (r instanceof IMAPResponse ir && ir.keyEquals("STATUS")) {
+      try {
+        Status st = new Status(ir);
+        into.put(st.mbox, FolderStatus.of(st));
+      } catch (ProtocolException e) {
+        // a malformed STATUS line tells nothing usable
+      }
+    }
   }
 
   private static void addListInfo(Response r, String key, List<ListInfo> into) {

@@ -105,6 +105,16 @@ final class ImapConnector {
               : (IMAPStore) session.getStore("imap");
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, recorder);
+      if (!ep.disabledExtensions().isEmpty()) {
+        // Angus and this engine both ask the protocol's capability map: without the entry, the
+        // extension is not used on this connection.
+        s.call(
+            "CAPABILITY",
+            p -> {
+              p.getCapabilities().keySet().removeIf(c -> ep.disabledExtensions().contains(c));
+              return null;
+            });
+      }
       log.debug("Connected {} (connection {})", label, CONNECTIONS.incrementAndGet());
       return s;
     } catch (MessagingException | RuntimeException e) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param maxConcurrentMailboxes how many mailboxes may sync against this server at once
  * @param connectTimeout time allowed to open the TCP connection
  * @param readTimeout time allowed for one server answer
+ * @param disabledExtensions IMAP extensions not to use even where the server offers them (for a
+ *     server whose implementation is broken), e.g. {@code MULTIAPPEND}, {@code CONDSTORE}
  */
 public record ImapEndpoint(
     String host,
@@ -26,7 +28,8 @@ public record ImapEndpoint(
     TrustStore trustStore,
     int maxConcurrentMailboxes,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    java.util.Set<String> disabledExtensions) {
 
   static final int DEFAULT_MAX_CONCURRENT_MAILBOXES = 10;
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
@@ -57,6 +60,12 @@ public record ImapEndpoint(
     }
     connectTimeout = positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "connectTimeout");
     readTimeout = positive(readTimeout, DEFAULT_READ_TIMEOUT, "readTimeout");
+    disabledExtensions =
+        disabledExtensions == null
+            ? java.util.Set.of()
+            : disabledExtensions.stream()
+                .map(e -> e.trim().toUpperCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   private static Duration positive(Duration value, Duration fallback, String name) {
@@ -79,6 +88,7 @@ public record ImapEndpoint(
         null,
         DEFAULT_MAX_CONCURRENT_MAILBOXES,
         null,
+        null,
         null);
   }
 
@@ -91,6 +101,7 @@ public record ImapEndpoint(
         false,
         null,
         DEFAULT_MAX_CONCURRENT_MAILBOXES,
+        null,
         null,
         null);
   }
@@ -105,6 +116,7 @@ public record ImapEndpoint(
         null,
         DEFAULT_MAX_CONCURRENT_MAILBOXES,
         null,
+        null,
         null);
   }
 
@@ -117,17 +129,48 @@ public record ImapEndpoint(
         store,
         maxConcurrentMailboxes,
         connectTimeout,
-        readTimeout);
+        readTimeout,
+        disabledExtensions);
   }
 
   public ImapEndpoint withMaxConcurrentMailboxes(int max) {
     return new ImapEndpoint(
-        host, port, security, plaintextAllowed, trustStore, max, connectTimeout, readTimeout);
+        host,
+        port,
+        security,
+        plaintextAllowed,
+        trustStore,
+        max,
+        connectTimeout,
+        readTimeout,
+        disabledExtensions);
   }
 
   public ImapEndpoint withTimeouts(Duration connect, Duration read) {
     return new ImapEndpoint(
-        host, port, security, plaintextAllowed, trustStore, maxConcurrentMailboxes, connect, read);
+        host,
+        port,
+        security,
+        plaintextAllowed,
+        trustStore,
+        maxConcurrentMailboxes,
+        connect,
+        read,
+        disabledExtensions);
+  }
+
+  /** The same endpoint without using these IMAP extensions. */
+  public ImapEndpoint withDisabledExtensions(String... extensions) {
+    return new ImapEndpoint(
+        host,
+        port,
+        security,
+        plaintextAllowed,
+        trustStore,
+        maxConcurrentMailboxes,
+        connectTimeout,
+        readTimeout,
+        java.util.Set.of(extensions));
   }
 
   /** {@code host:port}, for messages and for the per-endpoint concurrency limit. */

@@ -49,6 +49,28 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public Optional<FolderSyncState> loadSummary(String mailboxKey, String sourceFolder) {
+    Folder f = folders.get(new Key(mailboxKey, sourceFolder));
+    if (f == null) {
+      return Optional.empty();
+    }
+    synchronized (f) {
+      FolderSyncState h = f.header;
+      return Optional.of(
+          new FolderSyncState(
+              h.sourceFolder(),
+              h.targetFolder(),
+              h.sourceUidValidity(),
+              h.targetUidValidity(),
+              h.sourceModSeq(),
+              h.sourceUidNext(),
+              h.sourceMessages(),
+              List.of(),
+              new ArrayList<>(f.pending.values())));
+    }
+  }
+
+  @Override
   public void replace(String mailboxKey, FolderSyncState state) {
     Folder f = new Folder(state);
     state.synced().forEach(m -> f.synced.put(m.sourceUid(), m));

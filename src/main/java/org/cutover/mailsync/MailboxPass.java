@@ -38,6 +38,8 @@ final class MailboxPass {
   private final ByteBudget budget;
   private final AtomicReference<SyncOutcome> stop = new AtomicReference<>();
   private final long started = System.nanoTime();
+  private FolderLister.Listing sourceListing;
+  private FolderLister.Listing targetListing;
 
   MailboxPass(
       ImapConnector connector,
@@ -104,7 +106,8 @@ final class MailboxPass {
       }
       recorder.foldersTotal(plan.pairings().size());
       forgetVanishedFolders(plan);
-      runWorkers(plan.pairings(), control);
+      List<FolderPairing> changed = changedFolders(plan.pairings(), control);
+      runWorkers(changed, control);
       return finish(plan);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -171,8 +174,10 @@ final class MailboxPass {
   }
 
   private FolderMapper.Plan plan(Connections c) {
-    FolderLister.Listing source = FolderLister.list(c.source());
-    FolderLister.Listing target = FolderLister.list(c.target());
+    FolderLister.Listing source = FolderLister.list(c.source(), true);
+    FolderLister.Listing target = FolderLister.list(c.target(), false);
+    sourceListing = source;
+    targetListing = target;
     FolderMapper.Plan plan = FolderMapper.plan(source, target, options);
     plan.notes().forEach(recorder::note);
     Map<String, FolderPairing> toCreate = new LinkedHashMap<>();
@@ -247,6 +252,61 @@ final class MailboxPass {
       }
     }
     return plan;
+  }
+
+  /**
+   * The folder pairs that may need work. A pair is left out, without opening it, when the source
+   * folder's STATUS (UIDVALIDITY, UIDNEXT, MESSAGES and HIGHESTMODSEQ, which moves with every flag
+   * change and expunge) and the target folder's UIDVALIDITY are what the last clean pass recorded.
+   * The STATUS comes with the LIST where the server offers LIST-STATUS, else one STATUS command per
+   * folder on the connection already open; servers without CONDSTORE always get the full check.
+   */
+  private List<FolderPairing> changedFolders(List<FolderPairing> pairings, Connections c) {
+    List<FolderPairing> changed = new ArrayList<>();
+    boolean modSeqs = c.source().has("CONDSTORE");
+    for (FolderPairing p : pairings) {
+      FolderSyncState st =
+          modSeqs && p.targetExists()
+              ? store.loadSummary(mailboxKey, p.source().name()).orElse(null)
+              : null;
+      if (st == null
+          || st.sourceModSeq() <= 0
+          || !st.pending().isEmpty()
+          || !st.targetFolder().equals(p.targetName())) {
+        changed.add(p);
+        continue;
+      }
+      ImapCommands.FolderStatus s = sourceListing.statuses().get(p.source().name());
+      if (s == null) {
+        s =
+            c.source()
+                .call(
+                    "STATUS " + p.source().name(),
+                    proto -> ImapCommands.status(proto, p.source().name(), true));
+      }
+      ImapCommands.FolderStatus t = targetListing.statuses().get(p.targetName());
+      if (t == null) {
+        t =
+            c.target()
+                .call(
+                    "STATUS " + p.targetName(),
+                    proto -> ImapCommands.status(proto, p.targetName(), false));
+      }
+      boolean unchanged =
+          s != null
+              && t != null
+              && s.uidValidity() == st.sourceUidValidity()
+              && t.uidValidity() == st.targetUidValidity()
+              && s.highestModSeq() == st.sourceModSeq()
+              && s.uidNext() == st.sourceUidNext()
+              && s.messages() == st.sourceMessages();
+      if (unchanged) {
+        recorder.folderDone(p.source().displayPath());
+      } else {
+        changed.add(p);
+      }
+    }
+    return changed;
   }
 
   private void forgetVanishedFolders(FolderMapper.Plan plan) {

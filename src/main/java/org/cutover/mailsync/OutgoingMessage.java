@@ -3,7 +3,6 @@ package org.cutover.mailsync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.angus.mail.iap.ByteArray;
@@ -21,10 +20,7 @@ record OutgoingMessage(
   }
 
   /** The bytes of a message as an APPEND literal. */
-  sealed interface Body extends Literal permits InMemory, Spooled {
-    /** Frees what the body holds (deletes a spool file). */
-    void release();
-  }
+  sealed interface Body extends Literal permits InMemory, Spooled {}
 
   /** Bytes held in memory, as read from the source (no copy). */
   record InMemory(ByteArray bytes) implements Body {
@@ -37,9 +33,6 @@ record OutgoingMessage(
     public void writeTo(OutputStream os) throws IOException {
       os.write(bytes.getBytes(), bytes.getStart(), bytes.getCount());
     }
-
-    @Override
-    public void release() {}
   }
 
   /** Bytes in a spool file, streamed to the connection. */
@@ -53,15 +46,6 @@ record OutgoingMessage(
     public void writeTo(OutputStream os) throws IOException {
       try (InputStream in = Files.newInputStream(file)) {
         in.transferTo(os);
-      }
-    }
-
-    @Override
-    public void release() {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Could not delete spool file " + file, e);
       }
     }
   }

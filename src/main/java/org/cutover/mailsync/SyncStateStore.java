@@ -17,6 +17,26 @@ public interface SyncStateStore {
 
   Optional<FolderSyncState> load(String mailboxKey, String sourceFolder);
 
+  /**
+   * As {@link #load} but without the synced messages (their list is empty): enough to tell whether
+   * a folder changed since the last pass. Implementations should answer it cheaply.
+   */
+  default Optional<FolderSyncState> loadSummary(String mailboxKey, String sourceFolder) {
+    return load(mailboxKey, sourceFolder)
+        .map(
+            s ->
+                new FolderSyncState(
+                    s.sourceFolder(),
+                    s.targetFolder(),
+                    s.sourceUidValidity(),
+                    s.targetUidValidity(),
+                    s.sourceModSeq(),
+                    s.sourceUidNext(),
+                    s.sourceMessages(),
+                    java.util.List.of(),
+                    s.pending()));
+  }
+
   /** Replaces all that is known about the folder (first contact, re-match after a UID change). */
   void replace(String mailboxKey, FolderSyncState state);
 

@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class JdbcSyncStateStore implements SyncStateStore {
 
   private static final HexFormat HEX = HexFormat.of();
+  private static final int IN_LIST = 500;
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -90,6 +91,54 @@ public class JdbcSyncStateStore implements SyncStateStore {
   }
 
   @Override
+  public Optional<FolderSyncState> loadSummary(String mailboxKey, String sourceFolder) {
+    return tx.execute(
+        status -> {
+          List<Header> headers =
+              jdbc.query(
+                  "SELECT id, source_folder, target_folder, source_uid_validity, target_uid_validity,"
+                      + " source_mod_seq, source_uid_next, source_messages FROM mailsync_folder"
+                      + " WHERE mailbox_key = ? AND source_folder_hash = ?",
+                  (rs, i) ->
+                      new Header(
+                          rs.getLong(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getLong(4),
+                          rs.getLong(5),
+                          rs.getLong(6),
+                          rs.getLong(7),
+                          rs.getLong(8)),
+                  mailboxKey,
+                  hash(sourceFolder));
+          if (headers.isEmpty()) {
+            return Optional.empty();
+          }
+          Header h = headers.get(0);
+          List<SyncedMessage> synced = List.of();
+          List<PendingAppend> pending =
+              jdbc.query(
+                  "SELECT source_uid, fingerprint, flags, target_uid_floor FROM mailsync_pending_append"
+                      + " WHERE folder_id = ? ORDER BY source_uid",
+                  (rs, i) ->
+                      new PendingAppend(
+                          rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
+                  h.id());
+          return Optional.of(
+              new FolderSyncState(
+                  h.sourceFolder(),
+                  h.targetFolder(),
+                  h.sourceUidValidity(),
+                  h.targetUidValidity(),
+                  h.modSeq(),
+                  h.uidNext(),
+                  h.messages(),
+                  synced,
+                  pending));
+        });
+  }
+
+  @Override
   public void replace(String mailboxKey, FolderSyncState state) {
     tx.executeWithoutResult(
         status -> {
@@ -122,10 +171,10 @@ public class JdbcSyncStateStore implements SyncStateStore {
     tx.executeWithoutResult(
         status -> {
           long id = folderId(mailboxKey, sourceFolder);
-          List<Object[]> keys = new ArrayList<>();
-          appends.forEach(a -> keys.add(new Object[] {id, a.sourceUid()}));
-          jdbc.batchUpdate(
-              "DELETE FROM mailsync_pending_append WHERE folder_id = ? AND source_uid = ?", keys);
+          deleteIn(
+              "mailsync_pending_append",
+              id,
+              appends.stream().map(PendingAppend::sourceUid).toList());
           insertPending(id, appends);
         });
   }
@@ -140,11 +189,7 @@ public class JdbcSyncStateStore implements SyncStateStore {
         status -> {
           long id = folderId(mailboxKey, sourceFolder);
           upsertSynced(id, synced);
-          List<Object[]> keys = new ArrayList<>();
-          settledSourceUids.forEach(u -> keys.add(new Object[] {id, u}));
-          jdbc.batchUpdate(
-              "DELETE FROM mailsync_pending_append WHERE folder_id = ? AND source_uid = ?", keys);
-          touch(id);
+          deleteIn("mailsync_pending_append", id, settledSourceUids);
         });
   }
 
@@ -154,7 +199,6 @@ public class JdbcSyncStateStore implements SyncStateStore {
         status -> {
           long id = folderId(mailboxKey, sourceFolder);
           upsertSynced(id, changed);
-          touch(id);
         });
   }
 
@@ -163,11 +207,7 @@ public class JdbcSyncStateStore implements SyncStateStore {
     tx.executeWithoutResult(
         status -> {
           long id = folderId(mailboxKey, sourceFolder);
-          List<Object[]> keys = new ArrayList<>();
-          sourceUids.forEach(u -> keys.add(new Object[] {id, u}));
-          jdbc.batchUpdate(
-              "DELETE FROM mailsync_message WHERE folder_id = ? AND source_uid = ?", keys);
-          touch(id);
+          deleteIn("mailsync_message", id, sourceUids);
         });
   }
 
@@ -237,9 +277,7 @@ public class JdbcSyncStateStore implements SyncStateStore {
     if (synced.isEmpty()) {
       return;
     }
-    List<Object[]> keys = new ArrayList<>();
-    synced.forEach(m -> keys.add(new Object[] {id, m.sourceUid()}));
-    jdbc.batchUpdate("DELETE FROM mailsync_message WHERE folder_id = ? AND source_uid = ?", keys);
+    deleteIn("mailsync_message", id, synced.stream().map(SyncedMessage::sourceUid).toList());
     insertSynced(id, synced);
   }
 
@@ -263,8 +301,24 @@ public class JdbcSyncStateStore implements SyncStateStore {
         rows);
   }
 
-  private void touch(long id) {
-    jdbc.update("UPDATE mailsync_folder SET updated_at = ? WHERE id = ?", now(), id);
+  /** Deletes the rows of these source UIDs, a few hundred per statement. */
+  private void deleteIn(String table, long folderId, Collection<Long> sourceUids) {
+    List<Long> uids = new ArrayList<>(sourceUids);
+    for (int from = 0; from < uids.size(); from += IN_LIST) {
+      List<Long> chunk = uids.subList(from, Math.min(uids.size(), from + IN_LIST));
+      Object[] args = new Object[chunk.size() + 1];
+      args[0] = folderId;
+      for (int i = 0; i < chunk.size(); i++) {
+        args[i + 1] = chunk.get(i);
+      }
+      jdbc.update(
+          "DELETE FROM "
+              + table
+              + " WHERE folder_id = ? AND source_uid IN ("
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"))
+              + ")",
+          args);
+    }
   }
 
   private static Timestamp now() {

@@ -20,6 +20,7 @@ class ImapEndpointTest {
                     null,
                     5,
                     null,
+                    null,
                     null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("mail.example.com:143")

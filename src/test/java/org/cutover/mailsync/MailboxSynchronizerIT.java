@@ -13,6 +13,8 @@ import org.cutover.testsupport.DovecotServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Sync passes against two private Dovecot servers, checked with the bench kit's imap-compare. */
 class MailboxSynchronizerIT {
@@ -333,5 +335,50 @@ class MailboxSynchronizerIT {
     try (var left = Files.list(spool)) {
       assertThat(left).isEmpty();
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "''|MULTIAPPEND",
+        "''|MULTIAPPEND,LITERAL+",
+        "''|UIDPLUS",
+        "CONDSTORE,LIST-STATUS,LIST-EXTENDED|''"
+      })
+  void staysFaithfulWithoutOptionalExtensions(String sourceOff, String targetOff) {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 70, 59, 0);
+    SecretSupplier pw = () -> "pass-user1".toCharArray();
+    SourceAccount source =
+        new SourceAccount(
+            src.plaintext()
+                .withDisabledExtensions(sourceOff.isEmpty() ? new String[0] : sourceOff.split(",")),
+            ImapLogin.password("user1", pw));
+    TargetAccount target =
+        new TargetAccount(
+            dst.plaintext()
+                .withDisabledExtensions(targetOff.isEmpty() ? new String[0] : targetOff.split(",")),
+            ImapLogin.password("user1", pw));
+
+    SyncOutcome.Synced first =
+        synced(
+            synchronizer.sync("user1", source, target, options, store, SyncProgressListener.NONE));
+    try (TestImap s = TestImap.open(src, "user1")) {
+      s.store("INBOX", s.messages("INBOX").get(0).uid(), "\\Flagged $label7", true);
+    }
+    SyncOutcome.Synced second =
+        synced(
+            synchronizer.sync("user1", source, target, options, store, SyncProgressListener.NONE));
+    SyncOutcome.Synced third =
+        synced(
+            synchronizer.sync("user1", source, target, options, store, SyncProgressListener.NONE));
+
+    assertThat(first.statistics().messagesCopied()).isEqualTo(70);
+    assertThat(second.statistics().flagsUpdated()).isEqualTo(1);
+    assertThat(second.statistics().messagesCopied()).isZero();
+    assertThat(third.statistics().messagesCopied() + third.statistics().flagsUpdated()).isZero();
+    assertIdentical(src, dst, "user1");
   }
 }

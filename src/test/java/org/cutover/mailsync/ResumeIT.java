@@ -226,4 +226,55 @@ class ResumeIT {
     BenchKit.Comparison c = BenchKit.compare(work, s[0].port(), s[1].port(), "user1");
     assertThat(c.identical()).as(c.output()).isTrue();
   }
+
+  @Test
+  void waitsOutThrottlingAndCarriesOn() throws Exception {
+    DovecotServer[] s = serversWithCorpus(40, 47);
+    try (ThrottlingProxy proxy =
+        new ThrottlingProxy(
+            s[1].port(),
+            3,
+            "NO [THROTTLED] Request is throttled. Suggested Backoff Time: 30 milliseconds")) {
+      SyncOutcome o =
+          synchronizer.sync(
+              "user1",
+              s[0].source("user1"),
+              new TargetAccount(
+                  ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", proxy.port()),
+                  ImapLogin.password("user1", () -> "pass-user1".toCharArray())),
+              options,
+              new InMemorySyncStateStore(),
+              SyncProgressListener.NONE);
+
+      assertThat(proxy.refused()).isEqualTo(3);
+      assertThat(o).as(o.toString()).isInstanceOf(SyncOutcome.Synced.class);
+    }
+    BenchKit.Comparison c = BenchKit.compare(work, s[0].port(), s[1].port(), "user1");
+    assertThat(c.identical()).as(c.output()).isTrue();
+  }
+
+  @Test
+  void reportsAMailboxThatStaysThrottledAsUnavailableWithItsErrorLog() throws Exception {
+    DovecotServer[] s = serversWithCorpus(20, 53);
+    try (ThrottlingProxy proxy =
+        new ThrottlingProxy(
+            s[1].port(), Integer.MAX_VALUE, "NO [UNAVAILABLE] Server busy, try later")) {
+      SyncOutcome o =
+          synchronizer.sync(
+              "user1",
+              s[0].source("user1"),
+              new TargetAccount(
+                  ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", proxy.port()),
+                  ImapLogin.password("user1", () -> "pass-user1".toCharArray())),
+              options,
+              new InMemorySyncStateStore(),
+              SyncProgressListener.NONE);
+
+      assertThat(o).as(o.toString()).isInstanceOf(SyncOutcome.Unavailable.class);
+      SyncOutcome.Unavailable u = (SyncOutcome.Unavailable) o;
+      assertThat(u.problem()).contains("could not be synced");
+      assertThat(u.errorLog())
+          .anyMatch(l -> l.contains("[UNAVAILABLE] Server busy") && l.contains("attempt 4 of 4"));
+    }
+  }
 }

@@ -48,6 +48,20 @@ public abstract class SyncStateStoreContract {
   }
 
   @Test
+  void summarisesAFolderWithoutItsMessagesButWithItsPendingAppends() {
+    store.replace("m1", folder("INBOX", new SyncedMessage(1, 5, "")));
+    store.beginAppends("m1", "INBOX", List.of(new PendingAppend(2, "v1:1:2:3:4", "", 6)));
+    store.markSourceState("m1", "INBOX", 9, 3, 2);
+
+    FolderSyncState s = store.loadSummary("m1", "INBOX").orElseThrow();
+
+    assertThat(s.synced()).isEmpty();
+    assertThat(s.pending()).extracting(PendingAppend::sourceUid).containsExactly(2L);
+    assertThat(s.sourceModSeq()).isEqualTo(9);
+    assertThat(store.loadSummary("m1", "Sent")).isEmpty();
+  }
+
+  @Test
   void replacingAFolderForgetsWhatItKnewBefore() {
     store.replace("m1", folder("INBOX", new SyncedMessage(1, 5, "")));
     store.beginAppends("m1", "INBOX", List.of(new PendingAppend(2, "v1:1:2:3:4", "", 6)));
