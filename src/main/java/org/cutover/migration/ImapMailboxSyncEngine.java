@@ -185,6 +185,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             null,
             stored.maxConcurrentMailboxes(),
             null,
+            null,
             null);
     return withTrustStore(endpoint);
   }

@@ -3,6 +3,7 @@ package org.cutover.migration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.cutover.mailsync.SyncStateStore;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.slf4j.Logger;
@@ -21,16 +22,19 @@ class StoredBatchLifecycle implements BatchLifecycle {
   private final JdbcClient jdbc;
   private final ObjectProvider<MailboxSyncEngine> mailSync;
   private final SecretStore secrets;
+  private final ObjectProvider<SyncStateStore> syncState;
   private final Clock clock;
 
   StoredBatchLifecycle(
       JdbcClient jdbc,
       ObjectProvider<MailboxSyncEngine> mailSync,
       SecretStore secrets,
+      ObjectProvider<SyncStateStore> syncState,
       ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
     this.mailSync = mailSync;
     this.secrets = secrets;
+    this.syncState = syncState;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -176,7 +180,10 @@ class StoredBatchLifecycle implements BatchLifecycle {
         secrets.delete(new SecretRef(credential));
       }
     }
-    log.info("Migration {}: batch removed, endpoint credentials deleted", migrationId);
+    // The copies stay on the target; the UID state that tracked them goes with the batch.
+    syncState.ifAvailable(state -> mailboxIds(migrationId).forEach(state::deleteMailbox));
+    log.info(
+        "Migration {}: batch removed, endpoint credentials and sync state deleted", migrationId);
   }
 
   @Override
