@@ -25,6 +25,7 @@ public final class DnsRunbookSteps {
   private final AutodiscoverStep autodiscover;
   private final SpfStep spf;
   private final RollbackStep rollback;
+  private final DnsPlan plan;
 
   public DnsRunbookSteps(
       DnsChangeJournal journal, DnsLookups lookups, DnsRunbookRules rules, Clock clock) {
@@ -34,6 +35,7 @@ public final class DnsRunbookSteps {
     this.autodiscover = new AutodiscoverStep(recorder, rules);
     this.spf = new SpfStep(recorder, rules);
     this.rollback = new RollbackStep(recorder);
+    this.plan = new DnsPlan(rules);
   }
 
   /** A zone changed by hand, read at its authoritative servers (or the ones given). */
@@ -116,6 +118,31 @@ public final class DnsRunbookSteps {
    */
   public StepResult mergeSpf(DnsMigration m) {
     return spf.mergeSpf(m);
+  }
+
+  // ---------------------------------------------------------------- plan (reads only)
+
+  /** What {@link #lowerMxTtl} would change, as "now → planned"; reads the zone only. */
+  public String planMxTtl(DnsMigration m) {
+    return plan.mxTtl(m);
+  }
+
+  /**
+   * What {@link #swapMx} would change, as "now → planned"; reads the zone only. Without MX targets
+   * the line says the target has not named them yet.
+   */
+  public String planSwapMx(DnsMigration m) {
+    return plan.swapMx(m);
+  }
+
+  /** What {@link #createAutodiscover} would change, as "now → planned"; reads the zone only. */
+  public String planAutodiscover(DnsMigration m) {
+    return plan.autodiscover(m);
+  }
+
+  /** What {@link #mergeSpf} would change, as "now → planned"; reads the zone only. */
+  public String planSpf(DnsMigration m) {
+    return plan.spf(m);
   }
 
   // ---------------------------------------------------------------- rollback

@@ -13,6 +13,13 @@ public interface DnsRunbook {
 
   TxtVerification verifyDomainTxt(String migrationId);
 
+  /**
+   * The changes the automatic steps would make, read from the zone without changing it: one line
+   * per record set (MX TTL, MX records, Autodiscover, SPF), each "now → planned", for the
+   * administrator to approve before the first change.
+   */
+  String planChanges(String migrationId);
+
   /** Lowers every MX record's TTL to the configured maximum, remembering the original TTLs. */
   DnsStepOutcome lowerMxTtl(String migrationId);
 

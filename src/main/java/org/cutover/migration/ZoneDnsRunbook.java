@@ -89,6 +89,49 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
+  public String planChanges(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    String domain = migration.summary().domain();
+    TargetDnsRecords records = null;
+    try {
+      records = targetRecords(migration);
+    } catch (DomainNotVerifiedYet notYet) {
+      // the plan is still shown; the lines that need the target's records say they are missing
+    }
+    DnsMigration plain = dns(migration, null);
+    List<String> lines = new ArrayList<>();
+    lines.add(steps.planMxTtl(plain));
+    if (records != null) {
+      lines.add(steps.planSwapMx(dns(migration, records)));
+    } else {
+      lines.add(
+          steps.planSwapMx(plain)
+              + "; the target has not verified "
+              + domain
+              + " yet, so it names its mail exchangers only once it has");
+    }
+    if (migration.autodiscoverTarget() != null) {
+      lines.add(steps.planAutodiscover(dns(migration, records)));
+    } else if (records == null) {
+      lines.add(
+          "Autodiscover of "
+              + domain
+              + ": the target names its Autodiscover target once it has verified the domain");
+    } else if (records.autodiscoverTarget() == null || records.autodiscoverTarget().isBlank()) {
+      lines.add("Autodiscover of " + domain + ": no record needed, unchanged");
+    } else {
+      lines.add(steps.planAutodiscover(dns(migration, records)));
+    }
+    if (migration.targetType() != TargetType.MICROSOFT_365 && migration.spfInclude() == null) {
+      lines.add("SPF of " + domain + ": no change needed, unchanged");
+    } else {
+      lines.add(steps.planSpf(plain));
+    }
+    log.info("Migration {}: planned {} DNS record sets", migrationId, lines.size());
+    return String.join("\n", lines.stream().map(line -> "- " + line).toList());
+  }
+
+  @Override
   public DnsStepOutcome lowerMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
     return outcome(migrationId, "Lower MX TTL", steps.lowerMxTtl(dns(migration, null)));

@@ -45,6 +45,8 @@ final class ProcessVariables {
   static final ProcessVariable<String> DNS_STEP = text("dnsStep");
   static final ProcessVariable<String> DNS_INSTRUCTION = text("dnsInstruction");
   static final ProcessVariable<String> DNS_SEEN_NOW = text("dnsSeenNow");
+  static final ProcessVariable<String> DNS_PLAN = text("dnsPlan");
+  static final ProcessVariable<Boolean> DNS_APPROVAL_NEEDED = flag("dnsApprovalNeeded");
   static final ProcessVariable<String> MX_SWAP_NOT_BEFORE = text("mxSwapNotBefore");
   static final ProcessVariable<String> MX_SWITCHED_AT = text("mxSwitchedAt");
   static final ProcessVariable<Boolean> MX_PROPAGATED = flag("mxPropagated");
@@ -71,6 +73,7 @@ final class ProcessVariables {
   // Set by forms in Tasklist.
   static final ProcessVariable<Boolean> ANNOUNCEMENT_APPROVED = flag("announcementApproved");
   static final ProcessVariable<Boolean> DNS_RECORD_SET = flag("dnsRecordSet");
+  static final ProcessVariable<Boolean> DNS_CHANGES_APPROVED = flag("dnsChangesApproved");
   static final ProcessVariable<Boolean> LICENCES_ASSIGNED = flag("licencesAssigned");
   static final ProcessVariable<Boolean> SYNC_AGAIN = flag("syncAgain");
   static final ProcessVariable<Boolean> WELCOME_LETTER_APPROVED = flag("welcomeLetterApproved");

@@ -320,6 +320,41 @@ abstract class ZoneDnsRunbookContract {
   }
 
   @Test
+  void plansEveryChangeNowAndAsPlannedWithoutChangingTheZone() {
+    String id = automatic(TargetType.MICROSOFT_365, true, null);
+    ZoneDnsRunbook dns = runbook();
+    RecordSet mxBefore = mx();
+    Optional<RecordSet> txtBefore = read("example.test", RecordType.TXT);
+    Optional<RecordSet> autodiscoverBefore = read("autodiscover.example.test", RecordType.A);
+
+    String plan = dns.planChanges(id);
+    target.domainVerified = false;
+    String unverified = dns.planChanges(id);
+
+    assertThat(plan.lines())
+        .containsExactly(
+            "- MX TTL of example.test.: 86400 s → 3600 s",
+            "- MX records of example.test.: 10 mail.example.test., 20 backup.example.net. → 0 "
+                + TARGET_MX,
+            "- Autodiscover autodiscover.example.test.: A 192.0.2.80 → CNAME"
+                + " autodiscover.outlook.com.",
+            "- SPF of example.test.: v=spf1 mx -all → v=spf1 mx"
+                + " include:spf.protection.outlook.com -all");
+    assertThat(unverified.lines())
+        .hasSize(4)
+        .element(1)
+        .asString()
+        .contains("the target's mail exchangers (not named yet)")
+        .contains("has not verified example.test yet");
+    assertThat(unverified.lines().skip(2)).containsExactlyElementsOf(plan.lines().skip(2).toList());
+    assertThat(mx()).isEqualTo(mxBefore);
+    assertThat(read("example.test", RecordType.TXT)).isEqualTo(txtBefore);
+    assertThat(read("autodiscover.example.test", RecordType.A)).isEqualTo(autodiscoverBefore);
+    assertThat(read("autodiscover.example.test", RecordType.CNAME)).isEmpty();
+    assertThat(journal.changes(id)).isEmpty();
+  }
+
+  @Test
   void leavesAutodiscoverRecordsAloneWithoutConsent() {
     String id = automatic(TargetType.MICROSOFT_365, false, null);
 

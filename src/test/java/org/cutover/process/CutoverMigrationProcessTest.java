@@ -436,6 +436,44 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
+  void theAdministratorApprovesThePlannedDnsChangesBeforeTheFirstOne() {
+    Runbook runbook = runbook("m-1").approvingDnsChanges();
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("approveDnsChanges");
+    assertThat(runbook.taskVariables("approveDnsChanges"))
+        .containsEntry("dnsPlan", ScriptedDnsRunbook.PLAN)
+        .containsEntry("migrationId", InMemoryMigrations.MIGRATION_ID);
+    assertThat(runbook.control.currentSteps(InMemoryMigrations.MIGRATION_ID))
+        .containsExactly("Approve the planned DNS changes");
+    assertThat(runbook.dns.calls).contains("planChanges").doesNotContain("lowerMxTtl");
+    assertThat(runbook.dns.loweredAt).isNull();
+
+    runbook.complete("approveDnsChanges", Map.of("dnsChangesApproved", true));
+
+    assertThat(runbook.dns.calls).containsSubsequence("planChanges", "lowerMxTtl");
+    assertThat(runbook.dns.loweredAt).isNotNull();
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder(
+            "runPreflight", "planDnsChanges", "approveDnsChanges", "lowerMxTtl", "createEndpoint");
+  }
+
+  @Test
+  void guidedDnsNeedsNoApprovalOfPlannedChanges() {
+    Runbook runbook = runbook("m-1").approvingDnsChanges();
+    ProcessInstance instance =
+        runbook.instance(runbook.control.start(runbook.startValues(true, true)));
+    runbook.complete("communicateChanges");
+
+    BpmnAwareTests.assertThat(instance).hasPassed("planDnsChanges", "lowerMxTtl");
+    BpmnAwareTests.assertThat(instance).hasNotPassed("approveDnsChanges");
+    assertThat(runbook.variable(instance, "dnsApprovalNeeded")).isEqualTo(false);
+    assertThat(runbook.variable(instance, "dnsPlan")).isNull();
+    assertThat(runbook.dns.calls).doesNotContain("planChanges");
+  }
+
+  @Test
   void guidedDnsStepsLoopThroughTheHumanTaskUntilDone() {
     Runbook runbook = runbook("m-1");
     runbook.dns.guided("lowerMxTtl", 2).guided("swapMx", 1);

@@ -362,6 +362,11 @@ class DnsRunbookEndToEndTest {
   private void runUntilTheSwapWaits(String id, String domain) {
     complete("communicateChanges", Map.of("announcementApproved", true));
     assertThat(variable("txtRecordFound")).isEqualTo(true);
+    // nothing changes before the administrator approves the plan
+    assertThat(currentTask()).isEqualTo("approveDnsChanges");
+    assertThat((String) variable("dnsPlan")).contains("86400 s → 3600 s");
+    assertThat(read(domain, domain, RecordType.MX).orElseThrow().ttl()).isEqualTo(86400);
+    complete("approveDnsChanges", Map.of("dnsChangesApproved", true));
     assertThat(journalled(id, "LOWER_MX_TTL").before().ttl()).isEqualTo(86400);
     assertThat(workSyncTasks()).isEqualTo(2);
     complete("assignLicences", Map.of("licencesAssigned", true));

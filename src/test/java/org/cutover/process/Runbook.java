@@ -88,6 +88,8 @@ final class Runbook {
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
     Mocks.register("runPreflight", new RunPreflight(target, sync));
+    // off unless a test turns it on (approvingDnsChanges), as cutover.dns.approve-changes=false
+    Mocks.register("planDnsChanges", new PlanDnsChanges(dnsPort, false));
     Mocks.register("lowerMxTtl", new LowerMxTtl(dnsPort));
     Mocks.register("createEndpoint", new CreateEndpoint(migrations));
     Mocks.register("createBatch", new CreateBatch(migrations));
@@ -161,13 +163,25 @@ final class Runbook {
     };
   }
 
+  /** With cutover.dns.approve-changes on: automatic DNS changes wait for the approval task. */
+  Runbook approvingDnsChanges() {
+    Mocks.register(
+        "planDnsChanges",
+        new PlanDnsChanges(provider(org.cutover.migration.DnsRunbook.class, dns), true));
+    return this;
+  }
+
   RunbookStart startValues(boolean autoStartBatch) {
+    return startValues(autoStartBatch, false);
+  }
+
+  RunbookStart startValues(boolean autoStartBatch, boolean guidedDns) {
     return new RunbookStart(
         InMemoryMigrations.MIGRATION_ID,
         "contoso.com",
         "contoso-2026",
         autoStartBatch,
-        false,
+        guidedDns,
         "MICROSOFT_365",
         "da",
         defaults.txtRetryWait(),

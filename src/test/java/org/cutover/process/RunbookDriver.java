@@ -22,6 +22,7 @@ final class RunbookDriver {
       List.of(
           "announcementApproved",
           "dnsRecordSet",
+          "dnsChangesApproved",
           "startBatchConfirmed",
           "licencesAssigned",
           "syncAgain",

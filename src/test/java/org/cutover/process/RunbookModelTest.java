@@ -116,6 +116,7 @@ class RunbookModelTest {
     all(UserTask.class).forEach(task -> forms.add(task.getCamundaFormRef()));
     assertThat(forms)
         .containsExactly(
+            "approve-dns-changes",
             "assign-licences",
             "communicate-changes",
             "correct-settings",

@@ -74,6 +74,18 @@ class ScriptedDnsRunbook implements DnsRunbook {
     return txt.isEmpty() ? new TxtVerification(true, "ns1: MS=ms12345678") : txt.poll();
   }
 
+  /** The plan {@link #planChanges} answers. */
+  static final String PLAN =
+      "- MX TTL of contoso.com.: 86400 s → 3600 s\n"
+          + "- MX records of contoso.com.: 10 mail.contoso.com. → 0"
+          + " contoso-com.mail.protection.outlook.com.";
+
+  @Override
+  public String planChanges(String migrationId) {
+    calls.add("planChanges");
+    return PLAN;
+  }
+
   @Override
   public DnsStepOutcome lowerMxTtl(String migrationId) {
     DnsStepOutcome outcome = next("lowerMxTtl");

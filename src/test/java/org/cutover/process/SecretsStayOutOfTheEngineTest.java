@@ -368,6 +368,11 @@ class SecretsStayOutOfTheEngineTest {
         }
 
         @Override
+        public String planChanges(String migrationId) {
+          return "- MX records of contoso.com.: unchanged";
+        }
+
+        @Override
         public DnsStepOutcome lowerMxTtl(String migrationId) {
           return done;
         }
