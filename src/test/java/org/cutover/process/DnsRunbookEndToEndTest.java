@@ -307,7 +307,125 @@ class DnsRunbookEndToEndTest {
 
   // ---------------------------------------------------------------- the walk up to the swap
 
+  @Test
+  void guidedModeWaitsForThePersonAtTheDnsHostAndChecksEveryRecordByLookUp() throws Exception {
+    String domain = "fabrikam.test";
+    DNS.addZone(domain, zone(domain));
+    String id = register(domain, "GUIDED");
+
+    complete("communicateChanges", Map.of("announcementApproved", true));
+    // guided: no plan to approve, the first DNS step asks for the lowered TTL
+    assertThat(currentTask()).isEqualTo("setLoweredTtlRecord");
+    assertThat((String) variable("dnsInstruction"))
+        .contains(domain + ". 3600 IN MX 10 mail." + domain + ".");
+    // completing the task while the zone is unchanged opens it again with what the servers show
+    complete("setLoweredTtlRecord", Map.of("dnsRecordSet", true));
+    assertThat(currentTask()).isEqualTo("setLoweredTtlRecord");
+    assertThat((String) variable("dnsSeenNow")).contains("86400");
+    assertThat(mx(domain)).isEqualTo(originalMx(domain, 86400));
+
+    List<String> asked = new ArrayList<>();
+    for (int step = 0; step < 40; step++) {
+      String task = currentTaskOrNull();
+      if (task == null) {
+        if (hasAnyTimer()) {
+          fireNextTimer();
+        }
+        workSyncTasks();
+        runJobs();
+        continue;
+      }
+      if (task.startsWith("set")) {
+        asked.add(task);
+        actAtTheDnsHost(domain, (String) variable("dnsInstruction"));
+        complete(task, Map.of("dnsRecordSet", true));
+      } else if (task.equals("decommissionServer")) {
+        complete(task, Map.of("serverDecommissioned", true));
+        break;
+      } else {
+        complete(task, Map.of("licencesAssigned", true, "welcomeLetterApproved", true));
+      }
+    }
+
+    assertThat(store.find(id).orElseThrow().summary().phase()).isEqualTo(MigrationPhase.COMPLETED);
+    assertThat(asked)
+        .containsSubsequence(
+            "setLoweredTtlRecord",
+            "setMxRecords",
+            "setAutodiscoverRecord",
+            "setSpfRecord",
+            "setRestoredTtlRecord")
+        .doesNotContain("setRollbackRecord");
+    assertThat(mx(domain)).isEqualTo(targetMx(domain, 86400));
+    assertThat(read(domain, "autodiscover." + domain, RecordType.CNAME))
+        .contains(
+            RecordSet.of(
+                "autodiscover." + domain, RecordType.CNAME, 3600, "autodiscover.outlook.com."));
+  }
+
+  /** What a person does with the task's instruction at the DNS host, line by line. */
+  private void actAtTheDnsHost(String domain, String instruction) {
+    List<String> lines = instruction.lines().toList();
+    boolean remove = lines.get(0).startsWith("Remove");
+    String name = null;
+    RecordType type = null;
+    long ttl = 0;
+    List<String> values = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] parts = line.split(" ", 5);
+      name = parts[0];
+      ttl = Long.parseLong(parts[1]);
+      type = RecordType.valueOf(parts[3]);
+      values.add(parts[4]);
+    }
+    DnsZone zone = zoneOf(domain);
+    Optional<RecordSet> now = zone.read(name, type).known().orElseThrow();
+    if (remove) {
+      zone.delete(now.orElseThrow());
+    } else {
+      zone.upsert(new RecordSet(name, type, ttl, values), now);
+    }
+  }
+
+  private String currentTaskOrNull() {
+    Task task =
+        engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    return task == null ? null : task.getTaskDefinitionKey();
+  }
+
+  private boolean hasAnyTimer() {
+    return engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance)
+            .timers()
+            .count()
+        > 0;
+  }
+
+  private void fireNextTimer() {
+    Job next =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(instance)
+            .timers()
+            .orderByJobDuedate()
+            .asc()
+            .list()
+            .get(0);
+    if (next.getDuedate().toInstant().isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      ClockUtil.setCurrentTime(java.util.Date.from(next.getDuedate().toInstant().plusSeconds(1)));
+    }
+    engine.getManagementService().executeJob(next.getId());
+    runJobs();
+  }
+
   private String register(String domain) throws Exception {
+    return register(domain, "AUTOMATIC");
+  }
+
+  private String register(String domain, String mode) throws Exception {
     Map<String, Object> source = new LinkedHashMap<>();
     source.put("host", "mail." + domain);
     source.put("security", "IMPLICIT_TLS");
@@ -323,11 +441,13 @@ class DnsRunbookEndToEndTest {
     target.put("licenceSku", "EXCHANGESTANDARD");
     target.put("usageLocation", "DK");
     Map<String, Object> dns = new LinkedHashMap<>();
-    dns.put("mode", "AUTOMATIC");
-    dns.put("provider", "rfc2136");
+    dns.put("mode", mode);
     dns.put("zone", domain);
-    dns.put("server", "127.0.0.1:" + DNS.port());
-    dns.put("credentials", "cutover-e2e:hmac-sha256:" + TSIG_SECRET);
+    if (mode.equals("AUTOMATIC")) {
+      dns.put("provider", "rfc2136");
+      dns.put("server", "127.0.0.1:" + DNS.port());
+      dns.put("credentials", "cutover-e2e:hmac-sha256:" + TSIG_SECRET);
+    }
     dns.put("autodiscoverOverwriteConsent", true);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("domain", domain);
