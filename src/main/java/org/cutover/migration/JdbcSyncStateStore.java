@@ -39,6 +39,17 @@ public class JdbcSyncStateStore implements SyncStateStore {
 
   @Override
   public Optional<FolderSyncState> load(String mailboxKey, String sourceFolder) {
+    return load(mailboxKey, sourceFolder, true);
+  }
+
+  @Override
+  public Optional<FolderSyncState> loadSummary(String mailboxKey, String sourceFolder) {
+    return load(mailboxKey, sourceFolder, false);
+  }
+
+  /** The folder's state; its per-message pairs only {@code withMessages} (they can be many). */
+  private Optional<FolderSyncState> load(
+      String mailboxKey, String sourceFolder, boolean withMessages) {
     return tx.execute(
         status -> {
           List<Header> headers =
@@ -63,59 +74,13 @@ public class JdbcSyncStateStore implements SyncStateStore {
           }
           Header h = headers.get(0);
           List<SyncedMessage> synced =
-              jdbc.query(
-                  "SELECT source_uid, target_uid, flags FROM mailsync_message WHERE folder_id = ?"
-                      + " ORDER BY source_uid",
-                  (rs, i) -> new SyncedMessage(rs.getLong(1), rs.getLong(2), rs.getString(3)),
-                  h.id());
-          List<PendingAppend> pending =
-              jdbc.query(
-                  "SELECT source_uid, fingerprint, flags, target_uid_floor FROM mailsync_pending_append"
-                      + " WHERE folder_id = ? ORDER BY source_uid",
-                  (rs, i) ->
-                      new PendingAppend(
-                          rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)),
-                  h.id());
-          return Optional.of(
-              new FolderSyncState(
-                  h.sourceFolder(),
-                  h.targetFolder(),
-                  h.sourceUidValidity(),
-                  h.targetUidValidity(),
-                  h.modSeq(),
-                  h.uidNext(),
-                  h.messages(),
-                  synced,
-                  pending));
-        });
-  }
-
-  @Override
-  public Optional<FolderSyncState> loadSummary(String mailboxKey, String sourceFolder) {
-    return tx.execute(
-        status -> {
-          List<Header> headers =
-              jdbc.query(
-                  "SELECT id, source_folder, target_folder, source_uid_validity, target_uid_validity,"
-                      + " source_mod_seq, source_uid_next, source_messages FROM mailsync_folder"
-                      + " WHERE mailbox_key = ? AND source_folder_hash = ?",
-                  (rs, i) ->
-                      new Header(
-                          rs.getLong(1),
-                          rs.getString(2),
-                          rs.getString(3),
-                          rs.getLong(4),
-                          rs.getLong(5),
-                          rs.getLong(6),
-                          rs.getLong(7),
-                          rs.getLong(8)),
-                  mailboxKey,
-                  hash(sourceFolder));
-          if (headers.isEmpty()) {
-            return Optional.empty();
-          }
-          Header h = headers.get(0);
-          List<SyncedMessage> synced = List.of();
+              withMessages
+                  ? jdbc.query(
+                      "SELECT source_uid, target_uid, flags FROM mailsync_message WHERE folder_id ="
+                          + " ? ORDER BY source_uid",
+                      (rs, i) -> new SyncedMessage(rs.getLong(1), rs.getLong(2), rs.getString(3)),
+                      h.id())
+                  : List.of();
           List<PendingAppend> pending =
               jdbc.query(
                   "SELECT source_uid, fingerprint, flags, target_uid_floor FROM mailsync_pending_append"
