@@ -20,12 +20,23 @@ public record DnsRunbookRules(
     String spfInclude,
     Duration newTxtTtl) {
 
+  /** One or more DNS labels, such as {@code autodiscover} or {@code autodiscover.mail}. */
+  private static final String LABELS =
+      "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*";
+
   public DnsRunbookRules {
     positive(maxMxTtl, "cutover.dns.max-mx-ttl");
     positive(autodiscoverTtl, "cutover.dns.autodiscover-ttl");
     positive(newTxtTtl, "cutover.dns.new-txt-ttl");
     if (autodiscoverLabel == null || autodiscoverLabel.isBlank()) {
       throw new IllegalArgumentException("cutover.dns.autodiscover-label must not be empty");
+    }
+    if (!autodiscoverLabel.strip().matches(LABELS)) {
+      throw new IllegalArgumentException(
+          "cutover.dns.autodiscover-label must be a name below the domain, such as autodiscover,"
+              + " not '"
+              + autodiscoverLabel
+              + "': a CNAME cannot stand at the zone's apex beside its SOA, NS and MX records");
     }
     autodiscoverTarget = DnsNames.absolute(autodiscoverTarget);
     if (spfInclude == null || spfInclude.isBlank() || spfInclude.contains(" ")) {
