@@ -134,22 +134,18 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
 
   private SyncOptions options(TargetType targetType) {
     SyncOptions defaults = SyncOptions.defaults();
-    return new SyncOptions(
-        properties.excludedFolders(),
-        defaults.folderMap(),
-        properties.maxMessageSize().toBytes(),
-        properties.badItemLimit(),
-        properties.deletedOnSource(),
+    return defaults
+        .withExcludedFolders(properties.excludedFolders())
+        .withMaxMessageBytes(properties.maxMessageSize().toBytes())
+        .withBadItemLimit(properties.badItemLimit())
+        .withDeletedOnSource(properties.deletedOnSource())
         // Exchange Online rewrites what it is given: recognise copies by Message-ID and date there.
-        targetType == TargetType.MICROSOFT_365
-            ? DuplicateMatching.MESSAGE_ID_AND_DATE
-            : DuplicateMatching.EXACT,
-        properties.parallelFolders(),
-        defaults.batchMessages(),
-        defaults.batchBytes(),
-        defaults.largeMessageBytes(),
-        properties.spoolDirectory(),
-        defaults.retry());
+        .withDuplicateMatching(
+            targetType == TargetType.MICROSOFT_365
+                ? DuplicateMatching.MESSAGE_ID_AND_DATE
+                : DuplicateMatching.EXACT)
+        .withParallelFolders(properties.parallelFolders())
+        .withLargeMessages(defaults.largeMessageBytes(), properties.spoolDirectory());
   }
 
   private StoredEndpoint endpoint(String migrationId, EndpointRole role) {
