@@ -212,11 +212,13 @@ public final class FaultySmtpProxy implements AutoCloseable {
             closeQuietly(client);
             return;
           }
+          // Read before relaying: a flag set after the client saw this reply is for the next one.
+          boolean last = shutDownAfterNextReply;
           synchronized (toClient) {
             toClient.write(buffer, 0, read);
             toClient.flush();
           }
-          if (shutDownAfterNextReply) {
+          if (last) {
             close();
             return;
           }
