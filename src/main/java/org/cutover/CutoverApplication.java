@@ -1,5 +1,7 @@
 package org.cutover;
 
+import java.util.Arrays;
+import org.cutover.cli.SyncCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CutoverApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("sync")) {
+      // The sync command line runs the engine alone, without the application around it.
+      SyncCommand.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     SpringApplication.run(CutoverApplication.class, args);
   }
 }

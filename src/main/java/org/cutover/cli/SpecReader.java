@@ -1,0 +1,354 @@
+package org.cutover.cli;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.cutover.mailsync.DeletedOnSource;
+import org.cutover.mailsync.DuplicateMatching;
+import org.cutover.mailsync.ImapEndpoint;
+import org.cutover.mailsync.ImapLogin;
+import org.cutover.mailsync.SecretSupplier;
+import org.cutover.mailsync.SourceAccount;
+import org.cutover.mailsync.SyncOptions;
+import org.cutover.mailsync.TargetAccount;
+import org.cutover.mailsync.TrustStore;
+
+/** Reads a JSON spec and checks it into a {@link SyncPlan}; every problem names its field. */
+final class SpecReader {
+
+  /** The longest mailbox key the state tables hold; longer pairs are keyed by a digest. */
+  private static final int MAX_KEY_LENGTH = 200;
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private final Map<String, String> environment;
+
+  SpecReader(Map<String, String> environment) {
+    this.environment = environment;
+  }
+
+  SyncPlan read(Path specFile) {
+    SyncSpec spec = parse(specFile);
+    Path folder = specFile.toAbsolutePath().getParent();
+    require(spec.source() != null, "source", "the source server is missing");
+    require(spec.target() != null, "target", "the target server is missing");
+    require(
+        spec.mailboxes() != null && !spec.mailboxes().isEmpty(),
+        "mailboxes",
+        "list at least one mailbox pair");
+    require(
+        spec.state() != null && !spec.state().isBlank(),
+        "state",
+        "name the file that keeps the sync state between runs, for example \"sync-state\"");
+    ImapEndpoint source = endpoint("source", spec.source(), folder);
+    ImapEndpoint target = endpoint("target", spec.target(), folder);
+    List<SyncPlan.MailboxRun> runs = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < spec.mailboxes().size(); i++) {
+      String where = "mailboxes[" + i + "]";
+      SyncSpec.Mailbox mailbox = spec.mailboxes().get(i);
+      require(mailbox != null, where, "an empty entry");
+      require(
+          mailbox.source() != null && !mailbox.source().isBlank(),
+          where + ".source",
+          "the source user name is missing");
+      String targetUser =
+          mailbox.target() == null || mailbox.target().isBlank()
+              ? mailbox.source()
+              : mailbox.target();
+      String label = mailbox.source() + " -> " + targetUser;
+      require(seen.add(label), where, "the pair " + label + " is listed twice");
+      ImapLogin sourceLogin =
+          login(
+              where + ".sourcePassword",
+              spec.source().login(),
+              mailbox.source(),
+              mailbox.sourcePassword(),
+              folder);
+      ImapLogin targetLogin =
+          login(
+              where + ".targetPassword",
+              spec.target().login(),
+              targetUser,
+              mailbox.targetPassword(),
+              folder);
+      String key =
+          key(source.address() + "/" + mailbox.source(), target.address() + "/" + targetUser);
+      runs.add(
+          new SyncPlan.MailboxRun(
+              key,
+              label,
+              new SourceAccount(source, sourceLogin),
+              new TargetAccount(target, targetLogin)));
+    }
+    SyncOptions options = options(spec.options());
+    int concurrent =
+        Math.min(
+            runs.size(),
+            Math.min(source.maxConcurrentMailboxes(), target.maxConcurrentMailboxes()));
+    return new SyncPlan(runs, options, folder.resolve(spec.state()), concurrent);
+  }
+
+  private static SyncSpec parse(Path specFile) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(specFile);
+    } catch (NoSuchFileException missing) {
+      throw new SpecProblem("the spec file " + specFile + " does not exist");
+    } catch (IOException unreadable) {
+      throw new SpecProblem("cannot read the spec file " + specFile + " (" + unreadable + ")");
+    }
+    try {
+      SyncSpec spec = JSON.readValue(bytes, SyncSpec.class);
+      if (spec == null) {
+        throw new SpecProblem(specFile + " is empty: it must hold one JSON object");
+      }
+      return spec;
+    } catch (UnrecognizedPropertyException unknown) {
+      String known =
+          unknown.getKnownPropertyIds() == null
+              ? ""
+              : " (known here: "
+                  + unknown.getKnownPropertyIds().stream()
+                      .map(Object::toString)
+                      .sorted()
+                      .collect(Collectors.joining(", "))
+                  + ")";
+      throw new SpecProblem(
+          at(unknown) + "unknown field \"" + unknown.getPropertyName() + "\"" + known);
+    } catch (JsonMappingException wrong) {
+      throw new SpecProblem(at(wrong) + wrong.getOriginalMessage());
+    } catch (JacksonException notJson) {
+      throw new SpecProblem(
+          specFile
+              + " is not valid JSON"
+              + (notJson.getLocation() == null
+                  ? ""
+                  : " (line "
+                      + notJson.getLocation().getLineNr()
+                      + ", column "
+                      + notJson.getLocation().getColumnNr()
+                      + ")")
+              + ": "
+              + notJson.getOriginalMessage());
+    } catch (IOException unreadable) {
+      throw new SpecProblem("cannot read the spec file " + specFile + " (" + unreadable + ")");
+    }
+  }
+
+  /** The JSON path of a mapping error, such as {@code source.port: }. */
+  private static String at(JsonMappingException problem) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference step : problem.getPath()) {
+      if (step.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        path.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return path.isEmpty() ? "" : path + ": ";
+  }
+
+  private ImapEndpoint endpoint(String where, SyncSpec.Endpoint spec, Path folder) {
+    require(
+        spec.host() != null && !spec.host().isBlank(), where + ".host", "the host name is missing");
+    String security =
+        spec.security() == null ? "tls" : spec.security().strip().toLowerCase(Locale.ROOT);
+    int defaultPort = security.equals("tls") ? 993 : 143;
+    int port = spec.port() == null ? defaultPort : spec.port();
+    require(port > 0 && port < 65536, where + ".port", "must be between 1 and 65535, not " + port);
+    ImapEndpoint endpoint =
+        switch (security) {
+          case "tls" -> ImapEndpoint.implicitTls(spec.host().strip(), port);
+          case "starttls" -> ImapEndpoint.startTls(spec.host().strip(), port);
+          case "plaintext" -> ImapEndpoint.plaintextAllowedExplicitly(spec.host().strip(), port);
+          default ->
+              throw new SpecProblem(
+                  where
+                      + ".security: \""
+                      + spec.security()
+                      + "\" is not one of tls (implicit TLS), starttls, plaintext");
+        };
+    if (spec.trustCertificates() != null) {
+      Path pem = folder.resolve(spec.trustCertificates());
+      require(Files.isReadable(pem), where + ".trustCertificates", "cannot read the file " + pem);
+      endpoint = endpoint.withTrustStore(TrustStore.certificates(pem));
+    }
+    if (spec.maxConcurrentMailboxes() != null) {
+      require(
+          spec.maxConcurrentMailboxes() >= 1,
+          where + ".maxConcurrentMailboxes",
+          "must be at least 1");
+      endpoint = endpoint.withMaxConcurrentMailboxes(spec.maxConcurrentMailboxes());
+    }
+    if (spec.disabledExtensions() != null && !spec.disabledExtensions().isEmpty()) {
+      endpoint = endpoint.withDisabledExtensions(spec.disabledExtensions().toArray(String[]::new));
+    }
+    checkLogin(where + ".login", spec.login(), folder);
+    return endpoint;
+  }
+
+  private void checkLogin(String where, SyncSpec.Login login, Path folder) {
+    String method = method(login);
+    switch (method) {
+      case "password" -> {}
+      case "delegated" -> {
+        require(
+            login.admin() != null && !login.admin().isBlank(),
+            where + ".admin",
+            "name the administrator who may open every mailbox (for example the master user)");
+        require(
+            login.password() != null,
+            where + ".password",
+            "give the administrator's password as {\"file\": ...} or {\"env\": ...}");
+        login.password().open(where + ".password", folder, environment);
+      }
+      case "xoauth2" -> {
+        require(
+            login.token() != null,
+            where + ".token",
+            "give the access token as {\"file\": ...} or {\"env\": ...}");
+        login.token().open(where + ".token", folder, environment);
+      }
+      default ->
+          throw new SpecProblem(
+              where
+                  + ".method: \""
+                  + login.method()
+                  + "\" is not one of password, delegated, xoauth2");
+    }
+  }
+
+  private ImapLogin login(
+      String where, SyncSpec.Login login, String user, SecretReference password, Path folder) {
+    return switch (method(login)) {
+      case "delegated" ->
+          ImapLogin.delegated(
+              user, login.admin(), login.password().open(where, folder, environment));
+      case "xoauth2" -> {
+        SecretSupplier token = login.token().open(where, folder, environment);
+        yield ImapLogin.oauth2(user, mailbox -> new String(token.secret()));
+      }
+      default -> {
+        require(
+            password != null,
+            where,
+            "the password of "
+                + user
+                + " is missing: give {\"file\": ...} or {\"env\": ...}, or a delegated login");
+        yield ImapLogin.password(user, password.open(where, folder, environment));
+      }
+    };
+  }
+
+  private static String method(SyncSpec.Login login) {
+    return login == null || login.method() == null
+        ? "password"
+        : login.method().strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static SyncOptions options(SyncSpec.Options spec) {
+    SyncOptions options = SyncOptions.defaults();
+    if (spec == null) {
+      return options;
+    }
+    if (spec.parallelFolders() != null) {
+      require(
+          spec.parallelFolders() >= 1 && spec.parallelFolders() <= 16,
+          "options.parallelFolders",
+          "must be between 1 and 16");
+      options = options.withParallelFolders(spec.parallelFolders());
+    }
+    if (spec.excludeFolders() != null) {
+      options = options.withExcludedFolders(spec.excludeFolders());
+    }
+    if (spec.folderMap() != null) {
+      options = options.withFolderMap(spec.folderMap());
+    }
+    if (spec.maxMessageBytes() != null) {
+      require(
+          spec.maxMessageBytes() >= 0, "options.maxMessageBytes", "must be 0 (no limit) or more");
+      options = options.withMaxMessageBytes(spec.maxMessageBytes());
+    }
+    if (spec.badItemLimit() != null) {
+      require(spec.badItemLimit() >= 0, "options.badItemLimit", "must be 0 or more");
+      options = options.withBadItemLimit(spec.badItemLimit());
+    }
+    if (spec.deletedOnSource() != null) {
+      options =
+          options.withDeletedOnSource(
+              switch (spec.deletedOnSource().strip().toLowerCase(Locale.ROOT)) {
+                case "keep" -> DeletedOnSource.KEEP_ON_TARGET;
+                case "delete" -> DeletedOnSource.DELETE_ON_TARGET;
+                default ->
+                    throw new SpecProblem(
+                        "options.deletedOnSource: \""
+                            + spec.deletedOnSource()
+                            + "\" is not one of keep, delete");
+              });
+    }
+    if (spec.duplicateMatching() != null) {
+      options =
+          options.withDuplicateMatching(
+              switch (spec.duplicateMatching().strip().toLowerCase(Locale.ROOT)) {
+                case "exact" -> DuplicateMatching.EXACT;
+                case "message-id-and-date" -> DuplicateMatching.MESSAGE_ID_AND_DATE;
+                default ->
+                    throw new SpecProblem(
+                        "options.duplicateMatching: \""
+                            + spec.duplicateMatching()
+                            + "\" is not one of exact, message-id-and-date");
+              });
+    }
+    return options;
+  }
+
+  /** The pair's state key: readable when short enough, a digest of it when not. */
+  private static String key(String source, String target) {
+    String key = source + " -> " + target;
+    if (key.length() <= MAX_KEY_LENGTH) {
+      return key;
+    }
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sha256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private static void require(boolean condition, String where, String problem) {
+    if (!condition) {
+      throw new SpecProblem(where + ": " + problem);
+    }
+  }
+}

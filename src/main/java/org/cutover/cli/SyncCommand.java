@@ -1,0 +1,139 @@
+package org.cutover.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cutover.mailsync.MailboxSynchronizer;
+import org.cutover.mailsync.SyncOutcome;
+import org.cutover.mailsync.SyncProgressListener;
+import org.cutover.mailsync.SyncStateStore;
+
+/**
+ * {@code java -jar cutover.jar sync --spec FILE}: syncs every mailbox pair of the spec, prints a
+ * table, and exits 0 only when every mailbox was copied completely (1 when one was not, 2 when the
+ * spec or the command line cannot be used). Runs without the application: no engine, no web server,
+ * no application database.
+ */
+public final class SyncCommand {
+
+  static final int COMPLETE = 0;
+  static final int INCOMPLETE = 1;
+  static final int UNUSABLE = 2;
+
+  private static final String USAGE =
+      """
+      Usage: java -jar cutover.jar sync --spec FILE
+
+      Copies every mailbox pair that FILE (JSON) names from the source to the target IMAP server.
+      Running it again copies only what changed: the UID state is kept in the H2 file the spec's
+      "state" names. Passwords and tokens come only from files or environment variables named in
+      the spec. README.md describes the spec.
+
+      Exit status: 0 every mailbox copied completely, 1 a mailbox failed or left messages out
+      (see the table), 2 the spec or the command line cannot be used.
+      """;
+
+  private SyncCommand() {}
+
+  /** Runs the command and ends the process with its exit status. */
+  public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "org/cutover/cli/logback-sync.xml");
+    }
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    Path spec = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "-h", "--help" -> {
+          out.print(USAGE);
+          return COMPLETE;
+        }
+        case "--spec" -> {
+          if (i + 1 >= args.length) {
+            err.print("sync: --spec needs a file\n\n" + USAGE);
+            return UNUSABLE;
+          }
+          spec = Path.of(args[++i]);
+        }
+        default -> {
+          err.print("sync: unknown argument " + args[i] + "\n\n" + USAGE);
+          return UNUSABLE;
+        }
+      }
+    }
+    if (spec == null) {
+      err.print("sync: name the spec with --spec FILE\n\n" + USAGE);
+      return UNUSABLE;
+    }
+    SyncPlan plan;
+    try {
+      plan = new SpecReader(environment).read(spec);
+    } catch (SpecProblem problem) {
+      err.println("sync: " + spec + ": " + problem.getMessage());
+      return UNUSABLE;
+    }
+    int connections = plan.concurrentMailboxes() * plan.options().parallelFolders() + 1;
+    try (StateDatabase state = StateDatabase.open(plan.state(), connections)) {
+      long started = System.nanoTime();
+      List<MailboxResult> results = sync(plan, state.store(), err);
+      ResultTable.print(results, (System.nanoTime() - started) / 1e9, out);
+      return results.stream().allMatch(MailboxResult::complete) ? COMPLETE : INCOMPLETE;
+    } catch (SpecProblem problem) {
+      err.println("sync: " + spec + ": " + problem.getMessage());
+      return UNUSABLE;
+    }
+  }
+
+  private static List<MailboxResult> sync(SyncPlan plan, SyncStateStore store, PrintStream err) {
+    MailboxSynchronizer synchronizer = new MailboxSynchronizer();
+    ExecutorService pool = Executors.newFixedThreadPool(plan.concurrentMailboxes());
+    try {
+      List<Future<MailboxResult>> running = new ArrayList<>();
+      for (SyncPlan.MailboxRun run : plan.mailboxes()) {
+        running.add(
+            pool.submit(
+                () -> {
+                  SyncOutcome outcome =
+                      synchronizer.sync(
+                          run.key(),
+                          run.source(),
+                          run.target(),
+                          plan.options(),
+                          store,
+                          SyncProgressListener.NONE);
+                  MailboxResult result = new MailboxResult(run.label(), outcome);
+                  err.println(
+                      "sync: "
+                          + run.label()
+                          + ": "
+                          + result.status()
+                          + ", "
+                          + outcome.statistics().messagesCopied()
+                          + " copied");
+                  return result;
+                }));
+      }
+      List<MailboxResult> results = new ArrayList<>();
+      for (Future<MailboxResult> result : running) {
+        results.add(result.get());
+      }
+      return results;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("sync interrupted", interrupted);
+    } catch (ExecutionException crashed) {
+      throw new IllegalStateException("a mailbox sync crashed", crashed.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
