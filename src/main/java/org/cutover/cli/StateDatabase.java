@@ -51,7 +51,10 @@ final class StateDatabase implements AutoCloseable {
           "state: cannot create the folder " + base.getParent() + " (" + unwritable + ")");
     }
     FileChannel lock = lock(base.resolveSibling(base.getFileName() + ".lock"), file);
-    JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + base, "sa", "");
+    // WRITE_DELAY=0: each commit reaches the file at once, so a killed run loses no recorded
+    // append.
+    JdbcConnectionPool pool =
+        JdbcConnectionPool.create("jdbc:h2:file:" + base + ";WRITE_DELAY=0", "sa", "");
     pool.setMaxConnections(Math.max(2, connections));
     StateDatabase database = new StateDatabase(lock, pool, file);
     try (Connection connection = pool.getConnection()) {
