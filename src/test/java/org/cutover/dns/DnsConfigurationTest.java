@@ -27,11 +27,10 @@ class DnsConfigurationTest {
           assertThat(properties.udpAttempts()).isEqualTo(2);
           assertThat(properties.resolvers()).isEmpty();
           assertThat(properties.authoritativeServers()).isEmpty();
-          assertThat(properties.cloudflare().baseUrl())
-              .hasToString("https://api.cloudflare.com/client/v4");
-          assertThat(properties.cloudflare().maxAttempts()).isEqualTo(4);
           assertThat(app.getBean(DnsRunbookRules.class)).isEqualTo(DnsRunbookRules.microsoft365());
-          assertThat(app).hasSingleBean(DnsRunbookSteps.class).hasSingleBean(DnsZones.class);
+          assertThat(app)
+              .hasSingleBean(DnsRunbookSteps.class)
+              .hasSingleBean(DnsZoneProviders.class);
           assertThat(app).doesNotHaveBean(InProcessDnsServer.class);
         });
   }

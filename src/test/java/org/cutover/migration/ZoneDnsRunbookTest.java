@@ -89,13 +89,7 @@ class ZoneDnsRunbookTest extends ZoneDnsRunbookContract {
                         + "\"mail.example.test\",\"priority\":10,\"ttl\":300}],"
                         + "\"result_info\":{\"page\":1,\"total_pages\":1}}")));
     String id =
-        register(
-            DnsMode.AUTOMATIC,
-            ZoneDnsRunbook.CLOUDFLARE,
-            TargetType.MICROSOFT_365,
-            false,
-            null,
-            TOKEN);
+        register(DnsMode.AUTOMATIC, "cloudflare", TargetType.MICROSOFT_365, false, null, TOKEN);
 
     String done = summary(runbook().lowerMxTtl(id));
 

@@ -1,0 +1,41 @@
+package org.cutover.dns.cloudflare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.cutover.dns.DnsSettingProblem;
+import org.cutover.dns.DnsZoneSetting;
+import org.cutover.dns.DnsZoneSettings;
+import org.junit.jupiter.api.Test;
+
+class CloudflareZoneProviderTest {
+
+  private final CloudflareZoneProvider provider =
+      new CloudflareZoneProvider(CloudflareSettings.defaults());
+
+  private static DnsZoneSettings settings(String token) {
+    return new DnsZoneSettings("contoso.com", null, () -> token);
+  }
+
+  @Test
+  void needsOnlyTheToken() {
+    assertThat(provider.name()).isEqualTo("cloudflare");
+    assertThat(provider.required()).containsExactly(DnsZoneSetting.CREDENTIAL);
+  }
+
+  @Test
+  void takesATokenAndRefusesATsigKeyOrTextWithBlanks() {
+    DnsSettingProblem notAToken =
+        DnsSettingProblem.of(DnsZoneSetting.CREDENTIAL, "cutover.dns.cloudflare.token");
+
+    assertThat(provider.check(settings("Xy7_cloudflare-token-123"))).isEmpty();
+    assertThat(provider.check(settings("hmac-sha256:key:c2VjcmV0"))).containsExactly(notAToken);
+    assertThat(provider.check(settings("two words"))).containsExactly(notAToken);
+  }
+
+  @Test
+  void opensTheZoneAtTheConfiguredApi() {
+    assertThat(provider.open(settings("Xy7_cloudflare-token-123")).describe())
+        .isEqualTo("Cloudflare zone contoso.com via https://api.cloudflare.com/client/v4")
+        .doesNotContain("Xy7_");
+  }
+}
