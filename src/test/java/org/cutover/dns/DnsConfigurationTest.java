@@ -36,6 +36,21 @@ class DnsConfigurationTest {
   }
 
   @Test
+  void collectsEveryProviderBeanAndRefusesTwoOfOneName() {
+    context
+        .withBean("first", DnsZoneProvider.class, () -> new DnsZoneProvidersTest.Named("here"))
+        .run(
+            app -> assertThat(app.getBean(DnsZoneProviders.class).names()).containsExactly("here"));
+    context
+        .withBean("first", DnsZoneProvider.class, () -> new DnsZoneProvidersTest.Named("here"))
+        .withBean("second", DnsZoneProvider.class, () -> new DnsZoneProvidersTest.Named("here"))
+        .run(
+            app ->
+                assertThat(app.getStartupFailure())
+                    .hasStackTraceContaining("are both named 'here'"));
+  }
+
+  @Test
   void refusesABadResolverAddressNamingTheProperty() {
     context
         .withPropertyValues("cutover.dns.resolvers=127.0.0.1:port")
