@@ -217,6 +217,15 @@ class SettingsValidationTest {
   }
 
   @Test
+  void aProviderNameNoProviderCouldHaveIsReportedOnce() {
+    NewMigration spaced = withDns(MigrationSamples.valid(), dns("route 53", null, "k"));
+
+    assertThat(validation.problems(spaced))
+        .containsExactly(
+            new SettingsProblem("$.dns.provider", "must be 1 to 40 letters, digits, '-' and '_'"));
+  }
+
+  @Test
   void eachDnsProviderNamesTheSettingsItNeeds() {
     NewMigration rfc2136Bare = withDns(MigrationSamples.valid(), dns("RFC2136", null, null));
     NewMigration cloudflareBare = withDns(MigrationSamples.valid(), dns("cloudflare", null, null));
