@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import org.cutover.dns.cloudflare.CloudflareSettings;
 import org.cutover.dns.server.InProcessDnsServer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -55,16 +54,8 @@ public class DnsConfiguration {
   }
 
   @Bean
-  DnsZones dnsZones(DnsLookups lookups, DnsProperties properties) {
-    DnsProperties.Cloudflare cloudflare = properties.cloudflare();
-    return new DnsZones(
-        lookups,
-        properties.timeout(),
-        new CloudflareSettings(
-            cloudflare.baseUrl(),
-            cloudflare.timeout(),
-            cloudflare.maxAttempts(),
-            cloudflare.maxRetryWait()));
+  DnsZoneProviders dnsZoneProviders(ObjectProvider<DnsZoneProvider> providers) {
+    return new DnsZoneProviders(providers.orderedStream().toList());
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

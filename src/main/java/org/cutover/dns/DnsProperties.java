@@ -1,6 +1,5 @@
 package org.cutover.dns;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autodiscoverTtl the Autodiscover CNAME's TTL
  * @param spfInclude the domain added to SPF as {@code include:}
  * @param newTxtTtl the TTL of a TXT record set Cutover creates
- * @param cloudflare how to reach Cloudflare's API
  * @param embeddedServer the in-process DNS server (demo)
  */
 @ConfigurationProperties("cutover.dns")
@@ -36,20 +34,7 @@ public record DnsProperties(
     @DefaultValue("1h") Duration autodiscoverTtl,
     @DefaultValue("spf.protection.outlook.com") String spfInclude,
     @DefaultValue("1h") Duration newTxtTtl,
-    @DefaultValue Cloudflare cloudflare,
     @DefaultValue EmbeddedServer embeddedServer) {
-
-  /**
-   * @param baseUrl the API root
-   * @param timeout how long one HTTP request may take
-   * @param maxAttempts how often a rate-limited request is sent in all
-   * @param maxRetryWait the longest Retry-After honoured
-   */
-  public record Cloudflare(
-      @DefaultValue("https://api.cloudflare.com/client/v4") URI baseUrl,
-      @DefaultValue("30s") Duration timeout,
-      @DefaultValue("4") int maxAttempts,
-      @DefaultValue("60s") Duration maxRetryWait) {}
 
   /**
    * @param enabled start the in-process authoritative server

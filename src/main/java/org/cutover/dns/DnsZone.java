@@ -10,7 +10,7 @@ import java.util.Optional;
  * prerequisites cannot see TTLs). After every change the adapter reads the record set again and
  * reports what the zone really holds.
  *
- * <p>An adapter for a new DNS host is one class implementing this interface plus its test.
+ * <p>A new DNS host is one {@link DnsZoneProvider} bean that opens its zones, plus its test.
  */
 public interface DnsZone {
 

@@ -25,6 +25,16 @@ final class CredentialRule {
     }
   }
 
+  /** The rules of {@link #check} for a credential that may also be left out. */
+  static void checkIfGiven(
+      RuleViolations violations, SecretText secret, String credentialId, String idProperty) {
+    boolean secretGiven = secret != null && !secret.isBlank();
+    boolean idGiven = credentialId != null && !credentialId.isBlank();
+    if (secretGiven || idGiven) {
+      check(violations, secret, credentialId, null, idProperty);
+    }
+  }
+
   static SecretRef refOrNull(String credentialId) {
     return credentialId == null || credentialId.isBlank()
         ? null

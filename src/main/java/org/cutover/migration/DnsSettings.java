@@ -19,26 +19,29 @@ import org.cutover.secrets.SecretText;
 public record DnsSettings(
     @Schema(description = "AUTOMATIC or GUIDED") @NotNull(message = "{cutover.dns.mode.missing}")
         DnsMode mode,
-    @Schema(description = "Automatic: the DNS provider adapter", example = "rfc2136")
-        @Size(max = 40)
-        @Pattern(regexp = "[A-Za-z0-9_-]+", message = "{cutover.dns.provider}")
+    @Schema(
+            description =
+                "Automatic: the name of a DNS provider this Cutover has; another name is refused"
+                    + " with the list of those it has",
+            example = "rfc2136")
+        @Pattern(regexp = SettingsPatterns.DNS_PROVIDER, message = "{cutover.dns.provider}")
         String provider,
     @Schema(description = "Automatic: the zone holding the domain", example = "contoso.com")
         @Size(max = 253)
         @Pattern(regexp = SettingsPatterns.DOMAIN, message = "{cutover.domain}")
         String zone,
     @Schema(
-            description = "Automatic: the server updates go to (RFC 2136), host[:port]",
+            description =
+                "Automatic, for providers that send changes to a server: that server, host[:port]",
             example = "ns1.contoso.com")
         @Size(max = 260)
         @Pattern(regexp = SettingsPatterns.HOST_AND_PORT, message = "{cutover.host}")
         String server,
     @Schema(
             description =
-                "Automatic: the provider's key or token: for rfc2136 the TSIG key as"
-                    + " name:algorithm:base64 (or algorithm:name:base64 as nsupdate -y takes"
-                    + " it), for cloudflare an API token allowed Zone:DNS:Edit; write-only,"
-                    + " stored encrypted. Give this or credentialId.",
+                "Automatic: the key or token the provider changes the zone with, in the form"
+                    + " the provider takes (docs/operations.md lists them); write-only, stored"
+                    + " encrypted. Give this or credentialId when the provider needs one.",
             type = "string",
             format = "password",
             accessMode = Schema.AccessMode.WRITE_ONLY)
@@ -98,13 +101,11 @@ public record DnsSettings(
     if (mode != DnsMode.AUTOMATIC) {
       return;
     }
-    if (provider == null) {
-      violations.on("provider", "{cutover.dns.provider.missing}");
-    }
     if (zone == null) {
       violations.on("zone", "{cutover.dns.zone.missing}");
     }
-    CredentialRule.check(violations, credentials, credentialId, "credentials", "credentialId");
+    // Whether the provider needs a credential (and which provider) is the provider's rule.
+    CredentialRule.checkIfGiven(violations, credentials, credentialId, "credentialId");
   }
 
   /** The stored DNS credential named by {@code credentialId}, else null. */

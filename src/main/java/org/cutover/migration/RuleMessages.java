@@ -14,7 +14,10 @@ final class RuleMessages {
   private RuleMessages() {}
 
   static String text(String key, Object... arguments) {
-    Locale locale = LocaleContextHolder.getLocale();
+    return text(LocaleContextHolder.getLocale(), key, arguments);
+  }
+
+  static String text(Locale locale, String key, Object... arguments) {
     ResourceBundle bundle =
         ResourceBundle.getBundle(
             "ValidationMessages",

@@ -19,6 +19,9 @@ final class SettingsPatterns {
   /** One mail exchanger as "preference host", such as "10 mx.newhost.example". */
   static final String MX_HOST = "[0-9]{1,5} +" + DOMAIN + "\\.?";
 
+  /** The name of a DNS provider, as {@code dns.provider} gives it. */
+  static final String DNS_PROVIDER = "[A-Za-z0-9_-]{1,40}";
+
   static final String BATCH_NAME = "[A-Za-z0-9_-]+";
 
   static final String GUID =

@@ -6,25 +6,31 @@ import jakarta.validation.Path;
 import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the rules of {@link NewMigration} (Bean Validation) for the REST API and the Tasklist
- * start form alike. Messages follow the current locale (English or Danish).
+ * Applies the rules of {@link NewMigration} (Bean Validation) and of the DNS provider it names
+ * ({@link MigrationDnsZones}) for the REST API and the Tasklist start form alike. Messages follow
+ * the current locale (English or Danish).
  */
 @Component
 public class SettingsValidation {
 
   private final Validator validator;
+  private final MigrationDnsZones dnsZones;
 
-  SettingsValidation(Validator validator) {
+  SettingsValidation(Validator validator, MigrationDnsZones dnsZones) {
     this.validator = validator;
+    this.dnsZones = dnsZones;
   }
 
   /** Every broken rule, ordered by path; empty when the settings are valid. */
   public List<SettingsProblem> problems(NewMigration settings) {
-    return validator.validate(settings).stream()
-        .map(violation -> new SettingsProblem(jsonPath(violation), violation.getMessage()))
+    Stream<SettingsProblem> rules =
+        validator.validate(settings).stream()
+            .map(violation -> new SettingsProblem(jsonPath(violation), violation.getMessage()));
+    return Stream.concat(rules, dnsZones.problems(settings.dns()).stream())
         .distinct()
         .sorted(Comparator.comparing(SettingsProblem::path).thenComparing(SettingsProblem::message))
         .toList();

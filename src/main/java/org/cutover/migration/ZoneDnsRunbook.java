@@ -4,22 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.cutover.dns.DnsMigration;
 import org.cutover.dns.DnsRunbookSteps;
 import org.cutover.dns.DnsZone;
-import org.cutover.dns.DnsZones;
 import org.cutover.dns.MxPropagationCheck;
 import org.cutover.dns.MxTarget;
 import org.cutover.dns.RecordInstruction;
 import org.cutover.dns.StepResult;
-import org.cutover.dns.TsigKey;
 import org.cutover.dns.TxtCheck;
-import org.cutover.secrets.SecretRef;
-import org.cutover.secrets.SecretStore;
-import org.cutover.secrets.SecretUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,33 +20,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * The runbook's DNS steps on the migration's own zone: each call reads the stored migration, builds
- * its zone (guided, RFC 2136 with the stored TSIG key, or Cloudflare with the stored token) and,
- * where a step needs them, asks the target for the records to publish; then runs the step of {@link
+ * its zone (guided, or through the DNS provider it names, see {@link MigrationDnsZones}) and, where
+ * a step needs them, asks the target for the records to publish; then runs the step of {@link
  * DnsRunbookSteps} and maps its result one to one. The stored credential is read only during the
  * call that needs it and never appears in a log line or a message.
  */
 @Component
 class ZoneDnsRunbook implements DnsRunbook {
 
-  static final String RFC2136 = "rfc2136";
-  static final String CLOUDFLARE = "cloudflare";
-
   private static final Logger log = LoggerFactory.getLogger(ZoneDnsRunbook.class);
 
   private final MigrationStore store;
-  private final SecretStore secrets;
   private final DnsRunbookSteps steps;
-  private final DnsZones zones;
+  private final MigrationDnsZones zones;
   private final ObjectProvider<TargetTenant> target;
 
   ZoneDnsRunbook(
       MigrationStore store,
-      SecretStore secrets,
       DnsRunbookSteps steps,
-      DnsZones zones,
+      MigrationDnsZones zones,
       ObjectProvider<TargetTenant> target) {
     this.store = store;
-    this.secrets = secrets;
     this.steps = steps;
     this.zones = zones;
     this.target = target;
@@ -267,88 +254,9 @@ class ZoneDnsRunbook implements DnsRunbook {
 
   private DnsZone zone(StoredMigration migration, String zoneName) {
     if (migration.dnsMode() == DnsMode.GUIDED) {
-      return zones.guided(zoneName, List.of());
+      return steps.guidedZone(zoneName, List.of());
     }
-    String provider =
-        migration.dnsProvider() == null
-            ? ""
-            : migration.dnsProvider().strip().toLowerCase(Locale.ROOT);
-    SecretRef credential = migration.dnsCredential();
-    if (credential == null) {
-      throw new StepNeedsAdministrator(
-          "Migration "
-              + migration.id()
-              + " changes DNS automatically but has no stored DNS credential; cancel it and"
-              + " register it again with one, or with guided DNS");
-    }
-    return switch (provider) {
-      case RFC2136 -> rfc2136(migration, zoneName, credential);
-      case CLOUDFLARE -> cloudflare(migration, zoneName, credential);
-      default ->
-          throw new StepNeedsAdministrator(
-              "Migration "
-                  + migration.id()
-                  + ": DNS provider '"
-                  + migration.dnsProvider()
-                  + "' is not one Cutover changes ("
-                  + RFC2136
-                  + ", "
-                  + CLOUDFLARE
-                  + "); cancel the migration and register it again with one of these, or with"
-                  + " guided DNS");
-    };
-  }
-
-  private DnsZone rfc2136(StoredMigration migration, String zoneName, SecretRef credential) {
-    if (migration.dnsServer() == null) {
-      throw new StepNeedsAdministrator(
-          "Migration "
-              + migration.id()
-              + " changes DNS by RFC 2136 but names no primary server (dns.server, host:port);"
-              + " cancel it and register it again with the server");
-    }
-    TsigCredential tsig = TsigCredential.parse(read(migration, credential), migration.id());
-    Supplier<String> secret =
-        () -> {
-          try {
-            return TsigCredential.secretOf(secrets.getString(credential));
-          } catch (SecretUnavailable e) {
-            throw new IllegalArgumentException(unreadable(migration));
-          }
-        };
-    TsigKey key = new TsigKey(tsig.keyName(), tsig.algorithm(), secret);
-    return zones.rfc2136(zoneName, migration.dnsServer(), key);
-  }
-
-  private DnsZone cloudflare(StoredMigration migration, String zoneName, SecretRef credential) {
-    read(migration, credential);
-    Supplier<String> token =
-        () -> {
-          try {
-            return secrets.getString(credential);
-          } catch (SecretUnavailable e) {
-            log.warn("Migration {}: the stored DNS credential cannot be read", migration.id());
-            return null;
-          }
-        };
-    return zones.cloudflare(zoneName, token);
-  }
-
-  /** The stored credential's text, to check it now; the caller keeps nothing of it. */
-  private String read(StoredMigration migration, SecretRef credential) {
-    try {
-      return secrets.getString(credential);
-    } catch (SecretUnavailable e) {
-      throw new StepNeedsAdministrator(unreadable(migration), e);
-    }
-  }
-
-  private static String unreadable(StoredMigration migration) {
-    return "Migration "
-        + migration.id()
-        + ": the stored DNS credential cannot be read (deleted, or stored with another"
-        + " cutover.secrets key); restore the key Cutover ran with, or cancel the migration and"
-        + " register it again";
+    return zones.open(migration, zoneName);
   }
 
   // ---------------------------------------------------------------- results

@@ -166,6 +166,77 @@ class MigrationApiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void anUnknownDnsProviderIsRefusedListingTheKnownOnesInTheRequestsLanguage() throws Exception {
+    Map<String, Object> body = migration(3);
+    ((Map<String, Object>) body.get("dns")).put("provider", "route53");
+
+    create(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:invalid-settings"))
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].path").value("$.dns.provider"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    "is not a DNS provider of this Cutover; give one of cloudflare, rfc2136, or"
+                        + " choose GUIDED"));
+    mvc.perform(
+            post("/api/migrations")
+                .with(ADMIN)
+                .header("Accept-Language", "da")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.dns.provider"))
+        .andExpect(
+            jsonPath("$.errors[0].message")
+                .value(
+                    "er ikke en DNS-udbyder i denne Cutover; angiv en af cloudflare, rfc2136,"
+                        + " eller vælg GUIDED"));
+    verify(runbook, never()).start(any());
+    assertThat(count("migration")).isZero();
+    assertThat(count("secret")).isZero();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aDnsProvidersMissingOrUnusableSettingsAreRefusedBeforeAnythingIsStored() throws Exception {
+    Map<String, Object> noServer = migration(3);
+    ((Map<String, Object>) noServer.get("dns")).remove("server");
+    Map<String, Object> cloudflareWithKey = migration(3);
+    ((Map<String, Object>) cloudflareWithKey.get("dns")).put("provider", "cloudflare");
+    Map<String, Object> noToken = migration(3);
+    ((Map<String, Object>) noToken.get("dns")).put("provider", "cloudflare");
+    ((Map<String, Object>) noToken.get("dns")).remove("credentials");
+
+    create(noServer)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].path").value("$.dns.server"))
+        .andExpect(
+            jsonPath(
+                "$.errors[0].message", startsWith("the DNS provider rfc2136 needs the server")));
+    create(cloudflareWithKey)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].path").value("$.dns.credentials"))
+        .andExpect(jsonPath("$.errors[0].message", startsWith("must be a Cloudflare API token")))
+        .andExpect(content().string(org.hamcrest.Matchers.not(containsString("c2VjcmV0"))));
+    create(noToken)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.dns.credentials"))
+        .andExpect(
+            jsonPath(
+                "$.errors[0].message",
+                startsWith("the DNS provider cloudflare needs its key or token")));
+    verify(runbook, never()).start(any());
+    assertThat(count("migration")).isZero();
+    assertThat(count("secret")).isZero();
+  }
+
+  @Test
   void refuses2001Mailboxes() throws Exception {
     create(migration(2001))
         .andExpect(status().isBadRequest())

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.cutover.migration.BuiltInDnsProviders;
 import org.cutover.migration.Capabilities;
 import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.MigrationRegistration;
@@ -42,6 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
   MigrationRegistration.class,
   Capabilities.class,
   SettingsValidation.class,
+  BuiltInDnsProviders.class,
   StrictJson.class
 })
 @EnableConfigurationProperties(RunbookDefaults.class)

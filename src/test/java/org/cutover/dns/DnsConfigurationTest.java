@@ -27,13 +27,27 @@ class DnsConfigurationTest {
           assertThat(properties.udpAttempts()).isEqualTo(2);
           assertThat(properties.resolvers()).isEmpty();
           assertThat(properties.authoritativeServers()).isEmpty();
-          assertThat(properties.cloudflare().baseUrl())
-              .hasToString("https://api.cloudflare.com/client/v4");
-          assertThat(properties.cloudflare().maxAttempts()).isEqualTo(4);
           assertThat(app.getBean(DnsRunbookRules.class)).isEqualTo(DnsRunbookRules.microsoft365());
-          assertThat(app).hasSingleBean(DnsRunbookSteps.class).hasSingleBean(DnsZones.class);
+          assertThat(app)
+              .hasSingleBean(DnsRunbookSteps.class)
+              .hasSingleBean(DnsZoneProviders.class);
           assertThat(app).doesNotHaveBean(InProcessDnsServer.class);
         });
+  }
+
+  @Test
+  void collectsEveryProviderBeanAndRefusesTwoOfOneName() {
+    context
+        .withBean("first", DnsZoneProvider.class, () -> new DnsZoneProvidersTest.Named("here"))
+        .run(
+            app -> assertThat(app.getBean(DnsZoneProviders.class).names()).containsExactly("here"));
+    context
+        .withBean("first", DnsZoneProvider.class, () -> new DnsZoneProvidersTest.Named("here"))
+        .withBean("second", DnsZoneProvider.class, () -> new DnsZoneProvidersTest.Named("here"))
+        .run(
+            app ->
+                assertThat(app.getStartupFailure())
+                    .hasStackTraceContaining("are both named 'here'"));
   }
 
   @Test

@@ -1,7 +1,13 @@
 package org.cutover.migration;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.cutover.dns.DnsZoneProviders;
+import org.cutover.dns.cloudflare.CloudflareSettings;
+import org.cutover.dns.cloudflare.CloudflareZoneProvider;
+import org.cutover.dns.rfc2136.Rfc2136ZoneProvider;
+import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
 
 /** Valid migration settings to start tests from; each test changes what it is about. */
@@ -12,6 +18,20 @@ public final class MigrationSamples {
   public static final String DNS_KEY = "hmac-sha256:cutover-key:c2VjcmV0LWRucy1rZXk=";
 
   private MigrationSamples() {}
+
+  /** The DNS providers Cutover comes with, as the application has them. */
+  static DnsZoneProviders dnsProviders() {
+    return new DnsZoneProviders(
+        List.of(
+            new Rfc2136ZoneProvider(Duration.ofSeconds(5)),
+            new CloudflareZoneProvider(CloudflareSettings.defaults())));
+  }
+
+  /** The settings rules with the providers Cutover comes with. */
+  static SettingsValidation validation(
+      jakarta.validation.Validator validator, SecretStore secrets) {
+    return new SettingsValidation(validator, new MigrationDnsZones(dnsProviders(), secrets));
+  }
 
   public static NewMigration valid() {
     return withMailboxes(mailboxes(3));

@@ -38,6 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   MigrationRegistration.class,
   Capabilities.class,
   SettingsValidation.class,
+  BuiltInDnsProviders.class,
   StoredBatchLifecycle.class,
   RecordingMailboxSyncRunner.class,
   MigrationStorageTest.Setup.class

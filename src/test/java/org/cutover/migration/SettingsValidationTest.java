@@ -2,11 +2,13 @@ package org.cutover.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.mock;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,7 @@ class SettingsValidationTest {
   void setUp() {
     factory = new LocalValidatorFactoryBean();
     factory.afterPropertiesSet();
-    validation = new SettingsValidation(factory);
+    validation = MigrationSamples.validation(factory, mock(SecretStore.class));
     LocaleContextHolder.setLocale(Locale.ENGLISH);
   }
 
@@ -154,7 +156,7 @@ class SettingsValidationTest {
   }
 
   @Test
-  void automaticDnsNeedsProviderZoneAndCredentialsAndTheZoneMustHoldTheDomain() {
+  void automaticDnsNeedsProviderAndZoneAndTheZoneMustHoldTheDomain() {
     NewMigration sample = MigrationSamples.valid();
     NewMigration missing =
         withDns(
@@ -167,8 +169,8 @@ class SettingsValidationTest {
                 DnsMode.AUTOMATIC,
                 "rfc2136",
                 "fabrikam.com",
-                null,
-                SecretText.of("k"),
+                "ns1.fabrikam.com",
+                SecretText.of(MigrationSamples.DNS_KEY),
                 null,
                 null,
                 null,
@@ -181,11 +183,108 @@ class SettingsValidationTest {
 
     assertThat(validation.problems(missing))
         .extracting(SettingsProblem::path)
-        .containsExactly("$.dns.credentials", "$.dns.maxMxTtl", "$.dns.provider", "$.dns.zone");
+        .containsExactly("$.dns.maxMxTtl", "$.dns.provider", "$.dns.zone");
+    assertThat(validation.problems(missing))
+        .filteredOn(problem -> problem.path().equals("$.dns.provider"))
+        .extracting(SettingsProblem::message)
+        .containsExactly(
+            "automatic DNS needs the provider: one of cloudflare, rfc2136; or choose GUIDED");
     assertThat(validation.problems(otherZone))
         .extracting(SettingsProblem::path)
         .containsExactly("$.dns.zone");
     assertThat(validation.problems(guided)).isEmpty();
+  }
+
+  @Test
+  void anUnknownDnsProviderIsRefusedListingTheKnownOnes() {
+    NewMigration unknown =
+        withDns(MigrationSamples.valid(), dns("route53", "ns1.contoso.com", "k"));
+
+    assertThat(validation.problems(unknown))
+        .singleElement()
+        .isEqualTo(
+            new SettingsProblem(
+                "$.dns.provider",
+                "is not a DNS provider of this Cutover; give one of cloudflare, rfc2136, or choose"
+                    + " GUIDED"));
+    LocaleContextHolder.setLocale(Locale.forLanguageTag("da"));
+    assertThat(validation.problems(unknown))
+        .singleElement()
+        .extracting(SettingsProblem::message)
+        .isEqualTo(
+            "er ikke en DNS-udbyder i denne Cutover; angiv en af cloudflare, rfc2136, eller vælg"
+                + " GUIDED");
+  }
+
+  @Test
+  void aProviderNameNoProviderCouldHaveIsReportedOnce() {
+    NewMigration spaced = withDns(MigrationSamples.valid(), dns("route 53", null, "k"));
+
+    assertThat(validation.problems(spaced))
+        .containsExactly(
+            new SettingsProblem("$.dns.provider", "must be 1 to 40 letters, digits, '-' and '_'"));
+  }
+
+  @Test
+  void eachDnsProviderNamesTheSettingsItNeeds() {
+    NewMigration rfc2136Bare = withDns(MigrationSamples.valid(), dns("RFC2136", null, null));
+    NewMigration cloudflareBare = withDns(MigrationSamples.valid(), dns("cloudflare", null, null));
+
+    assertThat(validation.problems(rfc2136Bare))
+        .containsExactly(
+            new SettingsProblem(
+                "$.dns.credentials",
+                "the DNS provider rfc2136 needs its key or token: give it, or credentialId naming a"
+                    + " credential stored with POST /api/credentials"),
+            new SettingsProblem(
+                "$.dns.server",
+                "the DNS provider rfc2136 needs the server that takes its changes, as host or"
+                    + " host:port"));
+    assertThat(validation.problems(cloudflareBare))
+        .extracting(SettingsProblem::path)
+        .containsExactly("$.dns.credentials");
+  }
+
+  @Test
+  void eachDnsProviderChecksItsCredentialWithoutRepeatingIt() {
+    NewMigration password =
+        withDns(MigrationSamples.valid(), dns("rfc2136", "ns1.contoso.com", "hunter2-password"));
+    NewMigration keyForCloudflare =
+        withDns(MigrationSamples.valid(), dns("cloudflare", null, MigrationSamples.DNS_KEY));
+    NewMigration token =
+        withDns(MigrationSamples.valid(), dns("cloudflare", null, "Xy7_cloudflare-token-123"));
+
+    assertThat(validation.problems(password))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("$.dns.credentials");
+              assertThat(problem.message())
+                  .startsWith("must be a TSIG key written as name:algorithm:base64")
+                  .doesNotContain("hunter2");
+            });
+    assertThat(validation.problems(keyForCloudflare))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("$.dns.credentials");
+              assertThat(problem.message()).startsWith("must be a Cloudflare API token");
+            });
+    assertThat(validation.problems(token)).isEmpty();
+  }
+
+  private static DnsSettings dns(String provider, String server, String credential) {
+    return new DnsSettings(
+        DnsMode.AUTOMATIC,
+        provider,
+        "contoso.com",
+        server,
+        credential == null ? null : SecretText.of(credential),
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   @Test

@@ -39,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
   MigrationRegistration.class,
   Capabilities.class,
   SettingsValidation.class,
+  BuiltInDnsProviders.class,
   StartFormRegistry.class,
   StartFormRegistryTest.Setup.class
 })
@@ -236,6 +237,71 @@ class StartFormRegistryTest {
     assertThat(given.spfInclude()).isEqualTo("spf.example.net");
     assertThat(defaults.autodiscoverOverwriteConsent()).isFalse();
     assertThat(defaults.spfInclude()).isNull();
+  }
+
+  @Test
+  void anUnknownDnsProviderNamesTheFormFieldAndTheKnownProviders() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("dnsMode", "AUTOMATIC");
+    form.put("dnsProvider", "route53");
+    form.put("dnsZone", "contoso.com");
+    form.put("dnsCredentialId", secrets.put("contoso DNS", "aws-key").id());
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactly(
+                        "dnsProvider: is not a DNS provider of this Cutover; give one of"
+                            + " cloudflare, rfc2136, or choose GUIDED"));
+    form.put("language", "da");
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactly(
+                        "dnsProvider: er ikke en DNS-udbyder i denne Cutover; angiv en af"
+                            + " cloudflare, rfc2136, eller vælg GUIDED"));
+    assertThat(store.list()).isEmpty();
+  }
+
+  @Test
+  void theDnsProvidersSettingsAreCheckedByFormFieldIncludingAStoredKey() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("dnsMode", "AUTOMATIC");
+    form.put("dnsProvider", "rfc2136");
+    form.put("dnsZone", "contoso.com");
+    form.put("dnsCredentialId", secrets.put("contoso DNS", "not-a-tsig-key").id());
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactly(
+                        "dnsServer: the DNS provider rfc2136 needs the server that takes its"
+                            + " changes, as host or host:port"));
+    form.put("dnsServer", "ns1.contoso.com:53");
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("dnsCredentialId: must be a TSIG key written as name:algorithm")
+                    .doesNotContain("not-a-tsig-key"));
+    form.put(
+        "dnsCredentialId",
+        secrets.put("contoso DNS", "cutover-key:hmac-sha256:c2VjcmV0LWRucy1rZXk=").id());
+
+    String id = registry.registerFromForm(form);
+
+    StoredMigration stored = store.find(id).orElseThrow();
+    assertThat(stored.dnsProvider()).isEqualTo("rfc2136");
+    assertThat(stored.dnsServer()).isEqualTo("ns1.contoso.com:53");
   }
 
   @Test

@@ -2,10 +2,12 @@ package org.cutover.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.mock;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +25,7 @@ class TargetMxHostsTest {
   void setUp() {
     factory = new LocalValidatorFactoryBean();
     factory.afterPropertiesSet();
-    validation = new SettingsValidation(factory);
+    validation = MigrationSamples.validation(factory, mock(SecretStore.class));
     LocaleContextHolder.setLocale(Locale.ENGLISH);
   }
 

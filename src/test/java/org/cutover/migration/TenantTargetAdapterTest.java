@@ -48,6 +48,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   MigrationRegistration.class,
   Capabilities.class,
   SettingsValidation.class,
+  BuiltInDnsProviders.class,
   TenantTargetAdapter.class,
   TenantTargetAdapterTest.Setup.class
 })

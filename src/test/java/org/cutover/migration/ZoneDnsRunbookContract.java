@@ -15,7 +15,7 @@ import org.cutover.dns.DnsLookups;
 import org.cutover.dns.DnsRunbookRules;
 import org.cutover.dns.DnsRunbookSteps;
 import org.cutover.dns.DnsZone;
-import org.cutover.dns.DnsZones;
+import org.cutover.dns.DnsZoneProviders;
 import org.cutover.dns.NameServer;
 import org.cutover.dns.RecordSet;
 import org.cutover.dns.RecordType;
@@ -23,7 +23,9 @@ import org.cutover.dns.Resolvers;
 import org.cutover.dns.TsigKey;
 import org.cutover.dns.ZoneServers;
 import org.cutover.dns.cloudflare.CloudflareSettings;
+import org.cutover.dns.cloudflare.CloudflareZoneProvider;
 import org.cutover.dns.rfc2136.Rfc2136Zone;
+import org.cutover.dns.rfc2136.Rfc2136ZoneProvider;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.cutover.testsupport.MutableClock;
@@ -110,13 +112,14 @@ abstract class ZoneDnsRunbookContract {
   ZoneDnsRunbook runbook(ObjectProvider<TargetTenant> tenant) {
     DnsRunbookSteps steps =
         new DnsRunbookSteps(journal, lookups, DnsRunbookRules.microsoft365(), clock);
-    DnsZones zones =
-        new DnsZones(
-            lookups,
-            Duration.ofSeconds(5),
-            new CloudflareSettings(
-                cloudflareApi(), Duration.ofSeconds(5), 1, Duration.ofSeconds(1)));
-    return new ZoneDnsRunbook(store, secrets, steps, zones, tenant);
+    DnsZoneProviders providers =
+        new DnsZoneProviders(
+            List.of(
+                new Rfc2136ZoneProvider(Duration.ofSeconds(5)),
+                new CloudflareZoneProvider(
+                    new CloudflareSettings(
+                        cloudflareApi(), Duration.ofSeconds(5), 1, Duration.ofSeconds(1)))));
+    return new ZoneDnsRunbook(store, steps, new MigrationDnsZones(providers, secrets), tenant);
   }
 
   /** Where Cloudflare's API is reached; nothing listens there unless a test stubs it. */
@@ -137,8 +140,7 @@ abstract class ZoneDnsRunbookContract {
   }
 
   String automatic(TargetType type, boolean consent, String spfInclude) {
-    return register(
-        DnsMode.AUTOMATIC, ZoneDnsRunbook.RFC2136, type, consent, spfInclude, credentialText());
+    return register(DnsMode.AUTOMATIC, "rfc2136", type, consent, spfInclude, credentialText());
   }
 
   String guided(boolean consent) {
@@ -463,7 +465,7 @@ abstract class ZoneDnsRunbookContract {
     String id =
         register(
             DnsMode.AUTOMATIC,
-            ZoneDnsRunbook.RFC2136,
+            "rfc2136",
             TargetType.MICROSOFT_365,
             false,
             null,
@@ -481,7 +483,7 @@ abstract class ZoneDnsRunbookContract {
     String id =
         register(
             DnsMode.AUTOMATIC,
-            ZoneDnsRunbook.RFC2136,
+            "rfc2136",
             TargetType.MICROSOFT_365,
             false,
             null,
@@ -489,7 +491,7 @@ abstract class ZoneDnsRunbookContract {
 
     assertThatThrownBy(() -> runbook().lowerMxTtl(id))
         .isInstanceOf(StepNeedsAdministrator.class)
-        .hasMessageContaining("not a TSIG key written as name:algorithm:base64")
+        .hasMessageContaining("must be a TSIG key written as name:algorithm:base64")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("just-a-password-123"));
   }
 
@@ -500,7 +502,7 @@ abstract class ZoneDnsRunbookContract {
     String id =
         register(
             DnsMode.AUTOMATIC,
-            ZoneDnsRunbook.RFC2136,
+            "rfc2136",
             TargetType.MICROSOFT_365,
             false,
             null,

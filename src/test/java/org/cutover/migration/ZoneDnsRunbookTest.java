@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.InetAddress;
@@ -89,13 +90,7 @@ class ZoneDnsRunbookTest extends ZoneDnsRunbookContract {
                         + "\"mail.example.test\",\"priority\":10,\"ttl\":300}],"
                         + "\"result_info\":{\"page\":1,\"total_pages\":1}}")));
     String id =
-        register(
-            DnsMode.AUTOMATIC,
-            ZoneDnsRunbook.CLOUDFLARE,
-            TargetType.MICROSOFT_365,
-            false,
-            null,
-            TOKEN);
+        register(DnsMode.AUTOMATIC, "cloudflare", TargetType.MICROSOFT_365, false, null, TOKEN);
 
     String done = summary(runbook().lowerMxTtl(id));
 
@@ -104,5 +99,33 @@ class ZoneDnsRunbookTest extends ZoneDnsRunbookContract {
         getRequestedFor(urlPathEqualTo("/client/v4/zones/z1/dns_records"))
             .withHeader("Authorization", equalTo(bearer)));
     assertThat(history.changes(id)).isEmpty();
+  }
+
+  @Test
+  void aStoredProviderThisCutoverLacksNeedsTheAdministratorNamingTheOnesItHas() {
+    String id =
+        register(DnsMode.AUTOMATIC, "route53", TargetType.MICROSOFT_365, false, null, TOKEN);
+
+    assertThatThrownBy(() -> runbook().lowerMxTtl(id))
+        .isInstanceOf(StepNeedsAdministrator.class)
+        .hasMessageContaining(
+            "DNS provider 'route53' is not one this Cutover has (cloudflare, rfc2136)")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN));
+    assertThat(history.changes(id)).isEmpty();
+  }
+
+  @Test
+  void aStoredCredentialThatCannotBeReadNeedsTheAdministrator() {
+    String id = automatic(TargetType.MICROSOFT_365, false, null);
+    secrets.delete(store.find(id).orElseThrow().dnsCredential());
+
+    assertThatThrownBy(() -> runbook().lowerMxTtl(id))
+        .isInstanceOf(StepNeedsAdministrator.class)
+        .hasMessage(
+            "Migration "
+                + id
+                + ": the stored DNS credential cannot be read (deleted, or stored with another"
+                + " cutover.secrets key); restore the key Cutover ran with, or cancel the"
+                + " migration and register it again");
   }
 }

@@ -2,17 +2,23 @@ package org.cutover.dns.cloudflare;
 
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How to reach Cloudflare's API.
+ * How to reach Cloudflare's API: configuration {@code cutover.dns.cloudflare.*}.
  *
  * @param baseUrl the API root, {@code https://api.cloudflare.com/client/v4}
  * @param timeout how long one HTTP request may take
  * @param maxAttempts how often a rate-limited (HTTP 429) request is sent in all
  * @param maxRetryWait the longest Retry-After honoured; a longer one ends the retries
  */
+@ConfigurationProperties("cutover.dns.cloudflare")
 public record CloudflareSettings(
-    URI baseUrl, Duration timeout, int maxAttempts, Duration maxRetryWait) {
+    @DefaultValue("https://api.cloudflare.com/client/v4") URI baseUrl,
+    @DefaultValue("30s") Duration timeout,
+    @DefaultValue("4") int maxAttempts,
+    @DefaultValue("60s") Duration maxRetryWait) {
 
   public static final URI DEFAULT_BASE_URL = URI.create("https://api.cloudflare.com/client/v4");
 

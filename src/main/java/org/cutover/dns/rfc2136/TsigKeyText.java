@@ -1,37 +1,35 @@
-package org.cutover.migration;
+package org.cutover.dns.rfc2136;
 
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import org.cutover.dns.TsigKey;
 
 /**
- * A stored TSIG key as the administrator gives it: {@code name:algorithm:base64}, or {@code
+ * A TSIG key as the administrator stores it: {@code name:algorithm:base64}, or {@code
  * algorithm:name:base64} as {@code nsupdate -y} takes it (the algorithm is recognised by its BIND
  * name, e.g. {@code hmac-sha256}). Only the key's name and algorithm are kept here; the secret is
- * taken from the text each time a message is signed. No message ever repeats the text.
+ * taken from the text each time a message is signed. Nothing here repeats the text.
  */
-record TsigCredential(String keyName, String algorithm) {
+record TsigKeyText(String keyName, String algorithm) {
 
   private static final int PARTS = 3;
 
-  /**
-   * The name and algorithm of the key in {@code text}.
-   *
-   * @throws StepNeedsAdministrator when the text is not such a key (without repeating it)
-   */
-  static TsigCredential parse(String text, String migrationId) {
+  /** The name and algorithm of the key in {@code text}, or empty when it is not such a key. */
+  static Optional<TsigKeyText> parse(String text) {
     String[] parts = split(text);
-    if (parts == null) {
-      throw malformed(migrationId);
+    if (parts == null || !isBase64(parts[2])) {
+      return Optional.empty();
     }
     String first = parts[0].toLowerCase(Locale.ROOT);
     String second = parts[1].toLowerCase(Locale.ROOT);
     if (TsigKey.ALGORITHMS.contains(second) && !TsigKey.ALGORITHMS.contains(first)) {
-      return new TsigCredential(parts[0], second);
+      return Optional.of(new TsigKeyText(parts[0], second));
     }
     if (TsigKey.ALGORITHMS.contains(first) && !TsigKey.ALGORITHMS.contains(second)) {
-      return new TsigCredential(parts[1], first);
+      return Optional.of(new TsigKeyText(parts[1], first));
     }
-    throw malformed(migrationId);
+    return Optional.empty();
   }
 
   /** The base64 secret part of {@code text}, or null when the text is not a TSIG key. */
@@ -57,19 +55,17 @@ record TsigCredential(String keyName, String algorithm) {
     return parts;
   }
 
-  private static StepNeedsAdministrator malformed(String migrationId) {
-    return new StepNeedsAdministrator(
-        "Migration "
-            + migrationId
-            + ": the stored DNS credential is not a TSIG key written as name:algorithm:base64"
-            + " (algorithm one of "
-            + String.join(", ", TsigKey.ALGORITHMS)
-            + "), so Cutover cannot change the zone with it; cancel the migration and register it"
-            + " again with the key written that way");
+  private static boolean isBase64(String text) {
+    try {
+      Base64.getDecoder().decode(text);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   @Override
   public String toString() {
-    return "TsigCredential[" + keyName + " " + algorithm + "]";
+    return "TsigKeyText[" + keyName + " " + algorithm + "]";
   }
 }
