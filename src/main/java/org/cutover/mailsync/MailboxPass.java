@@ -28,6 +28,15 @@ final class MailboxPass {
   private static final Logger log = LoggerFactory.getLogger(MailboxPass.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  /**
+   * Messages that pay for one more pair of connections (two logins, a SELECT each): fewer are
+   * copied sooner on the connections already open.
+   */
+  private static final long MESSAGES_PER_EXTRA_WORKER = 50;
+
+  /** The work of a folder whose size is not known yet: enough for every worker. */
+  private static final long UNKNOWN_WORK = 1_000_000;
+
   private final ImapConnector connector;
   private final String mailboxKey;
   private final SourceAccount sourceAccount;
@@ -106,7 +115,7 @@ final class MailboxPass {
       }
       recorder.foldersTotal(plan.pairings().size());
       forgetVanishedFolders(plan);
-      List<FolderPairing> changed = changedFolders(plan.pairings(), control);
+      Work changed = changedFolders(plan.pairings(), control);
       runWorkers(changed, control);
       return finish(plan);
     } catch (InterruptedException e) {
@@ -261,8 +270,9 @@ final class MailboxPass {
    * The STATUS comes with the LIST where the server offers LIST-STATUS, else one STATUS command per
    * folder on the connection already open; servers without CONDSTORE always get the full check.
    */
-  private List<FolderPairing> changedFolders(List<FolderPairing> pairings, Connections c) {
+  private Work changedFolders(List<FolderPairing> pairings, Connections c) {
     List<FolderPairing> changed = new ArrayList<>();
+    long expected = 0;
     boolean modSeqs = c.source().has("CONDSTORE");
     for (FolderPairing p : pairings) {
       FolderSyncState st =
@@ -274,6 +284,8 @@ final class MailboxPass {
           || !st.pending().isEmpty()
           || !st.targetFolder().equals(p.targetName())) {
         changed.add(p);
+        ImapCommands.FolderStatus listed = sourceListing.statuses().get(p.source().name());
+        expected += listed == null || listed.messages() < 0 ? UNKNOWN_WORK : listed.messages();
         continue;
       }
       ImapCommands.FolderStatus s = sourceListing.statuses().get(p.source().name());
@@ -304,10 +316,20 @@ final class MailboxPass {
         recorder.folderDone(p.source().displayPath());
       } else {
         changed.add(p);
+        expected +=
+            s == null || s.uidValidity() != st.sourceUidValidity()
+                ? UNKNOWN_WORK
+                : Math.max(1, s.uidNext() - st.sourceUidNext());
       }
     }
-    return changed;
+    return new Work(changed, expected);
   }
+
+  /**
+   * The folders a pass works on and about how many messages they bring (new UIDs, or every message
+   * on first contact): a few new messages are not worth the logins of more connections.
+   */
+  private record Work(List<FolderPairing> folders, long expectedMessages) {}
 
   private void forgetVanishedFolders(FolderMapper.Plan plan) {
     Set<String> present = new HashSet<>();
@@ -324,10 +346,14 @@ final class MailboxPass {
     }
   }
 
-  private void runWorkers(List<FolderPairing> pairings, Connections control)
-      throws InterruptedException {
+  private void runWorkers(Work work, Connections control) throws InterruptedException {
+    List<FolderPairing> pairings = work.folders();
     ConcurrentLinkedQueue<FolderPairing> queue = new ConcurrentLinkedQueue<>(pairings);
-    int workers = Math.min(options.parallelFolders(), Math.max(1, pairings.size()));
+    int workers =
+        (int)
+            Math.min(
+                Math.min(options.parallelFolders(), Math.max(1, pairings.size())),
+                1 + work.expectedMessages() / MESSAGES_PER_EXTRA_WORKER);
     FolderSynchronizer folders =
         new FolderSynchronizer(mailboxKey, options, store, recorder, budget);
     ExecutorService pool =
