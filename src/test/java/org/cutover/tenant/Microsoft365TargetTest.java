@@ -120,6 +120,11 @@ class Microsoft365TargetTest {
   }
 
   private static TenantProperties.Microsoft365 settings(int maxAttempts, Duration maxRetryWait) {
+    return settings(maxAttempts, maxRetryWait, 10, 20);
+  }
+
+  private static TenantProperties.Microsoft365 settings(
+      int maxAttempts, Duration maxRetryWait, double writesPerSecond, int writeBurst) {
     String base = microsoft.getRuntimeInfo().getHttpsBaseUrl();
     return new TenantProperties.Microsoft365(
         URI.create(base),
@@ -128,7 +133,9 @@ class Microsoft365TargetTest {
         IMAP_SCOPE,
         Duration.ofSeconds(10),
         maxAttempts,
-        maxRetryWait);
+        maxRetryWait,
+        writesPerSecond,
+        writeBurst);
   }
 
   private static com.github.tomakehurst.wiremock.client.MappingBuilder graphGet(String path) {
@@ -830,6 +837,46 @@ class Microsoft365TargetTest {
 
   @Nested
   class Throttling {
+
+    @Test
+    void writesArePacedOnTheClockWhileReadsAreNot() {
+      microsoft.stubFor(
+          patch(urlPathEqualTo("/v1.0/domains/contoso.com"))
+              .willReturn(aResponse().withStatus(204)));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com").willReturn(okJson(domain(DOMAIN, true, "Email"))));
+      TenantProperties.Microsoft365 settings = settings(4, Duration.ofSeconds(60), 2, 2);
+      EntraTokens tokens =
+          TenantConfiguration.tokens(settings, secrets, LoopbackTls.trustingIt(), clock);
+      Instant start = clock.instant();
+      GraphApi graph =
+          TenantConfiguration.graph(
+              settings,
+              tokens,
+              LoopbackTls.trustingIt(),
+              clock,
+              wait -> {
+                pauses.add(wait);
+                clock.advance(wait);
+              });
+
+      for (int i = 0; i < 5; i++) {
+        graph.get(app, "/domains/contoso.com", "Domain.Read.All");
+      }
+      assertThat(pauses).isEmpty();
+      for (int i = 0; i < 5; i++) {
+        graph.patch(
+            app,
+            "/domains/contoso.com",
+            java.util.Map.of("supportedServices", List.of("Email")),
+            "Domain.ReadWrite.All");
+      }
+
+      assertThat(pauses)
+          .containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
+      assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMillis(1500));
+      microsoft.verify(5, patchRequestedFor(urlPathEqualTo("/v1.0/domains/contoso.com")));
+    }
 
     @Test
     void waitsAsRetryAfterSaysThenSucceeds() {
