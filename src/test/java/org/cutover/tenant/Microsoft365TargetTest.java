@@ -376,13 +376,7 @@ class Microsoft365TargetTest {
           graphGet("/domains/contoso.com/verificationDnsRecords")
               .willReturn(okJson(VERIFICATION_RECORDS)));
       microsoft.stubFor(
-          graphPost("/domains/contoso.com/verify")
-              .willReturn(
-                  okJson(
-                      domain(DOMAIN, true)
-                          .replace(
-                              "\"availabilityStatus\": null",
-                              "\"availabilityStatus\": \"AvailableImmediately\""))));
+          graphPost("/domains/contoso.com/verify").willReturn(okJson(verifiedDomain(DOMAIN))));
       microsoft.stubFor(
           patch(urlPathEqualTo("/v1.0/domains/contoso.com"))
               .withHeader("Authorization", equalTo("Bearer " + GRAPH_TOKEN))
@@ -717,15 +711,7 @@ class Microsoft365TargetTest {
           graphPost("/users")
               .inScenario("user")
               .whenScenarioStateIs("replicated")
-              .willReturn(
-                  json(
-                      400,
-                      """
-                      {"error": {"code": "Request_BadRequest",
-                        "message": "Another object with the same value for property userPrincipalName already exists.",
-                        "innerError": {"request-id": "462649d3-a124-42bc-b046-815fb41aae76", "date": "2018-05-08T04:49:55"},
-                        "details": [{"target": "userPrincipalName", "code": "ObjectConflict"}]}}
-                      """)));
+              .willReturn(objectConflict("userPrincipalName")));
       microsoft.stubFor(
           graphGet("/users")
               .withQueryParam("$filter", equalTo(USERS_FILTER))
@@ -757,16 +743,7 @@ class Microsoft365TargetTest {
           graphGet("/users")
               .withQueryParam("$filter", equalTo(USERS_FILTER))
               .willReturn(okJson(users())));
-      microsoft.stubFor(
-          graphPost("/users")
-              .willReturn(
-                  json(
-                      400,
-                      """
-                      {"error": {"code": "Request_BadRequest",
-                        "message": "Another object with the same value for property proxyAddresses already exists.",
-                        "details": [{"target": "proxyAddresses", "code": "ObjectConflict"}]}}
-                      """)));
+      microsoft.stubFor(graphPost("/users").willReturn(objectConflict("proxyAddresses")));
 
       assertThatThrownBy(() -> target().provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
           .isInstanceOf(TargetNeedsAdministrator.class)
