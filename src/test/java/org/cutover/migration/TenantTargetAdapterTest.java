@@ -49,6 +49,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   Capabilities.class,
   SettingsValidation.class,
   TenantTargetAdapter.class,
+  LicenceRecords.class,
   TenantTargetAdapterTest.Setup.class
 })
 class TenantTargetAdapterTest {

@@ -813,6 +813,94 @@ class Microsoft365TargetTest {
   }
 
   @Nested
+  class Licences {
+
+    @Test
+    void offersTheUsersLicencesWithTheirFreeSeatsAndReadableNames() {
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .willReturn(
+                  okJson(subscribedSkus(25, 14).replace("}]}", "}, " + suspendedSku() + "]}"))));
+
+      List<LicenceOffer> offers = target().licenceOffers(app);
+
+      assertThat(offers)
+          .containsExactly(
+              new LicenceOffer(SKU_ID, "ENTERPRISEPREMIUM", "Office 365 E5", 25, 14, true));
+      assertThat(offers.get(0).free()).isEqualTo(11);
+    }
+
+    private String suspendedSku() {
+      return """
+          {"appliesTo": "User", "capabilityStatus": "Suspended", "consumedUnits": 0,
+           "prepaidUnits": {"enabled": 0, "lockedOut": 0, "suspended": 5, "warning": 0},
+           "servicePlans": [], "skuId": "18181a46-0d4e-45cd-891e-60aabd171b4e",
+           "skuPartNumber": "STANDARDPACK"}""";
+    }
+
+    @Test
+    void aUserThatHoldsTheLicenceIsLeftAloneAndAMissingUserIsReported() {
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users(user(ALICE, "DK", SKU_ID)))));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo("userPrincipalName eq 'bob@contoso.com'"))
+              .willReturn(okJson(users())));
+
+      Microsoft365Target target = target();
+
+      assertThat(target.assignLicence(app, ALICE, SKU_ID, "ENTERPRISEPREMIUM", "DK"))
+          .isEqualTo(new LicenceOutcome.AlreadyHeld(ALICE));
+      assertThat(target.assignLicence(app, "bob@contoso.com", SKU_ID, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOfSatisfying(
+              LicenceOutcome.Failed.class,
+              failed -> assertThat(failed.reason()).contains("has no user bob@contoso.com"));
+      microsoft.verify(
+          0, postRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/assignLicense")));
+    }
+
+    @Test
+    void namesTheUsersWithoutAMailboxLicenceAsTheTenantShowsThem() {
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
+      microsoft.stubFor(
+          graphGet("/users/" + ALICE)
+              .withQueryParam("$select", equalTo(TenantUser.SELECT))
+              .willReturn(okJson(user(ALICE, "DK", SKU_ID))));
+      microsoft.stubFor(
+          graphGet("/users/bob@contoso.com").willReturn(okJson(user("bob@contoso.com", "DK"))));
+      microsoft.stubFor(
+          graphGet("/users/carl@contoso.com")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+
+      assertThat(
+              target().withoutLicence(app, List.of(ALICE, "bob@contoso.com", "carl@contoso.com")))
+          .containsExactly("bob@contoso.com", "carl@contoso.com");
+    }
+
+    @Test
+    void withoutAPinnedLicenceAUserIsCreatedButNotLicensed() {
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users())));
+      microsoft.stubFor(graphPost("/users").willReturn(json(201, createdUser(ALICE, "Alice"))));
+
+      target()
+          .provisionMailbox(
+              app, new MailboxToProvision("m-1", "mailbox-1", ALICE, "Alice"), null, "DK");
+
+      microsoft.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/users")));
+      microsoft.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
+      microsoft.verify(
+          0, postRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/assignLicense")));
+      microsoft.verify(
+          0, getRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/mailboxSettings")));
+    }
+  }
+
+  @Nested
   class Throttling {
 
     @Test
