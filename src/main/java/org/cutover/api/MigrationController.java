@@ -19,7 +19,9 @@ import org.cutover.migration.MigrationRegistration;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.NewMigration;
 import org.cutover.migration.StoredMigration;
+import org.cutover.migration.TargetLicences;
 import org.cutover.process.RunbookControl;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -41,18 +43,21 @@ class MigrationController {
   private final DnsChangeHistory dnsChanges;
   private final RunbookControl runbook;
   private final StrictJson strictJson;
+  private final ObjectProvider<TargetLicences> licences;
 
   MigrationController(
       MigrationLauncher launcher,
       MigrationStore store,
       DnsChangeHistory dnsChanges,
       RunbookControl runbook,
-      StrictJson strictJson) {
+      StrictJson strictJson,
+      ObjectProvider<TargetLicences> licences) {
     this.launcher = launcher;
     this.store = store;
     this.dnsChanges = dnsChanges;
     this.runbook = runbook;
     this.strictJson = strictJson;
+    this.licences = licences;
   }
 
   @GetMapping
@@ -130,7 +135,11 @@ class MigrationController {
         migration.mxSwitchedAt(),
         dnsChanges.changes(id).stream().map(MigrationViews.DnsChange::of).toList(),
         store.endpoint(id, EndpointRole.SOURCE).map(MigrationViews.Endpoint::of).orElse(null),
-        mailboxes.stream().map(MigrationViews.Mailbox::of).toList());
+        mailboxes.stream().map(MigrationViews.Mailbox::of).toList(),
+        licences.stream()
+            .findFirst()
+            .map(target -> target.licences(id).stream().map(MigrationViews.Licence::of).toList())
+            .orElse(List.of()));
   }
 
   @PostMapping("/{id}/start")

@@ -15,6 +15,7 @@ import org.cutover.migration.MigrationSummary;
 import org.cutover.migration.RecordedDnsChange;
 import org.cutover.migration.StoredEndpoint;
 import org.cutover.migration.TargetType;
+import org.cutover.migration.UserLicence;
 
 /** What the migration endpoints answer; credentials never appear in them. */
 final class MigrationViews {
@@ -72,7 +73,33 @@ final class MigrationViews {
                       + " when they were undone")
           List<DnsChange> dnsChanges,
       Endpoint source,
-      List<Mailbox> mailboxes) {}
+      List<Mailbox> mailboxes,
+      @Schema(
+              description =
+                  "Each user's licence as the task \"Assign licences\" left it: assigned,"
+                      + " already held, or failed with Microsoft's reason (empty until a licence"
+                      + " was chosen there; an IMAP target has none)")
+          List<Licence> licences) {}
+
+  @Schema(description = "What became of giving one user of the batch its licence")
+  record Licence(
+      @Schema(example = "anna@contoso.com") String emailAddress,
+      @Schema(example = "4b9405b0-7788-4568-add1-99614e613b69") String skuId,
+      @Schema(example = "EXCHANGESTANDARD") String skuPartNumber,
+      @Schema(description = "ASSIGNED, ALREADY_HELD or FAILED") UserLicence.Outcome outcome,
+      @Schema(description = "Why it failed and what to do; absent unless it failed") String reason,
+      Instant recordedAt) {
+
+    static Licence of(UserLicence licence) {
+      return new Licence(
+          licence.emailAddress(),
+          licence.skuId(),
+          licence.skuPartNumber(),
+          licence.outcome(),
+          licence.reason(),
+          licence.recordedAt());
+    }
+  }
 
   @Schema(description = "One DNS change of one record set (all records of one name and type)")
   record DnsChange(

@@ -31,6 +31,7 @@ public class LetterDesk {
   private final LetterRecords records;
   private final LetterTemplates templates;
   private final LetterProperties settings;
+  private final LicenceRecords licences;
   private final Clock clock;
 
   LetterDesk(
@@ -38,9 +39,11 @@ public class LetterDesk {
       LetterRecords records,
       LetterTemplates templates,
       LetterProperties settings,
+      LicenceRecords licences,
       ObjectProvider<Clock> clock) {
     this.store = store;
     this.records = records;
+    this.licences = licences;
     this.templates = templates;
     this.settings = settings;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -152,6 +155,7 @@ public class LetterDesk {
         target,
         store.mailboxes(migration.id()),
         records.schedule(migration.id()),
+        licences.withoutLicence(migration.id()).orElse(null),
         settings);
   }
 

@@ -19,7 +19,8 @@ import org.cutover.notify.Placeholders;
  * {@code signInAddress} (https://outlook.office.com, or the IMAP target's host), {@code
  * imapServer}, {@code imapPort}, {@code imapSecurity} (IMAP targets; else null), {@code
  * contactName}, {@code contactEmail}, {@code licenceSku}, {@code mailboxCount}, {@code
- * mailboxAddresses}.
+ * mailboxAddresses}, {@code withoutLicence} (the users the tenant showed without a licence at the
+ * last check before the licence reminder, or null when it was not asked).
  *
  * <p>Placeholders: {@code {{displayName}}} and {@code {{emailAddress}}} (each recipient's own),
  * {@code {{domain}}}, {@code {{plannedSwitch}}}, {@code {{signInAddress}}}, {@code
@@ -43,6 +44,7 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
       StoredEndpoint imapTarget,
       List<MailboxState> mailboxes,
       LetterRecords.Schedule schedule,
+      List<String> withoutLicence,
       LetterProperties settings) {
     String language = migration.language();
     if (settings.contactAddress() == null) {
@@ -77,6 +79,7 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
     values.put("licenceSku", migration.licenceSku());
     values.put("mailboxCount", mailboxes.size());
     values.put("mailboxAddresses", mailboxes.stream().map(MailboxState::emailAddress).toList());
+    values.put("withoutLicence", withoutLicence == null ? null : List.copyOf(withoutLicence));
 
     Map<String, String> placeholders = new LinkedHashMap<>();
     placeholders.put(Placeholders.DISPLAY_NAME, null);

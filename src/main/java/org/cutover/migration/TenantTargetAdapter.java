@@ -1,6 +1,9 @@
 package org.cutover.migration;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.cutover.mailsync.AccessTokenSupplier;
 import org.cutover.secrets.SecretStore;
@@ -9,34 +12,51 @@ import org.cutover.tenant.DomainRecords;
 import org.cutover.tenant.ImapAccessTokens;
 import org.cutover.tenant.ImapTarget;
 import org.cutover.tenant.ImapTargetServer;
+import org.cutover.tenant.LicenceOffer;
+import org.cutover.tenant.LicenceOutcome;
 import org.cutover.tenant.MailboxToProvision;
 import org.cutover.tenant.Microsoft365App;
 import org.cutover.tenant.Microsoft365Target;
 import org.cutover.tenant.TargetNeedsAdministrator;
 import org.cutover.tenant.TargetUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * The target of each migration, by its type: a Microsoft 365 tenant or a plain IMAP host. Reads the
  * migration's settings from the store, calls the tenant package, and turns its failures into the
- * runbook's ({@link TransientStepFailure}, {@link StepNeedsAdministrator}). Also hands out the
- * target's IMAP access tokens for XOAUTH2, to the mail sync engine through {@link
- * TargetImapAccess}.
+ * runbook's ({@link TransientStepFailure}, {@link StepNeedsAdministrator}). Gives the batch's users
+ * their licence ({@link TargetLicences}) and records each outcome. Also hands out the target's IMAP
+ * access tokens for XOAUTH2, to the mail sync engine through {@link TargetImapAccess}.
  */
 @Component
-class TenantTargetAdapter implements TargetTenant, ImapAccessTokens, TargetImapAccess {
+class TenantTargetAdapter
+    implements TargetTenant, TargetLicences, ImapAccessTokens, TargetImapAccess {
+
+  private static final Logger log = LoggerFactory.getLogger(TenantTargetAdapter.class);
 
   private final MigrationStore store;
   private final Microsoft365Target microsoft365;
   private final ImapTarget imap;
   private final SecretStore secrets;
+  private final LicenceRecords licences;
+  private final Clock clock;
 
   TenantTargetAdapter(
-      MigrationStore store, Microsoft365Target microsoft365, ImapTarget imap, SecretStore secrets) {
+      MigrationStore store,
+      Microsoft365Target microsoft365,
+      ImapTarget imap,
+      SecretStore secrets,
+      LicenceRecords licences,
+      ObjectProvider<Clock> clock) {
     this.store = store;
     this.microsoft365 = microsoft365;
     this.imap = imap;
     this.secrets = secrets;
+    this.licences = licences;
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
   @Override
@@ -80,6 +100,111 @@ class TenantTargetAdapter implements TargetTenant, ImapAccessTokens, TargetImapA
           }
           return null;
         });
+  }
+
+  @Override
+  public LicenceChoice licenceChoice(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    if (migration.targetType() != TargetType.MICROSOFT_365) {
+      return new LicenceChoice.NotOffered(
+          "An IMAP host has no licences: check on the target that every mailbox of the batch is"
+              + " active and has the space it needs.");
+    }
+    List<LicenceOffer> offers = translated(() -> microsoft365.licenceOffers(app(migration)));
+    return new LicenceChoice.Offered(
+        offers.stream()
+            .map(
+                offer ->
+                    new LicenceOption(
+                        offer.skuId(),
+                        offer.partNumber(),
+                        offer.name(),
+                        offer.enabled(),
+                        offer.free(),
+                        offer.givesMailbox()))
+            .toList());
+  }
+
+  @Override
+  public LicenceReport assignLicence(String migrationId, String skuId) {
+    StoredMigration migration = migration(migrationId);
+    if (migration.targetType() != TargetType.MICROSOFT_365) {
+      throw new StepNeedsAdministrator(
+          "Migration " + migrationId + " moves to an IMAP host, which has no licences to assign");
+    }
+    Microsoft365App app = app(migration);
+    LicenceOffer offer =
+        translated(() -> microsoft365.licenceOffers(app)).stream()
+            .filter(candidate -> candidate.skuId().equalsIgnoreCase(skuId))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new StepNeedsAdministrator(
+                        "Tenant "
+                            + migration.tenantId()
+                            + " offers no licence with skuId "
+                            + skuId
+                            + " for users any more: choose another in the task"));
+    int assigned = 0;
+    int held = 0;
+    List<UserLicence> failed = new ArrayList<>();
+    for (MailboxState mailbox : store.mailboxes(migrationId)) {
+      LicenceOutcome outcome =
+          translated(
+              () ->
+                  microsoft365.assignLicence(
+                      app,
+                      mailbox.emailAddress(),
+                      offer.skuId(),
+                      offer.partNumber(),
+                      migration.usageLocation()));
+      UserLicence recorded =
+          licences.record(
+              migrationId,
+              new UserLicence(
+                  mailbox.emailAddress(),
+                  offer.skuId(),
+                  offer.partNumber(),
+                  outcome instanceof LicenceOutcome.Assigned
+                      ? UserLicence.Outcome.ASSIGNED
+                      : outcome instanceof LicenceOutcome.AlreadyHeld
+                          ? UserLicence.Outcome.ALREADY_HELD
+                          : UserLicence.Outcome.FAILED,
+                  outcome instanceof LicenceOutcome.Failed f ? f.reason() : null,
+                  clock.instant()));
+      switch (recorded.outcome()) {
+        case ASSIGNED -> assigned++;
+        case ALREADY_HELD -> held++;
+        case FAILED -> failed.add(recorded);
+      }
+    }
+    log.info(
+        "Migration {}: licence {} assigned to {} users, {} held it, {} failed",
+        migrationId,
+        offer.partNumber(),
+        assigned,
+        held,
+        failed.size());
+    return new LicenceReport(offer.partNumber(), assigned, held, failed);
+  }
+
+  @Override
+  public List<UserLicence> licences(String migrationId) {
+    migration(migrationId);
+    return licences.licences(migrationId);
+  }
+
+  @Override
+  public Optional<List<String>> checkWithoutLicence(String migrationId) {
+    StoredMigration migration = migration(migrationId);
+    if (migration.targetType() != TargetType.MICROSOFT_365) {
+      return Optional.empty();
+    }
+    List<String> addresses =
+        store.mailboxes(migrationId).stream().map(MailboxState::emailAddress).toList();
+    List<String> missing = translated(() -> microsoft365.withoutLicence(app(migration), addresses));
+    licences.recordCheck(migrationId, missing, clock.instant());
+    return Optional.of(missing);
   }
 
   @Override

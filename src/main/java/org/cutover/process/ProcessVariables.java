@@ -75,9 +75,23 @@ final class ProcessVariables {
   static final ProcessVariable<Boolean> DNS_RECORD_SET = flag("dnsRecordSet");
   static final ProcessVariable<Boolean> DNS_CHANGES_APPROVED = flag("dnsChangesApproved");
   static final ProcessVariable<Boolean> LICENCES_ASSIGNED = flag("licencesAssigned");
+  // the licence's skuId chosen in "Assign licences" or "Fix the failed licences", or NONE
+  static final ProcessVariable<String> CHOSEN_LICENCE = text("chosenLicence");
   static final ProcessVariable<Boolean> SYNC_AGAIN = flag("syncAgain");
   static final ProcessVariable<Boolean> WELCOME_LETTER_APPROVED = flag("welcomeLetterApproved");
   static final ProcessVariable<Boolean> SERVER_DECOMMISSIONED = flag("serverDecommissioned");
+
+  // Licences: local to the licence tasks, what the form offers (licenceOptions is Json: a list of
+  // {label, value} for the form's select; the skuIds again as text, comma-separated), whether
+  // a choice is offered, and why not; on the process instance, the last assignment's failures
+  // (count and report) and the users the tenant showed without a licence before the reminder.
+  static final String LICENCE_OPTIONS = "licenceOptions";
+  static final ProcessVariable<String> LICENCE_SKU_IDS = text("licenceSkuIds");
+  static final ProcessVariable<Boolean> LICENCE_CHOICE_OFFERED = flag("licenceChoiceOffered");
+  static final ProcessVariable<String> LICENCE_NOTE = text("licenceNote");
+  static final ProcessVariable<Integer> LICENCE_FAILURES = number("licenceFailures");
+  static final ProcessVariable<String> LICENCE_REPORT = text("licenceReport");
+  static final ProcessVariable<String> USERS_WITHOUT_LICENCE = text("usersWithoutLicence");
 
   // Local to the letter tasks: the letter as shown (and edited) in the form, the placeholders an
   // edit may use, why the letter cannot be shown (when it cannot), a SHA-256 digest of the letter

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * Requests to Microsoft Graph v1.0 for an app registration, with its bearer token. Throttling (429)
  * and unavailability (503, 504) are waited out as Retry-After says (decimal seconds or an HTTP
  * date; without it 1, 2, 4… s), a bounded number of times; a refused token (401) is renewed once; a
- * 403 names the application permission the call needs. Every other answer goes back to the caller,
- * who knows what a 404 or 400 means for its call.
+ * 403 names the application permission the call needs. Writes (every method but GET) are paced by a
+ * {@link WritePacer} to stay within the directory's write limits. Every other answer goes back to
+ * the caller, who knows what a 404 or 400 means for its call.
  */
 final class GraphApi {
 
@@ -46,6 +47,7 @@ final class GraphApi {
   private final Duration maxRetryWait;
   private final Pause pause;
   private final Clock clock;
+  private final WritePacer writes;
   private final ObjectMapper json = new ObjectMapper();
 
   GraphApi(
@@ -63,6 +65,7 @@ final class GraphApi {
     this.maxRetryWait = settings.maxRetryWait();
     this.pause = pause;
     this.clock = clock;
+    this.writes = new WritePacer(clock, settings.writesPerSecond(), settings.writeBurst());
   }
 
   ObjectMapper json() {
@@ -137,6 +140,9 @@ final class GraphApi {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       }
       renewNow = false;
+      if (!"GET".equals(method)) {
+        paced(what, app);
+      }
       HttpResponse<String> response = exchange(request.build(), what, app);
       int status = response.statusCode();
       GraphResponse answer = new GraphResponse(what, status, read(response.body()));
@@ -203,6 +209,22 @@ final class GraphApi {
             "Microsoft Graph failed on " + answer.describe() + "; the step is tried again later");
       }
       return answer;
+    }
+  }
+
+  /** Waits for this write's turn under the write pace. */
+  private void paced(String what, Microsoft365App app) {
+    Duration wait = writes.reserve();
+    if (wait.isZero()) {
+      return;
+    }
+    log.debug(
+        "Graph {} for {} waits {} ms for the write pace", what, app.describe(), wait.toMillis());
+    try {
+      pause.pause(wait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetUnavailable("Interrupted while waiting to write to Microsoft Graph");
     }
   }
 

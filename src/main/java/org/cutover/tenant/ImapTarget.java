@@ -1,20 +1,15 @@
 package org.cutover.tenant;
 
-import jakarta.mail.AuthenticationFailedException;
-import jakarta.mail.Folder;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Properties;
-import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLSocketFactory;
+import org.cutover.mailsync.ConnectionSecurity;
+import org.cutover.mailsync.EndpointCheck;
+import org.cutover.mailsync.EndpointProblem;
+import org.cutover.mailsync.EndpointTester;
+import org.cutover.mailsync.ImapEndpoint;
+import org.cutover.mailsync.ImapLogin;
+import org.cutover.mailsync.TargetAccount;
+import org.cutover.mailsync.TrustStore;
 import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretUnavailable;
 import org.slf4j.Logger;
@@ -23,7 +18,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A plain IMAP host as a migration target. Cutover cannot create mailboxes there: it checks that
  * the admin login signs in, and that it opens each user's mailbox before mail is copied into it.
- * TLS certificates are validated and must match the host name.
+ * The check is the mail sync engine's own endpoint test, so it signs in exactly as the sync will:
+ * TLS certificates validated and matching the host name, and a delegated login refused (never
+ * turned into the admin's own login) by a server that does not offer SASL PLAIN.
  */
 public class ImapTarget {
 
@@ -32,17 +29,23 @@ public class ImapTarget {
   private final SecretStore secrets;
   private final Duration connectTimeout;
   private final Duration readTimeout;
-  private final SSLSocketFactory tls;
+  private final TrustStore trustStore;
+  private final EndpointTester tester;
 
   /**
-   * @param tls the TLS socket factory (trust store) for IMAP targets, or null for the JVM's
+   * @param trustStore the certificates trusted for TLS to IMAP targets, or null for the JVM's
    */
   ImapTarget(
-      SecretStore secrets, Duration connectTimeout, Duration readTimeout, SSLSocketFactory tls) {
+      SecretStore secrets,
+      Duration connectTimeout,
+      Duration readTimeout,
+      TrustStore trustStore,
+      EndpointTester tester) {
     this.secrets = secrets;
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
-    this.tls = tls;
+    this.trustStore = trustStore;
+    this.tester = tester;
   }
 
   /**
@@ -55,33 +58,48 @@ public class ImapTarget {
   public void preflight(ImapTargetServer server, String probeMailbox) {
     String mailbox =
         server.signIn() == ImapTargetServer.SignIn.PLAIN ? server.adminUser() : probeMailbox;
-    try {
-      open(server, mailbox);
-    } catch (AuthenticationFailedException refused) {
+    if (check(server, mailbox) instanceof EndpointCheck.Failed failed) {
       throw new TargetNeedsAdministrator(
-          "The IMAP target "
-              + server.address()
-              + " refused the admin login "
-              + describeLogin(server, mailbox)
-              + " ("
-              + answer(refused)
-              + "): check the admin user and its password"
-              + (server.signIn() == ImapTargetServer.SignIn.PLAIN
-                  ? ""
-                  : ", that it may sign in for other users (a Dovecot master user, Exchange"
-                      + " FullAccess), and that the mailbox "
-                      + mailbox
-                      + " exists there")
-              + "; then retry the step");
-    } catch (MessagingException failure) {
-      throw new TargetNeedsAdministrator(
-          "Cutover could not reach the IMAP target "
-              + server.address()
-              + ": "
-              + reason(failure)
-              + "; check host, port and security ("
-              + server.security()
-              + "), then retry the step");
+          switch (failed.problem()) {
+            case BAD_CREDENTIALS, NO_MAILBOX_ACCESS ->
+                "The IMAP target "
+                    + server.address()
+                    + " refused the admin login "
+                    + describeLogin(server, mailbox)
+                    + " ("
+                    + failed.message()
+                    + "): check the admin user and its password"
+                    + (server.signIn() == ImapTargetServer.SignIn.PLAIN
+                        ? ""
+                        : ", that it may sign in for other users (a Dovecot master user, Exchange"
+                            + " FullAccess), and that the mailbox "
+                            + mailbox
+                            + " exists there")
+                    + "; then retry the step";
+            case NOT_AUTHORIZED ->
+                "The IMAP target "
+                    + server.address()
+                    + " cannot take the admin login "
+                    + describeLogin(server, mailbox)
+                    + ": "
+                    + failed.message()
+                    + "; then retry the step";
+            case TLS_UNTRUSTED, TLS_NAME_MISMATCH, TLS_FAILED ->
+                "TLS to the IMAP target "
+                    + server.address()
+                    + " failed: "
+                    + failed.message()
+                    + ". The certificate must be trusted (the JVM's trust store, or a PEM file in"
+                    + " cutover.tenant.imap.trust-store) and name the host; then retry the step";
+            default ->
+                "Cutover could not reach the IMAP target "
+                    + server.address()
+                    + ": "
+                    + failed.message()
+                    + "; check host, port and security ("
+                    + server.security()
+                    + "), then retry the step";
+          });
     }
     log.info("IMAP target {} accepts the admin login {}", server.address(), server.adminUser());
   }
@@ -105,36 +123,48 @@ public class ImapTarget {
               + ": set the target's sign-in to DELEGATED_ADMIN with a login that may act for every"
               + " user");
     }
-    try {
-      open(server, address);
-    } catch (AuthenticationFailedException refused) {
+    if (check(server, address) instanceof EndpointCheck.Failed failed) {
+      EndpointProblem problem = failed.problem();
+      if (problem.mayPass() || problem == EndpointProblem.CONNECTION_REFUSED) {
+        throw new TargetUnavailable(
+            "Cutover could not reach the IMAP target "
+                + server.address()
+                + " to check the mailbox "
+                + address
+                + ": "
+                + failed.message()
+                + "; the step is tried again");
+      }
+      if (problem == EndpointProblem.BAD_CREDENTIALS
+          || problem == EndpointProblem.NO_MAILBOX_ACCESS
+          || problem == EndpointProblem.NOT_AUTHORIZED) {
+        throw new TargetNeedsAdministrator(
+            "The mailbox "
+                + address
+                + " cannot be opened on the IMAP target "
+                + server.address()
+                + " with "
+                + describeLogin(server, address)
+                + " ("
+                + failed.message()
+                + "): create the mailbox "
+                + address
+                + " on the target first if it is not there yet, then retry the step");
+      }
       throw new TargetNeedsAdministrator(
           "The mailbox "
               + address
-              + " cannot be opened on the IMAP target "
+              + " cannot be checked on the IMAP target "
               + server.address()
-              + " with "
-              + describeLogin(server, address)
-              + " ("
-              + answer(refused)
-              + "): create the mailbox "
-              + address
-              + " on the target first, then retry the step");
-    } catch (MessagingException failure) {
-      throw new TargetUnavailable(
-          "Cutover could not reach the IMAP target "
-              + server.address()
-              + " to check the mailbox "
-              + address
               + ": "
-              + reason(failure)
-              + "; the step is tried again");
+              + failed.message()
+              + "; then retry the step");
     }
     log.info("Mailbox {} opens on IMAP target {}", address, server.address());
   }
 
   /** Signs in as {@code mailbox} (or for it) and opens its INBOX read-only. */
-  private void open(ImapTargetServer server, String mailbox) throws MessagingException {
+  private EndpointCheck check(ImapTargetServer server, String mailbox) {
     if (server.security() == ImapTargetServer.Security.PLAINTEXT && !server.allowPlaintext()) {
       throw new TargetNeedsAdministrator(
           "The IMAP target "
@@ -144,48 +174,27 @@ public class ImapTarget {
     }
     char[] secret = credential(server);
     try {
-      Session session = Session.getInstance(properties(server, mailbox));
-      String protocol =
-          server.security() == ImapTargetServer.Security.IMPLICIT_TLS ? "imaps" : "imap";
-      try (Store store = session.getStore(protocol)) {
-        String user =
-            server.signIn() == ImapTargetServer.SignIn.DELEGATED_ADMIN
-                ? server.adminUser()
-                : mailbox;
-        store.connect(server.host(), server.port(), user, new String(secret));
-        Folder inbox = store.getFolder("INBOX");
-        inbox.open(Folder.READ_ONLY);
-        inbox.close(false);
-      }
+      ImapEndpoint endpoint =
+          new ImapEndpoint(
+              server.host(),
+              server.port(),
+              ConnectionSecurity.valueOf(server.security().name()),
+              server.allowPlaintext(),
+              trustStore,
+              1,
+              connectTimeout,
+              readTimeout,
+              null);
+      ImapLogin login =
+          switch (server.signIn()) {
+            case PLAIN -> ImapLogin.password(server.adminUser(), secret::clone);
+            case DELEGATED_ADMIN -> ImapLogin.delegated(mailbox, server.adminUser(), secret::clone);
+            case XOAUTH2 -> ImapLogin.oauth2(mailbox, user -> new String(secret));
+          };
+      return tester.test(new TargetAccount(endpoint, login));
     } finally {
       Arrays.fill(secret, '\0');
     }
-  }
-
-  private Properties properties(ImapTargetServer server, String mailbox) {
-    String p =
-        server.security() == ImapTargetServer.Security.IMPLICIT_TLS ? "mail.imaps." : "mail.imap.";
-    Properties props = new Properties();
-    props.setProperty(p + "connectiontimeout", Long.toString(connectTimeout.toMillis()));
-    props.setProperty(p + "timeout", Long.toString(readTimeout.toMillis()));
-    props.setProperty(p + "writetimeout", Long.toString(readTimeout.toMillis()));
-    props.setProperty(p + "ssl.checkserveridentity", "true");
-    if (tls != null) {
-      props.put(p + "ssl.socketFactory", tls);
-    }
-    if (server.security() == ImapTargetServer.Security.STARTTLS) {
-      props.setProperty(p + "starttls.enable", "true");
-      props.setProperty(p + "starttls.required", "true");
-    }
-    switch (server.signIn()) {
-      case PLAIN -> props.setProperty(p + "auth.mechanisms", "PLAIN LOGIN");
-      case DELEGATED_ADMIN -> {
-        props.setProperty(p + "auth.mechanisms", "PLAIN");
-        props.setProperty(p + "sasl.authorizationid", mailbox);
-      }
-      case XOAUTH2 -> props.setProperty(p + "auth.mechanisms", "XOAUTH2");
-    }
-    return props;
   }
 
   private char[] credential(ImapTargetServer server) {
@@ -214,36 +223,5 @@ public class ImapTarget {
       case DELEGATED_ADMIN -> server.adminUser() + " acting for " + mailbox;
       case XOAUTH2 -> "XOAUTH2 for " + mailbox;
     };
-  }
-
-  /** The server's refusal, as it said it (IMAP servers say nothing secret there). */
-  private static String answer(AuthenticationFailedException refused) {
-    String text = refused.getMessage();
-    return text == null || text.isBlank() ? "login refused" : text.strip();
-  }
-
-  private static String reason(MessagingException failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnknownHostException) {
-        return "the host name is not known";
-      }
-      if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-        return "the connection was refused";
-      }
-      if (cause instanceof SocketTimeoutException) {
-        return "it did not answer in time";
-      }
-      if (cause instanceof SSLException ssl) {
-        return "TLS failed ("
-            + ssl.getMessage()
-            + "); the certificate must be trusted (cutover.tenant.imap.trust-store) and match the"
-            + " host name";
-      }
-      if (cause instanceof IOException io && cause != failure) {
-        return io.getClass().getSimpleName() + " " + String.valueOf(io.getMessage());
-      }
-    }
-    String text = failure.getMessage();
-    return text == null ? failure.getClass().getSimpleName() : text.strip();
   }
 }

@@ -38,7 +38,8 @@ public class Microsoft365Target {
   /**
    * Checks the tenant before anything changes; reports every problem found at once.
    *
-   * @param licence the licence for the users, by part number (EXCHANGESTANDARD) or skuId
+   * @param licence the licence pinned for the users, by part number (EXCHANGESTANDARD) or skuId;
+   *     null when it is chosen later in the licence task
    * @param addresses the SMTP addresses of the batch's mailboxes
    * @throws TargetNeedsAdministrator listing each problem and how to fix it
    */
@@ -58,18 +59,29 @@ public class Microsoft365Target {
   }
 
   /**
-   * Makes sure the user exists (created with an initial password when absent), holds the licence
-   * and has its Exchange Online mailbox.
+   * Makes sure the user exists (created with an initial password when absent). With a licence
+   * pinned for the migration, also gives it that licence and waits until Exchange Online has made
+   * its mailbox, which follows the licence; without one the user is only created, and the licence
+   * comes with the task "Assign licences" ({@link #assignLicence}).
    *
+   * @param licence the pinned licence (part number or skuId), or null
    * @throws TargetUnavailable while the mailbox is still being made
    */
   public void provisionMailbox(
       Microsoft365App app, MailboxToProvision mailbox, String licence, String usageLocation) {
-    String skuId = licences.skuId(app, licence);
+    String skuId = licence == null ? null : licences.skuId(app, licence);
     TenantUser user =
         users
             .find(app, mailbox.address())
             .orElseGet(() -> users.create(app, mailbox, usageLocation));
+    if (skuId == null) {
+      log.info(
+          "Migration {}: user {} ready in tenant {}; its licence is assigned in the licence task",
+          mailbox.migrationId(),
+          mailbox.address(),
+          app.tenantId());
+      return;
+    }
     users.license(app, user, skuId, licence, usageLocation);
     if (!users.mailboxReady(app, user)) {
       throw new TargetUnavailable(
@@ -83,6 +95,71 @@ public class Microsoft365Target {
         mailbox.migrationId(),
         mailbox.address(),
         app.tenantId());
+  }
+
+  /** The licences the tenant can give users now, with their free seats; mailbox licences first. */
+  public List<LicenceOffer> licenceOffers(Microsoft365App app) {
+    return licences.offers(app);
+  }
+
+  /**
+   * Gives one user the licence (and the usage location it needs first). A refusal comes back as
+   * {@link LicenceOutcome.Failed} with Microsoft's reason; only an unreachable or throttled Graph
+   * ends the call.
+   *
+   * @param skuId the licence's skuId, from {@link #licenceOffers}
+   * @param licence the licence's name for messages (part number)
+   * @throws TargetUnavailable when Graph cannot be reached or stays throttled
+   */
+  public LicenceOutcome assignLicence(
+      Microsoft365App app, String address, String skuId, String licence, String usageLocation) {
+    try {
+      return users
+          .find(app, address)
+          .map(user -> users.assign(app, user, skuId, licence, usageLocation))
+          .orElseGet(
+              () ->
+                  new LicenceOutcome.Failed(
+                      address,
+                      "Tenant "
+                          + app.tenantId()
+                          + " has no user "
+                          + address
+                          + ": the runbook's provisioning creates it; check that the mailbox"
+                          + " was provisioned, then retry"));
+    } catch (TargetNeedsAdministrator refused) {
+      return new LicenceOutcome.Failed(address, refused.getMessage());
+    }
+  }
+
+  /**
+   * The addresses among {@code addresses} whose user holds no licence with a mailbox (or does not
+   * exist yet), each read from the tenant ({@code GET /users/{upn}?$select=...assignedLicenses}).
+   */
+  public List<String> withoutLicence(Microsoft365App app, List<String> addresses) {
+    java.util.Set<String> mailboxSkus = new java.util.HashSet<>();
+    for (SubscribedSku sku : licences.subscribed(app)) {
+      if (sku.hasExchange()) {
+        mailboxSkus.add(sku.skuId());
+      }
+    }
+    List<String> missing = new java.util.ArrayList<>();
+    for (String address : addresses) {
+      boolean licensed =
+          users
+              .read(app, address)
+              .map(user -> mailboxSkus.stream().anyMatch(user::holds))
+              .orElse(false);
+      if (!licensed) {
+        missing.add(address);
+      }
+    }
+    log.info(
+        "Tenant {}: {} of {} users hold no licence with a mailbox",
+        app.tenantId(),
+        missing.size(),
+        addresses.size());
+    return missing;
   }
 
   /**

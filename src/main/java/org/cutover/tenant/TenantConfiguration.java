@@ -3,7 +3,8 @@ package org.cutover.tenant;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
+import org.cutover.mailsync.EndpointTester;
+import org.cutover.mailsync.TrustStore;
 import org.cutover.secrets.SecretStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,11 +51,14 @@ public class TenantConfiguration {
   @Bean
   ImapTarget imapTarget(TenantProperties properties, SecretStore secrets) {
     TenantProperties.Imap imap = properties.imap();
-    SSLSocketFactory tls =
-        imap.trustStore() == null
-            ? null
-            : PemTrust.socketFactory(imap.trustStore(), "cutover.tenant.imap.trust-store");
-    return new ImapTarget(secrets, imap.connectTimeout(), imap.readTimeout(), tls);
+    TrustStore trust = null;
+    if (imap.trustStore() != null) {
+      // read now, so that an unreadable file stops the start with the property's name
+      PemTrust.socketFactory(imap.trustStore(), "cutover.tenant.imap.trust-store");
+      trust = TrustStore.certificates(imap.trustStore());
+    }
+    return new ImapTarget(
+        secrets, imap.connectTimeout(), imap.readTimeout(), trust, new EndpointTester());
   }
 
   /**

@@ -37,6 +37,28 @@ final class TenantLicences {
     return skus;
   }
 
+  /**
+   * The licences users can be given now (applies to users, enabled), those with a mailbox first,
+   * then by name.
+   */
+  List<LicenceOffer> offers(Microsoft365App app) {
+    return subscribed(app).stream()
+        .filter(SubscribedSku::usable)
+        .map(
+            sku ->
+                new LicenceOffer(
+                    sku.skuId(),
+                    sku.partNumber(),
+                    SkuNames.of(sku.partNumber()),
+                    sku.enabled(),
+                    sku.consumed(),
+                    sku.hasExchange()))
+        .sorted(
+            java.util.Comparator.comparing((LicenceOffer offer) -> !offer.givesMailbox())
+                .thenComparing(LicenceOffer::name, String.CASE_INSENSITIVE_ORDER))
+        .toList();
+  }
+
   static Optional<SubscribedSku> find(List<SubscribedSku> skus, String wanted) {
     return skus.stream().filter(sku -> sku.isNamed(wanted)).findFirst();
   }

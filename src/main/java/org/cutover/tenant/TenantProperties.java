@@ -38,6 +38,9 @@ public record TenantProperties(
    *     in all
    * @param maxRetryWait the longest Retry-After waited; a longer one ends the step, to be retried
    *     later
+   * @param writesPerSecond directory writes (create user, assign licence, domain changes) sent per
+   *     second at most, on average, by this node; Microsoft allows an app 20 per second in a tenant
+   * @param writeBurst writes that may go at once before the pace above applies
    */
   public record Microsoft365(
       @DefaultValue("https://login.microsoftonline.com") URI authorityUrl,
@@ -46,9 +49,20 @@ public record TenantProperties(
       @DefaultValue("https://outlook.office365.com/.default") String imapScope,
       @DefaultValue("30s") Duration timeout,
       @DefaultValue("5") int maxAttempts,
-      @DefaultValue("120s") Duration maxRetryWait) {
+      @DefaultValue("120s") Duration maxRetryWait,
+      @DefaultValue("10") double writesPerSecond,
+      @DefaultValue("20") int writeBurst) {
 
     public Microsoft365 {
+      if (!(writesPerSecond > 0) || writesPerSecond > 1000) {
+        throw new IllegalArgumentException(
+            "cutover.tenant.microsoft365.writes-per-second must be above 0 and at most 1000; got "
+                + writesPerSecond);
+      }
+      if (writeBurst < 1) {
+        throw new IllegalArgumentException(
+            "cutover.tenant.microsoft365.write-burst must be at least 1; got " + writeBurst);
+      }
       if (!"https".equalsIgnoreCase(authorityUrl.getScheme())) {
         throw new IllegalArgumentException(
             "cutover.tenant.microsoft365.authority-url must be an https URL; got " + authorityUrl);

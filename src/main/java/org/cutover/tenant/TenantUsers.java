@@ -108,50 +108,90 @@ final class TenantUsers {
             + createAdvice(created));
   }
 
-  /** Sets the usage location (when the user has none) and assigns the licence. */
+  /**
+   * Sets the usage location (when the user has none) and assigns the licence.
+   *
+   * @throws TargetNeedsAdministrator when it cannot be assigned, saying why
+   */
   void license(
       Microsoft365App app, TenantUser user, String skuId, String licence, String usageLocation) {
+    if (assign(app, user, skuId, licence, usageLocation) instanceof LicenceOutcome.Failed failed) {
+      throw new TargetNeedsAdministrator(failed.reason());
+    }
+  }
+
+  /**
+   * Gives the user the licence unless it holds it: sets the usage location first when the user has
+   * none (or Graph says it is invalid), then {@code POST /users/{id}/assignLicense}.
+   *
+   * @throws TargetUnavailable when Graph cannot be reached or stays throttled
+   */
+  LicenceOutcome assign(
+      Microsoft365App app, TenantUser user, String skuId, String licence, String usageLocation) {
+    String address = user.userPrincipalName();
     if (user.holds(skuId)) {
-      return;
+      return new LicenceOutcome.AlreadyHeld(address);
     }
-    if (user.usageLocation() == null) {
-      setUsageLocation(app, user, usageLocation);
-    }
-    GraphResponse assigned = assign(app, user, skuId);
-    if (!assigned.ok()
-        && assigned.status() == 400
-        && assigned.errorMessage().toLowerCase(Locale.ROOT).contains("usage location")) {
-      setUsageLocation(app, user, usageLocation);
-      assigned = assign(app, user, skuId);
-    }
-    if (assigned.ok()) {
-      log.info(
-          "User {} in tenant {} given licence {}",
-          user.userPrincipalName(),
-          app.tenantId(),
-          licence);
-      return;
-    }
-    String message = assigned.errorMessage().toLowerCase(Locale.ROOT);
-    if (message.contains("available licen") || message.contains("countviolation")) {
-      throw new TargetNeedsAdministrator(
-          "No free licence "
+    try {
+      if (user.usageLocation() == null) {
+        setUsageLocation(app, user, usageLocation);
+      }
+      GraphResponse assigned = assignLicense(app, user, skuId);
+      if (!assigned.ok()
+          && assigned.status() == 400
+          && assigned.errorMessage().toLowerCase(Locale.ROOT).contains("usage location")) {
+        setUsageLocation(app, user, usageLocation);
+        assigned = assignLicense(app, user, skuId);
+      }
+      if (assigned.ok()) {
+        log.info("User {} in tenant {} given licence {}", address, app.tenantId(), licence);
+        return new LicenceOutcome.Assigned(address);
+      }
+      String message = assigned.errorMessage().toLowerCase(Locale.ROOT);
+      if (message.contains("available licen") || message.contains("countviolation")) {
+        return new LicenceOutcome.Failed(
+            address,
+            "No free licence "
+                + licence
+                + " is left for "
+                + address
+                + " ("
+                + assigned.describe()
+                + "): buy more licences or free some in the Microsoft 365 admin center, then"
+                + " retry");
+      }
+      return new LicenceOutcome.Failed(
+          address,
+          "Microsoft 365 did not give "
+              + address
+              + " the licence "
               + licence
-              + " is left for "
-              + user.userPrincipalName()
               + " ("
               + assigned.describe()
-              + "): buy more licences or free some in the Microsoft 365 admin center, then retry"
-              + " the step");
+              + "): fix what it names in the Microsoft 365 admin center, then retry");
+    } catch (TargetNeedsAdministrator refused) {
+      return new LicenceOutcome.Failed(address, refused.getMessage());
     }
-    throw new TargetNeedsAdministrator(
-        "Microsoft 365 did not give "
-            + user.userPrincipalName()
-            + " the licence "
-            + licence
-            + " ("
-            + assigned.describe()
-            + "): fix what it names in the Microsoft 365 admin center, then retry the step");
+  }
+
+  /**
+   * The user with its licences, read by {@code GET /users/{upn}?$select=...}; empty when the tenant
+   * has no such user.
+   */
+  Optional<TenantUser> read(Microsoft365App app, String address) {
+    GraphResponse found =
+        graph.get(
+            app,
+            "/users/" + GraphApi.segment(address) + "?$select=" + TenantUser.SELECT,
+            READ_WRITE);
+    if (found.status() == 404) {
+      return Optional.empty();
+    }
+    if (!found.ok()) {
+      throw new TargetNeedsAdministrator(
+          "Cutover could not read the licences of " + address + ": " + found.describe());
+    }
+    return Optional.of(TenantUser.of(found.body()));
   }
 
   /**
@@ -175,7 +215,7 @@ final class TenantUsers {
             + settings.describe());
   }
 
-  private GraphResponse assign(Microsoft365App app, TenantUser user, String skuId) {
+  private GraphResponse assignLicense(Microsoft365App app, TenantUser user, String skuId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("addLicenses", List.of(Map.of("skuId", skuId, "disabledPlans", List.of())));
     body.put("removeLicenses", List.of());

@@ -150,7 +150,6 @@ class SettingsValidationTest {
         .containsExactly(
             "$.target.clientId",
             "$.target.clientSecret",
-            "$.target.licenceSku",
             "$.target.tenantId",
             "$.target.usageLocation");
   }

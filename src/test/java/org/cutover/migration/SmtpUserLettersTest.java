@@ -57,6 +57,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({
   MigrationStore.class,
   LetterRecords.class,
+  LicenceRecords.class,
   LetterDesk.class,
   SmtpUserLettersTest.Setup.class
 })

@@ -50,6 +50,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   SettingsValidation.class,
   BuiltInDnsProviders.class,
   TenantTargetAdapter.class,
+  LicenceRecords.class,
   TenantTargetAdapterTest.Setup.class
 })
 class TenantTargetAdapterTest {

@@ -3,6 +3,7 @@ package org.cutover.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,24 @@ class LetterTemplatesTest {
         .contains("need a Microsoft 365 licence (EXCHANGESTANDARD)")
         .contains("Deadline for this batch: Friday 1 May 2026.")
         .contains("- ann@contoso.com\n- bo@contoso.com\n");
+  }
+
+  @Test
+  void theLicenceReminderNamesTheUsersTheTenantShowsWithoutALicence() {
+    java.util.Map<String, Object> facts = new java.util.HashMap<>(SampleFacts.microsoft365());
+    facts.put("withoutLicence", List.of("bo@contoso.com"));
+
+    Letter english = templates.render("licence-reminder", "en", facts, SampleFacts.PLACEHOLDERS);
+    Letter danish = templates.render("licence-reminder", "da", facts, SampleFacts.PLACEHOLDERS);
+
+    assertThat(english.body())
+        .contains("Microsoft 365 shows 1 of them still without a licence")
+        .contains("Still without a licence:\n- bo@contoso.com\n")
+        .doesNotContain("- ann@contoso.com");
+    assertThat(danish.body())
+        .contains("Microsoft 365 viser, at 1 af dem stadig mangler en licens")
+        .contains("Mangler stadig en licens:\n- bo@contoso.com\n")
+        .doesNotContain("- ann@contoso.com");
   }
 
   @Test

@@ -40,6 +40,7 @@ final class SampleFacts {
     facts.put("licenceDeadline", null);
     facts.put("mailboxCount", 2);
     facts.put("mailboxAddresses", List.of("ann@contoso.com", "bo@contoso.com"));
+    facts.put("withoutLicence", null);
     facts.put("letter", "announcement");
     facts.put("sentCount", 1);
     facts.put("recipientCount", 2);

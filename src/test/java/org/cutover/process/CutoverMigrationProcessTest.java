@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.cutover.migration.BatchStatus;
+import org.cutover.migration.LicenceChoice;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.MigrationPhase;
@@ -614,11 +615,78 @@ class CutoverMigrationProcessTest {
     runbook.fire("licenceReminderDue");
 
     assertThat(runbook.ports.calls).contains("licenceReminder");
+    assertThat(runbook.ports.licenceCalls).containsExactly("offer", "check");
+    assertThat((String) runbook.variable(instance, "usersWithoutLicence"))
+        .isEqualTo(
+            "1 users still without a licence / brugere mangler stadig en licens:\n"
+                + "- anna@contoso.com");
     BpmnAwareTests.assertThat(instance)
         .hasPassed("licenceReminderSent")
         .isWaitingAt("assignLicences");
     runbook.complete("assignLicences", Map.of("licencesAssigned", true));
     BpmnAwareTests.assertThat(instance).hasPassed("cutOverStarted");
+    assertThat(runbook.ports.licenceCalls).doesNotContain("assign");
+  }
+
+  @Test
+  void theLicenceTaskOffersTheTenantsLicencesAndAssignsTheChosenOne() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    Map<String, Object> shown =
+        processEngine.getTaskService().getVariablesLocal(runbook.task("assignLicences").getId());
+    assertThat(shown).containsEntry("licenceChoiceOffered", true);
+    assertThat(shown.get("licenceOptions").toString())
+        .contains(
+            "\"label\":\"Exchange Online (Plan 1) (EXCHANGESTANDARD): 12 of 25 free\"",
+            "\"value\":\"" + RecordingPorts.EXCHANGE.skuId() + "\"",
+            "\"value\":\"NONE\"");
+
+    assertThatThrownBy(() -> runbook.complete("assignLicences", Map.of("chosenLicence", "SPE_E5")))
+        .hasMessageContaining("is not one of the tenant's licences");
+    runbook.ports.licenceFailsOnce.add("m-2@contoso.com");
+    runbook.complete("assignLicences", Map.of("chosenLicence", RecordingPorts.EXCHANGE.skuId()));
+
+    // one user failed: the follow-up task shows why and offers the licences again
+    BpmnAwareTests.assertThat(instance).hasPassed("assignChosenLicence").isWaitingAt("fixLicences");
+    assertThat(runbook.variable(instance, "licenceFailures")).isEqualTo(1);
+    assertThat((String) runbook.variable(instance, "licenceReport"))
+        .startsWith("Licence EXCHANGESTANDARD: assigned to 1, already held by 0, failed for 1")
+        .contains("- m-2@contoso.com: No free licence EXCHANGESTANDARD is left");
+    runbook.complete("fixLicences", Map.of("chosenLicence", RecordingPorts.EXCHANGE.skuId()));
+
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("licencesComplete", "cutOverStarted")
+        .isWaitingAt("oldMxTtlRunOut");
+    assertThat(runbook.ports.licenceCalls)
+        .containsExactly(
+            "offer",
+            "assign " + RecordingPorts.EXCHANGE.skuId(),
+            "offer",
+            "assign " + RecordingPorts.EXCHANGE.skuId());
+    assertThat(runbook.variable(instance, "licenceFailures")).isEqualTo(0);
+  }
+
+  @Test
+  void aTargetWithoutLicencesAsksOnlyForTheConfirmation() {
+    Runbook runbook = runbook("m-1");
+    runbook.ports.licenceChoice =
+        new LicenceChoice.NotOffered("An IMAP host has no licences: check on the target.");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    Map<String, Object> shown =
+        processEngine.getTaskService().getVariablesLocal(runbook.task("assignLicences").getId());
+    assertThat(shown)
+        .containsEntry("licenceChoiceOffered", false)
+        .containsEntry("licenceNote", "An IMAP host has no licences: check on the target.")
+        .doesNotContainKey("licenceOptions");
+
+    runbook.complete(
+        "assignLicences",
+        Map.of("licencesAssigned", true, "chosenLicence", RecordingPorts.EXCHANGE.skuId()));
+
+    BpmnAwareTests.assertThat(instance).hasPassed("cutOverStarted");
+    assertThat(runbook.ports.licenceCalls).containsExactly("offer");
   }
 
   @Test

@@ -78,7 +78,8 @@ class ProcessBeansTest {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
           }
           assertThat(RunbookModelTest.taskListenerBeans())
-              .containsExactlyInAnyOrder("announcementReview", "welcomeLetterReview");
+              .containsExactlyInAnyOrder(
+                  "announcementReview", "licenceTask", "welcomeLetterReview");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }

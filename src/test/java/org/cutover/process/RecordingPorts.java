@@ -2,19 +2,44 @@ package org.cutover.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.cutover.migration.LicenceChoice;
+import org.cutover.migration.LicenceOption;
+import org.cutover.migration.LicenceReport;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.StepNeedsAdministrator;
 import org.cutover.migration.SyncMode;
+import org.cutover.migration.TargetLicences;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.UserLetters;
+import org.cutover.migration.UserLicence;
 
-/** The target, the letters and the sync engine's source test, recording what they were asked. */
-class RecordingPorts implements TargetTenant, UserLetters, MailboxSyncEngine {
+/**
+ * The target (with its licences), the letters and the sync engine's source test, recording what
+ * they were asked. Licence calls are recorded apart, in {@link #licenceCalls}.
+ */
+class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, MailboxSyncEngine {
+
+  static final LicenceOption EXCHANGE =
+      new LicenceOption(
+          "4b9405b0-7788-4568-add1-99614e613b69",
+          "EXCHANGESTANDARD",
+          "Exchange Online (Plan 1)",
+          25,
+          12,
+          true);
 
   final List<String> calls = new ArrayList<>();
+  final List<String> licenceCalls = new ArrayList<>();
   RuntimeException preflightProblem;
+  LicenceChoice licenceChoice = new LicenceChoice.Offered(List.of(EXCHANGE));
+
+  /** Users whose licence fails, once each: the next assignment gives it to them. */
+  final List<String> licenceFailsOnce = new ArrayList<>();
+
+  List<String> withoutLicence = List.of("anna@contoso.com");
 
   @Override
   public void preflight(String migrationId) {
@@ -40,6 +65,41 @@ class RecordingPorts implements TargetTenant, UserLetters, MailboxSyncEngine {
             new org.cutover.migration.TargetDnsRecords.MailExchanger(
                 0, "contoso-com.mail.protection.outlook.com")),
         "autodiscover.outlook.com");
+  }
+
+  @Override
+  public LicenceChoice licenceChoice(String migrationId) {
+    licenceCalls.add("offer");
+    return licenceChoice;
+  }
+
+  @Override
+  public LicenceReport assignLicence(String migrationId, String skuId) {
+    licenceCalls.add("assign " + skuId);
+    List<UserLicence> failed = new ArrayList<>();
+    for (String user : licenceFailsOnce) {
+      failed.add(
+          new UserLicence(
+              user,
+              skuId,
+              EXCHANGE.partNumber(),
+              UserLicence.Outcome.FAILED,
+              "No free licence EXCHANGESTANDARD is left for " + user,
+              java.time.Instant.parse("2026-03-02T08:00:00Z")));
+    }
+    licenceFailsOnce.clear();
+    return new LicenceReport(EXCHANGE.partNumber(), 2 - failed.size(), 0, failed);
+  }
+
+  @Override
+  public List<UserLicence> licences(String migrationId) {
+    return List.of();
+  }
+
+  @Override
+  public Optional<List<String>> checkWithoutLicence(String migrationId) {
+    licenceCalls.add("check");
+    return Optional.of(withoutLicence);
   }
 
   @Override

@@ -84,6 +84,8 @@ final class Runbook {
         provider(org.cutover.migration.UserLetters.class, ports);
     ObjectProvider<org.cutover.migration.MailboxSyncEngine> sync =
         provider(org.cutover.migration.MailboxSyncEngine.class, ports);
+    ObjectProvider<org.cutover.migration.TargetLicences> licences =
+        provider(org.cutover.migration.TargetLicences.class, ports);
     Mocks.register("registerMigration", new RegisterMigration(migrations, defaults));
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
@@ -96,7 +98,9 @@ final class Runbook {
     Mocks.register("startBatch", new StartBatch(migrations, this.letters));
     Mocks.register("provisionMailbox", new ProvisionMailbox(target));
     Mocks.register("finishInitialSync", new FinishInitialSync(migrations));
-    Mocks.register("sendLicenceReminder", new SendLicenceReminder(letters));
+    Mocks.register("sendLicenceReminder", new SendLicenceReminder(letters, licences));
+    Mocks.register("licenceTask", new LicenceTask(licences));
+    Mocks.register("assignChosenLicence", new AssignChosenLicence(licences));
     Mocks.register("swapMx", new SwapMx(dnsPort, migrations));
     Mocks.register("verifyMxPropagation", new VerifyMxPropagation(dnsPort));
     Mocks.register("verifyFinalSync", new VerifyFinalSync(migrations));

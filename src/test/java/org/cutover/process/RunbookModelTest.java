@@ -122,6 +122,7 @@ class RunbookModelTest {
             "correct-settings",
             "decommission-server",
             "fix-domain-verification",
+            "fix-licences",
             "review-final-sync",
             "send-welcome-letter",
             "set-dns-record",

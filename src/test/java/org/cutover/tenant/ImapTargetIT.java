@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.net.ssl.SSLSocketFactory;
+import org.cutover.mailsync.EndpointTester;
+import org.cutover.mailsync.TrustStore;
 import org.cutover.secrets.SecretRef;
 import org.cutover.testsupport.FreePort;
 import org.junit.jupiter.api.AfterAll;
@@ -37,8 +38,9 @@ class ImapTargetIT {
     }
   }
 
-  static ImapTarget target(SSLSocketFactory tls) {
-    return new ImapTarget(secrets, Duration.ofSeconds(10), Duration.ofSeconds(20), tls);
+  static ImapTarget target(TrustStore trust) {
+    return new ImapTarget(
+        secrets, Duration.ofSeconds(10), Duration.ofSeconds(20), trust, new EndpointTester());
   }
 
   static ImapTargetServer server(
@@ -66,8 +68,8 @@ class ImapTargetIT {
         adminPassword);
   }
 
-  static SSLSocketFactory trustingDovecot() {
-    return PemTrust.socketFactory(dovecot.certificate(), "test trust store");
+  static TrustStore trustingDovecot() {
+    return TrustStore.certificates(dovecot.certificate());
   }
 
   @Test
@@ -133,7 +135,8 @@ class ImapTargetIT {
 
     assertThatThrownBy(() -> target(null).preflight(server, "user1"))
         .isInstanceOf(TargetNeedsAdministrator.class)
-        .hasMessageContaining("TLS failed")
+        .hasMessageContaining("TLS to the IMAP target")
+        .hasMessageContaining("is not trusted")
         .hasMessageContaining("cutover.tenant.imap.trust-store");
   }
 
@@ -150,8 +153,8 @@ class ImapTargetIT {
     assertThatCode(() -> target(trustingDovecot()).provisionMailbox(server, "user1"))
         .doesNotThrowAnyException();
     assertThatThrownBy(() -> target(null).provisionMailbox(server, "user1"))
-        .isInstanceOf(TargetUnavailable.class)
-        .hasMessageContaining("TLS failed");
+        .isInstanceOf(TargetNeedsAdministrator.class)
+        .hasMessageContaining("is not trusted");
   }
 
   @Test
@@ -186,7 +189,7 @@ class ImapTargetIT {
 
     assertThatThrownBy(() -> target(null).preflight(nobody, "user1"))
         .isInstanceOf(TargetNeedsAdministrator.class)
-        .hasMessageContaining("the connection was refused");
+        .hasMessageContaining("Nothing accepts connections");
     assertThatThrownBy(() -> target(null).provisionMailbox(nobody, "user1"))
         .isInstanceOf(TargetUnavailable.class)
         .hasMessageContaining("the step is tried again");

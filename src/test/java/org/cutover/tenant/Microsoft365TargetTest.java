@@ -120,6 +120,11 @@ class Microsoft365TargetTest {
   }
 
   private static TenantProperties.Microsoft365 settings(int maxAttempts, Duration maxRetryWait) {
+    return settings(maxAttempts, maxRetryWait, 10, 20);
+  }
+
+  private static TenantProperties.Microsoft365 settings(
+      int maxAttempts, Duration maxRetryWait, double writesPerSecond, int writeBurst) {
     String base = microsoft.getRuntimeInfo().getHttpsBaseUrl();
     return new TenantProperties.Microsoft365(
         URI.create(base),
@@ -128,7 +133,9 @@ class Microsoft365TargetTest {
         IMAP_SCOPE,
         Duration.ofSeconds(10),
         maxAttempts,
-        maxRetryWait);
+        maxRetryWait,
+        writesPerSecond,
+        writeBurst);
   }
 
   private static com.github.tomakehurst.wiremock.client.MappingBuilder graphGet(String path) {
@@ -369,13 +376,7 @@ class Microsoft365TargetTest {
           graphGet("/domains/contoso.com/verificationDnsRecords")
               .willReturn(okJson(VERIFICATION_RECORDS)));
       microsoft.stubFor(
-          graphPost("/domains/contoso.com/verify")
-              .willReturn(
-                  okJson(
-                      domain(DOMAIN, true)
-                          .replace(
-                              "\"availabilityStatus\": null",
-                              "\"availabilityStatus\": \"AvailableImmediately\""))));
+          graphPost("/domains/contoso.com/verify").willReturn(okJson(verifiedDomain(DOMAIN))));
       microsoft.stubFor(
           patch(urlPathEqualTo("/v1.0/domains/contoso.com"))
               .withHeader("Authorization", equalTo("Bearer " + GRAPH_TOKEN))
@@ -710,15 +711,7 @@ class Microsoft365TargetTest {
           graphPost("/users")
               .inScenario("user")
               .whenScenarioStateIs("replicated")
-              .willReturn(
-                  json(
-                      400,
-                      """
-                      {"error": {"code": "Request_BadRequest",
-                        "message": "Another object with the same value for property userPrincipalName already exists.",
-                        "innerError": {"request-id": "462649d3-a124-42bc-b046-815fb41aae76", "date": "2018-05-08T04:49:55"},
-                        "details": [{"target": "userPrincipalName", "code": "ObjectConflict"}]}}
-                      """)));
+              .willReturn(objectConflict("userPrincipalName")));
       microsoft.stubFor(
           graphGet("/users")
               .withQueryParam("$filter", equalTo(USERS_FILTER))
@@ -750,16 +743,7 @@ class Microsoft365TargetTest {
           graphGet("/users")
               .withQueryParam("$filter", equalTo(USERS_FILTER))
               .willReturn(okJson(users())));
-      microsoft.stubFor(
-          graphPost("/users")
-              .willReturn(
-                  json(
-                      400,
-                      """
-                      {"error": {"code": "Request_BadRequest",
-                        "message": "Another object with the same value for property proxyAddresses already exists.",
-                        "details": [{"target": "proxyAddresses", "code": "ObjectConflict"}]}}
-                      """)));
+      microsoft.stubFor(graphPost("/users").willReturn(objectConflict("proxyAddresses")));
 
       assertThatThrownBy(() -> target().provisionMailbox(app, alice, "ENTERPRISEPREMIUM", "DK"))
           .isInstanceOf(TargetNeedsAdministrator.class)
@@ -829,7 +813,135 @@ class Microsoft365TargetTest {
   }
 
   @Nested
+  class Licences {
+
+    @Test
+    void offersTheUsersLicencesWithTheirFreeSeatsAndReadableNames() {
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .willReturn(
+                  okJson(subscribedSkus(25, 14).replace("}]}", "}, " + suspendedSku() + "]}"))));
+
+      List<LicenceOffer> offers = target().licenceOffers(app);
+
+      assertThat(offers)
+          .containsExactly(
+              new LicenceOffer(SKU_ID, "ENTERPRISEPREMIUM", "Office 365 E5", 25, 14, true));
+      assertThat(offers.get(0).free()).isEqualTo(11);
+    }
+
+    private String suspendedSku() {
+      return """
+          {"appliesTo": "User", "capabilityStatus": "Suspended", "consumedUnits": 0,
+           "prepaidUnits": {"enabled": 0, "lockedOut": 0, "suspended": 5, "warning": 0},
+           "servicePlans": [], "skuId": "18181a46-0d4e-45cd-891e-60aabd171b4e",
+           "skuPartNumber": "STANDARDPACK"}""";
+    }
+
+    @Test
+    void aUserThatHoldsTheLicenceIsLeftAloneAndAMissingUserIsReported() {
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users(user(ALICE, "DK", SKU_ID)))));
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo("userPrincipalName eq 'bob@contoso.com'"))
+              .willReturn(okJson(users())));
+
+      Microsoft365Target target = target();
+
+      assertThat(target.assignLicence(app, ALICE, SKU_ID, "ENTERPRISEPREMIUM", "DK"))
+          .isEqualTo(new LicenceOutcome.AlreadyHeld(ALICE));
+      assertThat(target.assignLicence(app, "bob@contoso.com", SKU_ID, "ENTERPRISEPREMIUM", "DK"))
+          .isInstanceOfSatisfying(
+              LicenceOutcome.Failed.class,
+              failed -> assertThat(failed.reason()).contains("has no user bob@contoso.com"));
+      microsoft.verify(
+          0, postRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/assignLicense")));
+    }
+
+    @Test
+    void namesTheUsersWithoutAMailboxLicenceAsTheTenantShowsThem() {
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
+      microsoft.stubFor(
+          graphGet("/users/" + ALICE)
+              .withQueryParam("$select", equalTo(TenantUser.SELECT))
+              .willReturn(okJson(user(ALICE, "DK", SKU_ID))));
+      microsoft.stubFor(
+          graphGet("/users/bob@contoso.com").willReturn(okJson(user("bob@contoso.com", "DK"))));
+      microsoft.stubFor(
+          graphGet("/users/carl@contoso.com")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+
+      assertThat(
+              target().withoutLicence(app, List.of(ALICE, "bob@contoso.com", "carl@contoso.com")))
+          .containsExactly("bob@contoso.com", "carl@contoso.com");
+    }
+
+    @Test
+    void withoutAPinnedLicenceAUserIsCreatedButNotLicensed() {
+      microsoft.stubFor(
+          graphGet("/users")
+              .withQueryParam("$filter", equalTo(USERS_FILTER))
+              .willReturn(okJson(users())));
+      microsoft.stubFor(graphPost("/users").willReturn(json(201, createdUser(ALICE, "Alice"))));
+
+      target()
+          .provisionMailbox(
+              app, new MailboxToProvision("m-1", "mailbox-1", ALICE, "Alice"), null, "DK");
+
+      microsoft.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/users")));
+      microsoft.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
+      microsoft.verify(
+          0, postRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/assignLicense")));
+      microsoft.verify(
+          0, getRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/mailboxSettings")));
+    }
+  }
+
+  @Nested
   class Throttling {
+
+    @Test
+    void writesArePacedOnTheClockWhileReadsAreNot() {
+      microsoft.stubFor(
+          patch(urlPathEqualTo("/v1.0/domains/contoso.com"))
+              .willReturn(aResponse().withStatus(204)));
+      microsoft.stubFor(
+          graphGet("/domains/contoso.com").willReturn(okJson(domain(DOMAIN, true, "Email"))));
+      TenantProperties.Microsoft365 settings = settings(4, Duration.ofSeconds(60), 2, 2);
+      EntraTokens tokens =
+          TenantConfiguration.tokens(settings, secrets, LoopbackTls.trustingIt(), clock);
+      Instant start = clock.instant();
+      GraphApi graph =
+          TenantConfiguration.graph(
+              settings,
+              tokens,
+              LoopbackTls.trustingIt(),
+              clock,
+              wait -> {
+                pauses.add(wait);
+                clock.advance(wait);
+              });
+
+      for (int i = 0; i < 5; i++) {
+        graph.get(app, "/domains/contoso.com", "Domain.Read.All");
+      }
+      assertThat(pauses).isEmpty();
+      for (int i = 0; i < 5; i++) {
+        graph.patch(
+            app,
+            "/domains/contoso.com",
+            java.util.Map.of("supportedServices", List.of("Email")),
+            "Domain.ReadWrite.All");
+      }
+
+      assertThat(pauses)
+          .containsExactly(Duration.ofMillis(500), Duration.ofMillis(500), Duration.ofMillis(500));
+      assertThat(Duration.between(start, clock.instant())).isEqualTo(Duration.ofMillis(1500));
+      microsoft.verify(5, patchRequestedFor(urlPathEqualTo("/v1.0/domains/contoso.com")));
+    }
 
     @Test
     void waitsAsRetryAfterSaysThenSucceeds() {
