@@ -105,9 +105,9 @@ final class BrowserSession implements AutoCloseable {
     return new WebDriverWait(driver, PATIENCE).until(condition);
   }
 
-  /** Waits until {@code condition} holds, up to {@code patience}. */
+  /** Waits until {@code condition} holds, up to {@code patience}, asking every two seconds. */
   <T> T until(Duration patience, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, patience).until(condition);
+    return new WebDriverWait(driver, patience, Duration.ofSeconds(2)).until(condition);
   }
 
   WebElement find(By by) {
@@ -126,6 +126,27 @@ final class BrowserSession implements AutoCloseable {
       throw new UncheckedIOException("Cannot save the screenshot " + file, e);
     }
     return file;
+  }
+
+  /**
+   * Runs {@code steps}; when they fail, saves what the browser shows (screenshot and page source,
+   * {@code failure.png}, {@code failure.html}) before the failure goes on.
+   */
+  void keepPageOnFailure(Runnable steps) {
+    try {
+      steps.run();
+    } catch (RuntimeException | AssertionError failure) {
+      try {
+        Files.copy(
+            driver.getScreenshotAs(OutputType.FILE).toPath(),
+            SCREENSHOTS.resolve("failure.png"),
+            StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(SCREENSHOTS.resolve("failure.html"), driver.getPageSource());
+      } catch (IOException | RuntimeException unsaved) {
+        failure.addSuppressed(unsaved);
+      }
+      throw failure;
+    }
   }
 
   @Override
