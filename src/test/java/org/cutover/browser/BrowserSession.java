@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.cutover.testsupport.RealServers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -33,6 +34,8 @@ final class BrowserSession implements AutoCloseable {
   static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final int WIDTH = 1600;
+  private static final int HEIGHT = 1200;
 
   private final ChromeDriverService service;
   private final ChromeDriver driver;
@@ -85,10 +88,10 @@ final class BrowserSession implements AutoCloseable {
         "--disable-default-apps",
         "--disable-extensions",
         "--lang=en-GB",
-        "--window-size=1600,1200",
+        "--window-size=" + WIDTH + "," + HEIGHT,
         "--user-data-dir=" + profile);
     ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().window().setSize(new Dimension(1600, 1200));
+    driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
     return new BrowserSession(service, driver, profile);
   }
 
@@ -126,6 +129,26 @@ final class BrowserSession implements AutoCloseable {
       throw new UncheckedIOException("Cannot save the screenshot " + file, e);
     }
     return file;
+  }
+
+  /**
+   * Saves the whole page, however long, as {@code NN-name.png}: the window is made as tall as the
+   * page (or the open dialog) for the picture, then set back.
+   */
+  Path screenshotWhole(String name) {
+    Object height =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const dialog = document.querySelector('.modal');"
+                    + "return Math.max(document.documentElement.scrollHeight,"
+                    + " dialog ? dialog.scrollHeight : 0);");
+    int tall = Math.min(((Number) height).intValue() + 200, 8000);
+    driver.manage().window().setSize(new Dimension(WIDTH, Math.max(tall, HEIGHT)));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(new Dimension(WIDTH, HEIGHT));
+    }
   }
 
   /**

@@ -4,7 +4,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Camunda Cockpit, where the administrator watches the runbook: a process instance's diagram. */
+/**
+ * Camunda Cockpit, where the administrator watches the runbook: a process instance's diagram and
+ * the count of running instances per process.
+ */
 final class CockpitPage {
 
   private final BrowserSession browser;
@@ -34,7 +37,16 @@ final class CockpitPage {
     return badge.getText().strip();
   }
 
-  String pageSource() {
-    return browser.driver().getPageSource();
+  /** Opens "Processes" and reads how many instances of {@code processKey} are running. */
+  String runningInstances(String processKey) {
+    browser.go(url + "#/processes");
+    WebElement count =
+        browser.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath(
+                    "//tr[td[contains(@class,'key')][normalize-space(.)='"
+                        + processKey
+                        + "']]/td[contains(@class,'instances')]")));
+    return count.getText().strip();
   }
 }
