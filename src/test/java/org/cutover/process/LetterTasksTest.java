@@ -30,6 +30,7 @@ import org.cutover.migration.RejectedSettings;
 import org.cutover.migration.SettingsProblem;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
+import org.cutover.notify.LetterTemplateError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -316,6 +317,47 @@ class LetterTasksTest {
         .hasMessageStartingWith("The announcement letter cannot be stored: " + NOT_CONFIGURED);
     BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
   }
+
+  @Test
+  void refusesAnEditWhenTheTemplateCannotBeRenderedAndSaysWhatToFix() {
+    start();
+    String taskId = taskId();
+    when(runbook.letters.preview(anyString(), eq(LetterKind.ANNOUNCEMENT)))
+        .thenThrow(new LetterTemplateError(BROKEN_TEMPLATE));
+
+    assertThatThrownBy(() -> submit(form("Mail moves", "Dear {{displayName}}", null)))
+        .isInstanceOf(ProcessEngineException.class)
+        .rootCause()
+        .isInstanceOf(LetterNotStored.class)
+        .hasMessage(
+            "The announcement letter cannot be stored: "
+                + BROKEN_TEMPLATE
+                + ". Correct the template, restart Cutover and complete the task again. /"
+                + " Meddelelsen kan ikke gemmes, fordi brevskabelonen har en fejl (se ovenfor):"
+                + " ret skabelonen, genstart Cutover, og afslut opgaven igen.");
+    verify(runbook.letters, never()).edit(any(), any(), any(), any());
+    assertThat(runbook.task("communicateChanges").getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void opensTheTaskWithTheTemplatesFaultWhenTheLetterCannotBeShown() {
+    when(runbook.letters.preview(anyString(), eq(LetterKind.ANNOUNCEMENT)))
+        .thenThrow(new LetterTemplateError(BROKEN_TEMPLATE));
+    start();
+
+    assertThat(processEngine.getTaskService().getVariablesLocal(taskId()))
+        .containsEntry(
+            "letterProblem",
+            "The letter cannot be shown: "
+                + BROKEN_TEMPLATE
+                + ". Correct the template and restart Cutover before the letter is sent. /"
+                + " Brevet kan ikke vises, før brevskabelonen er rettet.")
+        .doesNotContainKeys("letterSubject", "letterText");
+  }
+
+  static final String BROKEN_TEMPLATE =
+      "Letter template letters/announcement_en.txt names placeholder 'switchDate', which letters"
+          + " do not have; the known ones are domain, plannedSwitch";
 
   static final String NOT_CONFIGURED =
       "Letters tell users whom to ask: set cutover.letters.contact-email (or"
