@@ -45,7 +45,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "camunda.bpm.job-execution.max-wait=2000",
       "camunda.bpm.client.disable-auto-fetching=false",
       "camunda.bpm.generate-unique-process-engine-name=false",
-      // the demo zone with its MX TTL already at the migration's maxMxTtl: no wait for the swap
+      // the demo zone with a 5 s MX TTL: no wait for the swap, caches clear 5 s after it
       "cutover.dns.embedded-server.zones[0].name=contoso.test",
       "cutover.dns.embedded-server.zones[0].file=classpath:browser/contoso.test.zone",
       "cutover.runbook.txt-retry-wait=PT5S",
