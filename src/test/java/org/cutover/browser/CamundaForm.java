@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -86,10 +85,6 @@ final class CamundaForm {
     }
   }
 
-  String id() {
-    return formId;
-  }
-
   /**
    * Replaces what the text field, text area or number field {@code key} holds with {@code text}.
    */
@@ -97,13 +92,6 @@ final class CamundaForm {
     WebElement input = input(key);
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     input.sendKeys(text);
-    return this;
-  }
-
-  /** Adds {@code text} at the end of what the field {@code key} holds. */
-  CamundaForm append(String key, String text) {
-    WebElement input = input(key);
-    input.sendKeys(Keys.END, text);
     return this;
   }
 
@@ -159,11 +147,6 @@ final class CamundaForm {
       }
     }
     return this;
-  }
-
-  /** The keys of the fields shown now (those a condition hides are not in the page). */
-  List<String> shownKeys() {
-    return fields.values().stream().filter(this::shown).map(Field::key).toList();
   }
 
   private boolean shown(Field field) {
