@@ -22,7 +22,7 @@ class AnnouncementReview extends LetterReview {
   private final LetterDesk desk;
 
   AnnouncementReview(LetterDesk desk) {
-    super(desk, LetterKind.ANNOUNCEMENT);
+    super(desk, LetterKind.ANNOUNCEMENT, "Meddelelsen");
     this.desk = desk;
   }
 

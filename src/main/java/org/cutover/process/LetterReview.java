@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,6 +27,7 @@ import org.cutover.migration.RejectedSettings;
 import org.cutover.migration.SettingsProblem;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
+import org.cutover.notify.LetterTemplateError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +36,33 @@ import org.slf4j.LoggerFactory;
  * created, the letter as it will be sent (in the migration's language) goes into the task's own
  * variables {@code letterSubject} and {@code letterText}, which the form shows for editing; when
  * the task is completed, a subject or text that differs from the letter is stored as the
- * administrator's edit. An edit that breaks a rule refuses the completion with a message naming the
- * rule, so Tasklist shows it and the task stays open. Letters hold no secrets.
+ * administrator's edit. An edit that breaks a rule refuses the submission with a message naming the
+ * rule in English and Danish; a form submitted in Tasklist is taken before the task completes
+ * ({@link TaskFormReceiver}), so Tasklist shows the message above the form, the person's text stays
+ * in it and the task stays open. Letters hold no secrets.
  */
-abstract class LetterReview implements TaskListener {
+abstract class LetterReview implements TaskListener, TaskFormReceiver {
 
   private static final Logger log = LoggerFactory.getLogger(LetterReview.class);
 
   private final LetterDesk desk;
   private final LetterKind kind;
+  private final String danishName;
 
-  LetterReview(LetterDesk desk, LetterKind kind) {
+  /**
+   * @param danishName the letter in Danish, definite form, as a sentence begins with it
+   *     ("Meddelelsen")
+   */
+  LetterReview(LetterDesk desk, LetterKind kind, String danishName) {
     this.desk = desk;
     this.kind = kind;
+    this.danishName = danishName;
+  }
+
+  /** Stores what the form submitted, or refuses it; the complete event then finds it stored. */
+  @Override
+  public void receive(DelegateTask task) {
+    store(task, MIGRATION_ID.require(task));
   }
 
   @Override
@@ -68,13 +85,18 @@ abstract class LetterReview implements TaskListener {
     LetterPreview letter;
     try {
       letter = desk.preview(migrationId, kind);
-    } catch (LettersNotConfigured missing) {
+    } catch (LettersNotConfigured | LetterTemplateError missing) {
       // The task still opens: the form says what to set, and the runbook goes on without the edit.
       task.setVariableLocal(
           LETTER_PROBLEM.name(),
-          "The letter cannot be shown: "
-              + missing.getMessage()
-              + ", then restart Cutover. / Brevet kan ikke vises, før indstillingen er sat.");
+          missing instanceof LettersNotConfigured
+              ? "The letter cannot be shown: "
+                  + missing.getMessage()
+                  + ", then restart Cutover. / Brevet kan ikke vises, før indstillingen er sat."
+              : "The letter cannot be shown: "
+                  + missing.getMessage()
+                  + ". Correct the template and restart Cutover before the letter is sent. /"
+                  + " Brevet kan ikke vises, før brevskabelonen er rettet.");
       showMore(task, migrationId);
       log.warn(
           "Migration {}: letter {} cannot be shown in task {}: {}",
@@ -113,8 +135,19 @@ abstract class LetterReview implements TaskListener {
                 + kind.slug()
                 + " letter cannot be stored: "
                 + missing.getMessage()
-                + ", or empty the subject and the text to keep the template. / Brevet kan ikke"
-                + " gemmes, før indstillingen er sat.");
+                + ", or empty the subject and the text to keep the template. / "
+                + danishName
+                + " kan ikke gemmes, før indstillingen er sat.");
+      } catch (LetterTemplateError broken) {
+        throw new LetterNotStored(
+            "The "
+                + kind.slug()
+                + " letter cannot be stored: "
+                + broken.getMessage()
+                + ". Correct the template, restart Cutover and complete the task again. / "
+                + danishName
+                + " kan ikke gemmes, fordi brevskabelonen har en fejl (se ovenfor): ret"
+                + " skabelonen, genstart Cutover, og afslut opgaven igen.");
       }
       String newSubject = subject == null ? letter.subject() : subject;
       String newText = text == null ? letter.body() : text;
@@ -124,7 +157,7 @@ abstract class LetterReview implements TaskListener {
       // Unchanged since the task opened: the letter keeps following its facts (a switch planned
       // meanwhile), rather than freezing the text as it was then.
       if (!asShown && !asNow) {
-        edit(task, migrationId, new LetterEdit(newSubject, newText));
+        edit(task, migrationId, letter, new LetterEdit(newSubject, newText));
       }
     }
     storeMore(task, migrationId);
@@ -134,7 +167,22 @@ abstract class LetterReview implements TaskListener {
     return text == null || text.isBlank();
   }
 
-  private void edit(DelegateTask task, String migrationId, LetterEdit edit) {
+  private void edit(DelegateTask task, String migrationId, LetterPreview letter, LetterEdit edit) {
+    List<LetterEdit.Problem> problems = edit.problems(new LinkedHashSet<>(letter.placeholders()));
+    if (!problems.isEmpty()) {
+      throw new LetterNotStored(
+          "The "
+              + kind.slug()
+              + " letter cannot be stored: "
+              + problems.stream()
+                  .map(problem -> fieldName(problem.field()) + " " + problem.message())
+                  .collect(Collectors.joining("; "))
+              + ". Correct it in the form and complete the task again. / "
+              + danishName
+              + " kan ikke gemmes. "
+              + problems.stream().map(LetterEdit.Problem::danish).collect(Collectors.joining(". "))
+              + ". Ret det i formularen, og afslut opgaven igen.");
+    }
     try {
       desk.edit(migrationId, kind, edit, editedBy(task));
     } catch (RejectedSettings rejected) {
@@ -145,13 +193,15 @@ abstract class LetterReview implements TaskListener {
               + rejected.problems().stream()
                   .map(LetterReview::describe)
                   .collect(Collectors.joining("; "))
-              + ". Correct it and complete the task again. / Brevet kan ikke gemmes: ret det og"
-              + " afslut opgaven igen.");
+              + ". Correct it in the form and complete the task again. / "
+              + danishName
+              + " kan ikke gemmes: ret det i formularen, og afslut opgaven igen.");
     } catch (LettersAlreadySent sent) {
       throw new LetterNotStored(
           sent.getMessage()
-              + " Complete the task with the letter as shown when it opened. / Brevet er allerede"
-              + " sendt til nogle modtagere og kan ikke længere ændres.");
+              + " Complete the task with the letter as shown when it opened. / "
+              + danishName
+              + " er allerede sendt til nogle modtagere og kan ikke længere ændres.");
     }
   }
 
@@ -200,10 +250,14 @@ abstract class LetterReview implements TaskListener {
   private static String describe(SettingsProblem problem) {
     String field =
         switch (problem.path()) {
-          case "$.subject" -> "the subject (emne)";
-          case "$.body" -> "the text (tekst)";
+          case "$.subject" -> fieldName("subject");
+          case "$.body" -> fieldName("body");
           default -> problem.path();
         };
     return field + " " + problem.message();
+  }
+
+  private static String fieldName(String field) {
+    return "subject".equals(field) ? "the subject" : "the text";
   }
 }

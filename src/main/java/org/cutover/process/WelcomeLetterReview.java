@@ -9,6 +9,6 @@ import org.springframework.stereotype.Component;
 class WelcomeLetterReview extends LetterReview {
 
   WelcomeLetterReview(LetterDesk desk) {
-    super(desk, LetterKind.WELCOME);
+    super(desk, LetterKind.WELCOME, "Velkomstbrevet");
   }
 }

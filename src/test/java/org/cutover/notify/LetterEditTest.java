@@ -26,8 +26,14 @@ class LetterEditTest {
   void refusesABlankSubjectAndBody() {
     assertThat(new LetterEdit(" ", null).problems(PLACEHOLDERS))
         .containsExactly(
-            new LetterEdit.Problem("subject", "must not be blank: give the letter a subject"),
-            new LetterEdit.Problem("body", "must not be blank: give the text of the letter"));
+            new LetterEdit.Problem(
+                "subject",
+                "must not be blank: give the letter a subject",
+                "Emnet må ikke være tomt: giv brevet et emne"),
+            new LetterEdit.Problem(
+                "body",
+                "must not be blank: give the text of the letter",
+                "Teksten må ikke være tom: skriv brevets tekst"));
   }
 
   @Test
@@ -52,11 +58,15 @@ class LetterEditTest {
             new LetterEdit.Problem(
                 "subject",
                 "uses placeholder {{firstName}}, which letters do not have; the placeholders are"
+                    + " {{displayName}}, {{emailAddress}}",
+                "Emnet bruger pladsholderen {{firstName}}, som breve ikke har; pladsholderne er"
                     + " {{displayName}}, {{emailAddress}}"),
             new LetterEdit.Problem(
                 "body",
                 "uses placeholders {{switchDate}}, {{day}}, which letters do not have; the"
-                    + " placeholders are {{displayName}}, {{emailAddress}}"));
+                    + " placeholders are {{displayName}}, {{emailAddress}}",
+                "Teksten bruger pladsholderne {{switchDate}}, {{day}}, som breve ikke har;"
+                    + " pladsholderne er {{displayName}}, {{emailAddress}}"));
   }
 
   @Test

@@ -22,8 +22,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The announcement task over the engine's REST API, the calls Tasklist makes: the form's variables
- * hold the letter the real letter desk renders, a rejected edit answers the submission with a
- * message naming the rule, and an accepted one is what the letters API then shows.
+ * hold the letter the real letter desk renders, a rejected edit or planned switch answers the
+ * submission with 400 and a message naming the rule in English and Danish (no engine wrapping), and
+ * an accepted one is what the letters API then shows.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -96,17 +97,40 @@ class LetterTasksOverRestTest {
                 engineRest("/task/" + taskId + "/submit-form"),
                 submission("Your e-mail moves", "Dear {{firstName}},\n\nIt moves.\n", "2099-01-01"),
                 String.class);
-    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(json.readTree(refused.getBody()).get("message").asText())
         .contains(
-            "The announcement letter cannot be stored: the text (tekst) uses placeholder"
-                + " {{firstName}}, which letters do not have");
+            "The announcement letter cannot be stored: the text uses placeholder {{firstName}},"
+                + " which letters do not have; the placeholders are {{displayName}}",
+            "Correct it in the form and complete the task again.",
+            "Meddelelsen kan ikke gemmes. Teksten bruger pladsholderen {{firstName}}, som breve"
+                + " ikke har; pladsholderne er {{displayName}}",
+            "Ret det i formularen, og afslut opgaven igen.")
+        .doesNotContain("ENGINE-", "TaskListener");
     assertThat(admin().getForEntity(engineRest("/task/" + taskId), String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
     assertThat(
             admin()
                 .getForObject("/api/migrations/" + migrationId + "/planned-switch", String.class))
         .doesNotContain("2099-01-01");
+
+    ResponseEntity<String> pastDay =
+        admin()
+            .postForEntity(
+                engineRest("/task/" + taskId + "/submit-form"),
+                submission(
+                    "Your e-mail moves on {{plannedSwitch}}",
+                    "Dear {{displayName}},\n\nIt moves.\n",
+                    "2001-01-01"),
+                String.class);
+    assertThat(pastDay.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(json.readTree(pastDay.getBody()).get("message").asText())
+        .contains(
+            "The planned switch cannot be stored: it must be today or a later day",
+            "Skiftedagen skal være i dag eller senere")
+        .doesNotContain("ENGINE-", "TaskListener");
+    assertThat(admin().getForEntity(engineRest("/task/" + taskId), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
 
     ResponseEntity<String> approved =
         admin()

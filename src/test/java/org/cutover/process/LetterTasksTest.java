@@ -30,6 +30,7 @@ import org.cutover.migration.RejectedSettings;
 import org.cutover.migration.SettingsProblem;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
+import org.cutover.notify.LetterTemplateError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -169,28 +170,25 @@ class LetterTasksTest {
   }
 
   @Test
-  void reportsARejectedEditAndKeepsTheTaskOpen() {
+  void reportsARejectedEditInEnglishAndDanishAndKeepsTheTaskOpen() {
     start();
-    when(runbook.letters.edit(eq(ID), eq(LetterKind.ANNOUNCEMENT), any(), anyString()))
-        .thenThrow(
-            new RejectedSettings(
-                List.of(
-                    new SettingsProblem(
-                        "$.body",
-                        "uses placeholder {{firstName}}, which letters do not have; the"
-                            + " placeholders are {{displayName}}, {{emailAddress}}"))));
     String taskId = taskId();
 
     assertThatThrownBy(() -> submit(form(ANNOUNCEMENT.subject(), "Hej {{firstName}}", null)))
-        // the engine wraps the listener's exception; Tasklist shows its message
+        // on this plain engine the listener refuses on completion, and the engine wraps it; in the
+        // application the form is received before (ReceivingTaskForms) and the REST API answers 400
         .isInstanceOf(ProcessEngineException.class)
         .rootCause()
         .isInstanceOf(LetterNotStored.class)
         .hasMessage(
-            "The announcement letter cannot be stored: the text (tekst) uses placeholder"
-                + " {{firstName}}, which letters do not have; the placeholders are"
-                + " {{displayName}}, {{emailAddress}}. Correct it and complete the task again. /"
-                + " Brevet kan ikke gemmes: ret det og afslut opgaven igen.");
+            "The announcement letter cannot be stored: the text uses placeholder {{firstName}},"
+                + " which letters do not have; the placeholders are {{displayName}},"
+                + " {{emailAddress}}, {{domain}}, {{plannedSwitch}}. Correct it in the form and"
+                + " complete the task again. / Meddelelsen kan ikke gemmes. Teksten bruger"
+                + " pladsholderen {{firstName}}, som breve ikke har; pladsholderne er"
+                + " {{displayName}}, {{emailAddress}}, {{domain}}, {{plannedSwitch}}. Ret det i"
+                + " formularen, og afslut opgaven igen.");
+    verify(runbook.letters, never()).edit(any(), any(), any(), any());
 
     assertThat(runbook.task("communicateChanges").getId()).isEqualTo(taskId);
     assertThat(processEngine.getTaskService().getVariablesLocal(taskId))
@@ -319,6 +317,47 @@ class LetterTasksTest {
         .hasMessageStartingWith("The announcement letter cannot be stored: " + NOT_CONFIGURED);
     BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
   }
+
+  @Test
+  void refusesAnEditWhenTheTemplateCannotBeRenderedAndSaysWhatToFix() {
+    start();
+    String taskId = taskId();
+    when(runbook.letters.preview(anyString(), eq(LetterKind.ANNOUNCEMENT)))
+        .thenThrow(new LetterTemplateError(BROKEN_TEMPLATE));
+
+    assertThatThrownBy(() -> submit(form("Mail moves", "Dear {{displayName}}", null)))
+        .isInstanceOf(ProcessEngineException.class)
+        .rootCause()
+        .isInstanceOf(LetterNotStored.class)
+        .hasMessage(
+            "The announcement letter cannot be stored: "
+                + BROKEN_TEMPLATE
+                + ". Correct the template, restart Cutover and complete the task again. /"
+                + " Meddelelsen kan ikke gemmes, fordi brevskabelonen har en fejl (se ovenfor):"
+                + " ret skabelonen, genstart Cutover, og afslut opgaven igen.");
+    verify(runbook.letters, never()).edit(any(), any(), any(), any());
+    assertThat(runbook.task("communicateChanges").getId()).isEqualTo(taskId);
+  }
+
+  @Test
+  void opensTheTaskWithTheTemplatesFaultWhenTheLetterCannotBeShown() {
+    when(runbook.letters.preview(anyString(), eq(LetterKind.ANNOUNCEMENT)))
+        .thenThrow(new LetterTemplateError(BROKEN_TEMPLATE));
+    start();
+
+    assertThat(processEngine.getTaskService().getVariablesLocal(taskId()))
+        .containsEntry(
+            "letterProblem",
+            "The letter cannot be shown: "
+                + BROKEN_TEMPLATE
+                + ". Correct the template and restart Cutover before the letter is sent. /"
+                + " Brevet kan ikke vises, før brevskabelonen er rettet.")
+        .doesNotContainKeys("letterSubject", "letterText");
+  }
+
+  static final String BROKEN_TEMPLATE =
+      "Letter template letters/announcement_en.txt names placeholder 'switchDate', which letters"
+          + " do not have; the known ones are domain, plannedSwitch";
 
   static final String NOT_CONFIGURED =
       "Letters tell users whom to ask: set cutover.letters.contact-email (or"
