@@ -144,7 +144,7 @@ class TasklistBrowserIT {
         .type("targetCredentialId", targetSecret)
         .type("mxHosts", "10 mail.target.contoso.test")
         .choose("dnsMode", "AUTOMATIC")
-        .choose("dnsProvider", "rfc2136")
+        .type("dnsProvider", "rfc2136")
         .type("dnsZone", "contoso.test")
         .type("dnsServer", "127.0.0.1:" + DNS)
         .type("dnsCredentialId", dnsKey)
