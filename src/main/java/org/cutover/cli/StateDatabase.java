@@ -9,6 +9,8 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.cutover.mailsync.SyncStateStore;
 import org.cutover.migration.JdbcSyncStateStore;
 import org.h2.api.ErrorCode;
@@ -29,15 +31,18 @@ final class StateDatabase implements AutoCloseable {
   private final FileChannel lock;
   private final JdbcConnectionPool pool;
   private final Path file;
+  private final CompletableFuture<SyncStateStore> opened;
 
   private StateDatabase(FileChannel lock, JdbcConnectionPool pool, Path file) {
     this.lock = lock;
     this.pool = pool;
     this.file = file;
+    // H2 opens its file while the mailboxes connect and log in: the store is needed only after.
+    this.opened = CompletableFuture.supplyAsync(this::prepare);
   }
 
   /**
-   * Opens (or creates) the state file.
+   * Locks the state file for this run and starts opening (or creating) it.
    *
    * @param connections connections kept open at most (one per folder synced at once is plenty)
    */
@@ -56,23 +61,42 @@ final class StateDatabase implements AutoCloseable {
     JdbcConnectionPool pool =
         JdbcConnectionPool.create("jdbc:h2:file:" + base + ";WRITE_DELAY=0", "sa", "");
     pool.setMaxConnections(Math.max(2, connections));
-    StateDatabase database = new StateDatabase(lock, pool, file);
+    return new StateDatabase(lock, pool, file);
+  }
+
+  private SyncStateStore prepare() {
     try (Connection connection = pool.getConnection()) {
       if (!hasTables(connection)) {
         new ResourceDatabasePopulator(new ClassPathResource(SCHEMA)).populate(connection);
       }
+      return new JdbcSyncStateStore(pool);
     } catch (SQLException failure) {
-      database.close();
       if (failure.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
         throw inUse(file);
       }
       throw new SpecProblem("state: cannot open " + file + " (" + failure.getMessage() + ")");
     }
-    return database;
   }
 
+  /** The store; its first use waits until the file is open. */
   SyncStateStore store() {
-    return new JdbcSyncStateStore(pool);
+    return new OpeningStateStore(this::opened);
+  }
+
+  /**
+   * Waits until the file is open.
+   *
+   * @throws SpecProblem when it could not be opened
+   */
+  SyncStateStore opened() {
+    try {
+      return opened.join();
+    } catch (CompletionException failed) {
+      if (failed.getCause() instanceof SpecProblem problem) {
+        throw problem;
+      }
+      throw new SpecProblem("state: cannot open " + file + " (" + failed.getCause() + ")");
+    }
   }
 
   Path file() {
@@ -81,6 +105,7 @@ final class StateDatabase implements AutoCloseable {
 
   @Override
   public void close() {
+    opened.exceptionally(failure -> null).join();
     pool.dispose();
     try {
       lock.close();

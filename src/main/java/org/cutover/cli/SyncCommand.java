@@ -85,6 +85,8 @@ public final class SyncCommand {
     try (StateDatabase state = StateDatabase.open(plan.state(), connections)) {
       long started = System.nanoTime();
       List<MailboxResult> results = sync(plan, state.store(), err);
+      // A state file that could not be opened failed every pass: say that, not their symptoms.
+      state.opened();
       ResultTable.print(results, (System.nanoTime() - started) / 1e9, out);
       return results.stream().allMatch(MailboxResult::complete) ? COMPLETE : INCOMPLETE;
     } catch (SpecProblem problem) {
