@@ -82,9 +82,9 @@ final class TenantLicences {
         "No licence is named for the users in tenant "
             + app.tenantId()
             + ": Exchange Online makes a user's mailbox only once the user holds a licence with"
-            + " Exchange Online, and each mailbox must exist before the first sync. Correct the"
-            + " migration's settings with licenceSku (part number such as EXCHANGESTANDARD, or"
-            + " its skuId), then retry the step");
+            + " Exchange Online, and each mailbox must exist before the first sync. Cancel this"
+            + " migration and register it again with licenceSku (part number such as"
+            + " EXCHANGESTANDARD, or its skuId)");
   }
 
   static TargetNeedsAdministrator unknown(
