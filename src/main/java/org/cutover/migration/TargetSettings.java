@@ -15,8 +15,8 @@ import org.cutover.secrets.SecretText;
 /** The target: a Microsoft 365 tenant (app registration) or an IMAP server. */
 @Schema(
     description =
-        "The target. MICROSOFT_365 needs tenantId, clientId, clientSecret (or credentialId)"
-            + " and usageLocation, and may pin licenceSku; IMAP needs endpoint and mxHosts.")
+        "The target. MICROSOFT_365 needs tenantId, clientId, clientSecret (or credentialId),"
+            + " licenceSku and usageLocation; IMAP needs endpoint and mxHosts.")
 @ConsistentSettings
 public record TargetSettings(
     @Schema(description = "Kind of target") @NotNull(message = "{cutover.target.type.missing}")
@@ -48,11 +48,11 @@ public record TargetSettings(
         String credentialId,
     @Schema(
             description =
-                "Microsoft 365, optional: the licence each user is given when it is created"
-                    + " (skuPartNumber or skuId), so that its mailbox exists before the first"
-                    + " sync. Without it the users are created without a licence, and the"
-                    + " administrator chooses one in the task \"Assign licences\", which assigns"
-                    + " it to every user of the batch.",
+                "Microsoft 365: the licence each user is given when it is created"
+                    + " (skuPartNumber or skuId). Required: Exchange Online makes a user's"
+                    + " mailbox only once the user holds a licence with Exchange Online, and the"
+                    + " mailbox must exist before the first sync. The task \"Assign licences\""
+                    + " later offers it preselected and can add another licence to every user.",
             example = "EXCHANGESTANDARD")
         @Size(max = 100)
         @Pattern(regexp = "[A-Za-z0-9_.:-]+", message = "{cutover.licenceSku}")
@@ -105,6 +105,9 @@ public record TargetSettings(
         violations.on("clientId", "{cutover.clientId.missing}");
       }
       CredentialRule.check(violations, clientSecret, credentialId, "clientSecret", "credentialId");
+      if (licenceSku == null) {
+        violations.on("licenceSku", "{cutover.licenceSku.missing}");
+      }
       if (usageLocation == null) {
         violations.on("usageLocation", "{cutover.usageLocation.missing}");
       }

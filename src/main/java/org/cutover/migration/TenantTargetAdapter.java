@@ -111,6 +111,18 @@ class TenantTargetAdapter
               + " active and has the space it needs.");
     }
     List<LicenceOffer> offers = translated(() -> microsoft365.licenceOffers(app(migration)));
+    String wanted = migration.licenceSku();
+    String migrationLicence =
+        wanted == null
+            ? null
+            : offers.stream()
+                .filter(
+                    offer ->
+                        offer.partNumber().equalsIgnoreCase(wanted)
+                            || offer.skuId().equalsIgnoreCase(wanted))
+                .map(LicenceOffer::skuId)
+                .findFirst()
+                .orElse(null);
     return new LicenceChoice.Offered(
         offers.stream()
             .map(
@@ -122,7 +134,8 @@ class TenantTargetAdapter
                         offer.enabled(),
                         offer.free(),
                         offer.givesMailbox()))
-            .toList());
+            .toList(),
+        migrationLicence);
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.cutover.process.ProcessVariables.LICENCE_NOTE;
 import static org.cutover.process.ProcessVariables.LICENCE_OPTIONS;
 import static org.cutover.process.ProcessVariables.LICENCE_SKU_IDS;
 import static org.cutover.process.ProcessVariables.MIGRATION_ID;
+import static org.cutover.process.ProcessVariables.MIGRATION_LICENCE;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,19 +29,30 @@ import org.springframework.stereotype.Component;
 /**
  * The licence tasks ("Assign licences", "Fix the failed licences"). When one opens, the target's
  * licences go into the task's own variables: {@code licenceOptions} for the form's select (each
- * label names the licence and its free seats; the last option is {@code NONE}: the users have their
- * licences already), {@code licenceSkuIds}, and {@code licenceChoiceOffered}. A target without
- * licences (an IMAP host), or one whose licences cannot be read now, offers no choice: the form
- * then shows {@code licenceNote} and asks for the confirmation alone. When the task is completed, a
- * chosen licence must be one of those offered; the step after the task assigns it.
+ * label names the licence and its free seats; the last option is {@code NONE}: nothing more to
+ * assign), {@code licenceSkuIds}, and {@code licenceChoiceOffered}. In "Assign licences" the
+ * migration's own licence, which every user got when it was created, is preselected ({@code
+ * chosenLicence} set on the process instance, which Tasklist shows as the select's value) and named
+ * in {@code migrationLicence}: the administrator confirms it, or chooses another licence (such as a
+ * full suite) to add to every user. A target without licences (an IMAP host), or one whose licences
+ * cannot be read now, offers no choice: the form then shows {@code licenceNote} and asks for the
+ * confirmation alone. When the task is completed, a chosen licence must be one of those offered;
+ * the step after the task assigns it.
  */
 @Component("licenceTask")
 class LicenceTask implements TaskListener {
 
-  /** The choice "assign nothing": the users have their licences already. */
+  /** The choice "assign nothing more": the users have their licences already. */
   static final String NONE = "NONE";
 
+  /** The task that opens once the batch is synced; the follow-up for failures preselects none. */
+  static final String ASSIGN_LICENCES = "assignLicences";
+
   private static final Logger log = LoggerFactory.getLogger(LicenceTask.class);
+
+  /** Added to the label of the migration's own licence. */
+  static final String MIGRATION_LICENCE_MARK =
+      " (every user got it when created / hver bruger fik den ved oprettelsen)";
 
   private final ObjectProvider<TargetLicences> licences;
   private final ObjectMapper json = new ObjectMapper();
@@ -85,18 +97,33 @@ class LicenceTask implements TaskListener {
       noChoice(task, notOffered.reason());
       return;
     }
-    List<LicenceOption> options = ((LicenceChoice.Offered) choice).options();
+    LicenceChoice.Offered offered = (LicenceChoice.Offered) choice;
+    List<LicenceOption> options = offered.options();
     ArrayNode values = json.createArrayNode();
     for (LicenceOption option : options) {
-      values.addObject().put("label", option.label()).put("value", option.skuId());
+      String label =
+          option.skuId().equals(offered.migrationLicence())
+              ? option.label() + MIGRATION_LICENCE_MARK
+              : option.label();
+      values.addObject().put("label", label).put("value", option.skuId());
     }
     values
         .addObject()
         .put(
             "label",
-            "None: the users have their licences already (admin center, group licensing) /"
-                + " Ingen: brugerne har allerede deres licenser")
+            "None: nothing more to assign, the users have their licences already /"
+                + " Ingen: intet mere at tildele, brugerne har allerede deres licenser")
         .put("value", NONE);
+    if (ASSIGN_LICENCES.equals(task.getTaskDefinitionKey())) {
+      offered
+          .preselected()
+          .ifPresent(
+              own -> {
+                // on the process instance, so that the value submitted with the form replaces it
+                CHOSEN_LICENCE.set(task, own.skuId());
+                task.setVariableLocal(MIGRATION_LICENCE.name(), own.label());
+              });
+    }
     task.setVariableLocal(LICENCE_OPTIONS, SpinValues.jsonValue(values.toString()).create());
     task.setVariableLocal(
         LICENCE_SKU_IDS.name(),

@@ -89,6 +89,9 @@ final class ProcessVariables {
   static final ProcessVariable<String> LICENCE_SKU_IDS = text("licenceSkuIds");
   static final ProcessVariable<Boolean> LICENCE_CHOICE_OFFERED = flag("licenceChoiceOffered");
   static final ProcessVariable<String> LICENCE_NOTE = text("licenceNote");
+  // local to "Assign licences": the label of the migration's own licence (its settings'
+  // licenceSku, given to every user when created), which the task preselects in chosenLicence
+  static final ProcessVariable<String> MIGRATION_LICENCE = text("migrationLicence");
   static final ProcessVariable<Integer> LICENCE_FAILURES = number("licenceFailures");
   static final ProcessVariable<String> LICENCE_REPORT = text("licenceReport");
   static final ProcessVariable<String> USERS_WITHOUT_LICENCE = text("usersWithoutLicence");

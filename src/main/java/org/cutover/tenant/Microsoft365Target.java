@@ -38,8 +38,8 @@ public class Microsoft365Target {
   /**
    * Checks the tenant before anything changes; reports every problem found at once.
    *
-   * @param licence the licence pinned for the users, by part number (EXCHANGESTANDARD) or skuId;
-   *     null when it is chosen later in the licence task
+   * @param licence the licence each user gets when it is created, by part number (EXCHANGESTANDARD)
+   *     or skuId
    * @param addresses the SMTP addresses of the batch's mailboxes
    * @throws TargetNeedsAdministrator listing each problem and how to fix it
    */
@@ -59,29 +59,25 @@ public class Microsoft365Target {
   }
 
   /**
-   * Makes sure the user exists (created with an initial password when absent). With a licence
-   * pinned for the migration, also gives it that licence and waits until Exchange Online has made
-   * its mailbox, which follows the licence; without one the user is only created, and the licence
-   * comes with the task "Assign licences" ({@link #assignLicence}).
+   * Makes sure the user exists (created with an initial password when absent, or the one found
+   * reused), holds the migration's licence and has its Exchange Online mailbox: the mailbox follows
+   * the licence, and the first sync needs it. The task "Assign licences" can later add another
+   * licence ({@link #assignLicence}).
    *
-   * @param licence the pinned licence (part number or skuId), or null
+   * @param licence the migration's licence (part number or skuId)
+   * @throws TargetNeedsAdministrator when no licence is named, or it cannot be given
    * @throws TargetUnavailable while the mailbox is still being made
    */
   public void provisionMailbox(
       Microsoft365App app, MailboxToProvision mailbox, String licence, String usageLocation) {
-    String skuId = licence == null ? null : licences.skuId(app, licence);
+    if (licence == null) {
+      throw TenantLicences.notNamed(app);
+    }
+    String skuId = licences.skuId(app, licence);
     TenantUser user =
         users
             .find(app, mailbox.address())
             .orElseGet(() -> users.create(app, mailbox, usageLocation));
-    if (skuId == null) {
-      log.info(
-          "Migration {}: user {} ready in tenant {}; its licence is assigned in the licence task",
-          mailbox.migrationId(),
-          mailbox.address(),
-          app.tenantId());
-      return;
-    }
     users.license(app, user, skuId, licence, usageLocation);
     if (!users.mailboxReady(app, user)) {
       throw new TargetUnavailable(

@@ -76,6 +76,17 @@ final class TenantLicences {
     return sku.skuId();
   }
 
+  /** No licence is named for the migration's users; settings validation normally prevents it. */
+  static TargetNeedsAdministrator notNamed(Microsoft365App app) {
+    return new TargetNeedsAdministrator(
+        "No licence is named for the users in tenant "
+            + app.tenantId()
+            + ": Exchange Online makes a user's mailbox only once the user holds a licence with"
+            + " Exchange Online, and each mailbox must exist before the first sync. Cancel this"
+            + " migration and register it again with licenceSku (part number such as"
+            + " EXCHANGESTANDARD, or its skuId)");
+  }
+
   static TargetNeedsAdministrator unknown(
       Microsoft365App app, String wanted, List<SubscribedSku> skus) {
     List<String> names = skus.stream().map(SubscribedSku::partNumber).sorted().toList();

@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks a Microsoft 365 tenant before anything changes: the app can sign in (for Graph and for
- * IMAP), directory synchronisation is off, the pinned licence exists and has a free seat for every
- * user of the batch that lacks it (without a pinned licence: the tenant has one with a mailbox),
- * the app may read what the runbook reads, and every address can be a user principal name. Reports
- * every problem at once.
+ * IMAP), directory synchronisation is off, the migration's licence exists, includes Exchange Online
+ * and has a free seat for every user of the batch that lacks it (each user gets it when created, so
+ * that its mailbox exists before the first sync), the app may read what the runbook reads, and
+ * every address can be a user principal name. Reports every problem at once.
  */
 final class TenantPreflight {
 
@@ -107,19 +107,10 @@ final class TenantPreflight {
   }
 
   private void seats(Microsoft365App app, String licence, List<String> addresses) {
-    List<SubscribedSku> skus = licences.subscribed(app);
     if (licence == null) {
-      // chosen later in the licence task: the tenant must at least have one to choose
-      if (skus.stream().noneMatch(sku -> sku.usable() && sku.hasExchange())) {
-        throw new TargetNeedsAdministrator(
-            "Tenant "
-                + app.tenantId()
-                + " has no licence with Exchange Online that users can be given, so the migrated"
-                + " users would get no mailbox: buy one (such as Exchange Online (Plan 1)) in"
-                + " the Microsoft 365 admin center");
-      }
-      return;
+      throw TenantLicences.notNamed(app);
     }
+    List<SubscribedSku> skus = licences.subscribed(app);
     SubscribedSku sku =
         TenantLicences.find(skus, licence)
             .orElseThrow(() -> TenantLicences.unknown(app, licence, skus));

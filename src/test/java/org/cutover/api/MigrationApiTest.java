@@ -1,6 +1,7 @@
 package org.cutover.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -231,6 +232,41 @@ class MigrationApiTest {
             jsonPath(
                 "$.errors[0].message",
                 startsWith("the DNS provider cloudflare needs its key or token")));
+    verify(runbook, never()).start(any());
+    assertThat(count("migration")).isZero();
+    assertThat(count("secret")).isZero();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aMicrosoft365MigrationWithoutItsLicenceIsRefusedSayingWhyBeforeAnythingIsStored()
+      throws Exception {
+    Map<String, Object> body = migration(3);
+    ((Map<String, Object>) body.get("target")).remove("licenceSku");
+
+    create(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:invalid-settings"))
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].path").value("$.target.licenceSku"))
+        .andExpect(
+            jsonPath(
+                "$.errors[0].message",
+                allOf(
+                    containsString("EXCHANGESTANDARD"),
+                    containsString("each mailbox must exist before the first sync"))));
+    mvc.perform(
+            post("/api/migrations")
+                .with(ADMIN)
+                .header("Accept-Language", "da")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.target.licenceSku"))
+        .andExpect(
+            jsonPath(
+                "$.errors[0].message",
+                containsString("hver postkasse skal findes før den første synkronisering")));
     verify(runbook, never()).start(any());
     assertThat(count("migration")).isZero();
     assertThat(count("secret")).isZero();
@@ -586,6 +622,17 @@ class MigrationApiTest {
                 .asText())
         .isEqualTo("boolean");
     assertThat(schemas.path("DnsSettings").path("properties").has("spfInclude")).isTrue();
+    assertThat(schemas.path("TargetSettings").path("description").asText())
+        .contains("clientSecret (or credentialId), licenceSku and usageLocation");
+    assertThat(
+            schemas
+                .path("TargetSettings")
+                .path("properties")
+                .path("licenceSku")
+                .path("description")
+                .asText())
+        .contains("Required")
+        .contains("before the first sync");
   }
 
   private String createdId() throws Exception {

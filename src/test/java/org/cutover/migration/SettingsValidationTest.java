@@ -150,8 +150,82 @@ class SettingsValidationTest {
         .containsExactly(
             "$.target.clientId",
             "$.target.clientSecret",
+            "$.target.licenceSku",
             "$.target.tenantId",
             "$.target.usageLocation");
+  }
+
+  @Test
+  void microsoft365TargetNeedsTheLicenceSinceEachMailboxMustExistBeforeTheFirstSync() {
+    NewMigration withoutLicence = withoutLicence(MigrationSamples.valid());
+
+    assertThat(validation.problems(withoutLicence))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("$.target.licenceSku");
+              assertThat(problem.message())
+                  .contains("EXCHANGESTANDARD")
+                  .contains("mailbox only once the user holds a licence")
+                  .contains("before the first sync");
+            });
+
+    LocaleContextHolder.setLocale(Locale.forLanguageTag("da"));
+    assertThat(validation.problems(withoutLicence))
+        .singleElement()
+        .extracting(SettingsProblem::message)
+        .asString()
+        .contains("hver postkasse skal findes før den første synkronisering");
+  }
+
+  @Test
+  void anImapTargetNeedsNoLicence() {
+    NewMigration sample = MigrationSamples.valid();
+    NewMigration imap =
+        new NewMigration(
+            sample.domain(),
+            sample.batchName(),
+            sample.mailboxes(),
+            sample.source(),
+            new TargetSettings(
+                TargetType.IMAP,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                sample.source(),
+                List.of("10 mx1.newhost.example")),
+            sample.dns(),
+            "en",
+            false,
+            null);
+
+    assertThat(validation.problems(imap)).extracting(SettingsProblem::path).isEmpty();
+  }
+
+  private static NewMigration withoutLicence(NewMigration sample) {
+    TargetSettings target = sample.target();
+    return new NewMigration(
+        sample.domain(),
+        sample.batchName(),
+        sample.mailboxes(),
+        sample.source(),
+        new TargetSettings(
+            target.type(),
+            target.tenantId(),
+            target.clientId(),
+            target.clientSecret(),
+            target.credentialId(),
+            " ",
+            target.usageLocation(),
+            null,
+            null),
+        sample.dns(),
+        sample.language(),
+        sample.autoStartBatch(),
+        sample.durations());
   }
 
   @Test

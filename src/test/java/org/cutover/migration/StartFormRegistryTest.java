@@ -305,6 +305,54 @@ class StartFormRegistryTest {
   }
 
   @Test
+  void aMicrosoft365FormWithoutTheLicenceIsRefusedNamingTheFieldAndWhy() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("licenceSku", "");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("licenceSku: give the licence every user gets when it is created")
+                    .contains("each mailbox must exist before the first sync"));
+    assertThat(store.list()).isEmpty();
+  }
+
+  @Test
+  void bothFormsShowTheLicenceAsRequiredForMicrosoft365Only() throws Exception {
+    for (String form : List.of("forms/start-migration.form", "forms/correct-settings.form")) {
+      JsonNode licence = field(new ObjectMapper().readTree(Path.of(form).toFile()), "licenceSku");
+      assertThat(licence).as(form).isNotNull();
+      assertThat(licence.at("/validate/required").asBoolean(false)).as(form).isTrue();
+      assertThat(licence.at("/conditional/hide").asText())
+          .as(form)
+          .isEqualTo("=targetType != \"MICROSOFT_365\"");
+      assertThat(licence.path("label").asText()).as(form).doesNotContain("optional");
+      assertThat(licence.path("description").asText())
+          .as(form)
+          .contains("Required for Microsoft 365")
+          .contains("each mailbox must exist before the first sync")
+          .contains("Kræves for Microsoft 365");
+    }
+  }
+
+  private static JsonNode field(JsonNode node, String key) {
+    for (JsonNode component : node.path("components")) {
+      if (key.equals(component.path("key").asText())) {
+        return component;
+      }
+      JsonNode inside = field(component, key);
+      if (inside != null) {
+        return inside;
+      }
+    }
+    return null;
+  }
+
+  @Test
   void theStartAndCorrectionFormsAskForExactlyTheFieldsTheRegistryReads() throws Exception {
     Set<String> read = new TreeSet<>();
     for (Field constant : StartFormFields.class.getDeclaredFields()) {

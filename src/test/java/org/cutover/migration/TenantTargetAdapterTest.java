@@ -18,6 +18,7 @@ import org.cutover.tenant.DomainNotYetVerified;
 import org.cutover.tenant.DomainRecords;
 import org.cutover.tenant.ImapTarget;
 import org.cutover.tenant.ImapTargetServer;
+import org.cutover.tenant.LicenceOffer;
 import org.cutover.tenant.MailboxToProvision;
 import org.cutover.tenant.Microsoft365App;
 import org.cutover.tenant.Microsoft365Target;
@@ -218,6 +219,55 @@ class TenantTargetAdapterTest {
             "EXCHANGESTANDARD",
             "DK");
     verifyNoInteractions(imap);
+  }
+
+  @Test
+  void theLicenceChoicePreselectsTheMigrationsOwnLicenceAmongTheTenantsOnes() {
+    String id = registration.register(MigrationSamples.valid()).migrationId();
+    LicenceOffer suite =
+        new LicenceOffer(
+            "05e9a617-0261-4cee-bb44-138d3ef5d965", "SPE_E3", "Microsoft 365 E3", 10, 9, true);
+    LicenceOffer exchange =
+        new LicenceOffer(
+            "4b9405b0-7788-4568-add1-99614e613b69",
+            "EXCHANGESTANDARD",
+            "Exchange Online (Plan 1)",
+            25,
+            14,
+            true);
+    when(microsoft365.licenceOffers(any())).thenReturn(List.of(exchange, suite));
+
+    LicenceChoice choice = target.licenceChoice(id);
+
+    assertThat(choice)
+        .isInstanceOfSatisfying(
+            LicenceChoice.Offered.class,
+            offered -> {
+              assertThat(offered.migrationLicence()).isEqualTo(exchange.skuId());
+              assertThat(offered.preselected().orElseThrow().label())
+                  .isEqualTo("Exchange Online (Plan 1) (EXCHANGESTANDARD): 11 of 25 free");
+              assertThat(offered.options()).hasSize(2);
+            });
+  }
+
+  @Test
+  void aLicenceTheTenantNoLongerOffersIsNotPreselected() {
+    String id = registration.register(MigrationSamples.valid()).migrationId();
+    when(microsoft365.licenceOffers(any()))
+        .thenReturn(
+            List.of(
+                new LicenceOffer(
+                    "05e9a617-0261-4cee-bb44-138d3ef5d965",
+                    "SPE_E3",
+                    "Microsoft 365 E3",
+                    10,
+                    9,
+                    true)));
+
+    LicenceChoice.Offered offered = (LicenceChoice.Offered) target.licenceChoice(id);
+
+    assertThat(offered.migrationLicence()).isNull();
+    assertThat(offered.preselected()).isEmpty();
   }
 
   @Test

@@ -623,9 +623,47 @@ class CutoverMigrationProcessTest {
     BpmnAwareTests.assertThat(instance)
         .hasPassed("licenceReminderSent")
         .isWaitingAt("assignLicences");
-    runbook.complete("assignLicences", Map.of("licencesAssigned", true));
+    // completed without touching the choice: the preselected licence of the migration is kept,
+    // which every user holds since it was created
+    runbook.complete("assignLicences", Map.of());
     BpmnAwareTests.assertThat(instance).hasPassed("cutOverStarted");
-    assertThat(runbook.ports.licenceCalls).doesNotContain("assign");
+    assertThat(runbook.ports.licenceCalls)
+        .containsExactly("offer", "check", "assign " + RecordingPorts.EXCHANGE.skuId());
+    assertThat(runbook.variable(instance, "licenceFailures")).isEqualTo(0);
+  }
+
+  @Test
+  void theLicenceTaskPreselectsTheMigrationsLicenceWhichEveryUserHoldsSinceProvisioning() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    String taskId = runbook.task("assignLicences").getId();
+    Map<String, Object> shown = processEngine.getTaskService().getVariablesLocal(taskId);
+    assertThat(shown)
+        .containsEntry("licenceChoiceOffered", true)
+        .containsEntry(
+            "migrationLicence", "Exchange Online (Plan 1) (EXCHANGESTANDARD): 12 of 25 free");
+    assertThat(shown.get("licenceOptions").toString())
+        .contains(
+            "\"label\":\"Exchange Online (Plan 1) (EXCHANGESTANDARD): 12 of 25 free"
+                + LicenceTask.MIGRATION_LICENCE_MARK
+                + "\"",
+            "\"label\":\"Microsoft 365 E3 (SPE_E3): 1 of 10 free\"");
+    // the form's select shows the value Tasklist reads from the task's variables
+    assertThat(processEngine.getTaskService().getVariable(taskId, "chosenLicence"))
+        .isEqualTo(RecordingPorts.EXCHANGE.skuId());
+    assertThat(shown).doesNotContainKey("chosenLicence");
+
+    runbook.complete(
+        "assignLicences",
+        Map.of(
+            "chosenLicence", processEngine.getTaskService().getVariable(taskId, "chosenLicence")));
+
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("assignChosenLicence", "licencesComplete", "cutOverStarted");
+    assertThat((String) runbook.variable(instance, "licenceReport"))
+        .startsWith("Licence EXCHANGESTANDARD: assigned to 0, already held by 2, failed for 0");
+    assertThat(runbook.variable(instance, "licenceFailures")).isEqualTo(0);
   }
 
   @Test
@@ -638,22 +676,26 @@ class CutoverMigrationProcessTest {
     assertThat(shown).containsEntry("licenceChoiceOffered", true);
     assertThat(shown.get("licenceOptions").toString())
         .contains(
-            "\"label\":\"Exchange Online (Plan 1) (EXCHANGESTANDARD): 12 of 25 free\"",
-            "\"value\":\"" + RecordingPorts.EXCHANGE.skuId() + "\"",
+            "\"label\":\"Microsoft 365 E3 (SPE_E3): 1 of 10 free\"",
+            "\"value\":\"" + RecordingPorts.SUITE.skuId() + "\"",
             "\"value\":\"NONE\"");
 
     assertThatThrownBy(() -> runbook.complete("assignLicences", Map.of("chosenLicence", "SPE_E5")))
         .hasMessageContaining("is not one of the tenant's licences");
     runbook.ports.licenceFailsOnce.add("m-2@contoso.com");
-    runbook.complete("assignLicences", Map.of("chosenLicence", RecordingPorts.EXCHANGE.skuId()));
+    runbook.complete("assignLicences", Map.of("chosenLicence", RecordingPorts.SUITE.skuId()));
 
-    // one user failed: the follow-up task shows why and offers the licences again
+    // one user failed: the follow-up task shows why and offers the licences again, none chosen
     BpmnAwareTests.assertThat(instance).hasPassed("assignChosenLicence").isWaitingAt("fixLicences");
     assertThat(runbook.variable(instance, "licenceFailures")).isEqualTo(1);
     assertThat((String) runbook.variable(instance, "licenceReport"))
-        .startsWith("Licence EXCHANGESTANDARD: assigned to 1, already held by 0, failed for 1")
-        .contains("- m-2@contoso.com: No free licence EXCHANGESTANDARD is left");
-    runbook.complete("fixLicences", Map.of("chosenLicence", RecordingPorts.EXCHANGE.skuId()));
+        .startsWith("Licence SPE_E3: assigned to 1, already held by 0, failed for 1")
+        .contains("- m-2@contoso.com: No free licence SPE_E3 is left");
+    String fix = runbook.task("fixLicences").getId();
+    assertThat(processEngine.getTaskService().getVariable(fix, "chosenLicence")).isNull();
+    assertThat(processEngine.getTaskService().getVariablesLocal(fix))
+        .doesNotContainKey("migrationLicence");
+    runbook.complete("fixLicences", Map.of("chosenLicence", RecordingPorts.SUITE.skuId()));
 
     BpmnAwareTests.assertThat(instance)
         .hasPassed("licencesComplete", "cutOverStarted")
@@ -661,9 +703,9 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.ports.licenceCalls)
         .containsExactly(
             "offer",
-            "assign " + RecordingPorts.EXCHANGE.skuId(),
+            "assign " + RecordingPorts.SUITE.skuId(),
             "offer",
-            "assign " + RecordingPorts.EXCHANGE.skuId());
+            "assign " + RecordingPorts.SUITE.skuId());
     assertThat(runbook.variable(instance, "licenceFailures")).isEqualTo(0);
   }
 

@@ -31,10 +31,18 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
           12,
           true);
 
+  /** A second licence with one free seat: a full suite an administrator may add. */
+  static final LicenceOption SUITE =
+      new LicenceOption(
+          "05e9a617-0261-4cee-bb44-138d3ef5d965", "SPE_E3", "Microsoft 365 E3", 10, 1, true);
+
   final List<String> calls = new ArrayList<>();
   final List<String> licenceCalls = new ArrayList<>();
   RuntimeException preflightProblem;
-  LicenceChoice licenceChoice = new LicenceChoice.Offered(List.of(EXCHANGE));
+
+  /** The tenant's licences; the migration's own (its settings' licenceSku) is EXCHANGE. */
+  LicenceChoice licenceChoice =
+      new LicenceChoice.Offered(List.of(EXCHANGE, SUITE), EXCHANGE.skuId());
 
   /** Users whose licence fails, once each: the next assignment gives it to them. */
   final List<String> licenceFailsOnce = new ArrayList<>();
@@ -73,22 +81,30 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
     return licenceChoice;
   }
 
+  /**
+   * Two users: those in {@link #licenceFailsOnce} fail; the others hold EXCHANGE already (every
+   * user got it when created) or are given the other licence.
+   */
   @Override
   public LicenceReport assignLicence(String migrationId, String skuId) {
     licenceCalls.add("assign " + skuId);
+    LicenceOption licence = skuId.equals(SUITE.skuId()) ? SUITE : EXCHANGE;
     List<UserLicence> failed = new ArrayList<>();
     for (String user : licenceFailsOnce) {
       failed.add(
           new UserLicence(
               user,
               skuId,
-              EXCHANGE.partNumber(),
+              licence.partNumber(),
               UserLicence.Outcome.FAILED,
-              "No free licence EXCHANGESTANDARD is left for " + user,
+              "No free licence " + licence.partNumber() + " is left for " + user,
               java.time.Instant.parse("2026-03-02T08:00:00Z")));
     }
     licenceFailsOnce.clear();
-    return new LicenceReport(EXCHANGE.partNumber(), 2 - failed.size(), 0, failed);
+    int done = 2 - failed.size();
+    return licence == EXCHANGE
+        ? new LicenceReport(licence.partNumber(), 0, done, failed)
+        : new LicenceReport(licence.partNumber(), done, 0, failed);
   }
 
   @Override

@@ -49,6 +49,8 @@ public final class GraphStubs {
   public static final String IMAP_TOKEN = "outlook-access-token-1";
   public static final String TOKEN_PATH = "/" + TENANT + "/oauth2/v2.0/token";
   public static final String SKU_ID = "c7df2760-2c81-4ef7-b578-5b5392b571df";
+  public static final String EXCHANGE_PLAN_1_SKU_ID = "4b9405b0-7788-4568-add1-99614e613b69";
+  public static final String M365_E3_SKU_ID = "05e9a617-0261-4cee-bb44-138d3ef5d965";
   public static final String USER_ID = "87d349ed-44d7-43e1-9a83-5f2406dee5bd";
 
   private GraphStubs() {}
@@ -160,6 +162,16 @@ public final class GraphStubs {
     return body(
         "subscribed-skus.json",
         Map.of("enabled", Integer.toString(enabled), "consumed", Integer.toString(consumed)));
+  }
+
+  /** Exchange Online (Plan 1): 11 of 25 seats free; Microsoft 365 E3: 1 of 10 free. */
+  public static String subscribedExchangeAndSuite() {
+    return body("subscribed-skus-exchange-and-suite.json", Map.of());
+  }
+
+  /** The answer of GET /users/{id}/mailboxSettings once Exchange Online has made the mailbox. */
+  public static String mailboxSettings() {
+    return MAILBOX_SETTINGS;
   }
 
   public static String users(String... entries) {

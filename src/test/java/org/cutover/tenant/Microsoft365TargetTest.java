@@ -880,23 +880,38 @@ class Microsoft365TargetTest {
     }
 
     @Test
-    void withoutAPinnedLicenceAUserIsCreatedButNotLicensed() {
+    void withoutALicenceNoUserIsCreatedSinceItWouldHaveNoMailboxToSyncInto() {
+      assertThatThrownBy(
+              () ->
+                  target()
+                      .provisionMailbox(
+                          app,
+                          new MailboxToProvision("m-1", "mailbox-1", ALICE, "Alice"),
+                          null,
+                          "DK"))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("No licence is named for the users")
+          .hasMessageContaining("each mailbox must exist before the first sync")
+          .hasMessageContaining("licenceSku");
+
+      microsoft.verify(0, postRequestedFor(urlPathEqualTo("/v1.0/users")));
+    }
+
+    @Test
+    void preflightWithoutALicenceSaysTheMailboxesWouldBeMissing() {
+      microsoft.stubFor(graphGet("/organization").willReturn(okJson(organization(null))));
+      microsoft.stubFor(graphGet("/subscribedSkus").willReturn(okJson(subscribedSkus(25, 14))));
       microsoft.stubFor(
-          graphGet("/users")
-              .withQueryParam("$filter", equalTo(USERS_FILTER))
-              .willReturn(okJson(users())));
-      microsoft.stubFor(graphPost("/users").willReturn(json(201, createdUser(ALICE, "Alice"))));
+          graphGet("/domains/contoso.com")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
+      microsoft.stubFor(
+          graphGet("/users/" + ALICE + "/mailboxSettings")
+              .willReturn(graphError(404, "Request_ResourceNotFound", "Resource not found.")));
 
-      target()
-          .provisionMailbox(
-              app, new MailboxToProvision("m-1", "mailbox-1", ALICE, "Alice"), null, "DK");
-
-      microsoft.verify(1, postRequestedFor(urlPathEqualTo("/v1.0/users")));
-      microsoft.verify(0, getRequestedFor(urlPathEqualTo("/v1.0/subscribedSkus")));
-      microsoft.verify(
-          0, postRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/assignLicense")));
-      microsoft.verify(
-          0, getRequestedFor(urlPathEqualTo("/v1.0/users/" + USER_ID + "/mailboxSettings")));
+      assertThatThrownBy(() -> target().preflight(app, DOMAIN, null, List.of(ALICE)))
+          .isInstanceOf(TargetNeedsAdministrator.class)
+          .hasMessageContaining("(1) No licence is named for the users")
+          .hasMessageContaining("Exchange Online makes a user's mailbox only once");
     }
   }
 
