@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,16 +31,12 @@ import org.cutover.dns.rfc2136.Rfc2136Zone;
 import org.cutover.dns.server.InProcessDnsServer;
 import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.MailboxState;
-import org.cutover.migration.MailboxSyncEngine;
-import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MigrationPhase;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.RecordedDnsChange;
 import org.cutover.migration.StoredMigration;
-import org.cutover.migration.SyncMode;
 import org.cutover.migration.TargetDnsRecords;
 import org.cutover.migration.TargetTenant;
-import org.cutover.migration.UserLetters;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,9 +129,8 @@ class DnsRunbookEndToEndTest {
   }
 
   /** The target, the sync engine and the letters: recording what they are asked. */
-  static final class Ports implements TargetTenant, MailboxSyncEngine, UserLetters {
+  static final class Ports extends RecordedSyncAndLetters implements TargetTenant {
 
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     private final MigrationStore store;
 
     Ports(MigrationStore store) {
@@ -162,32 +156,6 @@ class DnsRunbookEndToEndTest {
               new TargetDnsRecords.MailExchanger(
                   0, domain.replace('.', '-') + ".mail.protection.outlook.com")),
           "autodiscover.outlook.com");
-    }
-
-    @Override
-    public void testSourceEndpoint(String migrationId) {
-      calls.add("testSourceEndpoint");
-    }
-
-    @Override
-    public MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat) {
-      calls.add("sync " + mode);
-      return new MailboxSyncReport(5, 1, 0, 5000, null);
-    }
-
-    @Override
-    public void sendAnnouncement(String migrationId) {
-      calls.add("announcement");
-    }
-
-    @Override
-    public void sendLicenceReminder(String migrationId) {
-      calls.add("licenceReminder");
-    }
-
-    @Override
-    public void sendWelcomeLetter(String migrationId) {
-      calls.add("welcomeLetter");
     }
   }
 

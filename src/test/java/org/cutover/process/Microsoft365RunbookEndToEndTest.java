@@ -43,8 +43,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.InetAddress;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,11 +52,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.cutover.dns.TsigKey;
 import org.cutover.dns.server.InProcessDnsServer;
-import org.cutover.migration.MailboxSyncEngine;
-import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MigrationStore;
-import org.cutover.migration.SyncMode;
-import org.cutover.migration.UserLetters;
 import org.cutover.secrets.SecretStore;
 import org.cutover.tenant.InitialPasswords;
 import org.cutover.tenant.Microsoft365Stub;
@@ -183,36 +177,7 @@ class Microsoft365RunbookEndToEndTest {
   }
 
   /** The mail sync engine and the letters, recording what they are asked. */
-  static final class Ports implements MailboxSyncEngine, UserLetters {
-
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public void testSourceEndpoint(String migrationId) {
-      calls.add("testSourceEndpoint");
-    }
-
-    @Override
-    public MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat) {
-      calls.add("sync " + mode);
-      return new MailboxSyncReport(5, 1, 0, 5000, null);
-    }
-
-    @Override
-    public void sendAnnouncement(String migrationId) {
-      calls.add("announcement");
-    }
-
-    @Override
-    public void sendLicenceReminder(String migrationId) {
-      calls.add("licenceReminder");
-    }
-
-    @Override
-    public void sendWelcomeLetter(String migrationId) {
-      calls.add("welcomeLetter");
-    }
-  }
+  static final class Ports extends RecordedSyncAndLetters {}
 
   @Autowired ProcessEngine engine;
   @Autowired MockMvc mvc;
