@@ -67,6 +67,8 @@ final class SpecReader {
         "name the file that keeps the sync state between runs, for example \"sync-state\"");
     ImapEndpoint source = endpoint("source", spec.source(), folder);
     ImapEndpoint target = endpoint("target", spec.target(), folder);
+    EndpointLogin sourceLogins = endpointLogin("source.login", spec.source().login(), folder);
+    EndpointLogin targetLogins = endpointLogin("target.login", spec.target().login(), folder);
     List<SyncPlan.MailboxRun> runs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < spec.mailboxes().size(); i++) {
@@ -86,14 +88,14 @@ final class SpecReader {
       ImapLogin sourceLogin =
           login(
               where + ".sourcePassword",
-              spec.source().login(),
+              sourceLogins,
               mailbox.source(),
               mailbox.sourcePassword(),
               folder);
       ImapLogin targetLogin =
           login(
               where + ".targetPassword",
-              spec.target().login(),
+              targetLogins,
               targetUser,
               mailbox.targetPassword(),
               folder);
@@ -212,14 +214,19 @@ final class SpecReader {
     if (spec.disabledExtensions() != null && !spec.disabledExtensions().isEmpty()) {
       endpoint = endpoint.withDisabledExtensions(spec.disabledExtensions().toArray(String[]::new));
     }
-    checkLogin(where + ".login", spec.login(), folder);
     return endpoint;
   }
 
-  private void checkLogin(String where, SyncSpec.Login login, Path folder) {
+  /**
+   * How an endpoint's mailboxes log in, checked once: the method, and the administrator's password
+   * or the token every mailbox of the endpoint shares (null for each mailbox's own password).
+   */
+  private record EndpointLogin(String method, String admin, SecretSupplier shared) {}
+
+  private EndpointLogin endpointLogin(String where, SyncSpec.Login login, Path folder) {
     String method = method(login);
-    switch (method) {
-      case "password" -> {}
+    return switch (method) {
+      case "password" -> new EndpointLogin(method, null, null);
       case "delegated" -> {
         require(
             login.admin() != null && !login.admin().isBlank(),
@@ -229,14 +236,16 @@ final class SpecReader {
             login.password() != null,
             where + ".password",
             "give the administrator's password as {\"file\": ...} or {\"env\": ...}");
-        login.password().open(where + ".password", folder, environment);
+        yield new EndpointLogin(
+            method, login.admin(), login.password().open(where + ".password", folder, environment));
       }
       case "xoauth2" -> {
         require(
             login.token() != null,
             where + ".token",
             "give the access token as {\"file\": ...} or {\"env\": ...}");
-        login.token().open(where + ".token", folder, environment);
+        yield new EndpointLogin(
+            method, null, login.token().open(where + ".token", folder, environment));
       }
       default ->
           throw new SpecProblem(
@@ -244,19 +253,14 @@ final class SpecReader {
                   + ".method: \""
                   + login.method()
                   + "\" is not one of password, delegated, xoauth2");
-    }
+    };
   }
 
   private ImapLogin login(
-      String where, SyncSpec.Login login, String user, SecretReference password, Path folder) {
-    return switch (method(login)) {
-      case "delegated" ->
-          ImapLogin.delegated(
-              user, login.admin(), login.password().open(where, folder, environment));
-      case "xoauth2" -> {
-        SecretSupplier token = login.token().open(where, folder, environment);
-        yield ImapLogin.oauth2(user, mailbox -> new String(token.secret()));
-      }
+      String where, EndpointLogin logins, String user, SecretReference password, Path folder) {
+    return switch (logins.method()) {
+      case "delegated" -> ImapLogin.delegated(user, logins.admin(), logins.shared());
+      case "xoauth2" -> ImapLogin.oauth2(user, mailbox -> new String(logins.shared().secret()));
       default -> {
         require(
             password != null,

@@ -28,28 +28,17 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public Optional<FolderSyncState> load(String mailboxKey, String sourceFolder) {
-    Folder f = folders.get(new Key(mailboxKey, sourceFolder));
-    if (f == null) {
-      return Optional.empty();
-    }
-    synchronized (f) {
-      FolderSyncState h = f.header;
-      return Optional.of(
-          new FolderSyncState(
-              h.sourceFolder(),
-              h.targetFolder(),
-              h.sourceUidValidity(),
-              h.targetUidValidity(),
-              h.sourceModSeq(),
-              h.sourceUidNext(),
-              h.sourceMessages(),
-              new ArrayList<>(f.synced.values()),
-              new ArrayList<>(f.pending.values())));
-    }
+    return load(mailboxKey, sourceFolder, true);
   }
 
   @Override
   public Optional<FolderSyncState> loadSummary(String mailboxKey, String sourceFolder) {
+    return load(mailboxKey, sourceFolder, false);
+  }
+
+  /** The folder's state; its synced messages only {@code withMessages}. */
+  private Optional<FolderSyncState> load(
+      String mailboxKey, String sourceFolder, boolean withMessages) {
     Folder f = folders.get(new Key(mailboxKey, sourceFolder));
     if (f == null) {
       return Optional.empty();
@@ -65,7 +54,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
               h.sourceModSeq(),
               h.sourceUidNext(),
               h.sourceMessages(),
-              List.of(),
+              withMessages ? new ArrayList<>(f.synced.values()) : List.of(),
               new ArrayList<>(f.pending.values())));
     }
   }

@@ -1,7 +1,6 @@
 package org.cutover.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
@@ -220,14 +219,7 @@ final class Runbook {
 
   /** Runs every async continuation due now, and those they lead to; timers are left alone. */
   void runJobs() {
-    for (int i = 0; i < 2000; i++) {
-      List<Job> jobs = management.createJobQuery().messages().executable().listPage(0, 1);
-      if (jobs.isEmpty()) {
-        return;
-      }
-      management.executeJob(jobs.get(0).getId());
-    }
-    fail("async continuations keep coming");
+    AsyncContinuations.runAll(management);
   }
 
   /** The one asynchronous step waiting to run at {@code activityId}. */
