@@ -1,6 +1,8 @@
 package org.cutover.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +11,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cutover.mailsync.JournalSyncStateStore;
 import org.cutover.mailsync.MailboxSynchronizer;
 import org.cutover.mailsync.SyncOutcome;
 import org.cutover.mailsync.SyncProgressListener;
-import org.cutover.mailsync.SyncStateStore;
+import org.cutover.mailsync.SyncStatistics;
 
 /**
  * {@code java -jar cutover.jar sync --spec FILE}: syncs every mailbox pair of the spec, prints a
@@ -81,12 +84,9 @@ public final class SyncCommand {
       err.println("sync: " + spec + ": " + problem.getMessage());
       return UNUSABLE;
     }
-    int connections = plan.concurrentMailboxes() * plan.options().parallelFolders() + 1;
-    try (StateDatabase state = StateDatabase.open(plan.state(), connections)) {
+    try (StateFolder state = StateFolder.open(plan.state())) {
       long started = System.nanoTime();
-      List<MailboxResult> results = sync(plan, state.store(), err);
-      // A state file that could not be opened failed every pass: say that, not their symptoms.
-      state.opened();
+      List<MailboxResult> results = sync(plan, state, err);
       ResultTable.print(results, (System.nanoTime() - started) / 1e9, out);
       return results.stream().allMatch(MailboxResult::complete) ? COMPLETE : INCOMPLETE;
     } catch (SpecProblem problem) {
@@ -95,7 +95,7 @@ public final class SyncCommand {
     }
   }
 
-  private static List<MailboxResult> sync(SyncPlan plan, SyncStateStore store, PrintStream err) {
+  private static List<MailboxResult> sync(SyncPlan plan, StateFolder state, PrintStream err) {
     MailboxSynchronizer synchronizer = new MailboxSynchronizer();
     ExecutorService pool = Executors.newFixedThreadPool(plan.concurrentMailboxes());
     try {
@@ -104,14 +104,7 @@ public final class SyncCommand {
         running.add(
             pool.submit(
                 () -> {
-                  SyncOutcome outcome =
-                      synchronizer.sync(
-                          run.key(),
-                          run.source(),
-                          run.target(),
-                          plan.options(),
-                          store,
-                          SyncProgressListener.NONE);
+                  SyncOutcome outcome = syncOne(synchronizer, run, plan, state);
                   MailboxResult result = new MailboxResult(run.label(), outcome);
                   err.println(
                       "sync: "
@@ -137,5 +130,34 @@ public final class SyncCommand {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** One mailbox pair's pass, with its own state file open while it runs. */
+  private static SyncOutcome syncOne(
+      MailboxSynchronizer synchronizer, SyncPlan.MailboxRun run, SyncPlan plan, StateFolder state) {
+    JournalSyncStateStore store;
+    try {
+      store = state.mailbox(run.key());
+    } catch (IOException | UncheckedIOException unusable) {
+      return stateProblem(run, state, unusable);
+    }
+    try (store) {
+      return synchronizer.sync(
+          run.key(), run.source(), run.target(), plan.options(), store, SyncProgressListener.NONE);
+    }
+  }
+
+  private static SyncOutcome stateProblem(
+      SyncPlan.MailboxRun run, StateFolder state, Exception problem) {
+    String text =
+        "The state file of "
+            + run.label()
+            + " in "
+            + state.path()
+            + " cannot be used: "
+            + problem.getMessage()
+            + ". Check the folder's space and rights; a run with a new state folder matches what"
+            + " is already on the target instead of copying it again";
+    return new SyncOutcome.Failed(SyncStatistics.none(), text, List.of(text), List.of(), List.of());
   }
 }

@@ -4,16 +4,24 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Bounds the message bytes held in memory by all passes of one synchronizer: a batch waits until
- * its bytes fit. Counted in KiB.
+ * its bytes fit. Counted in KiB. The arrays the bytes are read into come from its {@link
+ * MessageBuffers}, which may keep as much again in free arrays: without that room, the arrays in
+ * use would crowd out the ones kept and hardly any would be reused.
  */
 final class ByteBudget {
 
   private final Semaphore kib;
   private final int maxKib;
+  private final MessageBuffers buffers;
 
   ByteBudget(long bytes) {
     this.maxKib = (int) Math.max(1024, Math.min(Integer.MAX_VALUE, bytes / 1024));
     this.kib = new Semaphore(maxKib, true);
+    this.buffers = new MessageBuffers(2L * maxKib * 1024);
+  }
+
+  MessageBuffers buffers() {
+    return buffers;
   }
 
   /** Blocks until {@code bytes} fit; returns the units to hand back to {@link #release}. */

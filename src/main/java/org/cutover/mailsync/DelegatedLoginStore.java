@@ -1,9 +1,7 @@
 package org.cutover.mailsync;
 
 import jakarta.mail.Session;
-import jakarta.mail.URLName;
 import org.eclipse.angus.mail.iap.ProtocolException;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 
 /**
@@ -11,12 +9,12 @@ import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
  * would otherwise fall back to a plain LOGIN as the admin, and the sync would then read or write
  * the admin's own mailbox instead of the user's, without any error.
  */
-final class DelegatedLoginStore extends IMAPStore {
+final class DelegatedLoginStore extends SyncStore {
 
   private volatile boolean plainMissing;
 
   DelegatedLoginStore(Session session, String host, int port) {
-    super(session, new URLName("imap", host, port, null, null, null));
+    super(session, host, port);
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -352,19 +353,23 @@ final class FolderSynchronizer {
       if (unit.size() == 1 && unit.get(0).size() >= options.largeMessageBytes()) {
         return fetchLarge(unit.get(0), appendLimit);
       }
-      long bytes = unit.stream().mapToLong(SourceMessage::size).sum();
+      long bytes = unit.stream().mapToLong(m -> MessageBuffers.arrayBytes(m.size())).sum();
       int units = budget.acquire(bytes);
+      MessageBuffers buffers = budget.buffers();
+      Map<Long, ByteArray> bodies = new HashMap<>();
       try {
-        List<Long> uids = unit.stream().map(SourceMessage::uid).toList();
-        Map<Long, ByteArray> bodies = new HashMap<>();
-        for (String set : UidSet.format(uids, MAX_RANGES)) {
+        TreeMap<Long, Long> sizes = new TreeMap<>();
+        unit.forEach(m -> sizes.put(m.uid(), m.size()));
+        for (String set : UidSet.format(List.copyOf(sizes.keySet()), MAX_RANGES)) {
           bodies.putAll(
-              src.call("UID FETCH (bodies) in " + srcName, p -> ImapCommands.fetchBodies(p, set)));
+              src.call(
+                  "UID FETCH (bodies) in " + srcName,
+                  p -> ImapCommands.fetchBodies(p, set, buffers, sizes)));
         }
         List<OutgoingMessage> out = new ArrayList<>();
         List<FetchedUnit.Skip> skips = new ArrayList<>();
         for (SourceMessage m : unit) {
-          ByteArray b = bodies.get(m.uid());
+          ByteArray b = bodies.remove(m.uid());
           if (b == null) {
             skips.add(new FetchedUnit.Skip(m, SkippedItem.Reason.UNREADABLE_ON_SOURCE, EMPTY));
             continue;
@@ -376,8 +381,19 @@ final class FolderSynchronizer {
         }
         int held = units;
         units = 0;
-        return new FetchedUnit(out, skips, () -> budget.release(held));
+        return new FetchedUnit(
+            out,
+            skips,
+            () -> {
+              for (OutgoingMessage o : out) {
+                if (o.body() instanceof OutgoingMessage.InMemory in) {
+                  buffers.give(in.bytes().getBytes());
+                }
+              }
+              budget.release(held);
+            });
       } finally {
+        bodies.values().forEach(b -> buffers.give(b.getBytes())); // not asked for, or not handed on
         if (units > 0) {
           budget.release(units);
         }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -192,36 +193,74 @@ final class ImapCommands {
 
   /**
    * The bytes of the messages in {@code uidSet}, by UID; a message the server returns NIL for is
-   * absent from the map.
+   * absent from the map. On a {@link SyncProtocol} each body is read into an array from {@code
+   * buffers}, sized by {@code sizes} (the expected size by UID; servers answer in UID order); the
+   * caller hands those arrays back. On failure they are handed back here.
    */
-  static Map<Long, ByteArray> fetchBodies(IMAPProtocol p, String uidSet) throws ProtocolException {
-    Map<Long, ByteArray> out = new HashMap<>();
+  static Map<Long, ByteArray> fetchBodies(
+      IMAPProtocol p, String uidSet, MessageBuffers buffers, NavigableMap<Long, Long> sizes)
+      throws ProtocolException {
     Map<Integer, Long> uidBySeq = new HashMap<>();
     Map<Integer, ByteArray> bodyBySeq = new HashMap<>();
     Argument args = new Argument().writeAtom(uidSet);
     args.writeArgument(new Argument().writeAtom("UID").writeAtom("BODY.PEEK[]"));
-    stream(
-        p,
-        "UID FETCH",
-        args,
-        r -> {
-          if (r instanceof FetchResponse fr) {
-            UID uid = fr.getItem(UID.class);
-            BODY body = fr.getItem(BODY.class);
-            int seq = fr.getNumber();
-            if (uid != null) {
-              uidBySeq.put(seq, uid.uid);
+    SyncProtocol reader = p instanceof SyncProtocol sp ? sp : null;
+    long[] lastUid = {0};
+    byte[][] handed = {null};
+    if (reader != null) {
+      reader.readInto(
+          () -> {
+            if (handed[0] != null) {
+              buffers.give(handed[0]); // the last response did not keep it
             }
-            if (body != null && body.getByteArray() != null) {
-              bodyBySeq.put(seq, body.getByteArray());
+            Map.Entry<Long, Long> next = sizes.higherEntry(lastUid[0]);
+            handed[0] = buffers.take(MessageBuffers.arrayBytes(next == null ? 0 : next.getValue()));
+            return new ByteArray(handed[0], 0, handed[0].length);
+          });
+    }
+    boolean complete = false;
+    try {
+      stream(
+          p,
+          "UID FETCH",
+          args,
+          r -> {
+            if (r instanceof FetchResponse fr) {
+              UID uid = fr.getItem(UID.class);
+              BODY body = fr.getItem(BODY.class);
+              int seq = fr.getNumber();
+              if (uid != null) {
+                uidBySeq.put(seq, uid.uid);
+                lastUid[0] = Math.max(lastUid[0], uid.uid);
+              }
+              if (body != null && body.getByteArray() != null) {
+                bodyBySeq.put(seq, body.getByteArray());
+                if (body.getByteArray().getBytes() == handed[0]) {
+                  handed[0] = null; // kept by this body
+                }
+              }
             }
-          }
-        });
+          });
+      complete = true;
+    } finally {
+      if (reader != null) {
+        reader.readInto(null);
+        if (handed[0] != null) {
+          buffers.give(handed[0]);
+        }
+        if (!complete) {
+          bodyBySeq.values().forEach(b -> buffers.give(b.getBytes()));
+        }
+      }
+    }
+    Map<Long, ByteArray> out = new HashMap<>();
     bodyBySeq.forEach(
         (seq, body) -> {
           Long uid = uidBySeq.get(seq);
           if (uid != null) {
             out.put(uid, body);
+          } else if (reader != null) {
+            buffers.give(body.getBytes());
           }
         });
     return out;

@@ -102,7 +102,7 @@ final class ImapConnector {
       store =
           login instanceof ImapLogin.Delegated
               ? new DelegatedLoginStore(session, ep.host(), ep.port())
-              : (IMAPStore) session.getStore("imap");
+              : new SyncStore(session, ep.host(), ep.port());
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, recorder);
       if (!ep.disabledExtensions().isEmpty()) {

@@ -20,7 +20,18 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     final LinkedHashMap<Long, PendingAppend> pending = new LinkedHashMap<>();
 
     Folder(FolderSyncState state) {
-      header = state;
+      // the header alone: the messages live in the maps below
+      header =
+          new FolderSyncState(
+              state.sourceFolder(),
+              state.targetFolder(),
+              state.sourceUidValidity(),
+              state.targetUidValidity(),
+              state.sourceModSeq(),
+              state.sourceUidNext(),
+              state.sourceMessages(),
+              List.of(),
+              List.of());
     }
   }
 
@@ -141,6 +152,11 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   @Override
   public void deleteMailbox(String mailboxKey) {
     folders.keySet().removeIf(k -> k.mailbox().equals(mailboxKey));
+  }
+
+  /** True when the folder's state is kept here. */
+  boolean has(String mailboxKey, String sourceFolder) {
+    return folders.containsKey(new Key(mailboxKey, sourceFolder));
   }
 
   private Folder existing(String mailboxKey, String sourceFolder) {

@@ -451,9 +451,11 @@ final class MailboxPass {
       } catch (UncheckedIOException e) {
         recorder.folderFailed(
             shown,
-            "local spool file trouble: "
+            "local file trouble: "
+                + e.getMessage()
+                + " ("
                 + ImapFailures.message(e.getCause())
-                + "; check the spool directory's space and rights",
+                + "); check that folder's space and rights",
             false);
         return;
       }

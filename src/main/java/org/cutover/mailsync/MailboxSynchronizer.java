@@ -14,9 +14,18 @@ public final class MailboxSynchronizer {
   private final ByteBudget budget;
   private final ImapConnector connector = new ImapConnector();
 
-  /** A gate of its own and a memory budget of a quarter of the heap (at least 64 MiB). */
+  /**
+   * Message bytes held in memory at most, whatever the heap: more does not copy faster (each folder
+   * worker needs a batch in flight, not more), and a larger pool of arrays would only make the
+   * process bigger.
+   */
+  static final long MEMORY_BUDGET_LIMIT = 32L << 20;
+
+  /** A gate of its own and a memory budget of a quarter of the heap, from 16 up to 64 MiB. */
   public MailboxSynchronizer() {
-    this(new EndpointGate(), Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4));
+    this(
+        new EndpointGate(),
+        Math.max(16L << 20, Math.min(MEMORY_BUDGET_LIMIT, Runtime.getRuntime().maxMemory() / 8)));
   }
 
   public MailboxSynchronizer(EndpointGate gate, long memoryBudgetBytes) {

@@ -27,7 +27,7 @@ public record SyncStatistics(
     long deletedOnTarget,
     Duration elapsed) {
 
-  static SyncStatistics none() {
+  public static SyncStatistics none() {
     return new SyncStatistics(0, 0, 0, 0, 0, 0, 0, 0, Duration.ZERO);
   }
 }

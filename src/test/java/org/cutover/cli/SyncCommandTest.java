@@ -147,7 +147,7 @@ class SyncCommandTest {
   @Test
   void refusesASecondRunOnTheSameState() throws Exception {
     Path spec = spec(mailbox("anna"), "");
-    try (StateDatabase busy = StateDatabase.open(dir.resolve("state"), 2)) {
+    try (StateFolder busy = StateFolder.open(dir.resolve("state"))) {
       assertThat(run("--spec", spec.toString())).isEqualTo(2);
     }
     assertThat(err.toString()).contains("in use by another sync run");
