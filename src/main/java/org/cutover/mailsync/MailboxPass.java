@@ -2,12 +2,14 @@ package org.cutover.mailsync;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +29,15 @@ final class MailboxPass {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxPass.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
+
+  /** Logins and listings done beside a pass's own thread. */
+  private static final ExecutorService SIDE_WORK =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "mailsync-side-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+          });
 
   /**
    * Messages that pay for one more pair of connections (two logins, a SELECT each): fewer are
@@ -49,6 +60,8 @@ final class MailboxPass {
   private final long started = System.nanoTime();
   private FolderLister.Listing sourceListing;
   private FolderLister.Listing targetListing;
+  private TargetFolders targets;
+  private EarlyConnections early;
 
   MailboxPass(
       ImapConnector connector,
@@ -101,6 +114,65 @@ final class MailboxPass {
     }
   }
 
+  /**
+   * Worker connections that log in while the folders are planned: on a first pass every worker is
+   * needed, and a login costs about as much as planning. They log in to a side only once the pass's
+   * own login there succeeded, so that a wrong password is tried once, not once per worker (servers
+   * lock accounts after a few failures). One that fails is left to its worker, which opens its own
+   * and handles the failure.
+   */
+  private final class EarlyConnections {
+    private final Queue<Future<Connections>> opening = new ArrayDeque<>();
+
+    EarlyConnections(int count, Future<Void> targetLoggedIn) {
+      for (int i = 0; i < count; i++) {
+        opening.add(
+            SIDE_WORK.submit(
+                () -> {
+                  Connections c = new Connections();
+                  try {
+                    c.source();
+                    targetLoggedIn.get();
+                    c.target();
+                  } catch (ImapFailure | ExecutionException | CancellationException f) {
+                    c.close();
+                    return null;
+                  }
+                  return c;
+                }));
+      }
+    }
+
+    /** Logged-in connections when one was opened early, else fresh ones. */
+    synchronized Connections take() {
+      Future<Connections> next = opening.poll();
+      Connections c = next == null ? null : settled(next);
+      return c != null ? c : new Connections();
+    }
+
+    /** Closes what no worker took (waiting for logins still under way). */
+    synchronized void close() {
+      for (Future<Connections> f; (f = opening.poll()) != null; ) {
+        Connections c = settled(f);
+        if (c != null) {
+          c.close();
+        }
+      }
+    }
+
+    private Connections settled(Future<Connections> f) {
+      try {
+        return f.get();
+      } catch (ExecutionException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        f.cancel(true);
+        return null;
+      }
+    }
+  }
+
   SyncOutcome run() {
     log.info(
         "Mailbox {}: pass started, {} -> {}",
@@ -130,6 +202,9 @@ final class MailboxPass {
               recorder.errorLog()));
       return finish(null);
     } finally {
+      if (early != null) {
+        early.close();
+      }
       control.close();
     }
   }
@@ -182,85 +257,71 @@ final class MailboxPass {
     return new SyncOutcome.NeedsAdministrator(statistics(), f.getMessage(), recorder.errorLog());
   }
 
-  private FolderMapper.Plan plan(Connections c) {
-    FolderLister.Listing source = FolderLister.list(c.source(), true);
-    FolderLister.Listing target = FolderLister.list(c.target(), false);
+  private FolderMapper.Plan plan(Connections c) throws InterruptedException {
+    // Both sides log in and list at once: a login costs the server a process, and waiting for
+    // one before starting the other doubles the wait.
+    CompletableFuture<Void> targetLoggedIn = new CompletableFuture<>();
+    Future<FolderLister.Listing> targetSide =
+        SIDE_WORK.submit(
+            () -> {
+              ImapSession t;
+              try {
+                t = c.target();
+              } catch (RuntimeException | Error e) {
+                targetLoggedIn.completeExceptionally(e);
+                throw e;
+              }
+              targetLoggedIn.complete(null);
+              return FolderLister.list(t, false);
+            });
+    FolderLister.Listing source;
+    try {
+      ImapSession s = c.source();
+      if (early == null && options.parallelFolders() > 1 && store.folders(mailboxKey).isEmpty()) {
+        early = new EarlyConnections(options.parallelFolders() - 1, targetLoggedIn);
+      }
+      source = FolderLister.list(s, true);
+    } catch (RuntimeException e) {
+      awaitQuietly(
+          targetSide); // the caller closes the connections: not while the other side uses them
+      throw e;
+    }
+    try {
+      targetListing = awaitSide(targetSide);
+    } finally {
+      targetLoggedIn.cancel(false); // early workers stop waiting if the side never logged in
+    }
     sourceListing = source;
-    targetListing = target;
-    FolderMapper.Plan plan = FolderMapper.plan(source, target, options);
+    FolderMapper.Plan plan = FolderMapper.plan(source, targetListing, options);
     plan.notes().forEach(recorder::note);
-    Map<String, FolderPairing> toCreate = new LinkedHashMap<>();
-    for (FolderPairing p : plan.pairings()) {
-      if (!p.targetExists()) {
-        toCreate.putIfAbsent(p.targetName(), p);
-      }
-    }
-    List<FolderPairing> ordered = new ArrayList<>(toCreate.values());
-    ordered.sort(java.util.Comparator.comparingInt(p -> p.targetName().length()));
-    Set<String> notCreated = new HashSet<>();
-    for (FolderPairing p : ordered) {
-      String role = p.role() == null ? null : p.role().attribute();
-      try {
-        c.target()
-            .call(
-                "CREATE " + p.targetName(),
-                proto -> {
-                  ImapCommands.create(proto, p.targetName(), role);
-                  return null;
-                });
-        log.debug(
-            "Mailbox {}: created target folder '{}' for '{}'",
-            mailboxKey,
-            p.targetName(),
-            p.source().displayPath());
-      } catch (ImapFailure f) {
-        if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
-          throw f;
-        }
-        String text = f.getMessage().toUpperCase(java.util.Locale.ROOT);
-        if (text.contains("ALREADYEXISTS") || text.contains("ALREADY EXISTS")) {
-          continue; // created meanwhile, or the same folder under another spelling
-        }
-        notCreated.add(p.targetName());
-        recorder.folderFailed(
-            p.source().displayPath(),
-            "the target would not create folder '" + p.targetName() + "': " + f.getMessage(),
-            false);
-      }
-    }
-    if (!notCreated.isEmpty()) {
-      plan =
-          new FolderMapper.Plan(
-              plan.pairings().stream().filter(p -> !notCreated.contains(p.targetName())).toList(),
-              plan.excluded(),
-              plan.notes());
-    }
-    Set<String> subscribedOnTarget = new HashSet<>();
-    for (RemoteFolder f : target.folders()) {
-      if (f.subscribed()) {
-        subscribedOnTarget.add(f.name());
-      }
-    }
-    for (FolderPairing p : plan.pairings()) {
-      if (p.source().subscribed() && subscribedOnTarget.add(p.targetName())) {
-        try {
-          c.target()
-              .call(
-                  "SUBSCRIBE " + p.targetName(),
-                  proto -> {
-                    ImapCommands.subscribe(proto, p.targetName());
-                    return null;
-                  });
-        } catch (ImapFailure f) {
-          if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
-            throw f;
-          }
-          recorder.note(
-              "Could not subscribe target folder '" + p.targetName() + "': " + f.getMessage());
-        }
-      }
-    }
+    targets = new TargetFolders(mailboxKey, plan, targetListing, recorder);
     return plan;
+  }
+
+  private static void awaitQuietly(Future<?> side) throws InterruptedException {
+    try {
+      side.get();
+    } catch (ExecutionException ignored) {
+      // the failure on this thread is the one reported
+    }
+  }
+
+  /** The result of work done beside this thread; its failure as if it had happened here. */
+  private static <T> T awaitSide(Future<T> side) throws InterruptedException {
+    try {
+      return side.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      side.cancel(true);
+      throw e;
+    }
   }
 
   /**
@@ -372,7 +433,7 @@ final class MailboxPass {
         running.add(
             pool.submit(
                 () -> {
-                  try (Connections own = new Connections()) {
+                  try (Connections own = early != null ? early.take() : new Connections()) {
                     work(queue, own, folders);
                   }
                   return null;
@@ -414,6 +475,9 @@ final class MailboxPass {
     String shown = pairing.source().displayPath();
     for (int attempt = 1; stop.get() == null; attempt++) {
       try {
+        if (!targets.prepare(c.target(), pairing)) {
+          return;
+        }
         folders.sync(c.source(), c.target(), pairing);
         recorder.folderDone(shown);
         return;
