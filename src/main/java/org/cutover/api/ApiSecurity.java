@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic against Camunda's users, Camunda admins only,
@@ -71,6 +72,24 @@ class ApiSecurity {
         .servletApi(AbstractHttpConfigurer::disable)
         .exceptionHandling(AbstractHttpConfigurer::disable)
         .build();
+  }
+
+  /**
+   * A URL the firewall refuses, such as {@code /api/migrations//cancel} when the id was left out,
+   * is answered with a problem that says what to check.
+   */
+  @Bean
+  RequestRejectedHandler rejectedUrls(ObjectMapper json) {
+    return (request, response, rejected) ->
+        write(
+            response,
+            json,
+            HttpStatus.BAD_REQUEST,
+            ProblemTypes.REJECTED_URL,
+            "URL not accepted",
+            "The URL holds an empty path segment ('//'), an encoded slash or another sequence"
+                + " that is not accepted; check that every part of the path, such as the"
+                + " migration id, is filled in.");
   }
 
   private static void unauthenticated(HttpServletResponse response, ObjectMapper json)

@@ -14,6 +14,11 @@ final class ProblemTypes {
   static final URI UNAUTHENTICATED = URI.create("urn:cutover:problem:unauthenticated");
   static final URI FORBIDDEN = URI.create("urn:cutover:problem:forbidden");
   static final URI INTERNAL = URI.create("urn:cutover:problem:internal");
+  static final URI NO_SUCH_PATH = URI.create("urn:cutover:problem:no-such-path");
+  static final URI METHOD_NOT_ALLOWED = URI.create("urn:cutover:problem:method-not-allowed");
+  static final URI UNSUPPORTED_MEDIA_TYPE =
+      URI.create("urn:cutover:problem:unsupported-media-type");
+  static final URI REJECTED_URL = URI.create("urn:cutover:problem:rejected-url");
 
   private ProblemTypes() {}
 }

@@ -11,7 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Gives the sync worker account a random password for this run when none is configured. The
  * in-process worker then signs in with it; workers in other processes need {@code
- * cutover.worker.password} set to the same value on every node.
+ * cutover.worker.password} set to the same value on every node. A blank value (such as an empty
+ * {@code CUTOVER_WORKER_PASSWORD} from a compose file) counts as none: the random password takes
+ * precedence over it, so the worker never signs in with an empty password.
  */
 class WorkerPassword implements EnvironmentPostProcessor {
 
@@ -29,6 +31,6 @@ class WorkerPassword implements EnvironmentPostProcessor {
     String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     environment
         .getPropertySources()
-        .addLast(new MapPropertySource("cutover-worker-password", Map.of(PROPERTY, password)));
+        .addFirst(new MapPropertySource("cutover-worker-password", Map.of(PROPERTY, password)));
   }
 }

@@ -41,18 +41,13 @@ final class SecretsKey {
     try {
       raw = Base64.getDecoder().decode(text.strip());
     } catch (IllegalArgumentException notBase64) {
-      throw new IllegalStateException(
-          origin + " is not valid base64. " + HOW_TO_GENERATE, notBase64);
+      throw new UnusableSecretsKey(origin + " is not valid base64.", notBase64);
     }
     if (raw.length != 32) {
       int length = raw.length;
       Arrays.fill(raw, (byte) 0);
-      throw new IllegalStateException(
-          origin
-              + " decodes to "
-              + length
-              + " bytes; AES-256 needs exactly 32. "
-              + HOW_TO_GENERATE);
+      throw new UnusableSecretsKey(
+          origin + " decodes to " + length + " bytes; AES-256 needs exactly 32.", null);
     }
     return new SecretsKey(raw);
   }

@@ -37,11 +37,11 @@ class SecretsKeyLoader {
     if (environment.acceptsProfiles(Profiles.of("demo", "dev"))) {
       return devKey(properties.devKeyFile());
     }
-    throw new IllegalStateException(
+    throw new UnusableSecretsKey(
         SecretsKey.PROPERTY
             + " is not set: Cutover encrypts stored credentials with it and will not start"
-            + " without it (only the demo and dev profiles generate one). "
-            + SecretsKey.HOW_TO_GENERATE);
+            + " without it (only the demo and dev profiles generate one).",
+        null);
   }
 
   @Bean

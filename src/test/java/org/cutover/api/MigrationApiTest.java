@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -433,6 +437,42 @@ class MigrationApiTest {
           .andExpect(jsonPath("$.type").value("urn:cutover:problem:not-found"))
           .andExpect(jsonPath("$.detail", containsString("no-such-id")));
     }
+  }
+
+  @Test
+  void aRequestNoOperationTakesIsAnsweredWithAProblemSayingWhatTheApiTakes() {
+    TestRestTemplate admin = http.withBasicAuth("admin", "admin-test-password");
+
+    ResponseEntity<String> unknownPath = admin.getForEntity("/api/migration", String.class);
+    assertProblem(unknownPath, HttpStatus.NOT_FOUND, "no-such-path", "/v3/api-docs");
+
+    ResponseEntity<String> wrongMethod =
+        admin.exchange("/api/migrations", HttpMethod.DELETE, null, String.class);
+    assertProblem(wrongMethod, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "GET, POST");
+
+    HttpHeaders plainText = new HttpHeaders();
+    plainText.setContentType(MediaType.TEXT_PLAIN);
+    ResponseEntity<String> wrongType =
+        admin.postForEntity(
+            "/api/migrations", new HttpEntity<>("domain=contoso.com", plainText), String.class);
+    assertProblem(
+        wrongType, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "application/json");
+
+    ResponseEntity<String> idLeftOut =
+        admin.postForEntity(
+            URI.create(http.getRootUri() + "/api/migrations//cancel"), null, String.class);
+    assertProblem(idLeftOut, HttpStatus.BAD_REQUEST, "rejected-url", "migration id");
+  }
+
+  private static void assertProblem(
+      ResponseEntity<String> response, HttpStatus status, String type, String advice) {
+    assertThat(response.getStatusCode()).isEqualTo(status);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody())
+        .contains("\"type\":\"urn:cutover:problem:" + type + "\"")
+        .contains("\"status\":" + status.value())
+        .contains(advice);
   }
 
   @Test

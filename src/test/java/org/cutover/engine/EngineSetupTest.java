@@ -34,6 +34,18 @@ class EngineSetupTest {
   }
 
   @Test
+  void engineRestListsItsEnginesOnlyAfterALogin() {
+    var anonymous = rest.getForEntity("/engine-rest/engine", String.class);
+    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+    var administrator =
+        rest.withBasicAuth("admin", "admin-test-password")
+            .getForEntity("/engine-rest/engine", String.class);
+    assertThat(administrator.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(administrator.getBody()).contains(engine.getName());
+  }
+
+  @Test
   void engineRestAnswersTheConfiguredAdministrator() {
     var response =
         rest.withBasicAuth("admin", "admin-test-password")

@@ -2,12 +2,17 @@ package org.cutover.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 class SecretsKeyLoaderTest {
@@ -26,6 +31,28 @@ class SecretsKeyLoaderTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("cutover.secrets.key is not set")
         .hasMessageContaining("openssl rand -base64 32");
+  }
+
+  @Test
+  void aMissingKeyStopsTheStartWithAMessageSayingWhatToSet() {
+    Throwable failure =
+        new IllegalStateException(
+            "Error creating bean with name 'secretsKey'",
+            catchThrowable(() -> loader.secretsKey(properties(null), new MockEnvironment())));
+
+    FailureAnalysis analysis =
+        // Analyzers that need the application's context are left out here.
+        SpringFactoriesLoader.forDefaultResourceLocation()
+            .load(FailureAnalyzer.class, null, (type, name, cannotCreate) -> {})
+            .stream()
+            .map(analyzer -> analyzer.analyze(failure))
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(analysis.getDescription()).startsWith("cutover.secrets.key is not set");
+    assertThat(analysis.getAction())
+        .contains("openssl rand -base64 32", "CUTOVER_SECRETS_KEY", "demo profile");
   }
 
   @Test

@@ -1,0 +1,18 @@
+package org.cutover.secrets;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Turns a missing or unusable secrets key into a start-up message that says what to set. */
+class UnusableSecretsKeyAnalyzer extends AbstractFailureAnalyzer<UnusableSecretsKey> {
+
+  @Override
+  protected FailureAnalysis analyze(Throwable rootFailure, UnusableSecretsKey cause) {
+    return new FailureAnalysis(
+        cause.problem(),
+        SecretsKey.HOW_TO_GENERATE
+            + " To try Cutover out, run it with the demo profile (--spring.profiles.active=demo)"
+            + " instead.",
+        cause);
+  }
+}
