@@ -69,7 +69,18 @@ record FlagSet(List<String> flags) {
     if (stored == null || stored.isBlank()) {
       return EMPTY;
     }
-    return new FlagSet(List.of(stored.trim().split("\\s+")));
+    List<String> flags = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= stored.length(); i++) {
+      boolean space = i == stored.length() || Character.isWhitespace(stored.charAt(i));
+      if (space && start >= 0) {
+        flags.add(stored.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return new FlagSet(flags);
   }
 
   /** Flags separated by single spaces. */
@@ -86,8 +97,17 @@ record FlagSet(List<String> flags) {
     return flags.isEmpty();
   }
 
+  /** The same flags, ignoring case: both lists are in canonical order, so pair by pair. */
   boolean sameAs(FlagSet other) {
-    return keys().equals(other.keys());
+    if (flags.size() != other.flags.size()) {
+      return false;
+    }
+    for (int i = 0; i < flags.size(); i++) {
+      if (!flags.get(i).equalsIgnoreCase(other.flags.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The flags here that {@code other} lacks. */

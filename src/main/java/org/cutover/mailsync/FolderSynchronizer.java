@@ -100,11 +100,7 @@ final class FolderSynchronizer {
           return;
         }
       }
-      List<SourceMessage> messages =
-          source.messages() == 0
-              ? List.of()
-              : src.call(
-                  "UID FETCH (flags) in " + srcName, p -> ImapCommands.fetchMetadata(p, "1:*", 1));
+      List<SourceMessage> messages = source.messages() == 0 ? List.of() : sourceMessages();
       Map<Long, SourceMessage> byUid = new LinkedHashMap<>();
       messages.forEach(m -> byUid.put(m.uid(), m));
       List<SourceMessage> toCopy = new ArrayList<>();
@@ -140,6 +136,50 @@ final class FolderSynchronizer {
         store.markSourceState(
             mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
       }
+    }
+
+    /**
+     * UID and flags of every source message, with date and size where it may be copied: those above
+     * the highest UID already copied, and any below it that is not (skipped before). On an
+     * incremental pass most messages are copied already, and their dates and sizes are not read.
+     */
+    private List<SourceMessage> sourceMessages() {
+      long floor = synced.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+      if (floor <= 1) {
+        return src.call(
+            "UID FETCH (metadata) in " + srcName, p -> ImapCommands.fetchMetadata(p, "1:*", 1));
+      }
+      List<SourceMessage> old =
+          src.call(
+              "UID FETCH (flags) in " + srcName,
+              p -> ImapCommands.fetchFlags(p, "1:" + (floor - 1)));
+      List<SourceMessage> fresh =
+          src.call(
+              "UID FETCH (metadata) in " + srcName,
+              p -> ImapCommands.fetchMetadata(p, floor + ":*", floor));
+      List<Long> uncopied = new ArrayList<>();
+      old.forEach(
+          m -> {
+            if (!synced.containsKey(m.uid())) {
+              uncopied.add(m.uid());
+            }
+          });
+      Map<Long, SourceMessage> full = new HashMap<>();
+      for (String set : UidSet.format(uncopied, MAX_RANGES)) {
+        src.call("UID FETCH (metadata) in " + srcName, p -> ImapCommands.fetchMetadata(p, set, 1))
+            .forEach(m -> full.put(m.uid(), m));
+      }
+      List<SourceMessage> all = new ArrayList<>(old.size() + fresh.size());
+      for (SourceMessage m : old) {
+        SourceMessage detailed = full.get(m.uid());
+        if (detailed != null) {
+          all.add(detailed);
+        } else if (synced.containsKey(m.uid())) {
+          all.add(m);
+        } // else expunged between the two commands
+      }
+      all.addAll(fresh);
+      return all;
     }
 
     private boolean unchangedSince(FolderSyncState state) {

@@ -145,6 +145,30 @@ final class ImapCommands {
     return out;
   }
 
+  /**
+   * UID and flags of the messages in {@code uidRange}, without date or size (zero): for messages
+   * already copied, whose flags alone are compared.
+   */
+  static List<SourceMessage> fetchFlags(IMAPProtocol p, String uidRange) throws ProtocolException {
+    List<SourceMessage> out = new ArrayList<>();
+    Argument args = new Argument().writeAtom(uidRange);
+    args.writeArgument(new Argument().writeAtom("UID").writeAtom("FLAGS"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID uid = fr.getItem(UID.class);
+            if (uid != null) {
+              out.add(
+                  new SourceMessage(uid.uid, FlagSet.of(fr.getItem(FLAGS.class)), null, null, 0));
+            }
+          }
+        });
+    return out;
+  }
+
   /** A message's identity as the server sees it now (for re-matching). */
   record Identified(long uid, FlagSet flags, MessageFingerprint fingerprint) {}
 

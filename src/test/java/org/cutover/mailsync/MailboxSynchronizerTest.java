@@ -89,6 +89,23 @@ class MailboxSynchronizerTest {
   }
 
   @Test
+  void aMessageLeftOutBelowNewerCopiesIsCopiedWhenALaterPassAllowsIt() throws Exception {
+    append("INBOX", message("Stor vedhæftning", "2024-05-01") + "x".repeat(20_000), new Flags());
+    append("INBOX", message("Lille svar", "2024-05-02"), new Flags(Flags.Flag.SEEN));
+    SyncOutcome limited = sync(SyncOptions.defaults().withMaxMessageBytes(10_000));
+    assertThat(((SyncOutcome.Synced) limited).skippedItems()).hasSize(1);
+    assertThat(snapshot(target, "INBOX")).hasSize(3);
+
+    // The large message's UID is below the newest copied one; a pass reads its date and size anew.
+    SyncOutcome unlimited = sync(SyncOptions.defaults());
+
+    assertThat(unlimited.statistics().messagesCopied()).isEqualTo(1);
+    assertThat(snapshot(target, "INBOX"))
+        .hasSize(4)
+        .containsExactlyInAnyOrderElementsOf(snapshot(source, "INBOX"));
+  }
+
+  @Test
   void keepsTheCopyOfAMessageDeletedOnTheSourceByDefault() throws Exception {
     sync(SyncOptions.defaults());
     expunge(source, "INBOX", "Faktura 17");
