@@ -21,7 +21,7 @@ public final class MailboxSynchronizer {
    */
   static final long MEMORY_BUDGET_LIMIT = 32L << 20;
 
-  /** A gate of its own and a memory budget of a quarter of the heap, from 16 up to 64 MiB. */
+  /** A gate of its own and a memory budget of an eighth of the heap, from 16 up to 32 MiB. */
   public MailboxSynchronizer() {
     this(
         new EndpointGate(),
