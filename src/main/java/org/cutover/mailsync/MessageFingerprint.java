@@ -62,12 +62,13 @@ record MessageFingerprint(String messageId, long internalDate, long size, String
     private final StringBuilder currentValue = new StringBuilder();
 
     void update(byte[] b, int off, int len) {
-      for (int i = off; i < off + len && !done; i++) {
+      int end = off + len;
+      int i = off;
+      while (i < end && !done) {
         byte c = b[i];
         if (c == '\r') {
-          continue;
-        }
-        if (c == '\n') {
+          i++;
+        } else if (c == '\n') {
           if (atLineStart) {
             endField();
             done = true;
@@ -76,12 +77,20 @@ record MessageFingerprint(String messageId, long internalDate, long size, String
           sha.update((byte) '\n');
           endLine();
           atLineStart = true;
-          continue;
-        }
-        atLineStart = false;
-        sha.update(c);
-        if (line.length() < 2048) {
-          line.append((char) (c & 0xff));
+          i++;
+        } else {
+          // the bytes up to the next line end go to the digest in one piece
+          int run = i;
+          while (run < end && b[run] != '\r' && b[run] != '\n') {
+            run++;
+          }
+          sha.update(b, i, run - i);
+          int keep = Math.min(run - i, Math.max(0, 2048 - line.length()));
+          for (int k = i; k < i + keep; k++) {
+            line.append((char) (b[k] & 0xff));
+          }
+          atLineStart = false;
+          i = run;
         }
       }
     }

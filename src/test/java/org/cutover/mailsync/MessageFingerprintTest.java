@@ -26,6 +26,19 @@ class MessageFingerprintTest {
   }
 
   @Test
+  void isStableAcrossVersions() {
+    // Pending appends keep this form; a later version must compute the same from the same bytes.
+    String message =
+        "From: Bo <bo@contoso.test>\r\nSubject: Tilbud p\u00e5 \u00c6r\u00f8\r\nMessage-ID:\r\n"
+            + "  <tilbud-17@contoso.test>\r\nDate: Mon, 3 Mar 2025 10:00:00 +0100\r\n\r\nHej Anna\r\n";
+
+    assertThat(of(message, 1234).stored())
+        .isEqualTo(
+            "v1:1234:1714979289:78a8a6559fdd3dedea260c80:"
+                + "d8e2f2c662467a446fde6a6babb0c6bb27d7dcd1a9cc9447b9c4b4cd478740d7");
+  }
+
+  @Test
   void ignoresCarriageReturns() {
     assertThat(of(MESSAGE.replace("\r\n", "\n"), 100)).isEqualTo(of(MESSAGE, 100));
   }
