@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.cutover.mailsync.JournalSyncStateStore;
 
@@ -21,6 +22,7 @@ import org.cutover.mailsync.JournalSyncStateStore;
 final class StateFolder implements AutoCloseable {
 
   private static final int READABLE_NAME_LENGTH = 60;
+  private static final Duration LOCK_WAIT = Duration.ofSeconds(3);
 
   private final Path folder;
   private final FileChannel lock;
@@ -96,22 +98,36 @@ final class StateFolder implements AutoCloseable {
     }
   }
 
+  /**
+   * Locks the folder, waiting a moment for a run that is ending (one just stopped may still be
+   * letting go of it).
+   */
   private static FileChannel lock(Path folder) {
     Path lockFile = folder.resolve("lock");
-    FileChannel channel = null;
-    try {
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      if (channel.tryLock() == null) {
+    long giveUp = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      FileChannel channel = null;
+      try {
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        if (channel.tryLock() != null) {
+          return channel;
+        }
         channel.close();
+      } catch (OverlappingFileLockException heldHere) {
+        closeQuietly(channel);
+      } catch (IOException unwritable) {
+        closeQuietly(channel);
+        throw new SpecProblem("state: cannot lock " + lockFile + " (" + unwritable + ")");
+      }
+      if (System.nanoTime() > giveUp) {
         throw inUse(folder);
       }
-      return channel;
-    } catch (OverlappingFileLockException heldHere) {
-      closeQuietly(channel);
-      throw inUse(folder);
-    } catch (IOException unwritable) {
-      closeQuietly(channel);
-      throw new SpecProblem("state: cannot lock " + lockFile + " (" + unwritable + ")");
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw inUse(folder);
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,24 @@ public final class SyncCommand {
   public static void main(String[] args) {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "org/cutover/cli/logback-sync.xml");
+    }
+    Optional<List<String>> bounded =
+        BoundedJvm.command(
+            ProcessHandle.current().info(),
+            Runtime.getRuntime().maxMemory(),
+            System.getProperty("cutover.sync.jvm"));
+    if (bounded.isPresent()) {
+      try {
+        System.exit(BoundedJvm.run(bounded.get()));
+      } catch (IOException | InterruptedException cannotStart) {
+        System.err.println(
+            "sync: could not start the command with a bounded heap ("
+                + cannotStart
+                + "); running it here");
+      }
+    }
+    if ("bounded".equals(System.getProperty("cutover.sync.jvm"))) {
+      BoundedJvm.endWithParent();
     }
     prepareInBackground();
     System.exit(run(args, System.getenv(), System.out, System.err));

@@ -59,7 +59,13 @@ class SyncCommandIT {
         .ignoreExceptions()
         .until(() -> messagesOnTarget() >= 150 || !first.isAlive());
     assertThat(first.isAlive()).as("the first run was still copying when it was killed").isTrue();
+    // On a machine with a default heap over 1 GiB the command runs in a second, bounded JVM: it
+    // must end with the one that was killed, which had no chance to end it.
+    List<ProcessHandle> started = first.descendants().toList();
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
 
     Process second = sync(spec, work.resolve("second.log"));
     assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();

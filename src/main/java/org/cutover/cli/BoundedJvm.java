@@ -1,0 +1,112 @@
+package org.cutover.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the sync command in a JVM of bounded size when it was started with the JVM's default heap.
+ * On a large machine the default is a quarter of its memory, and the collector then grows the
+ * process to over half a gigabyte for a copy that needs a fraction of it; the sync command needs a
+ * small heap, a simple collector and quick compilation. So {@code java -jar cutover.jar sync}
+ * without heap options starts the same command again with those options and waits for it, passing
+ * standard input and output through and ending with its exit status. Given any heap option (or
+ * {@code -Dcutover.sync.jvm=as-is}), the command runs in the JVM it was started in.
+ */
+final class BoundedJvm {
+
+  /** The options the command runs with, as README.md shows them. */
+  static final List<String> OPTIONS =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  /** Marks the bounded JVM, so that it neither starts another nor outlives its starter. */
+  private static final String BOUNDED = "-Dcutover.sync.jvm=bounded";
+
+  /** A heap this large means nobody chose it: the JVM's default on a machine with over 4 GB. */
+  private static final long DEFAULT_SIZED_HEAP = 1L << 30;
+
+  private BoundedJvm() {}
+
+  /**
+   * The command line to start the bounded JVM with, or empty when this JVM is to run the command.
+   */
+  static Optional<List<String>> command(ProcessHandle.Info self, long maxHeap, String jvmProperty) {
+    if ("as-is".equals(jvmProperty)
+        || "bounded".equals(jvmProperty)
+        || maxHeap < DEFAULT_SIZED_HEAP) {
+      return Optional.empty();
+    }
+    if (self.command().isEmpty() || self.arguments().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> arguments = List.of(self.arguments().get());
+    for (String a : arguments) {
+      if (a.equals("-jar") || !a.startsWith("-")) {
+        break; // the JVM's own options end here
+      }
+      if (a.startsWith("-Xmx")
+          || a.startsWith("-XX:MaxHeapSize")
+          || a.startsWith("-XX:MaxRAM")
+          || a.startsWith("-XX:ArchiveClassesAtExit")) {
+        return Optional.empty();
+      }
+    }
+    if (!arguments.contains("-jar")) {
+      return Optional.empty(); // started from a class path (tests, an IDE): left as it is
+    }
+    List<String> command = new ArrayList<>();
+    command.add(self.command().get());
+    command.addAll(OPTIONS);
+    command.add(BOUNDED);
+    command.addAll(arguments); // the caller's own options come after ours and win
+    return Optional.of(command);
+  }
+
+  /**
+   * Runs the command in the bounded JVM and returns its exit status. If this process is ended, the
+   * other one is ended with it.
+   */
+  static int run(List<String> command) throws IOException, InterruptedException {
+    Process child = new ProcessBuilder(command).inheritIO().start();
+    Thread stopChild = new Thread(child::destroy, "sync-stop");
+    Runtime.getRuntime().addShutdownHook(stopChild);
+    try {
+      return child.waitFor();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stopChild);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs and ends the child
+      }
+    }
+  }
+
+  /**
+   * In the bounded JVM: ends it when the process that started it is gone (killed outright, which
+   * leaves it no chance to end this one), so that no copy goes on that nobody waits for.
+   */
+  static void endWithParent() {
+    Optional<Long> parent = ProcessHandle.current().parent().map(ProcessHandle::pid);
+    if (parent.isEmpty()) {
+      return;
+    }
+    // A process whose parent ends is handed to another at once, even while the dead parent waits
+    // to be reaped: a new parent id is the sure sign.
+    Thread watch =
+        new Thread(
+            () -> {
+              while (ProcessHandle.current().parent().map(ProcessHandle::pid).equals(parent)) {
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              Runtime.getRuntime().halt(SyncCommand.INCOMPLETE);
+            },
+            "sync-parent-watch");
+    watch.setDaemon(true);
+    watch.start();
+  }
+}
