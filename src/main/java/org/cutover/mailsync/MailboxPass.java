@@ -374,6 +374,7 @@ final class MailboxPass {
               && s.uidNext() == st.sourceUidNext()
               && s.messages() == st.sourceMessages();
       if (unchanged) {
+        targets.prepare(c.target(), p); // a subscription made on the source since the last pass
         recorder.folderDone(p.source().displayPath());
       } else {
         changed.add(p);

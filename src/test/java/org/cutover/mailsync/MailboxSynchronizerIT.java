@@ -91,6 +91,23 @@ class MailboxSynchronizerIT {
   }
 
   @Test
+  void aFolderSubscribedOnTheSourceSinceTheLastPassIsSubscribedOnTheTarget() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 40, 9, 0);
+    synced(sync("user1", src, dst));
+    try (TestImap source = TestImap.open(src, "user1")) {
+      source.command("SUBSCRIBE", "Newsletters");
+    }
+
+    synced(sync("user1", src, dst));
+
+    try (TestImap target = TestImap.open(dst, "user1")) {
+      assertThat(target.subscribed()).contains("Newsletters");
+    }
+  }
+
+  @Test
   void rerunChangesNothing() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
