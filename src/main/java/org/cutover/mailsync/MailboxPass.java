@@ -276,17 +276,17 @@ final class MailboxPass {
             });
     FolderLister.Listing source;
     try {
-      ImapSession s = c.source();
-      if (early == null && options.parallelFolders() > 1 && store.folders(mailboxKey).isEmpty()) {
-        early = new EarlyConnections(options.parallelFolders() - 1, targetLoggedIn);
+      try {
+        ImapSession s = c.source();
+        if (early == null && options.parallelFolders() > 1 && store.folders(mailboxKey).isEmpty()) {
+          early = new EarlyConnections(options.parallelFolders() - 1, targetLoggedIn);
+        }
+        source = FolderLister.list(s, true);
+      } catch (RuntimeException e) {
+        // the caller closes the connections: not while the other side still uses them
+        awaitQuietly(targetSide);
+        throw e;
       }
-      source = FolderLister.list(s, true);
-    } catch (RuntimeException e) {
-      awaitQuietly(
-          targetSide); // the caller closes the connections: not while the other side uses them
-      throw e;
-    }
-    try {
       targetListing = awaitSide(targetSide);
     } finally {
       targetLoggedIn.cancel(false); // early workers stop waiting if the side never logged in
