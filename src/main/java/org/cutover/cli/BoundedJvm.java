@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs the sync command in a JVM of bounded size when it was started with the JVM's default heap.
@@ -31,12 +32,14 @@ final class BoundedJvm {
   /**
    * The command line to start the bounded JVM with, or empty when this JVM is to run the command.
    */
-  static Optional<List<String>> command(ProcessHandle.Info self, long maxHeap, String jvmProperty) {
+  static Optional<List<String>> command(
+      Supplier<ProcessHandle.Info> started, long maxHeap, String jvmProperty) {
     if ("as-is".equals(jvmProperty)
         || "bounded".equals(jvmProperty)
         || maxHeap < DEFAULT_SIZED_HEAP) {
       return Optional.empty();
     }
+    ProcessHandle.Info self = started.get(); // read from /proc only when it may matter
     if (self.command().isEmpty() || self.arguments().isEmpty()) {
       return Optional.empty();
     }

@@ -53,7 +53,7 @@ public final class SyncCommand {
     }
     Optional<List<String>> bounded =
         BoundedJvm.command(
-            ProcessHandle.current().info(),
+            () -> ProcessHandle.current().info(),
             Runtime.getRuntime().maxMemory(),
             System.getProperty("cutover.sync.jvm"));
     if (bounded.isPresent()) {

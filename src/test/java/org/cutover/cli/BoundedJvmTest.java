@@ -6,44 +6,46 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class BoundedJvmTest {
 
   private static final long DEFAULT_HEAP = 6L << 30;
 
-  private static ProcessHandle.Info started(String... arguments) {
-    return new ProcessHandle.Info() {
-      @Override
-      public Optional<String> command() {
-        return Optional.of("/usr/bin/java");
-      }
+  private static Supplier<ProcessHandle.Info> started(String... arguments) {
+    return () ->
+        new ProcessHandle.Info() {
+          @Override
+          public Optional<String> command() {
+            return Optional.of("/usr/bin/java");
+          }
 
-      @Override
-      public Optional<String> commandLine() {
-        return Optional.empty();
-      }
+          @Override
+          public Optional<String> commandLine() {
+            return Optional.empty();
+          }
 
-      @Override
-      public Optional<String[]> arguments() {
-        return Optional.of(arguments);
-      }
+          @Override
+          public Optional<String[]> arguments() {
+            return Optional.of(arguments);
+          }
 
-      @Override
-      public Optional<Instant> startInstant() {
-        return Optional.empty();
-      }
+          @Override
+          public Optional<Instant> startInstant() {
+            return Optional.empty();
+          }
 
-      @Override
-      public Optional<Duration> totalCpuDuration() {
-        return Optional.empty();
-      }
+          @Override
+          public Optional<Duration> totalCpuDuration() {
+            return Optional.empty();
+          }
 
-      @Override
-      public Optional<String> user() {
-        return Optional.empty();
-      }
-    };
+          @Override
+          public Optional<String> user() {
+            return Optional.empty();
+          }
+        };
   }
 
   @Test
