@@ -2,8 +2,11 @@ package org.cutover.mailsync;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -27,6 +30,7 @@ final class FolderMapper {
     List<FolderPairing> pairings = new ArrayList<>();
     List<SkippedFolder> excluded = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    List<RemoteFolder> kept = new ArrayList<>();
     for (RemoteFolder src : source.folders()) {
       if (!src.selectable()) {
         continue;
@@ -37,8 +41,12 @@ final class FolderMapper {
         excluded.add(new SkippedFolder(shown, "excluded by pattern '" + pattern + "'"));
         continue;
       }
-      List<String> path = targetPath(src, source, target, options.folderMap());
-      String name = targetName(path, target, notes, shown);
+      kept.add(src);
+    }
+    Levels levels = new Levels(source, target, options.folderMap(), notes);
+    levels.claimAll(kept);
+    for (RemoteFolder src : kept) {
+      String name = targetName(levels.of(src.path()), target);
       RemoteFolder existing = target.byName(name);
       SpecialUse role =
           src.role() != null && target.withRole(src.role()) == null ? src.role() : null;
@@ -52,67 +60,154 @@ final class FolderMapper {
     return new Plan(pairings, excluded, notes);
   }
 
-  static List<String> targetPath(
-      RemoteFolder src,
-      FolderLister.Listing source,
-      FolderLister.Listing target,
-      Map<String, String> folderMap) {
-    List<String> path = src.path();
-    // 1. an explicit map: the longest source prefix wins, subfolders follow.
-    List<String> bestKey = null;
-    List<String> bestValue = null;
-    for (Map.Entry<String, String> e : folderMap.entrySet()) {
-      List<String> key = split(e.getKey());
-      if (isPrefix(key, path) && (bestKey == null || key.size() > bestKey.size())) {
-        bestKey = key;
-        bestValue = split(e.getValue());
-      }
+  /**
+   * The target levels of every source level. A level goes where the folder map sends it, else to
+   * the target's folder of its special-use role, else under its parent's target level with the same
+   * name (the target's separator replaced). Two source folders never land in one target folder
+   * unless the folder map says so: a mapped or special folder keeps the name first, then one whose
+   * name is unchanged, then by name; the others get " (2)", " (3)", ... added, and a note says so.
+   */
+  private static final class Levels {
+    private final FolderLister.Listing source;
+    private final FolderLister.Listing target;
+    private final Map<String, String> folderMap;
+    private final List<String> notes;
+    private final Map<List<String>, List<String>> resolved = new HashMap<>();
+    private final Map<List<String>, List<String>> claimedBy = new HashMap<>();
+
+    Levels(
+        FolderLister.Listing source,
+        FolderLister.Listing target,
+        Map<String, String> folderMap,
+        List<String> notes) {
+      this.source = source;
+      this.target = target;
+      this.folderMap = folderMap;
+      this.notes = notes;
     }
-    if (bestKey != null) {
+
+    /**
+     * Resolves every level of the folders, shallow ones first, in an order that does not depend on
+     * the listing.
+     */
+    void claimAll(List<RemoteFolder> folders) {
+      Set<List<String>> all = new HashSet<>();
+      for (RemoteFolder f : folders) {
+        for (int len = 1; len <= f.path().size(); len++) {
+          all.add(f.path().subList(0, len));
+        }
+      }
+      List<List<String>> order = new ArrayList<>(all);
+      order.sort(
+          Comparator.comparing((List<String> p) -> p.size())
+              .thenComparing(this::rank)
+              .thenComparing(p -> String.join("\0", p)));
+      order.forEach(this::of);
+    }
+
+    List<String> of(List<String> path) {
+      List<String> done = resolved.get(path);
+      if (done != null) {
+        return done;
+      }
+      List<String> mapped = mapped(path);
+      if (mapped != null) {
+        claimedBy.putIfAbsent(mapped, path);
+        resolved.put(path, mapped);
+        return mapped;
+      }
+      List<String> proposed = role(path);
+      if (proposed == null) {
+        String level = path.get(path.size() - 1);
+        String safe = safe(level, path);
+        proposed =
+            path.size() == 1
+                ? List.of(safe)
+                : concat(of(path.subList(0, path.size() - 1)), List.of(safe));
+      }
+      List<String> chosen = proposed;
+      List<String> owner = claimedBy.get(proposed);
+      for (int n = 2; owner != null && !owner.equals(path); n++) {
+        List<String> head = proposed.subList(0, proposed.size() - 1);
+        chosen = concat(head, List.of(proposed.get(proposed.size() - 1) + " (" + n + ")"));
+        owner = claimedBy.get(chosen);
+      }
+      if (chosen != proposed) {
+        String d = String.valueOf(target.delimiter());
+        notes.add(
+            "Folder '"
+                + String.join("/", path)
+                + "' would share the target folder '"
+                + String.join(d, proposed)
+                + "' with '"
+                + String.join("/", claimedBy.get(proposed))
+                + "' and is named '"
+                + String.join(d, chosen)
+                + "' on the target");
+      }
+      claimedBy.put(chosen, path);
+      resolved.put(path, chosen);
+      return chosen;
+    }
+
+    /** An explicit map: the longest source prefix wins, subfolders follow. */
+    private List<String> mapped(List<String> path) {
+      List<String> bestKey = null;
+      List<String> bestValue = null;
+      for (Map.Entry<String, String> e : folderMap.entrySet()) {
+        List<String> key = split(e.getKey());
+        if (isPrefix(key, path) && (bestKey == null || key.size() > bestKey.size())) {
+          bestKey = key;
+          bestValue = split(e.getValue());
+        }
+      }
+      if (bestKey == null) {
+        return null;
+      }
       return concat(bestValue, path.subList(bestKey.size(), path.size()));
     }
-    // 2. the nearest special folder at or above this one, if the target has that role.
-    for (int len = path.size(); len >= 1; len--) {
-      List<String> head = path.subList(0, len);
-      RemoteFolder ancestor = byPath(source, head);
-      if (ancestor == null || ancestor.role() == null) {
-        continue;
+
+    /** The target's folder of this level's special-use role, if both sides have one. */
+    private List<String> role(List<String> path) {
+      RemoteFolder folder = byPath(source, path);
+      if (folder == null || folder.role() == null || source.withRole(folder.role()) != folder) {
+        return null; // a second folder with the same role keeps its own name
       }
-      if (source.withRole(ancestor.role()) != ancestor) {
-        continue; // a second folder with the same role keeps its own name
-      }
-      RemoteFolder targetRole = target.withRole(ancestor.role());
-      if (targetRole != null) {
-        return concat(targetRole.path(), path.subList(len, path.size()));
-      }
+      RemoteFolder targetRole = target.withRole(folder.role());
+      return targetRole == null ? null : targetRole.path();
     }
-    // 3. the same name.
-    return path;
+
+    /** Who keeps a contested name: a mapped or special folder, then one whose name is unchanged. */
+    private int rank(List<String> path) {
+      if (mapped(path) != null || role(path) != null) {
+        return 0;
+      }
+      return path.get(path.size() - 1).indexOf(target.delimiter()) >= 0 ? 2 : 1;
+    }
+
+    private String safe(String level, List<String> path) {
+      char d = target.delimiter();
+      if (level.indexOf(d) < 0) {
+        return level;
+      }
+      String safe = level.replace(d, '_');
+      notes.add(
+          "Folder '"
+              + String.join("/", path)
+              + "': the level '"
+              + level
+              + "' holds the target's separator '"
+              + d
+              + "' and is named '"
+              + safe
+              + "' on the target");
+      return safe;
+    }
   }
 
   /** The full target name for a path, with the target's prefix and separator. */
-  static String targetName(
-      List<String> path, FolderLister.Listing target, List<String> notes, String sourceShown) {
-    char d = target.delimiter();
-    List<String> parts = new ArrayList<>();
-    for (String part : path) {
-      if (part.indexOf(d) >= 0) {
-        String safe = part.replace(d, '_');
-        notes.add(
-            "Folder '"
-                + sourceShown
-                + "': the level '"
-                + part
-                + "' holds the target's separator '"
-                + d
-                + "' and is named '"
-                + safe
-                + "' on the target");
-        part = safe;
-      }
-      parts.add(part);
-    }
-    String joined = String.join(String.valueOf(d), parts);
+  static String targetName(List<String> parts, FolderLister.Listing target) {
+    String joined = String.join(String.valueOf(target.delimiter()), parts);
     // INBOX and its subfolders are never under a prefix ("INBOX." prefixes already start so).
     return parts.get(0).equals("INBOX") ? joined : target.prefix() + joined;
   }

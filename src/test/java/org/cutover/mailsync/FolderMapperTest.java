@@ -220,6 +220,63 @@ class FolderMapperTest {
   }
 
   @Test
+  void aLevelRenamedForTheSeparatorNeverLandsInAnotherSourceFoldersTargetFolder() {
+    FolderLister.Listing src =
+        listing(
+            "",
+            '/',
+            "(\\HasNoChildren) \"/\" INBOX",
+            "(\\HasChildren) \"/\" dot.name",
+            "(\\HasNoChildren) \"/\" dot.name/child",
+            "(\\HasNoChildren) \"/\" dot_name",
+            "(\\HasNoChildren) \"/\" \"dot_name (2)\"");
+    FolderLister.Listing dot = listing("", '.', "(\\HasNoChildren) \".\" INBOX");
+
+    FolderMapper.Plan plan = FolderMapper.plan(src, dot, SyncOptions.defaults());
+
+    assertThat(targets(plan))
+        .containsEntry("dot_name", "dot_name")
+        .containsEntry("dot_name (2)", "dot_name (2)")
+        .containsEntry("dot.name", "dot_name (3)")
+        .containsEntry("dot.name/child", "dot_name (3).child");
+    assertThat(plan.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("'dot.name' would share the target folder 'dot_name'")
+                    .contains("named 'dot_name (3)'"));
+  }
+
+  @Test
+  void aPlainFolderNamedLikeTheTargetsSpecialFolderDoesNotMergeIntoIt() {
+    List<String> lines = new ArrayList<>(List.of("(\\HasNoChildren) \".\" INBOX"));
+    lines.add("(\\HasNoChildren \\Sent) \".\" \"Sendt post\"");
+    lines.add("(\\HasNoChildren) \".\" Sent");
+    FolderLister.Listing src = listing("", '.', lines.toArray(String[]::new));
+
+    Map<String, String> t = targets(FolderMapper.plan(src, ENGLISH_SLASH, SyncOptions.defaults()));
+
+    assertThat(t).containsEntry("Sendt post", "Sent").containsEntry("Sent", "Sent (2)");
+  }
+
+  @Test
+  void twoFoldersTheMapSendsToOneTargetFolderAreMergedAsAsked() {
+    SyncOptions merge =
+        SyncOptions.defaults().withFolderMap(Map.of("Old", "Archive", "Older", "Archive"));
+    FolderLister.Listing src =
+        listing(
+            "",
+            '/',
+            "(\\HasNoChildren) \"/\" INBOX",
+            "(\\HasNoChildren) \"/\" Old",
+            "(\\HasNoChildren) \"/\" Older");
+
+    Map<String, String> t = targets(FolderMapper.plan(src, ENGLISH_SLASH, merge));
+
+    assertThat(t).containsEntry("Old", "Archive").containsEntry("Older", "Archive");
+  }
+
+  @Test
   void asksForTheRoleWhenCreatingASpecialFolderTheTargetLacks() {
     FolderLister.Listing bare = listing("", '/', "(\\HasNoChildren) \"/\" INBOX");
 
