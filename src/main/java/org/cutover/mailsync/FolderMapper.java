@@ -117,9 +117,10 @@ final class FolderMapper {
         return mapped;
       }
       List<String> proposed = role(path);
+      String level = path.get(path.size() - 1);
+      String safe = level;
       if (proposed == null) {
-        String level = path.get(path.size() - 1);
-        String safe = safe(level, path);
+        safe = safe(level);
         proposed =
             path.size() == 1
                 ? List.of(safe)
@@ -143,6 +144,17 @@ final class FolderMapper {
                 + String.join("/", claimedBy.get(proposed))
                 + "' and is named '"
                 + String.join(d, chosen)
+                + "' on the target");
+      } else if (!safe.equals(level)) {
+        notes.add(
+            "Folder '"
+                + String.join("/", path)
+                + "': the level '"
+                + level
+                + "' holds the target's separator '"
+                + target.delimiter()
+                + "' and is named '"
+                + safe
                 + "' on the target");
       }
       claimedBy.put(chosen, path);
@@ -185,23 +197,8 @@ final class FolderMapper {
       return path.get(path.size() - 1).indexOf(target.delimiter()) >= 0 ? 2 : 1;
     }
 
-    private String safe(String level, List<String> path) {
-      char d = target.delimiter();
-      if (level.indexOf(d) < 0) {
-        return level;
-      }
-      String safe = level.replace(d, '_');
-      notes.add(
-          "Folder '"
-              + String.join("/", path)
-              + "': the level '"
-              + level
-              + "' holds the target's separator '"
-              + d
-              + "' and is named '"
-              + safe
-              + "' on the target");
-      return safe;
+    private String safe(String level) {
+      return level.replace(target.delimiter(), '_');
     }
   }
 

@@ -36,6 +36,9 @@ final class FolderSynchronizer {
   private static final int MAX_RANGES = 400;
   private static final String EMPTY = "the source returned no content";
 
+  /** Keywords Dovecot's maildir storage keeps per folder in its file names (a to z). */
+  static final int MAILDIR_KEYWORDS = 26;
+
   private final String mailboxKey;
   private final SyncOptions options;
   private final SyncStateStore store;
@@ -122,6 +125,7 @@ final class FolderSynchronizer {
       copy(toCopy);
       syncFlags(flagChanged);
       handleDeleted(gone);
+      noteManyKeywords(messages);
       if (!droppedFlags.isEmpty()) {
         recorder.note(
             "Target folder '"
@@ -135,6 +139,35 @@ final class FolderSynchronizer {
       if (clean && source.highestModSeq() > 0) {
         store.markSourceState(
             mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
+      }
+    }
+
+    /**
+     * A target cannot say through IMAP that it keeps only some keywords: Dovecot's maildir shows
+     * every keyword but writes only the first 26 of a folder into its files, and loses the others
+     * when its index is rebuilt. More than that many in one folder is worth a check on the target.
+     */
+    private void noteManyKeywords(List<SourceMessage> messages) {
+      Set<String> keywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+      for (SourceMessage m : messages) {
+        for (String f : m.flags().keptBy(target.permanentFlags()).flags()) {
+          if (!FlagSet.isSystem(f)) {
+            keywords.add(f);
+          }
+        }
+      }
+      if (keywords.size() > MAILDIR_KEYWORDS) {
+        recorder.note(
+            "Folder '"
+                + shown
+                + "' uses "
+                + keywords.size()
+                + " different keywords: a target storing mail as maildir (Dovecot) keeps only "
+                + MAILDIR_KEYWORDS
+                + " per folder in its files and loses the others if its index is rebuilt;"
+                + " check '"
+                + dstName
+                + "' there or use sdbox or mdbox storage");
       }
     }
 
@@ -644,6 +677,7 @@ final class FolderSynchronizer {
         FlagSet last = FlagSet.parse(s.flags());
         FlagSet added = m.flags().minus(last).keptBy(target.permanentFlags());
         FlagSet removed = last.minus(m.flags()).keptBy(target.permanentFlags());
+        droppedFlags.addAll(m.flags().minus(last).minus(added).flags());
         String key = added.stored() + "|" + removed.stored();
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(s.targetUid());
         groupFlags.put(key, new FlagSet[] {added, removed});

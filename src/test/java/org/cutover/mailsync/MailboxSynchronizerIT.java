@@ -211,6 +211,75 @@ class MailboxSynchronizerIT {
   }
 
   @Test
+  void keepsOddFolderNamesApartOnATargetWithTheOtherSeparator() {
+    DovecotServer src =
+        DovecotServer.start(work.resolve("src"), false, "--sep", "/", "--format", "sdbox");
+    servers.add(src);
+    DovecotServer dst =
+        DovecotServer.start(work.resolve("dst"), false, "--sep", ".", "--users", "1");
+    servers.add(dst);
+    List<String> names =
+        List.of(
+            "Quote\"d",
+            "Back\\slash",
+            "Per%cent",
+            "Star*",
+            "Amp&Co",
+            "&-",
+            "Ελληνικά",
+            "中文",
+            "Emoji 🎉",
+            " lead",
+            "trail ",
+            "dot.name",
+            "dot_name",
+            "Ghost/Child",
+            "INBOX/Reports",
+            "Reports",
+            "Case",
+            "case",
+            "x".repeat(200));
+    try (TestImap source = TestImap.open(src, "user1")) {
+      for (String name : names) {
+        source.create(name);
+        source.append(
+            name,
+            "From: a@example.com\r\nSubject: in " + name + "\r\n\r\nbody\r\n",
+            "\\Seen",
+            "14-Nov-2023 22:13:20 +0000");
+      }
+    }
+
+    SyncOutcome.Synced first = synced(sync("user1", src, dst));
+
+    assertThat(first.statistics().messagesCopied()).isEqualTo(names.size());
+    assertThat(first.notes()).anyMatch(n -> n.contains("'dot_name (2)'"));
+    BenchKit.Comparison c =
+        BenchKit.compare(work, src.port(), dst.port(), "user1", "--map", "dot.name=dot_name (2)");
+    assertThat(c.identical()).as(c.output()).isTrue();
+  }
+
+  @Test
+  void saysSoWhenAFolderUsesMoreKeywordsThanAMaildirTargetKeepsInItsFiles() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    try (TestImap source = TestImap.open(src, "user1")) {
+      for (int i = 0; i < 30; i++) {
+        source.append(
+            "INBOX",
+            "From: a@example.com\r\nSubject: keyword " + i + "\r\n\r\nbody\r\n",
+            "\\Seen kw" + i,
+            "03-Mar-2025 10:00:00 +0100");
+      }
+    }
+
+    SyncOutcome.Synced first = synced(sync("user1", src, dst));
+
+    assertThat(first.notes()).anyMatch(n -> n.contains("'INBOX' uses 30 different keywords"));
+    assertIdentical(src, dst, "user1");
+  }
+
+  @Test
   void logsInAsAnAdministratorActingForEachUser() {
     DovecotServer src = danishSource(2);
     DovecotServer dst = englishTarget(2);

@@ -85,6 +85,16 @@ final class TestImap implements AutoCloseable {
         });
   }
 
+  /** Creates a folder (any name: it is sent as a string in modified UTF-7). */
+  void create(String folder) {
+    session.call(
+        "CREATE",
+        p -> {
+          ImapCommands.create(p, folder, null);
+          return null;
+        });
+  }
+
   /** Sends a raw command; for odd set-ups only. */
   void command(String command, String atom) {
     session.call(
