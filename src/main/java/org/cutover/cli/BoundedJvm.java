@@ -70,12 +70,14 @@ final class BoundedJvm {
    * Runs the command in the bounded JVM and returns its exit status. If this process is ended, the
    * other one is ended with it.
    */
-  static int run(List<String> command) throws IOException, InterruptedException {
-    Process child = new ProcessBuilder(command).inheritIO().start();
+  static int run(LaunchCache.Launch launch) throws IOException, InterruptedException {
+    Process child = new ProcessBuilder(launch.command()).inheritIO().start();
     Thread stopChild = new Thread(child::destroy, "sync-stop");
     Runtime.getRuntime().addShutdownHook(stopChild);
     try {
-      return child.waitFor();
+      int status = child.waitFor();
+      launch.ended(status);
+      return status;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(stopChild);

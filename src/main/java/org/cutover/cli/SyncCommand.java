@@ -58,7 +58,7 @@ public final class SyncCommand {
             System.getProperty("cutover.sync.jvm"));
     if (bounded.isPresent()) {
       try {
-        System.exit(BoundedJvm.run(bounded.get()));
+        System.exit(BoundedJvm.run(launch(bounded.get())));
       } catch (IOException | InterruptedException cannotStart) {
         System.err.println(
             "sync: could not start the command with a bounded heap ("
@@ -71,6 +71,16 @@ public final class SyncCommand {
     }
     prepareInBackground();
     System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /** The bounded JVM's start, from the user's start-up cache where there is one. */
+  private static LaunchCache.Launch launch(List<String> command) {
+    return LaunchCache.folder(
+            System.getProperty(LaunchCache.PROPERTY),
+            System.getenv(),
+            System.getProperty("user.home"))
+        .map(folder -> new LaunchCache(folder, command.get(0), System.err::println).launch(command))
+        .orElseGet(() -> LaunchCache.unchanged(command));
   }
 
   /**
