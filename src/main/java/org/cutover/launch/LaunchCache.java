@@ -1,4 +1,4 @@
-package org.cutover.cli;
+package org.cutover.launch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -323,7 +323,7 @@ final class LaunchCache {
     public void ended(int status) {
       try {
         if (training != null && Files.isRegularFile(training)) {
-          if (status == SyncCommand.COMPLETE || status == SyncCommand.INCOMPLETE) {
+          if (status == 0 || status == 1) { // the sync ran (2: the spec could not be used)
             // a rename: a run that has the archive open keeps the one it opened
             Files.move(training, archive, StandardCopyOption.ATOMIC_MOVE);
           }

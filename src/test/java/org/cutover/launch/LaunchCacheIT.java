@@ -1,4 +1,4 @@
-package org.cutover.cli;
+package org.cutover.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +19,11 @@ class LaunchCacheIT {
 
   private static final String JAVA =
       Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  /** The sync command's exit statuses: every mailbox synced, a spec it could not use. */
+  private static final int COMPLETE = 0;
+
+  private static final int UNUSABLE = 2;
 
   @TempDir Path work;
 
@@ -47,7 +52,7 @@ class LaunchCacheIT {
         .endsWith("-Xlog:cds*=off", "-jar", extracted.toString(), "sync", "--spec", "s.json");
 
     Files.writeString(Path.of(training), "an archive"); // what the JVM writes as it ends
-    first.ended(SyncCommand.COMPLETE);
+    first.ended(COMPLETE);
     assertThat(onlyEntry().resolve("sync.jsa")).hasContent("an archive");
     assertThat(Path.of(training)).doesNotExist();
 
@@ -56,7 +61,7 @@ class LaunchCacheIT {
         .isEqualTo(onlyEntry().resolve("sync.jsa").toString());
     assertThat(second.command()).doesNotContain("-XX:ArchiveClassesAtExit=" + training);
     assertThat(notes).hasSize(1); // extracted once
-    second.ended(SyncCommand.COMPLETE);
+    second.ended(COMPLETE);
   }
 
   @Test
@@ -65,18 +70,18 @@ class LaunchCacheIT {
     Path training = Path.of(option(refused.command(), "-XX:ArchiveClassesAtExit="));
     Files.writeString(training, "classes of a run that only read a bad spec");
 
-    refused.ended(SyncCommand.UNUSABLE);
+    refused.ended(UNUSABLE);
 
     assertThat(training).doesNotExist();
     assertThat(onlyEntry().resolve("sync.jsa")).doesNotExist();
     LaunchCache.Launch help = cache().launch(command("sync", "--help"));
     assertThat(String.join(" ", help.command())).doesNotContain("ArchiveClassesAtExit");
-    help.ended(SyncCommand.COMPLETE);
+    help.ended(COMPLETE);
   }
 
   @Test
   void aNewBuildGetsItsOwnEntryAndTheOldOneGoesWhenNoRunUsesIt() throws IOException {
-    cache().launch(command("sync", "--spec", "s.json")).ended(SyncCommand.COMPLETE);
+    cache().launch(command("sync", "--spec", "s.json")).ended(COMPLETE);
     Path oldBuild = onlyEntry();
 
     Files.setLastModifiedTime(
@@ -90,8 +95,8 @@ class LaunchCacheIT {
         jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
     LaunchCache.Launch newest = cache().launch(command("sync", "--spec", "s.json"));
     assertThat(entries()).hasSize(2).contains(newBuild);
-    running.ended(SyncCommand.COMPLETE);
-    newest.ended(SyncCommand.COMPLETE);
+    running.ended(COMPLETE);
+    newest.ended(COMPLETE);
   }
 
   @Test
