@@ -110,6 +110,10 @@ final class LaunchCache {
       }
       FileChannel inUse = FileChannel.open(entry.resolve(IN_USE), StandardOpenOption.READ);
       FileLock shared = inUse.lock(0, Long.MAX_VALUE, true);
+      if (!Files.isRegularFile(extracted)) {
+        inUse.close(); // removed meanwhile by a run of a newer build
+        return unchanged(command);
+      }
       removeOtherBuilds(jar, entry);
       List<String> started = new ArrayList<>(command.subList(0, jarAt - 1));
       Path archive = entry.resolve(ARCHIVE);
