@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.cutover.launch.BoundedJvm;
 import org.cutover.mailsync.JournalSyncStateStore;
 import org.cutover.mailsync.MailboxSynchronizer;
 import org.cutover.mailsync.SyncOutcome;
@@ -51,24 +52,11 @@ public final class SyncCommand {
     if (System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "org/cutover/cli/logback-sync.xml");
     }
-    Optional<List<String>> bounded =
-        BoundedJvm.command(
-            () -> ProcessHandle.current().info(),
-            Runtime.getRuntime().maxMemory(),
-            System.getProperty("cutover.sync.jvm"));
-    if (bounded.isPresent()) {
-      try {
-        System.exit(BoundedJvm.run(bounded.get()));
-      } catch (IOException | InterruptedException cannotStart) {
-        System.err.println(
-            "sync: could not start the command with a bounded heap ("
-                + cannotStart
-                + "); running it here");
-      }
+    OptionalInt elsewhere = BoundedJvm.runElsewhere();
+    if (elsewhere.isPresent()) {
+      System.exit(elsewhere.getAsInt());
     }
-    if ("bounded".equals(System.getProperty("cutover.sync.jvm"))) {
-      BoundedJvm.endWithParent();
-    }
+    BoundedJvm.endWithStarter();
     prepareInBackground();
     System.exit(run(args, System.getenv(), System.out, System.err));
   }

@@ -1,9 +1,10 @@
-package org.cutover.cli;
+package org.cutover.launch;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
  * standard input and output through and ending with its exit status. Given any heap option (or
  * {@code -Dcutover.sync.jvm=as-is}), the command runs in the JVM it was started in.
  */
-final class BoundedJvm {
+public final class BoundedJvm {
 
   /** The options the command runs with, as README.md shows them. */
   static final List<String> OPTIONS =
@@ -28,6 +29,38 @@ final class BoundedJvm {
   private static final long DEFAULT_SIZED_HEAP = 1L << 30;
 
   private BoundedJvm() {}
+
+  /**
+   * Runs the sync command in a bounded JVM when this one was started with the JVM's default heap,
+   * from the user's start-up cache where it can be used, and returns that JVM's exit status; empty
+   * when the command is to run in this JVM.
+   */
+  public static OptionalInt runElsewhere() {
+    String jvm = System.getProperty("cutover.sync.jvm");
+    Optional<List<String>> bounded =
+        command(() -> ProcessHandle.current().info(), Runtime.getRuntime().maxMemory(), jvm);
+    if (bounded.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    List<String> command = bounded.get();
+    LaunchCache.Launch launch =
+        LaunchCache.folder(
+                System.getProperty(LaunchCache.PROPERTY),
+                System.getenv(),
+                System.getProperty("user.home"))
+            .map(folder -> new LaunchCache(folder, command.get(0), System.err::println))
+            .map(cache -> cache.launch(command))
+            .orElseGet(() -> LaunchCache.unchanged(command));
+    try {
+      return OptionalInt.of(run(launch));
+    } catch (IOException | InterruptedException cannotStart) {
+      System.err.println(
+          "sync: could not start the command with a bounded heap ("
+              + cannotStart
+              + "); running it here");
+      return OptionalInt.empty();
+    }
+  }
 
   /**
    * The command line to start the bounded JVM with, or empty when this JVM is to run the command.
@@ -70,12 +103,14 @@ final class BoundedJvm {
    * Runs the command in the bounded JVM and returns its exit status. If this process is ended, the
    * other one is ended with it.
    */
-  static int run(List<String> command) throws IOException, InterruptedException {
-    Process child = new ProcessBuilder(command).inheritIO().start();
+  static int run(LaunchCache.Launch launch) throws IOException, InterruptedException {
+    Process child = new ProcessBuilder(launch.command()).inheritIO().start();
     Thread stopChild = new Thread(child::destroy, "sync-stop");
     Runtime.getRuntime().addShutdownHook(stopChild);
     try {
-      return child.waitFor();
+      int status = child.waitFor();
+      launch.ended(status);
+      return status;
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(stopChild);
@@ -86,10 +121,14 @@ final class BoundedJvm {
   }
 
   /**
-   * In the bounded JVM: ends it when the process that started it is gone (killed outright, which
-   * leaves it no chance to end this one), so that no copy goes on that nobody waits for.
+   * In the bounded JVM (else nothing): ends it when the process that started it is gone (killed
+   * outright, which leaves it no chance to end this one), so that no copy goes on that nobody waits
+   * for.
    */
-  static void endWithParent() {
+  public static void endWithStarter() {
+    if (!"bounded".equals(System.getProperty("cutover.sync.jvm"))) {
+      return;
+    }
     Optional<Long> parent = ProcessHandle.current().parent().map(ProcessHandle::pid);
     if (parent.isEmpty()) {
       return;
@@ -106,7 +145,7 @@ final class BoundedJvm {
                   return;
                 }
               }
-              Runtime.getRuntime().halt(SyncCommand.INCOMPLETE);
+              Runtime.getRuntime().halt(1); // the sync command's status for an incomplete run
             },
             "sync-parent-watch");
     watch.setDaemon(true);

@@ -1,4 +1,4 @@
-package org.cutover.cli;
+package org.cutover.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

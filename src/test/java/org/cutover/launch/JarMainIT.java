@@ -1,0 +1,82 @@
+package org.cutover.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar's entry point: the sync command and the application both start through it. */
+class JarMainIT {
+
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+  @TempDir Path work;
+
+  @Test
+  void thePackagedJarStartsThroughJarMain() throws IOException {
+    try (JarFile jar = new JarFile(applicationJar().toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(JarMain.class.getName());
+      assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
+          .isEqualTo("org.cutover.CutoverApplication");
+      assertThat(jar.getEntry("org/cutover/launch/JarMain.class")).isNotNull();
+    }
+  }
+
+  @Test
+  void theSyncCommandAnswersThroughIt() throws Exception {
+    Result help = run(List.of("sync", "--help"));
+
+    assertThat(help.status()).as(help.output()).isZero();
+    assertThat(help.output()).contains("Usage: java -jar cutover.jar sync --spec FILE");
+  }
+
+  @Test
+  void theApplicationStartsThroughSpringBootsLauncher() throws Exception {
+    // Without its secrets key the application stops at once, with Spring Boot's failure report:
+    // proof enough that it was started, nested jars and all.
+    Result app = run(List.of("--spring.main.banner-mode=off", "--server.port=0"));
+
+    assertThat(app.status()).as(app.output()).isNotZero();
+    assertThat(app.output())
+        .contains("Starting CutoverApplication")
+        .contains("cutover.secrets.key is not set");
+  }
+
+  private record Result(int status, String output) {}
+
+  private Result run(List<String> arguments) throws Exception {
+    List<String> command =
+        Stream.concat(Stream.of(JAVA, "-jar", applicationJar().toString()), arguments.stream())
+            .toList();
+    Path log = work.resolve("out.log");
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(work.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder.environment().remove("CUTOVER_SECRETS_KEY");
+    builder.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+    Process process = builder.start();
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("finished").isTrue();
+    return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  private static Path applicationJar() throws IOException {
+    try (Stream<Path> jars = Files.list(Path.of("target"))) {
+      return jars.filter(p -> p.getFileName().toString().matches("cutover-.*\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("run the package phase first"))
+          .toAbsolutePath();
+    }
+  }
+}
