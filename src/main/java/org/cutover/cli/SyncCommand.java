@@ -1,5 +1,6 @@
 package org.cutover.cli;
 
+import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,8 +49,13 @@ public final class SyncCommand {
 
   /** Runs the command and ends the process with its exit status. */
   public static void main(String[] args) {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "org/cutover/cli/logback-sync.xml");
+    System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
+    if (System.getProperty("slf4j.provider") == null) {
+      // named, so that SLF4J does not search the whole class path for one (and quietly so)
+      System.setProperty("slf4j.provider", LogbackServiceProvider.class.getName());
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
     Optional<List<String>> bounded =
         BoundedJvm.command(
