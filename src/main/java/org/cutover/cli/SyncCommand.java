@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ public final class SyncCommand {
     try (StateFolder state = StateFolder.open(plan.state())) {
       long started = System.nanoTime();
       List<MailboxResult> results = sync(plan, state, err);
-      ResultTable.print(results, (System.nanoTime() - started) / 1e9, out);
+      ResultTable.print(results, Duration.ofNanos(System.nanoTime() - started), out);
       return results.stream().allMatch(MailboxResult::complete) ? COMPLETE : INCOMPLETE;
     } catch (SpecProblem problem) {
       err.println("sync: " + spec + ": " + problem.getMessage());
