@@ -97,12 +97,14 @@ class SyncCommandLoggingIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
     command.addAll(List.of("-jar", applicationJar().toString(), "sync", "--spec", "spec.json"));
-    Process p =
+    ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(work.toFile())
             .redirectOutput(work.resolve("out.txt").toFile())
-            .redirectError(work.resolve("err.txt").toFile())
-            .start();
+            .redirectError(work.resolve("err.txt").toFile());
+    // anything the command keeps between runs stays in this test's folder
+    builder.environment().put("XDG_CACHE_HOME", work.resolve("cache").toString());
+    Process p = builder.start();
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
       p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       throw new AssertionError("the sync command did not end within two minutes");
