@@ -1,6 +1,7 @@
 package org.cutover.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.cutover.mailsync.SkippedFolder;
@@ -15,12 +16,18 @@ final class ResultTable {
 
   private ResultTable() {}
 
-  static void print(List<MailboxResult> results, double seconds, PrintStream out) {
+  /** Widths of the right-aligned columns after the mailbox and its result. */
+  private static final int[] NUMBER_WIDTHS = {7, 8, 9, 7, 7, 7, 8, 7, 8};
+
+  /**
+   * Prints the table. Columns are padded here rather than with {@code printf}: the formatter's
+   * start-up costs more than a short run's whole table.
+   */
+  static void print(List<MailboxResult> results, Duration elapsed, PrintStream out) {
     int width = Math.max(7, results.stream().mapToInt(r -> r.label().length()).max().orElse(0));
-    String row = "%-" + width + "s  %-13s %7s %8s %9s %7s %7s %7s %8s %7s %8s%n";
-    out.printf(
-        Locale.ROOT,
-        row,
+    row(
+        out,
+        width,
         "mailbox",
         "result",
         "folders",
@@ -42,20 +49,20 @@ final class ResultTable {
     long deleted = 0;
     for (MailboxResult result : results) {
       SyncStatistics s = result.statistics();
-      out.printf(
-          Locale.ROOT,
-          row,
+      row(
+          out,
+          width,
           result.label(),
           result.status(),
-          s.foldersSynced(),
-          s.messagesCopied(),
+          Long.toString(s.foldersSynced()),
+          Long.toString(s.messagesCopied()),
           megabytes(s.bytesCopied()),
-          s.flagsUpdated(),
-          s.messagesMatched(),
-          s.messagesSkipped(),
-          s.messagesRejected(),
-          s.deletedOnTarget(),
-          String.format(Locale.ROOT, "%.2f", s.elapsed().toMillis() / 1000.0));
+          Long.toString(s.flagsUpdated()),
+          Long.toString(s.messagesMatched()),
+          Long.toString(s.messagesSkipped()),
+          Long.toString(s.messagesRejected()),
+          Long.toString(s.deletedOnTarget()),
+          seconds(s.elapsed()));
       folders += s.foldersSynced();
       copied += s.messagesCopied();
       bytes += s.bytesCopied();
@@ -66,23 +73,46 @@ final class ResultTable {
       deleted += s.deletedOnTarget();
     }
     long complete = results.stream().filter(MailboxResult::complete).count();
-    out.printf(
-        Locale.ROOT,
-        row,
+    row(
+        out,
+        width,
         "total",
         complete + "/" + results.size() + " synced",
-        folders,
-        copied,
+        Long.toString(folders),
+        Long.toString(copied),
         megabytes(bytes),
-        flags,
-        matched,
-        skipped,
-        rejected,
-        deleted,
-        String.format(Locale.ROOT, "%.2f", seconds));
+        Long.toString(flags),
+        Long.toString(matched),
+        Long.toString(skipped),
+        Long.toString(rejected),
+        Long.toString(deleted),
+        seconds(elapsed));
     for (MailboxResult result : results) {
       details(result, out);
     }
+  }
+
+  /** The label left-aligned in {@code width}, the result in 13, the numbers right-aligned. */
+  private static void row(
+      PrintStream out, int width, String label, String result, String... numbers) {
+    StringBuilder line = new StringBuilder(120);
+    padded(line, label, width, false).append("  ");
+    padded(line, result, 13, false);
+    for (int i = 0; i < numbers.length; i++) {
+      padded(line.append(' '), numbers[i], NUMBER_WIDTHS[i], true);
+    }
+    out.println(line);
+  }
+
+  private static StringBuilder padded(
+      StringBuilder line, String text, int width, boolean rightAligned) {
+    if (!rightAligned) {
+      line.append(text);
+    }
+    for (int fill = width - text.length(); fill > 0; fill--) {
+      line.append(' ');
+    }
+    return rightAligned ? line.append(text) : line;
   }
 
   private static void details(MailboxResult result, PrintStream out) {
@@ -123,7 +153,23 @@ final class ResultTable {
     }
   }
 
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+  /** Megabytes (10^6 bytes) with one decimal, halves rounded up. */
+  static String megabytes(long bytes) {
+    return decimal((bytes + 50_000) / 100_000, 1);
+  }
+
+  /** Seconds with two decimals, halves rounded up. */
+  static String seconds(Duration elapsed) {
+    return decimal((elapsed.toNanos() + 5_000_000) / 10_000_000, 2);
+  }
+
+  /** {@code units} (not negative) as a number with that many decimals. */
+  private static String decimal(long units, int decimals) {
+    String digits = Long.toString(units);
+    if (digits.length() <= decimals) {
+      digits = "0".repeat(decimals + 1 - digits.length()) + digits;
+    }
+    int point = digits.length() - decimals;
+    return digits.substring(0, point) + "." + digits.substring(point);
   }
 }

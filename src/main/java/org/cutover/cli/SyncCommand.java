@@ -1,9 +1,11 @@
 package org.cutover.cli;
 
+import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,13 @@ public final class SyncCommand {
 
   /** Runs the command and ends the process with its exit status. */
   public static void main(String[] args) {
-    if (System.getProperty("logback.configurationFile") == null) {
-      System.setProperty("logback.configurationFile", "org/cutover/cli/logback-sync.xml");
+    System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
+    if (System.getProperty("slf4j.provider") == null) {
+      // named, so that SLF4J does not search the whole class path for one (and quietly so)
+      System.setProperty("slf4j.provider", LogbackServiceProvider.class.getName());
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
     OptionalInt elsewhere = BoundedJvm.runElsewhere();
     if (elsewhere.isPresent()) {
@@ -112,7 +119,7 @@ public final class SyncCommand {
     try (StateFolder state = StateFolder.open(plan.state())) {
       long started = System.nanoTime();
       List<MailboxResult> results = sync(plan, state, err);
-      ResultTable.print(results, (System.nanoTime() - started) / 1e9, out);
+      ResultTable.print(results, Duration.ofNanos(System.nanoTime() - started), out);
       return results.stream().allMatch(MailboxResult::complete) ? COMPLETE : INCOMPLETE;
     } catch (SpecProblem problem) {
       err.println("sync: " + spec + ": " + problem.getMessage());

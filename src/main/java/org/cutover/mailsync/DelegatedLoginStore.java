@@ -1,6 +1,7 @@
 package org.cutover.mailsync;
 
 import jakarta.mail.Session;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 
@@ -13,8 +14,8 @@ final class DelegatedLoginStore extends SyncStore {
 
   private volatile boolean plainMissing;
 
-  DelegatedLoginStore(Session session, String host, int port) {
-    super(session, host, port);
+  DelegatedLoginStore(Session session, String host, int port, SSLSocketFactory sockets) {
+    super(session, host, port, sockets);
   }
 
   @Override

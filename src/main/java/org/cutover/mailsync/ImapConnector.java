@@ -7,6 +7,7 @@ import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,16 @@ final class ImapConnector {
 
   private static final AtomicInteger CONNECTIONS = new AtomicInteger();
 
+  private final MailSessions sessions;
+
+  ImapConnector() {
+    this(new MailSessions());
+  }
+
+  ImapConnector(MailSessions sessions) {
+    this.sessions = sessions;
+  }
+
   /**
    * Connects and logs in. {@code role} ("source", "target") appears in messages.
    *
@@ -48,10 +59,13 @@ final class ImapConnector {
     props.setProperty(P + "connectionpoolsize", "1");
     props.setProperty(P + "separatestoreconnection", "true");
     CertificateRecorder recorder = null;
+    SSLSocketFactory sockets = null;
     if (ep.security() != ConnectionSecurity.PLAINTEXT) {
+      // The socket factory records this connection's handshake, so it stays out of the shared
+      // session's settings: the store hands it to its own connection only.
       TlsTrust.Factory tls = TlsTrust.forEndpoint(ep);
       recorder = tls.recorder();
-      props.put(P + "ssl.socketFactory", tls.sockets());
+      sockets = tls.sockets();
       props.setProperty(P + "ssl.checkserveridentity", "true");
       if (ep.security() == ConnectionSecurity.IMPLICIT_TLS) {
         props.setProperty(P + "ssl.enable", "true");
@@ -98,11 +112,11 @@ final class ImapConnector {
     String label = role + " " + account.describe();
     IMAPStore store = null;
     try {
-      Session session = Session.getInstance(props);
+      Session session = sessions.forSettings(props);
       store =
           login instanceof ImapLogin.Delegated
-              ? new DelegatedLoginStore(session, ep.host(), ep.port())
-              : new SyncStore(session, ep.host(), ep.port());
+              ? new DelegatedLoginStore(session, ep.host(), ep.port(), sockets)
+              : new SyncStore(session, ep.host(), ep.port(), sockets);
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, recorder);
       if (!ep.disabledExtensions().isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,22 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@link SyncStateStore} in memory: for tests, benchmarks and one-off runs. Thread-safe. */
 public final class InMemorySyncStateStore implements SyncStateStore {
 
-  private record Key(String mailbox, String folder) {}
+  private record Key(String mailbox, String folder) {
+
+    // Written out: the generated ones are linked on first use, which costs a short run more
+    // than all its look-ups.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && Objects.equals(mailbox, k.mailbox)
+          && Objects.equals(folder, k.folder);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * Objects.hashCode(mailbox) + Objects.hashCode(folder);
+    }
+  }
 
   private static final class Folder {
     FolderSyncState header;

@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -17,10 +18,17 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 
-/** Builds the TLS socket factory for an endpoint: its own trust store, or the JVM's. */
+/**
+ * Builds the TLS socket factory for an endpoint: its own trust store, or the JVM's. The trust
+ * manager that checks chains and host names is made once per trust store (reading the JVM's
+ * certificates or the endpoint's file); each connection gets its own {@link CertificateRecorder}
+ * around it, so that a failed handshake is explained with what that server presented.
+ */
 final class TlsTrust {
 
-  private static final Map<TrustStore, KeyStore> LOADED = new ConcurrentHashMap<>();
+  /** The checking trust managers, by trust store; empty stands for the JVM's own. */
+  private static final Map<Optional<TrustStore>, X509ExtendedTrustManager> CHECKERS =
+      new ConcurrentHashMap<>();
 
   private TlsTrust() {}
 
@@ -29,26 +37,30 @@ final class TlsTrust {
 
   static Factory forEndpoint(ImapEndpoint endpoint) {
     try {
-      KeyStore anchors =
-          endpoint.trustStore() == null
-              ? null
-              : LOADED.computeIfAbsent(endpoint.trustStore(), TlsTrust::load);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(anchors);
-      X509ExtendedTrustManager real = null;
-      for (TrustManager tm : tmf.getTrustManagers()) {
-        if (tm instanceof X509ExtendedTrustManager x) {
-          real = x;
-        }
-      }
-      if (real == null) {
-        throw new IllegalStateException("The JVM offers no X.509 trust manager");
-      }
+      X509ExtendedTrustManager real =
+          CHECKERS.computeIfAbsent(
+              Optional.ofNullable(endpoint.trustStore()), store -> checker(store, endpoint));
       CertificateRecorder recorder = new CertificateRecorder(real);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {recorder}, null);
       return new Factory(context.getSocketFactory(), recorder);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Could not set up TLS for " + endpoint.address(), e);
+    }
+  }
+
+  private static X509ExtendedTrustManager checker(
+      Optional<TrustStore> store, ImapEndpoint endpoint) {
+    try {
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store.map(TlsTrust::load).orElse(null));
+      for (TrustManager tm : tmf.getTrustManagers()) {
+        if (tm instanceof X509ExtendedTrustManager x) {
+          return x;
+        }
+      }
+      throw new IllegalStateException("The JVM offers no X.509 trust manager");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Could not set up TLS for " + endpoint.address(), e);
     }

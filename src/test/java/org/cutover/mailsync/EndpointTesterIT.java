@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.cutover.testsupport.DovecotServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +171,35 @@ class EndpointTesterIT {
 
     assertThat(failed(untrusted).problem()).isEqualTo(EndpointProblem.TLS_UNTRUSTED);
     assertThat(trusted).as(trusted.toString()).isInstanceOf(EndpointCheck.Passed.class);
+  }
+
+  @Test
+  void explainsEachRefusedCertificateWhileOtherConnectionsShareTheSession() throws Exception {
+    ImapEndpoint untrusted = ImapEndpoint.implicitTls("localhost", server.tlsPort());
+    ImapEndpoint trusted = untrusted.withTrustStore(TrustStore.certificates(server.certificate()));
+    ImapLogin login = ImapLogin.password("user1", () -> "pass-user1".toCharArray());
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<EndpointCheck>> refused = new ArrayList<>();
+      List<Future<EndpointCheck>> accepted = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        refused.add(pool.submit(() -> tester.test(account(untrusted, login))));
+        accepted.add(pool.submit(() -> tester.test(account(trusted, login))));
+      }
+
+      for (Future<EndpointCheck> r : refused) {
+        EndpointCheck.Failed f = failed(r.get(1, TimeUnit.MINUTES));
+        assertThat(f.problem()).isEqualTo(EndpointProblem.TLS_UNTRUSTED);
+        assertThat(f.message()).contains("localhost:" + server.tlsPort(), "CN=localhost");
+      }
+      for (Future<EndpointCheck> a : accepted) {
+        EndpointCheck check = a.get(1, TimeUnit.MINUTES);
+        assertThat(check).as(check.toString()).isInstanceOf(EndpointCheck.Passed.class);
+        assertThat(((EndpointCheck.Passed) check).connection()).contains("CN=localhost");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
