@@ -1,6 +1,5 @@
 package org.cutover.cli;
 
-import ch.qos.logback.classic.spi.LogbackServiceProvider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -52,34 +51,24 @@ public final class SyncCommand {
   /** Runs the command and ends the process with its exit status. */
   public static void main(String[] args) {
     System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
-    if (System.getProperty("slf4j.provider") == null) {
-      // named, so that SLF4J does not search the whole class path for one (and quietly so)
-      System.setProperty("slf4j.provider", LogbackServiceProvider.class.getName());
-      if (System.getProperty("slf4j.internal.verbosity") == null) {
-        System.setProperty("slf4j.internal.verbosity", "WARN");
-      }
-    }
     OptionalInt elsewhere = BoundedJvm.runElsewhere();
     if (elsewhere.isPresent()) {
       System.exit(elsewhere.getAsInt());
     }
     BoundedJvm.endWithStarter();
+    // Before any other thread can log: a logger used while logging is being set up has its events
+    // queued and replayed, and SLF4J then prints a warning about it on standard error.
+    LoggerFactory.getILoggerFactory();
     prepareInBackground();
     System.exit(run(args, System.getenv(), System.out, System.err));
   }
 
   /**
-   * Sets up logging and loads the IMAP classes on a second thread while this one reads the spec: on
-   * a short incremental run, starting up is a good part of the whole.
+   * Loads the IMAP classes on a second thread while this one reads the spec: on a short incremental
+   * run, starting up is a good part of the whole.
    */
   private static void prepareInBackground() {
-    Thread t =
-        new Thread(
-            () -> {
-              LoggerFactory.getILoggerFactory();
-              new MailboxSynchronizer();
-            },
-            "sync-startup");
+    Thread t = new Thread(MailboxSynchronizer::new, "sync-startup");
     t.setDaemon(true);
     t.start();
   }

@@ -74,6 +74,7 @@ final class FolderMapper {
     private final List<String> notes;
     private final Map<List<String>, List<String>> resolved = new HashMap<>();
     private final Map<List<String>, List<String>> claimedBy = new HashMap<>();
+    private final Map<List<String>, RemoteFolder> sourceByPath = new HashMap<>();
 
     Levels(
         FolderLister.Listing source,
@@ -84,6 +85,7 @@ final class FolderMapper {
       this.target = target;
       this.folderMap = folderMap;
       this.notes = notes;
+      source.folders().forEach(f -> sourceByPath.putIfAbsent(f.path(), f));
     }
 
     /**
@@ -97,13 +99,19 @@ final class FolderMapper {
           all.add(f.path().subList(0, len));
         }
       }
-      List<List<String>> order = new ArrayList<>(all);
+      // each level's rank worked out once: a mailbox can hold thousands of folders
+      List<Claim> order = new ArrayList<>();
+      for (List<String> path : all) {
+        order.add(new Claim(path, rank(path), String.join("\0", path)));
+      }
       order.sort(
-          Comparator.comparing((List<String> p) -> p.size())
-              .thenComparing(this::rank)
-              .thenComparing(p -> String.join("\0", p)));
-      order.forEach(this::of);
+          Comparator.comparingInt((Claim c) -> c.path().size())
+              .thenComparingInt(Claim::rank)
+              .thenComparing(Claim::name));
+      order.forEach(c -> of(c.path()));
     }
+
+    private record Claim(List<String> path, int rank, String name) {}
 
     List<String> of(List<String> path) {
       List<String> done = resolved.get(path);
@@ -181,7 +189,7 @@ final class FolderMapper {
 
     /** The target's folder of this level's special-use role, if both sides have one. */
     private List<String> role(List<String> path) {
-      RemoteFolder folder = byPath(source, path);
+      RemoteFolder folder = sourceByPath.get(path);
       if (folder == null || folder.role() == null || source.withRole(folder.role()) != folder) {
         return null; // a second folder with the same role keeps its own name
       }
@@ -207,15 +215,6 @@ final class FolderMapper {
     String joined = String.join(String.valueOf(target.delimiter()), parts);
     // INBOX and its subfolders are never under a prefix ("INBOX." prefixes already start so).
     return parts.get(0).equals("INBOX") ? joined : target.prefix() + joined;
-  }
-
-  private static RemoteFolder byPath(FolderLister.Listing listing, List<String> path) {
-    for (RemoteFolder f : listing.folders()) {
-      if (f.path().equals(path)) {
-        return f;
-      }
-    }
-    return null;
   }
 
   private static List<String> split(String slashed) {
