@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.cutover.PackagedJar;
 import org.cutover.testsupport.BenchKit;
 import org.cutover.testsupport.DovecotServer;
 import org.junit.jupiter.api.AfterEach;
@@ -129,7 +130,7 @@ class SyncCommandIT {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                applicationJar().toString(),
+                PackagedJar.path().toString(),
                 "sync",
                 "--spec",
                 spec.toString()));
@@ -156,16 +157,6 @@ class SyncCommandIT {
                 return folder.equals("cur") || folder.equals("new");
               })
           .count();
-    }
-  }
-
-  /** The executable jar the build packaged before the integration tests. */
-  private static Path applicationJar() throws IOException {
-    try (Stream<Path> jars = Files.list(Path.of("target"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("cutover-.*\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("run the package phase first"))
-          .toAbsolutePath();
     }
   }
 }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.cutover.PackagedJar;
 import org.cutover.testsupport.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,7 +96,7 @@ class SyncCommandLoggingIT {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(jvmOptions));
-    command.addAll(List.of("-jar", applicationJar().toString(), "sync", "--spec", "spec.json"));
+    command.addAll(List.of("-jar", PackagedJar.path().toString(), "sync", "--spec", "spec.json"));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .directory(work.toFile())
@@ -113,15 +113,5 @@ class SyncCommandLoggingIT {
         p.exitValue(),
         Files.readString(work.resolve("out.txt"), StandardCharsets.UTF_8),
         Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
-  }
-
-  /** The executable jar the build packaged before the integration tests. */
-  private static Path applicationJar() throws IOException {
-    try (Stream<Path> jars = Files.list(Path.of("target"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("cutover-.*\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("run the package phase first"))
-          .toAbsolutePath();
-    }
   }
 }

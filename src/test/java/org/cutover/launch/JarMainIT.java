@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.cutover.PackagedJar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class JarMainIT {
 
   @Test
   void thePackagedJarStartsThroughJarMain() throws IOException {
-    try (JarFile jar = new JarFile(applicationJar().toFile())) {
+    try (JarFile jar = new JarFile(PackagedJar.path().toFile())) {
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
           .isEqualTo(JarMain.class.getName());
       assertThat(jar.getManifest().getMainAttributes().getValue("Start-Class"))
@@ -56,7 +57,7 @@ class JarMainIT {
 
   private Result run(List<String> arguments) throws Exception {
     List<String> command =
-        Stream.concat(Stream.of(JAVA, "-jar", applicationJar().toString()), arguments.stream())
+        Stream.concat(Stream.of(JAVA, "-jar", PackagedJar.path().toString()), arguments.stream())
             .toList();
     Path log = work.resolve("out.log");
     ProcessBuilder builder =
@@ -69,14 +70,5 @@ class JarMainIT {
     Process process = builder.start();
     assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("finished").isTrue();
     return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-  }
-
-  private static Path applicationJar() throws IOException {
-    try (Stream<Path> jars = Files.list(Path.of("target"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("cutover-.*\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("run the package phase first"))
-          .toAbsolutePath();
-    }
   }
 }

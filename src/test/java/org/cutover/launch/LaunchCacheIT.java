@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.cutover.PackagedJar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class LaunchCacheIT {
   @BeforeEach
   void copyOfThePackagedJar() throws IOException {
     jar = work.resolve("cutover.jar");
-    Files.copy(applicationJar(), jar);
+    Files.copy(PackagedJar.path(), jar);
     cache = work.resolve("cache");
   }
 
@@ -163,15 +164,6 @@ class LaunchCacheIT {
   private List<Path> entries() throws IOException {
     try (Stream<Path> listed = Files.list(cache)) {
       return listed.filter(p -> p.getFileName().toString().startsWith("sync-")).sorted().toList();
-    }
-  }
-
-  private static Path applicationJar() throws IOException {
-    try (Stream<Path> jars = Files.list(Path.of("target"))) {
-      return jars.filter(p -> p.getFileName().toString().matches("cutover-.*\\.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("run the package phase first"))
-          .toAbsolutePath();
     }
   }
 }
