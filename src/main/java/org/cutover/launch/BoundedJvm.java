@@ -58,6 +58,7 @@ public final class BoundedJvm {
           "sync: could not start the command with a bounded heap ("
               + cannotStart
               + "); running it here");
+      System.setProperty("cutover.sync.jvm", "as-is"); // the command's own check need not try again
       return OptionalInt.empty();
     }
   }

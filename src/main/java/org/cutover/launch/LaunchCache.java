@@ -109,27 +109,17 @@ final class LaunchCache {
         return unchanged(command);
       }
       FileChannel inUse = FileChannel.open(entry.resolve(IN_USE), StandardOpenOption.READ);
-      FileLock shared = inUse.lock(0, Long.MAX_VALUE, true);
-      if (!Files.isRegularFile(extracted)) {
-        inUse.close(); // removed meanwhile by a run of a newer build
-        return unchanged(command);
+      try {
+        FileLock shared = inUse.lock(0, Long.MAX_VALUE, true);
+        if (!Files.isRegularFile(extracted)) {
+          inUse.close(); // removed meanwhile by a run of a newer build
+          return unchanged(command);
+        }
+        return cached(command, jarAt, jar, entry, extracted, shared);
+      } catch (IOException | UncheckedIOException | OverlappingFileLockException problem) {
+        inUse.close();
+        throw problem;
       }
-      removeOtherBuilds(jar, entry);
-      List<String> started = new ArrayList<>(command.subList(0, jarAt - 1));
-      Path archive = entry.resolve(ARCHIVE);
-      Path training = null;
-      if (Files.isRegularFile(archive)) {
-        started.add("-XX:SharedArchiveFile=" + archive);
-      } else if (command.subList(jarAt, command.size()).contains("--spec")) {
-        removeAbandonedTraining(entry);
-        training = entry.resolve(ARCHIVE + "." + ProcessHandle.current().pid() + TRAINING);
-        started.add("-XX:ArchiveClassesAtExit=" + training);
-      }
-      started.add("-Xlog:cds*=off"); // an archive the JVM cannot use is simply not used
-      started.add("-jar");
-      started.add(extracted.toString());
-      started.addAll(command.subList(jarAt + 1, command.size()));
-      return new CachedLaunch(List.copyOf(started), training, archive, shared);
     } catch (IOException | UncheckedIOException | OverlappingFileLockException problem) {
       messages.note(
           "sync: the start-up cache in "
@@ -139,6 +129,28 @@ final class LaunchCache {
               + "); starting from the jar");
       return unchanged(command);
     }
+  }
+
+  /** The command started from the entry: with its archive, or training one for a sync run. */
+  private Launch cached(
+      List<String> command, int jarAt, Path jar, Path entry, Path extracted, FileLock shared)
+      throws IOException {
+    removeOtherBuilds(jar, entry);
+    List<String> started = new ArrayList<>(command.subList(0, jarAt - 1));
+    Path archive = entry.resolve(ARCHIVE);
+    Path training = null;
+    if (Files.isRegularFile(archive)) {
+      started.add("-XX:SharedArchiveFile=" + archive);
+    } else if (command.subList(jarAt, command.size()).contains("--spec")) {
+      removeAbandonedTraining(entry);
+      training = entry.resolve(ARCHIVE + "." + ProcessHandle.current().pid() + TRAINING);
+      started.add("-XX:ArchiveClassesAtExit=" + training);
+    }
+    started.add("-Xlog:cds*=off"); // an archive the JVM cannot use is simply not used
+    started.add("-jar");
+    started.add(extracted.toString());
+    started.addAll(command.subList(jarAt + 1, command.size()));
+    return new CachedLaunch(List.copyOf(started), training, archive, shared);
   }
 
   private static boolean usesOwnArchive(List<String> options) {
