@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongPredicate;
 import org.cutover.mailsync.ImapCommands.Appended;
 import org.cutover.mailsync.ImapCommands.Identified;
 import org.cutover.mailsync.ImapCommands.MailboxState;
@@ -89,6 +90,7 @@ final class FolderSynchronizer {
       target = dst.call("SELECT " + dstName, p -> ImapCommands.open(p, dstName, false));
       targetNext = Math.max(1, target.uidNext());
       FolderSyncState state = store.load(mailboxKey, srcName).orElse(null);
+      long changedSince = 0;
       if (state == null
           || state.sourceUidValidity() != source.uidValidity()
           || state.targetUidValidity() != target.uidValidity()
@@ -102,13 +104,14 @@ final class FolderSynchronizer {
           log.debug("Mailbox {}: '{}' unchanged since the last pass", mailboxKey, shown);
           return;
         }
+        if (source.highestModSeq() > 0) {
+          changedSince = state.sourceModSeq();
+        }
       }
-      List<SourceMessage> messages = source.messages() == 0 ? List.of() : sourceMessages();
-      Map<Long, SourceMessage> byUid = new LinkedHashMap<>();
-      messages.forEach(m -> byUid.put(m.uid(), m));
+      SourceView view = source.messages() == 0 ? SourceView.EMPTY : sourceView(changedSince);
       List<SourceMessage> toCopy = new ArrayList<>();
       List<SourceMessage> flagChanged = new ArrayList<>();
-      for (SourceMessage m : messages) {
+      for (SourceMessage m : view.read()) {
         SyncedMessage s = synced.get(m.uid());
         if (s == null) {
           toCopy.add(m);
@@ -118,14 +121,14 @@ final class FolderSynchronizer {
       }
       List<SyncedMessage> gone = new ArrayList<>();
       for (SyncedMessage s : synced.values()) {
-        if (!byUid.containsKey(s.sourceUid())) {
+        if (!view.present().test(s.sourceUid())) {
           gone.add(s);
         }
       }
       copy(toCopy);
       syncFlags(flagChanged);
       handleDeleted(gone);
-      noteManyKeywords(messages);
+      noteManyKeywords(view.read());
       if (!droppedFlags.isEmpty()) {
         recorder.note(
             "Target folder '"
@@ -148,6 +151,9 @@ final class FolderSynchronizer {
      * when its index is rebuilt. More than that many in one folder is worth a check on the target.
      */
     private void noteManyKeywords(List<SourceMessage> messages) {
+      if (source.keywords() >= 0 && source.keywords() <= MAILDIR_KEYWORDS) {
+        return; // the folder's FLAGS answer lists every keyword its messages use
+      }
       Set<String> keywords = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
       for (SourceMessage m : messages) {
         for (String f : m.flags().keptBy(target.permanentFlags()).flags()) {
@@ -172,47 +178,70 @@ final class FolderSynchronizer {
     }
 
     /**
-     * UID and flags of every source message, with date and size where it may be copied: those above
-     * the highest UID already copied, and any below it that is not (skipped before). On an
-     * incremental pass most messages are copied already, and their dates and sizes are not read.
+     * The source folder as this pass needs it. Messages above the highest UID already copied are
+     * read in full (UID, flags, date, size); below it only flags are read, and with {@code
+     * changedSince} (the source's HIGHESTMODSEQ after the last clean pass) only flags changed since
+     * then, together with the list of UIDs that still exist. Older messages that were never copied
+     * (skipped before) are read in full as well.
      */
-    private List<SourceMessage> sourceMessages() {
+    private SourceView sourceView(long changedSince) {
       long floor = synced.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
       if (floor <= 1) {
-        return src.call(
-            "UID FETCH (metadata) in " + srcName, p -> ImapCommands.fetchMetadata(p, "1:*", 1));
+        List<SourceMessage> all =
+            src.call(
+                "UID FETCH (metadata) in " + srcName, p -> ImapCommands.fetchMetadata(p, "1:*", 1));
+        Set<Long> uids = new HashSet<>();
+        all.forEach(m -> uids.add(m.uid()));
+        return new SourceView(all, uids::contains);
       }
-      List<SourceMessage> old =
+      ImapCommands.Inventory inventory =
           src.call(
-              "UID FETCH (flags) in " + srcName,
-              p -> ImapCommands.fetchFlags(p, "1:" + (floor - 1)));
-      List<SourceMessage> fresh =
-          src.call(
-              "UID FETCH (metadata) in " + srcName,
-              p -> ImapCommands.fetchMetadata(p, floor + ":*", floor));
+              "UID FETCH (flags, metadata) in " + srcName,
+              p -> ImapCommands.inventory(p, floor, changedSince));
       List<Long> uncopied = new ArrayList<>();
-      old.forEach(
-          m -> {
-            if (!synced.containsKey(m.uid())) {
-              uncopied.add(m.uid());
-            }
-          });
+      LongPredicate present;
+      if (inventory.olderPresent() == null) {
+        Set<Long> uids = new HashSet<>();
+        for (SourceMessage m : inventory.older()) {
+          uids.add(m.uid());
+          if (!synced.containsKey(m.uid())) {
+            uncopied.add(m.uid());
+          }
+        }
+        present = uid -> uid >= floor || uids.contains(uid);
+      } else {
+        UidRanges older = inventory.olderPresent();
+        long syncedThere = synced.keySet().stream().filter(older::contains).count();
+        if (syncedThere != older.count()) {
+          older.forEach(
+              uid -> {
+                if (!synced.containsKey(uid)) {
+                  uncopied.add(uid);
+                }
+              });
+        }
+        present = uid -> uid >= floor || older.contains(uid);
+      }
       Map<Long, SourceMessage> full = new HashMap<>();
       for (String set : UidSet.format(uncopied, MAX_RANGES)) {
         src.call("UID FETCH (metadata) in " + srcName, p -> ImapCommands.fetchMetadata(p, set, 1))
             .forEach(m -> full.put(m.uid(), m));
       }
-      List<SourceMessage> all = new ArrayList<>(old.size() + fresh.size());
-      for (SourceMessage m : old) {
-        SourceMessage detailed = full.get(m.uid());
-        if (detailed != null) {
-          all.add(detailed);
-        } else if (synced.containsKey(m.uid())) {
-          all.add(m);
-        } // else expunged between the two commands
+      List<SourceMessage> read =
+          new ArrayList<>(inventory.older().size() + full.size() + inventory.newer().size());
+      for (SourceMessage m : inventory.older()) {
+        if (synced.containsKey(m.uid())) {
+          read.add(m);
+        }
       }
-      all.addAll(fresh);
-      return all;
+      for (Long uid : uncopied) {
+        SourceMessage detailed = full.get(uid);
+        if (detailed != null) {
+          read.add(detailed);
+        } // else expunged meanwhile
+      }
+      read.addAll(inventory.newer());
+      return new SourceView(read, present);
     }
 
     private boolean unchangedSince(FolderSyncState state) {
@@ -743,5 +772,14 @@ final class FolderSynchronizer {
       ids.forEach(i -> out.add(new FingerprintMatcher.Candidate(i.uid(), i.fingerprint())));
       return out;
     }
+  }
+
+  /**
+   * The source folder now: the messages this pass read (with flags, and with date and size where
+   * they may be copied), and which UIDs exist, including those whose flags were not read because
+   * they did not change.
+   */
+  private record SourceView(List<SourceMessage> read, LongPredicate present) {
+    static final SourceView EMPTY = new SourceView(List.of(), uid -> false);
   }
 }

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,14 +51,18 @@ final class ImapCommands {
 
   private ImapCommands() {}
 
-  /** A selected (or examined) mailbox. */
+  /**
+   * A selected (or examined) mailbox; {@code keywords} is how many keywords its FLAGS answer lists,
+   * -1 when it gave none.
+   */
   record MailboxState(
       String name,
       long uidValidity,
       long uidNext,
       long messages,
       long highestModSeq,
-      FlagSet.FlagRules permanentFlags) {}
+      FlagSet.FlagRules permanentFlags,
+      int keywords) {}
 
   static MailboxState open(IMAPProtocol p, String name, boolean readOnly) throws ProtocolException {
     // CONDSTORE only where it is read (the source's HIGHESTMODSEQ): enabling it on the target
@@ -70,7 +75,8 @@ final class ImapCommands {
         mi.uidnext,
         Math.max(0, mi.total),
         mi.highestmodseq,
-        readOnly ? FlagSet.FlagRules.ALL : FlagSet.FlagRules.of(mi.permanentFlags));
+        readOnly ? FlagSet.FlagRules.ALL : FlagSet.FlagRules.of(mi.permanentFlags),
+        mi.availableFlags == null ? -1 : mi.availableFlags.getUserFlags().length);
   }
 
   /**
@@ -110,62 +116,187 @@ final class ImapCommands {
   /** UID, flags, INTERNALDATE and size of the messages in {@code uidRange}. */
   static List<SourceMessage> fetchMetadata(IMAPProtocol p, String uidRange, long minUid)
       throws ProtocolException {
-    List<SourceMessage> out = new ArrayList<>();
+    Map<Long, SourceMessage> out = new LinkedHashMap<>();
     Argument args = new Argument().writeAtom(uidRange);
-    args.writeArgument(
-        new Argument()
-            .writeAtom("UID")
-            .writeAtom("FLAGS")
-            .writeAtom("INTERNALDATE")
-            .writeAtom("RFC822.SIZE"));
-    stream(
-        p,
-        "UID FETCH",
-        args,
-        r -> {
-          if (r instanceof FetchResponse fr) {
-            UID uid = fr.getItem(UID.class);
-            if (uid == null || uid.uid < minUid) {
-              return;
-            }
-            FLAGS flags = fr.getItem(FLAGS.class);
-            RFC822SIZE size = fr.getItem(RFC822SIZE.class);
-            INTERNALDATE date = fr.getItem(INTERNALDATE.class);
-            String raw = rawInternalDate(fr.toString());
-            Instant instant = parseDate(raw, date);
-            out.add(
-                new SourceMessage(
-                    uid.uid,
-                    FlagSet.of(flags),
-                    raw != null ? raw : instant == null ? null : format(instant),
-                    instant,
-                    size == null ? 0 : size.size));
-          }
-        });
-    return out;
+    args.writeArgument(metadataItems());
+    stream(p, "UID FETCH", args, r -> addMetadata(r, minUid, out));
+    return new ArrayList<>(out.values());
+  }
+
+  private static Argument metadataItems() {
+    return new Argument()
+        .writeAtom("UID")
+        .writeAtom("FLAGS")
+        .writeAtom("INTERNALDATE")
+        .writeAtom("RFC822.SIZE");
   }
 
   /**
-   * UID and flags of the messages in {@code uidRange}, without date or size (zero): for messages
-   * already copied, whose flags alone are compared.
+   * Adds a FETCH response that carries a message's size, by UID. A FETCH without it is a flag
+   * change another session made, which the server may report at any time: it names no message to
+   * copy, and counting it would copy one message twice.
    */
-  static List<SourceMessage> fetchFlags(IMAPProtocol p, String uidRange) throws ProtocolException {
-    List<SourceMessage> out = new ArrayList<>();
-    Argument args = new Argument().writeAtom(uidRange);
-    args.writeArgument(new Argument().writeAtom("UID").writeAtom("FLAGS"));
-    stream(
-        p,
-        "UID FETCH",
-        args,
-        r -> {
-          if (r instanceof FetchResponse fr) {
-            UID uid = fr.getItem(UID.class);
-            if (uid != null) {
-              out.add(
-                  new SourceMessage(uid.uid, FlagSet.of(fr.getItem(FLAGS.class)), null, null, 0));
-            }
-          }
-        });
+  private static void addMetadata(Response r, long minUid, Map<Long, SourceMessage> into) {
+    if (!(r instanceof FetchResponse fr)) {
+      return;
+    }
+    UID uid = fr.getItem(UID.class);
+    RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+    if (uid == null || uid.uid < minUid || size == null) {
+      return;
+    }
+    INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+    String raw = rawInternalDate(fr.toString());
+    Instant instant = parseDate(raw, date);
+    into.put(
+        uid.uid,
+        new SourceMessage(
+            uid.uid,
+            FlagSet.of(fr.getItem(FLAGS.class)),
+            raw != null ? raw : instant == null ? null : format(instant),
+            instant,
+            size.size));
+  }
+
+  /**
+   * What an incremental pass reads of a source folder: the flags of messages below the floor (all,
+   * or only those changed since a modification sequence), which of those UIDs still exist (null
+   * when every one's flags were read), and the full metadata of the messages from the floor on.
+   */
+  record Inventory(List<SourceMessage> older, UidRanges olderPresent, List<SourceMessage> newer) {}
+
+  /**
+   * Reads a folder's {@link Inventory} in one round trip: the commands are independent and are all
+   * sent before the first answer is read. With {@code changedSince} above zero (CONDSTORE, RFC
+   * 7162), only flags changed after that modification sequence come back, and a UID SEARCH (as
+   * ESEARCH where offered: one short line) says which older messages are still there; a folder of
+   * fifty thousand messages with ten new ones then costs a few lines instead of fifty thousand.
+   */
+  static Inventory inventory(IMAPProtocol p, long floor, long changedSince)
+      throws ProtocolException {
+    String older = "1:" + (floor - 1);
+    boolean search = changedSince > 0;
+    List<String> commands = new ArrayList<>();
+    List<Argument> arguments = new ArrayList<>();
+    if (search) {
+      Argument criteria = new Argument();
+      if (p.hasCapability("ESEARCH")) {
+        criteria.writeAtom("RETURN").writeArgument(new Argument().writeAtom("ALL"));
+      }
+      commands.add("UID SEARCH");
+      arguments.add(criteria.writeAtom("UID").writeAtom(older));
+    }
+    Argument flags = new Argument().writeAtom(older);
+    flags.writeArgument(new Argument().writeAtom("UID").writeAtom("FLAGS"));
+    if (search) {
+      flags.writeArgument(new Argument().writeAtom("CHANGEDSINCE").writeNumber(changedSince));
+    }
+    commands.add("UID FETCH");
+    arguments.add(flags);
+    Argument newer = new Argument().writeAtom(floor + ":*");
+    newer.writeArgument(metadataItems());
+    commands.add("UID FETCH");
+    arguments.add(newer);
+
+    Map<Long, SourceMessage> olderFlags = new LinkedHashMap<>();
+    Map<Long, SourceMessage> newerMetadata = new LinkedHashMap<>();
+    List<long[]> listed = new ArrayList<>();
+    String[] allSet = {null};
+    List<Response> answers =
+        pipeline(
+            p,
+            commands,
+            arguments,
+            r -> {
+              if (r instanceof FetchResponse fr) {
+                UID uid = fr.getItem(UID.class);
+                FLAGS f = fr.getItem(FLAGS.class);
+                if (uid != null && uid.uid < floor && f != null) {
+                  olderFlags.put(uid.uid, new SourceMessage(uid.uid, FlagSet.of(f), null, null, 0));
+                } else {
+                  addMetadata(r, floor, newerMetadata);
+                }
+              } else if (r instanceof IMAPResponse ir && ir.keyEquals("ESEARCH")) {
+                allSet[0] = esearchAll(ir.toString());
+              } else if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
+                listed.add(searchUids(ir.toString()));
+              }
+            });
+    for (Response answer : answers) {
+      p.handleResult(answer);
+    }
+    UidRanges present = null;
+    if (search) {
+      present =
+          allSet[0] != null
+              ? UidRanges.parse(allSet[0])
+              : UidRanges.of(listed.stream().flatMapToLong(java.util.Arrays::stream).toArray());
+    }
+    return new Inventory(
+        new ArrayList<>(olderFlags.values()), present, new ArrayList<>(newerMetadata.values()));
+  }
+
+  /** The ALL set of an ESEARCH answer ({@code * ESEARCH (TAG "A1") UID ALL 1:5,7}), or null. */
+  static String esearchAll(String line) {
+    String[] words = line.trim().split("\\s+");
+    for (int i = 0; i + 1 < words.length; i++) {
+      if (words[i].equalsIgnoreCase("ALL")) {
+        return words[i + 1];
+      }
+    }
+    return null;
+  }
+
+  /** The numbers of a SEARCH answer ({@code * SEARCH 2 5 7}). */
+  static long[] searchUids(String line) {
+    String[] words = line.trim().split("\\s+");
+    long[] out = new long[words.length];
+    int n = 0;
+    for (int i = 2; i < words.length; i++) { // after "*" and "SEARCH"
+      if (!words[i].isEmpty() && words[i].chars().allMatch(Character::isDigit)) {
+        out[n++] = Long.parseLong(words[i]);
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Sends every command before reading any answer, hands each untagged response to {@code each},
+   * and returns the tagged answers in command order. Only for commands that do not depend on each
+   * other (RFC 3501 section 5.5).
+   */
+  static List<Response> pipeline(
+      IMAPProtocol p, List<String> commands, List<Argument> arguments, Consumer<Response> each)
+      throws ProtocolException {
+    List<String> tags = new ArrayList<>();
+    try {
+      for (int i = 0; i < commands.size(); i++) {
+        tags.add(p.writeCommand(commands.get(i), arguments.get(i)));
+      }
+    } catch (IOException e) {
+      throw new ConnectionException(p, Response.byeResponse(e));
+    }
+    Map<String, Response> byTag = new HashMap<>();
+    while (byTag.size() < tags.size()) {
+      Response r;
+      try {
+        r = p.readResponse();
+      } catch (IOException e) {
+        throw new ConnectionException(p, Response.byeResponse(e));
+      } catch (ProtocolException e) {
+        continue; // an unparseable response: skipped, as Angus's own command loop does
+      }
+      if (r.isBYE()) {
+        throw new ConnectionException(p, r);
+      }
+      if (r.isTagged() && tags.contains(r.getTag())) {
+        byTag.put(r.getTag(), r);
+      } else if (!r.isTagged() && !r.isContinuation()) {
+        each.accept(r);
+      }
+    }
+    List<Response> out = new ArrayList<>(tags.size());
+    tags.forEach(t -> out.add(byTag.get(t)));
     return out;
   }
 
@@ -348,33 +479,16 @@ final class ImapCommands {
    */
   static List<Appended> appendPipelined(
       IMAPProtocol p, String mailbox, List<OutgoingMessage> messages) throws ProtocolException {
-    List<String> tags = new ArrayList<>();
-    try {
-      for (OutgoingMessage m : messages) {
-        tags.add(p.writeCommand("APPEND", appendArguments(p, mailbox, List.of(m))));
-      }
-    } catch (IOException e) {
-      throw new ConnectionException(p, Response.byeResponse(e));
-    }
-    Map<String, Appended> byTag = new HashMap<>();
-    while (byTag.size() < tags.size()) {
-      Response r;
-      try {
-        r = p.readResponse();
-      } catch (IOException e) {
-        throw new ConnectionException(p, Response.byeResponse(e));
-      } catch (ProtocolException e) {
-        continue;
-      }
-      if (r.isBYE()) {
-        throw new ConnectionException(p, r);
-      }
-      if (r.isTagged() && tags.contains(r.getTag())) {
-        byTag.put(r.getTag(), appended(r, 1));
-      }
+    List<String> commands = new ArrayList<>();
+    List<Argument> arguments = new ArrayList<>();
+    for (OutgoingMessage m : messages) {
+      commands.add("APPEND");
+      arguments.add(appendArguments(p, mailbox, List.of(m)));
     }
     List<Appended> out = new ArrayList<>();
-    tags.forEach(t -> out.add(byTag.get(t)));
+    for (Response r : pipeline(p, commands, arguments, r -> {})) {
+      out.add(appended(r, 1));
+    }
     return out;
   }
 

@@ -368,6 +368,43 @@ class MailboxSynchronizerIT {
   }
 
   @Test
+  void copiesOnALaterPassAnOlderMessageSkippedBeforeWhileReadingOnlyChangedFlags() {
+    DovecotServer src = danishSource(1);
+    DovecotServer dst = englishTarget(1);
+    BenchKit.makeCorpus(work, src.port(), 1, 40, 37, 0);
+    synced(sync("user1", src, dst)); // clean: the source's HIGHESTMODSEQ is kept
+    String big =
+        "From: a@example.com\r\nSubject: big\r\nMessage-ID: <big@example.com>\r\n\r\n"
+            + "x".repeat(300_000)
+            + "\r\n";
+    String small =
+        "From: a@example.com\r\nSubject: small\r\nMessage-ID: <small@example.com>\r\n\r\nhi\r\n";
+    try (TestImap source = TestImap.open(src, "user1")) {
+      source.append("INBOX", big, "\\Seen", "03-Mar-2025 10:00:00 +0100");
+      source.append("INBOX", small, "", "03-Mar-2025 10:01:00 +0100");
+    }
+    SyncOptions unlimited = options;
+    options = options.withMaxMessageBytes(200_000);
+    SyncOutcome.Synced limited = synced(sync("user1", src, dst)); // the big one stays behind
+    List<SourceMessage> inbox;
+    try (TestImap source = TestImap.open(src, "user1")) {
+      inbox = source.messages("INBOX");
+      source.store("INBOX", inbox.get(0).uid(), "\\Flagged", true);
+      source.expunge("INBOX", inbox.get(1).uid());
+    }
+    options = unlimited.withDeletedOnSource(DeletedOnSource.DELETE_ON_TARGET);
+
+    SyncOutcome.Synced later = synced(sync("user1", src, dst));
+
+    assertThat(limited.skippedItems()).hasSize(1);
+    assertThat(limited.statistics().messagesCopied()).isEqualTo(1);
+    assertThat(later.statistics().messagesCopied()).isEqualTo(1);
+    assertThat(later.statistics().flagsUpdated()).isEqualTo(1);
+    assertThat(later.statistics().deletedOnTarget()).isEqualTo(1);
+    assertIdentical(src, dst, "user1");
+  }
+
+  @Test
   void keepsCopiesOfDeletedMessagesUnlessToldToDeleteThem() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
@@ -430,7 +467,8 @@ class MailboxSynchronizerIT {
         "''|MULTIAPPEND",
         "''|MULTIAPPEND,LITERAL+",
         "''|UIDPLUS",
-        "CONDSTORE,LIST-STATUS,LIST-EXTENDED|''"
+        "CONDSTORE,LIST-STATUS,LIST-EXTENDED|''",
+        "ESEARCH|''"
       })
   void staysFaithfulWithoutOptionalExtensions(String sourceOff, String targetOff) {
     DovecotServer src = danishSource(1);
