@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,24 +57,45 @@ public final class SyncCommand {
       System.exit(elsewhere.getAsInt());
     }
     BoundedJvm.endWithStarter();
-    // Before any other thread can log: a logger used while logging is being set up has its events
-    // queued and replayed, and SLF4J then prints a warning about it on standard error.
-    LoggerFactory.getILoggerFactory();
-    prepareInBackground();
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    CountDownLatch loggingReady = prepareInBackground();
+    System.exit(run(args, System.getenv(), System.out, System.err, loggingReady));
   }
 
   /**
-   * Loads the IMAP classes on a second thread while this one reads the spec: on a short incremental
-   * run, starting up is a good part of the whole.
+   * Sets up logging and then loads the IMAP classes on a second thread while this one reads the
+   * spec: on a short incremental run, starting up is a good part of the whole. Nothing logs before
+   * logging is set up: reading the spec does not log, and the sync waits for it. (A logger used
+   * while logging is being set up has its events queued and replayed, and SLF4J then prints a
+   * warning about it on standard error.)
    */
-  private static void prepareInBackground() {
-    Thread t = new Thread(MailboxSynchronizer::new, "sync-startup");
+  private static CountDownLatch prepareInBackground() {
+    CountDownLatch loggingReady = new CountDownLatch(1);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                LoggerFactory.getILoggerFactory();
+              } finally {
+                loggingReady.countDown();
+              }
+              new MailboxSynchronizer();
+            },
+            "sync-startup");
     t.setDaemon(true);
     t.start();
+    return loggingReady;
   }
 
   static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
+    return run(args, environment, out, err, new CountDownLatch(0));
+  }
+
+  private static int run(
+      String[] args,
+      Map<String, String> environment,
+      PrintStream out,
+      PrintStream err,
+      CountDownLatch loggingReady) {
     Path spec = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -104,6 +126,12 @@ public final class SyncCommand {
     } catch (SpecProblem problem) {
       err.println("sync: " + spec + ": " + problem.getMessage());
       return UNUSABLE;
+    }
+    try {
+      loggingReady.await();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return INCOMPLETE;
     }
     try (StateFolder state = StateFolder.open(plan.state())) {
       long started = System.nanoTime();

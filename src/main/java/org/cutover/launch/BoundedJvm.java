@@ -1,6 +1,7 @@
 package org.cutover.launch;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,10 @@ import java.util.function.Supplier;
  * without heap options starts the same command again with those options and waits for it, passing
  * standard input and output through and ending with its exit status. Given any heap option (or
  * {@code -Dcutover.sync.jvm=as-is}), the command runs in the JVM it was started in.
+ *
+ * <p>The starting JVM runs without a class-data archive of these classes, so what it runs is
+ * written without lambdas, streams and string concatenation: the first use of each costs a cold JVM
+ * several milliseconds of bootstrapping, which every run of the command would wait for.
  */
 public final class BoundedJvm {
 
@@ -37,20 +42,24 @@ public final class BoundedJvm {
    */
   public static OptionalInt runElsewhere() {
     String jvm = System.getProperty("cutover.sync.jvm");
-    Optional<List<String>> bounded =
-        command(() -> ProcessHandle.current().info(), Runtime.getRuntime().maxMemory(), jvm);
+    if ("as-is".equals(jvm) || "bounded".equals(jvm)) {
+      return OptionalInt.empty(); // before anything else: this is also the command's own first step
+    }
+    Optional<List<String>> bounded = command(CURRENT, Runtime.getRuntime().maxMemory(), jvm);
     if (bounded.isEmpty()) {
       return OptionalInt.empty();
     }
     List<String> command = bounded.get();
-    LaunchCache.Launch launch =
+    LaunchCache.Launch launch = LaunchCache.unchanged(command);
+    Optional<Path> folder =
         LaunchCache.folder(
-                System.getProperty(LaunchCache.PROPERTY),
-                System.getenv(),
-                System.getProperty("user.home"))
-            .map(folder -> new LaunchCache(folder, command.get(0), System.err::println))
-            .map(cache -> cache.launch(command))
-            .orElseGet(() -> LaunchCache.unchanged(command));
+            System.getProperty(LaunchCache.PROPERTY),
+            System.getenv(),
+            System.getProperty("user.home"));
+    if (folder.isPresent()) {
+      launch =
+          new LaunchCache(folder.get(), command.get(0), LaunchCache.STANDARD_ERROR).launch(command);
+    }
     try {
       return OptionalInt.of(run(launch));
     } catch (IOException | InterruptedException cannotStart) {
@@ -62,6 +71,15 @@ public final class BoundedJvm {
       return OptionalInt.empty();
     }
   }
+
+  /** This process's command line, read from the system only when asked. */
+  private static final Supplier<ProcessHandle.Info> CURRENT =
+      new Supplier<>() {
+        @Override
+        public ProcessHandle.Info get() {
+          return ProcessHandle.current().info();
+        }
+      };
 
   /**
    * The command line to start the bounded JVM with, or empty when this JVM is to run the command.
@@ -106,7 +124,13 @@ public final class BoundedJvm {
    */
   static int run(LaunchCache.Launch launch) throws IOException, InterruptedException {
     Process child = new ProcessBuilder(launch.command()).inheritIO().start();
-    Thread stopChild = new Thread(child::destroy, "sync-stop");
+    Thread stopChild =
+        new Thread("sync-stop") {
+          @Override
+          public void run() {
+            child.destroy();
+          }
+        };
     Runtime.getRuntime().addShutdownHook(stopChild);
     try {
       int status = child.waitFor();

@@ -7,14 +7,13 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -24,16 +23,18 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * Makes the bounded JVM start quickly from the packaged jar. Loading classes out of the jars nested
  * in the Spring Boot jar, and verifying them, is most of a short run's CPU: a no-change pass over
  * 20 mailboxes took 0.87 s from the packaged jar, 0.63 s from its extracted form and 0.52 s with a
  * class-data archive as well. So the first run extracts the jar (Spring Boot's own {@code
- * jarmode=tools extract}) into a cache folder of the user's, and records the classes it loads in an
- * archive there; later runs of the same build start from both. A new build of the jar gets a new
- * entry and the old one is removed once no run uses it. Whatever fails here, the command runs from
- * the packaged jar as before.
+ * jarmode=tools extract}) into a cache folder of the user's, writes the command's own {@link
+ * SyncJar} there, and records the classes it loads in an archive; later runs of the same build
+ * start from these. A new build of the jar gets a new entry and the old one is removed once no run
+ * uses it. Whatever fails here, the command runs from the packaged jar as before.
  */
 final class LaunchCache {
 
@@ -55,6 +56,14 @@ final class LaunchCache {
   interface Messages {
     void note(String text);
   }
+
+  static final Messages STANDARD_ERROR =
+      new Messages() {
+        @Override
+        public void note(String text) {
+          System.err.println(text);
+        }
+      };
 
   LaunchCache(Path root, String java, Messages messages) {
     this.root = root;
@@ -100,12 +109,12 @@ final class LaunchCache {
     }
     try {
       Path jar = Path.of(command.get(jarAt)).toAbsolutePath();
-      if (!isSpringBootJar(jar)) {
+      if (!Files.isRegularFile(jar)) {
         return unchanged(command);
       }
       Path entry = root.resolve(entryName(jar));
       Path extracted = entry.resolve("app").resolve(jar.getFileName().toString());
-      if (!Files.isRegularFile(extracted) && !extract(jar, entry)) {
+      if (!Files.isRegularFile(extracted) && (!isSpringBootJar(jar) || !extract(jar, entry))) {
         return unchanged(command);
       }
       FileChannel inUse = FileChannel.open(entry.resolve(IN_USE), StandardOpenOption.READ);
@@ -140,7 +149,7 @@ final class LaunchCache {
     Path archive = entry.resolve(ARCHIVE);
     Path training = null;
     if (Files.isRegularFile(archive)) {
-      started.add("-XX:SharedArchiveFile=" + archive);
+      started.add("-XX:SharedArchiveFile=".concat(archive.toString()));
     } else if (command.subList(jarAt, command.size()).contains("--spec")) {
       removeAbandonedTraining(entry);
       training = entry.resolve(ARCHIVE + "." + ProcessHandle.current().pid() + TRAINING);
@@ -148,24 +157,30 @@ final class LaunchCache {
     }
     started.add("-Xlog:cds*=off"); // an archive the JVM cannot use is simply not used
     started.add("-jar");
-    started.add(extracted.toString());
-    started.addAll(command.subList(jarAt + 1, command.size()));
+    List<String> arguments = command.subList(jarAt + 1, command.size());
+    Path syncJar = extracted.resolveSibling(SyncJar.FILE_NAME);
+    if (!arguments.isEmpty() && arguments.get(0).equals("sync") && Files.isRegularFile(syncJar)) {
+      started.add(syncJar.toString()); // starts at the command itself: no "sync" argument
+      started.addAll(arguments.subList(1, arguments.size()));
+    } else {
+      started.add(extracted.toString());
+      started.addAll(arguments);
+    }
     return new CachedLaunch(List.copyOf(started), training, archive, shared);
   }
 
   private static boolean usesOwnArchive(List<String> options) {
-    return options.stream()
-        .anyMatch(
-            o ->
-                o.startsWith("-XX:SharedArchiveFile")
-                    || o.startsWith("-XX:ArchiveClassesAtExit")
-                    || o.startsWith("-Xshare"));
+    for (String o : options) {
+      if (o.startsWith("-XX:SharedArchiveFile")
+          || o.startsWith("-XX:ArchiveClassesAtExit")
+          || o.startsWith("-Xshare")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isSpringBootJar(Path jar) throws IOException {
-    if (!Files.isRegularFile(jar)) {
-      return false;
-    }
     try (JarFile file = new JarFile(jar.toFile())) {
       return file.getManifest() != null
           && file.getManifest().getMainAttributes().getValue("Spring-Boot-Classes") != null;
@@ -174,25 +189,25 @@ final class LaunchCache {
 
   /**
    * One entry per build of the jar and per Java runtime: an archive fits only the JVM it was made
-   * by.
+   * by. Two checksums of the build's identity make the name; a digest would cost a cold JVM its
+   * security providers, and the folder is the user's own.
    */
-  private static String entryName(Path jar) throws IOException {
+  static String entryName(Path jar) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(jar, BasicFileAttributes.class);
-    String identity =
+    byte[] identity =
         String.join(
-            "\n",
-            jar.toString(),
-            Long.toString(attributes.size()),
-            Long.toString(attributes.lastModifiedTime().toMillis()),
-            System.getProperty("java.home"),
-            System.getProperty("java.vm.version"));
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return "sync-" + HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+                "\n",
+                jar.toString(),
+                Long.toString(attributes.size()),
+                Long.toString(attributes.lastModifiedTime().toMillis()),
+                System.getProperty("java.home"),
+                System.getProperty("java.vm.version"))
+            .getBytes(StandardCharsets.UTF_8);
+    CRC32 crc = new CRC32();
+    crc.update(identity);
+    CRC32C crcC = new CRC32C();
+    crcC.update(identity);
+    return "sync-".concat(HexFormat.of().toHexDigits((crc.getValue() << 32) | crcC.getValue()));
   }
 
   /** Extracts into a folder of its own first, so that a run never sees half an extraction. */
@@ -229,6 +244,13 @@ final class LaunchCache {
       if (extraction.exitValue() != 0
           || !Files.isRegularFile(work.resolve("app").resolve(jar.getFileName().toString()))) {
         return false;
+      }
+      if (!SyncJar.write(work.resolve("app").resolve(jar.getFileName().toString()))) {
+        messages.note(
+            "sync: "
+                + jar.getFileName()
+                + " does not list the sync command's libraries; it starts with the whole"
+                + " application's class path");
       }
       Files.writeString(work.resolve(SOURCE), jar.toString());
       Files.createFile(work.resolve(IN_USE));
@@ -277,9 +299,13 @@ final class LaunchCache {
 
   /** Removes the entries of earlier builds of the same jar that no running command uses. */
   private void removeOtherBuilds(Path jar, Path current) throws IOException {
-    List<Path> entries;
-    try (Stream<Path> listed = Files.list(root)) {
-      entries = listed.filter(p -> !p.equals(current)).toList();
+    List<Path> entries = new ArrayList<>();
+    try (DirectoryStream<Path> listed = Files.newDirectoryStream(root)) {
+      for (Path p : listed) {
+        if (!p.equals(current)) {
+          entries.add(p);
+        }
+      }
     }
     for (Path other : entries) {
       Path source = other.resolve(SOURCE);

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /** {@link SyncStateStore} in memory: for tests, benchmarks and one-off runs. Thread-safe. */
 public final class InMemorySyncStateStore implements SyncStateStore {
@@ -30,10 +31,45 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     }
   }
 
+  /**
+   * A folder's synced messages, read when first needed: a state file holds every folder of a
+   * mailbox, and a pass that finds most folders unchanged needs only their headers.
+   */
+  interface UnreadMessages {
+    List<SyncedMessage> read();
+  }
+
   private static final class Folder {
     FolderSyncState header;
-    final TreeMap<Long, SyncedMessage> synced = new TreeMap<>();
+    private final TreeMap<Long, SyncedMessage> synced = new TreeMap<>();
     final LinkedHashMap<Long, PendingAppend> pending = new LinkedHashMap<>();
+    UnreadMessages unread;
+
+    /** Changes to messages not read yet, in order: made when they are read. */
+    private final List<Consumer<TreeMap<Long, SyncedMessage>>> later = new ArrayList<>();
+
+    /** The synced messages by source UID, read first if they were not yet. */
+    TreeMap<Long, SyncedMessage> synced() {
+      if (unread != null) {
+        unread.read().forEach(m -> synced.put(m.sourceUid(), m));
+        unread = null;
+        later.forEach(change -> change.accept(synced));
+        later.clear();
+      }
+      return synced;
+    }
+
+    /**
+     * Changes the synced messages now, or when they are read: a state file read back holds the
+     * changes of many passes after each folder's full record.
+     */
+    void change(Consumer<TreeMap<Long, SyncedMessage>> change) {
+      if (unread != null) {
+        later.add(change);
+      } else {
+        change.accept(synced);
+      }
+    }
 
     Folder(FolderSyncState state) {
       // the header alone: the messages live in the maps below
@@ -81,7 +117,7 @@ public final class InMemorySyncStateStore implements SyncStateStore {
               h.sourceModSeq(),
               h.sourceUidNext(),
               h.sourceMessages(),
-              withMessages ? new ArrayList<>(f.synced.values()) : List.of(),
+              withMessages ? new ArrayList<>(f.synced().values()) : List.of(),
               new ArrayList<>(f.pending.values())));
     }
   }
@@ -92,6 +128,32 @@ public final class InMemorySyncStateStore implements SyncStateStore {
     state.synced().forEach(m -> f.synced.put(m.sourceUid(), m));
     state.pending().forEach(p -> f.pending.put(p.sourceUid(), p));
     folders.put(new Key(mailboxKey, state.sourceFolder()), f);
+  }
+
+  /**
+   * As {@link #replace}, with the synced messages (those of {@code state} are ignored) read later.
+   */
+  void replace(String mailboxKey, FolderSyncState state, UnreadMessages messages) {
+    Folder f = new Folder(state);
+    f.unread = messages;
+    state.pending().forEach(p -> f.pending.put(p.sourceUid(), p));
+    folders.put(new Key(mailboxKey, state.sourceFolder()), f);
+  }
+
+  /**
+   * The folder's state as it is held: its synced messages in {@code state} when they were read,
+   * else still {@code unread} (and {@code state} has none).
+   */
+  record Held(FolderSyncState state, UnreadMessages unread) {}
+
+  Held held(String mailboxKey, String sourceFolder) {
+    Folder f = existing(mailboxKey, sourceFolder);
+    synchronized (f) {
+      if (!f.later.isEmpty()) {
+        f.synced(); // changed since it was recorded: what is held is the result
+      }
+      return new Held(load(mailboxKey, sourceFolder, f.unread == null).orElseThrow(), f.unread);
+    }
   }
 
   @Override
@@ -110,7 +172,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
       Collection<Long> settledSourceUids) {
     Folder f = existing(mailboxKey, sourceFolder);
     synchronized (f) {
-      synced.forEach(m -> f.synced.put(m.sourceUid(), m));
+      List<SyncedMessage> added = List.copyOf(synced);
+      f.change(kept -> added.forEach(m -> kept.put(m.sourceUid(), m)));
       settledSourceUids.forEach(f.pending::remove);
     }
   }
@@ -119,7 +182,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public void updateFlags(String mailboxKey, String sourceFolder, List<SyncedMessage> changed) {
     Folder f = existing(mailboxKey, sourceFolder);
     synchronized (f) {
-      changed.forEach(m -> f.synced.put(m.sourceUid(), m));
+      List<SyncedMessage> updated = List.copyOf(changed);
+      f.change(kept -> updated.forEach(m -> kept.put(m.sourceUid(), m)));
     }
   }
 
@@ -127,7 +191,8 @@ public final class InMemorySyncStateStore implements SyncStateStore {
   public void forget(String mailboxKey, String sourceFolder, Collection<Long> sourceUids) {
     Folder f = existing(mailboxKey, sourceFolder);
     synchronized (f) {
-      sourceUids.forEach(f.synced::remove);
+      List<Long> gone = List.copyOf(sourceUids);
+      f.change(kept -> gone.forEach(kept::remove));
     }
   }
 

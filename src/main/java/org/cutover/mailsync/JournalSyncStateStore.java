@@ -1,6 +1,7 @@
 package org.cutover.mailsync;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -217,8 +218,23 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
       writeFully(out, ByteBuffer.wrap(MAGIC));
       for (String mailbox : mailboxes) {
         for (String folder : memory.folders(mailbox)) {
-          FolderSyncState state = memory.load(mailbox, folder).orElseThrow();
-          writeFully(out, record(REPLACE, mailbox, folder, o -> writeFolder(o, state)));
+          InMemorySyncStateStore.Held held = memory.held(mailbox, folder);
+          FolderSyncState state = held.state();
+          if (held.unread() instanceof RecordedMessages recorded) {
+            writeFully( // the messages' bytes as they were read, still undecoded
+                out,
+                record(
+                    REPLACE,
+                    mailbox,
+                    folder,
+                    o -> {
+                      writeHeader(o, state);
+                      o.write(recorded.payload(), recorded.offset(), recorded.length());
+                      writePending(o, state.pending());
+                    }));
+          } else {
+            writeFully(out, record(REPLACE, mailbox, folder, o -> writeFolder(o, state)));
+          }
         }
       }
       out.force(true);
@@ -295,7 +311,7 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
         if (payload == null) {
           return good;
         }
-        apply(new DataInputStream(new java.io.ByteArrayInputStream(payload)));
+        apply(payload);
         good += 8 + payload.length;
       }
     }
@@ -323,7 +339,9 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
     return (int) crc.getValue() == sum ? payload : null;
   }
 
-  private void apply(DataInputStream in) throws IOException {
+  private void apply(byte[] payload) throws IOException {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(payload);
+    DataInputStream in = new DataInputStream(bytes);
     byte type = in.readByte();
     String mailbox = readString(in);
     String folder = readString(in);
@@ -331,7 +349,7 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
       mailboxes.add(mailbox);
     }
     switch (type) {
-      case REPLACE -> memory.replace(mailbox, readFolder(in, folder));
+      case REPLACE -> replaceUnread(mailbox, folder, payload, payload.length - bytes.available());
       case BEGIN_APPENDS -> memory.beginAppends(mailbox, folder, readPending(in));
       case FINISH_APPENDS -> memory.finishAppends(mailbox, folder, readSynced(in), readUids(in));
       case UPDATE_FLAGS -> memory.updateFlags(mailbox, folder, readSynced(in));
@@ -348,33 +366,79 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
   }
 
   private static void writeFolder(DataOutputStream out, FolderSyncState s) throws IOException {
+    writeHeader(out, s);
+    writeSynced(out, s.synced());
+    writePending(out, s.pending());
+  }
+
+  private static void writeHeader(DataOutputStream out, FolderSyncState s) throws IOException {
     writeString(out, s.targetFolder());
     out.writeLong(s.sourceUidValidity());
     out.writeLong(s.targetUidValidity());
     out.writeLong(s.sourceModSeq());
     out.writeLong(s.sourceUidNext());
     out.writeLong(s.sourceMessages());
-    writeSynced(out, s.synced());
-    writePending(out, s.pending());
   }
 
-  private static FolderSyncState readFolder(DataInputStream in, String folder) throws IOException {
+  /**
+   * A folder's synced messages as its REPLACE record holds them, decoded only when the folder is
+   * used: most folders of a mailbox are unchanged on an incremental pass, and decoding every
+   * message of every folder was a good part of such a pass's work.
+   */
+  private record RecordedMessages(byte[] payload, int offset, int length)
+      implements InMemorySyncStateStore.UnreadMessages {
+
+    @Override
+    public List<SyncedMessage> read() {
+      try {
+        return readSynced(new DataInputStream(new ByteArrayInputStream(payload, offset, length)));
+      } catch (IOException e) {
+        // the record's checksum matched when it was read: its bytes are as they were written
+        throw new UncheckedIOException("damaged sync state record", e);
+      }
+    }
+  }
+
+  /** A REPLACE record from {@code at} (the folder's header) on, its messages left unread. */
+  private void replaceUnread(String mailbox, String folder, byte[] payload, int at)
+      throws IOException {
+    ByteArrayInputStream bytes = new ByteArrayInputStream(payload, at, payload.length - at);
+    DataInputStream in = new DataInputStream(bytes);
     String target = readString(in);
     long sourceUidValidity = in.readLong();
     long targetUidValidity = in.readLong();
     long modSeq = in.readLong();
     long uidNext = in.readLong();
     long messages = in.readLong();
-    return new FolderSyncState(
-        folder,
-        target,
-        sourceUidValidity,
-        targetUidValidity,
-        modSeq,
-        uidNext,
-        messages,
-        readSynced(in),
-        readPending(in));
+    int syncedAt = payload.length - bytes.available();
+    ByteBuffer walk = ByteBuffer.wrap(payload, syncedAt, payload.length - syncedAt);
+    int count = walk.getInt();
+    for (int i = 0; i < count; i++) {
+      walk.position(walk.position() + 16); // source and target UID
+      int flags = walk.getInt();
+      if (flags < 0 || flags > walk.remaining()) {
+        throw new IOException("damaged flags length " + flags);
+      }
+      walk.position(walk.position() + flags);
+    }
+    int pendingAt = walk.position();
+    List<PendingAppend> pending =
+        readPending(
+            new DataInputStream(
+                new ByteArrayInputStream(payload, pendingAt, payload.length - pendingAt)));
+    memory.replace(
+        mailbox,
+        new FolderSyncState(
+            folder,
+            target,
+            sourceUidValidity,
+            targetUidValidity,
+            modSeq,
+            uidNext,
+            messages,
+            List.of(),
+            pending),
+        new RecordedMessages(payload, syncedAt, pendingAt - syncedAt));
   }
 
   private static void writeSynced(DataOutputStream out, List<SyncedMessage> synced)

@@ -9,6 +9,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.cutover.PackagedJar;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,9 +50,20 @@ class LaunchCacheIT {
     assertThat(onlyEntry().resolve("app").resolve("lib")).isDirectory();
     assertThat(notes).singleElement().asString().contains("extracting cutover.jar");
     String training = option(first.command(), "-XX:ArchiveClassesAtExit=");
+    Path syncJar = onlyEntry().resolve("app").resolve(SyncJar.FILE_NAME);
     assertThat(first.command())
         .startsWith(JAVA, "-Xmx256m")
-        .endsWith("-Xlog:cds*=off", "-jar", extracted.toString(), "sync", "--spec", "s.json");
+        .endsWith("-Xlog:cds*=off", "-jar", syncJar.toString(), "--spec", "s.json");
+    try (JarFile sync = new JarFile(syncJar.toFile())) {
+      Attributes main = sync.getManifest().getMainAttributes();
+      assertThat(main.getValue(Attributes.Name.MAIN_CLASS)).isEqualTo(SyncJar.MAIN_CLASS);
+      assertThat(main.getValue(Attributes.Name.CLASS_PATH).split(" "))
+          .hasSizeBetween(5, 20)
+          .allSatisfy(lib -> assertThat(extracted.resolveSibling(lib)).isRegularFile())
+          .anySatisfy(lib -> assertThat(lib).startsWith("lib/angus-mail-"))
+          .noneSatisfy(lib -> assertThat(lib).contains("camunda"));
+      assertThat(sync.getEntry("org/cutover/cli/SyncCommand.class")).isNotNull();
+    }
 
     Files.writeString(Path.of(training), "an archive"); // what the JVM writes as it ends
     first.ended(COMPLETE);

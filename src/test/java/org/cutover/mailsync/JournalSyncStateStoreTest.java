@@ -102,6 +102,54 @@ class JournalSyncStateStoreTest extends SyncStateStoreContract {
   }
 
   @Test
+  void keepsFoldersNobodyReadWhenRewritingAReopenedFile() throws IOException {
+    Path file = dir.resolve("m.state");
+    JournalSyncStateStore first = open(file);
+    List<SyncedMessage> many = new ArrayList<>();
+    for (long uid = 1; uid <= 500; uid++) {
+      many.add(new SyncedMessage(uid, uid + 1000, uid % 3 == 0 ? "\\Seen $Æble" : ""));
+    }
+    first.replace("m1", FolderSyncState.fresh("Arkiv", "Archive", 5, 6, many));
+    first.replace("m1", FolderSyncState.fresh("INBOX", "INBOX", 7, 8, List.of()));
+    first.beginAppends("m1", "Arkiv", List.of(new PendingAppend(501, "v1:x", "\\Seen", 1501)));
+    first.markSourceState("m1", "Arkiv", 42, 502, 501);
+    first.close();
+
+    JournalSyncStateStore second = open(file);
+    FolderSyncState summary = second.loadSummary("m1", "Arkiv").orElseThrow();
+    for (int round = 0; round < 2000; round++) { // enough change to have it rewritten on close
+      second.markSourceState("m1", "INBOX", round, 1, 0);
+    }
+    second.markSourceState("m1", "Arkiv", 43, 502, 501);
+    second.close();
+    JournalSyncStateStore third = open(file); // changes to messages nobody has read
+    third.finishAppends(
+        "m1", "Arkiv", List.of(new SyncedMessage(501, 1501, "\\Seen")), List.of(501L));
+    third.updateFlags("m1", "Arkiv", List.of(new SyncedMessage(3, 1003, "")));
+    third.forget("m1", "Arkiv", List.of(1L, 2L));
+    List<SyncedMessage> expected = new ArrayList<>(many.subList(2, many.size()));
+    expected.set(0, new SyncedMessage(3, 1003, ""));
+    expected.add(new SyncedMessage(501, 1501, "\\Seen"));
+    FolderSyncState afterKill = open(file).load("m1", "Arkiv").orElseThrow(); // third not closed
+    for (int round = 0; round < 2000; round++) {
+      third.markSourceState("m1", "INBOX", round, 1, 0);
+    }
+    third.close();
+
+    assertThat(summary.synced()).isEmpty();
+    assertThat(summary.pending()).containsExactly(new PendingAppend(501, "v1:x", "\\Seen", 1501));
+    assertThat(summary.sourceModSeq()).isEqualTo(42);
+    assertThat(Files.size(file)).isLessThan(40_000); // rewritten twice
+    assertThat(afterKill.synced()).containsExactlyElementsOf(expected);
+    assertThat(afterKill.pending()).isEmpty();
+    FolderSyncState arkiv = open(file).load("m1", "Arkiv").orElseThrow();
+    assertThat(arkiv.synced()).containsExactlyElementsOf(expected);
+    assertThat(arkiv.pending()).isEmpty();
+    assertThat(arkiv.sourceModSeq()).isEqualTo(43);
+    assertThat(arkiv.targetFolder()).isEqualTo("Archive");
+  }
+
+  @Test
   void dropsAnIncompleteLastRecordAndGoesOn() throws IOException {
     Path file = dir.resolve("m.state");
     fill(open(file));
