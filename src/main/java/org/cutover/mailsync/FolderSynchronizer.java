@@ -125,6 +125,7 @@ final class FolderSynchronizer {
           gone.add(s);
         }
       }
+      noteUndated(toCopy);
       copy(toCopy);
       syncFlags(flagChanged);
       handleDeleted(gone);
@@ -142,6 +143,20 @@ final class FolderSynchronizer {
       if (clean && source.highestModSeq() > 0) {
         store.markSourceState(
             mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
+      }
+    }
+
+    /** A source that gives no readable INTERNALDATE leaves the copy the target's arrival time. */
+    private void noteUndated(List<SourceMessage> toCopy) {
+      long undated = toCopy.stream().filter(m -> m.internalDate() == null).count();
+      if (undated > 0) {
+        recorder.note(
+            undated
+                + " messages of '"
+                + shown
+                + "' came from the source without a readable INTERNALDATE; their copies in '"
+                + dstName
+                + "' carry the time they arrived there");
       }
     }
 

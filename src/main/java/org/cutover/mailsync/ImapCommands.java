@@ -137,25 +137,73 @@ final class ImapCommands {
    * copy, and counting it would copy one message twice.
    */
   private static void addMetadata(Response r, long minUid, Map<Long, SourceMessage> into) {
-    if (!(r instanceof FetchResponse fr)) {
-      return;
+    if (r instanceof FetchResponse fr) {
+      UID uid = fr.getItem(UID.class);
+      RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+      if (uid == null || uid.uid < minUid || size == null) {
+        return;
+      }
+      INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+      into.put(
+          uid.uid,
+          new SourceMessage(
+              uid.uid,
+              FlagSet.of(fr.getItem(FLAGS.class)),
+              date == null ? null : rawInternalDate(fr.toString()),
+              date == null ? null : date.getDate().toInstant(),
+              size.size));
+    } else {
+      UnparsedFetch u = UnparsedFetch.of(r);
+      if (u != null && u.uid() >= minUid && u.size() >= 0) {
+        into.put(u.uid(), u.message());
+      }
     }
-    UID uid = fr.getItem(UID.class);
-    RFC822SIZE size = fr.getItem(RFC822SIZE.class);
-    if (uid == null || uid.uid < minUid || size == null) {
-      return;
+  }
+
+  /**
+   * A FETCH response Angus could not parse ({@link SyncProtocol} hands it over), read from its
+   * text: UID, flags and size, and the INTERNALDATE where it can be read (else none: the copy then
+   * gets the target's arrival time, and the pass says so).
+   */
+  record UnparsedFetch(long uid, FlagSet flags, String internalDate, Instant instant, long size) {
+
+    private static final Pattern UID_TEXT = Pattern.compile("\\bUID (\\d+)");
+    private static final Pattern SIZE_TEXT = Pattern.compile("\\bRFC822\\.SIZE (\\d+)");
+    private static final Pattern FLAGS_TEXT = Pattern.compile("\\bFLAGS \\(([^)]*)\\)");
+
+    /** The response read this way, or null when it is no FETCH or names no UID. */
+    static UnparsedFetch of(Response r) {
+      if (!(r instanceof IMAPResponse ir) || r instanceof FetchResponse || !ir.keyEquals("FETCH")) {
+        return null;
+      }
+      String text = r.toString();
+      Matcher uid = UID_TEXT.matcher(text);
+      if (!uid.find()) {
+        return null;
+      }
+      Matcher size = SIZE_TEXT.matcher(text);
+      Matcher flags = FLAGS_TEXT.matcher(text);
+      List<String> flagList = new ArrayList<>();
+      if (flags.find()) {
+        for (String f : flags.group(1).trim().split("\\s+")) {
+          if (!f.isEmpty()) {
+            flagList.add(f);
+          }
+        }
+      }
+      String raw = rawInternalDate(text);
+      Instant instant = parseDate(raw);
+      return new UnparsedFetch(
+          Long.parseLong(uid.group(1)),
+          FlagSet.of(flagList),
+          instant == null ? null : raw,
+          instant,
+          size.find() ? Long.parseLong(size.group(1)) : -1);
     }
-    INTERNALDATE date = fr.getItem(INTERNALDATE.class);
-    String raw = rawInternalDate(fr.toString());
-    Instant instant = parseDate(raw, date);
-    into.put(
-        uid.uid,
-        new SourceMessage(
-            uid.uid,
-            FlagSet.of(fr.getItem(FLAGS.class)),
-            raw != null ? raw : instant == null ? null : format(instant),
-            instant,
-            size.size));
+
+    SourceMessage message() {
+      return new SourceMessage(uid, flags, internalDate, instant, Math.max(0, size));
+    }
   }
 
   /**
@@ -208,18 +256,17 @@ final class ImapCommands {
             commands,
             arguments,
             r -> {
-              if (r instanceof FetchResponse fr) {
-                UID uid = fr.getItem(UID.class);
-                FLAGS f = fr.getItem(FLAGS.class);
-                if (uid != null && uid.uid < floor && f != null) {
-                  olderFlags.put(uid.uid, new SourceMessage(uid.uid, FlagSet.of(f), null, null, 0));
-                } else {
-                  addMetadata(r, floor, newerMetadata);
-                }
-              } else if (r instanceof IMAPResponse ir && ir.keyEquals("ESEARCH")) {
+              if (r instanceof IMAPResponse ir && ir.keyEquals("ESEARCH")) {
                 allSet[0] = esearchAll(ir.toString());
               } else if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
                 listed.add(searchUids(ir.toString()));
+              } else {
+                SourceMessage below = olderFlags(r, floor);
+                if (below != null) {
+                  olderFlags.put(below.uid(), below);
+                } else {
+                  addMetadata(r, floor, newerMetadata);
+                }
               }
             });
     for (Response answer : answers) {
@@ -234,6 +281,21 @@ final class ImapCommands {
     }
     return new Inventory(
         new ArrayList<>(olderFlags.values()), present, new ArrayList<>(newerMetadata.values()));
+  }
+
+  /** UID and flags from a FETCH response about a message below {@code floor}, else null. */
+  private static SourceMessage olderFlags(Response r, long floor) {
+    if (r instanceof FetchResponse fr) {
+      UID uid = fr.getItem(UID.class);
+      FLAGS f = fr.getItem(FLAGS.class);
+      return uid != null && uid.uid < floor && f != null
+          ? new SourceMessage(uid.uid, FlagSet.of(f), null, null, 0)
+          : null;
+    }
+    UnparsedFetch u = UnparsedFetch.of(r);
+    return u != null && u.uid() < floor
+        ? new SourceMessage(u.uid(), u.flags(), null, null, 0)
+        : null;
   }
 
   /** The ALL set of an ESEARCH answer ({@code * ESEARCH (TAG "A1") UID ALL 1:5,7}), or null. */
@@ -307,6 +369,7 @@ final class ImapCommands {
   static List<Identified> fetchFingerprints(IMAPProtocol p, String uidRange, long minUid)
       throws ProtocolException {
     List<Identified> out = new ArrayList<>();
+    List<Long> unreadable = new ArrayList<>();
     Argument args = new Argument().writeAtom(uidRange);
     args.writeArgument(
         new Argument()
@@ -341,8 +404,21 @@ final class ImapCommands {
                         instant,
                         size == null ? 0 : size.size);
             out.add(new Identified(uid.uid, FlagSet.of(fr.getItem(FLAGS.class)), fp));
+          } else {
+            UnparsedFetch u = UnparsedFetch.of(r);
+            if (u != null && u.uid() >= minUid) {
+              unreadable.add(u.uid());
+            }
           }
         });
+    if (!unreadable.isEmpty()) {
+      // Without its fingerprint a message on the target looks absent and would be copied again.
+      throw new ProtocolException(
+          "the FETCH answers for UID "
+              + UidSet.format(unreadable, 20).get(0)
+              + " could not be read, so messages cannot be matched safely; the folder is left as"
+              + " it is");
+    }
     return out;
   }
 
@@ -715,15 +791,16 @@ final class ImapCommands {
     return m.find() ? m.group(1) : null;
   }
 
-  private static Instant parseDate(String raw, INTERNALDATE parsed) {
-    if (raw != null) {
-      try {
-        return ZonedDateTime.parse(raw.trim(), IMAP_DATE).toInstant();
-      } catch (DateTimeParseException e) {
-        // fall back to Angus's reading below
-      }
+  /** An INTERNALDATE's instant, or null when there is none or it cannot be read. */
+  static Instant parseDate(String raw) {
+    if (raw == null) {
+      return null;
     }
-    return parsed == null ? null : parsed.getDate().toInstant();
+    try {
+      return ZonedDateTime.parse(raw.trim(), IMAP_DATE).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** An INTERNALDATE in IMAP form, in UTC. */

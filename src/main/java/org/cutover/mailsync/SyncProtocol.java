@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.ParsingException;
 import org.eclipse.angus.mail.iap.ProtocolException;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
 import org.eclipse.angus.mail.util.MailLogger;
 
 /**
  * Angus Mail's IMAP protocol, able to read responses into arrays the engine supplies, so that
- * message bodies land in reusable {@link MessageBuffers} instead of fresh arrays. Used by one
- * thread at a time, like every IMAP connection of the engine.
+ * message bodies land in reusable {@link MessageBuffers} instead of fresh arrays, and handing over
+ * a FETCH response it cannot parse instead of dropping it. Used by one thread at a time, like every
+ * IMAP connection of the engine.
  */
 final class SyncProtocol extends IMAPProtocol {
 
@@ -26,6 +31,24 @@ final class SyncProtocol extends IMAPProtocol {
   /** Reads the next responses into what {@code next} gives, until called with null. */
   void readInto(Supplier<ByteArray> next) {
     this.buffers = next;
+  }
+
+  /**
+   * As Angus reads responses, except that a FETCH response whose items Angus cannot parse (an
+   * INTERNALDATE it cannot read, for one) comes back as the plain response: dropped, it would make
+   * its message silently absent from a listing. {@link ImapCommands.UnparsedFetch} reads it.
+   */
+  @Override
+  public Response readResponse() throws IOException, ProtocolException {
+    IMAPResponse r = new IMAPResponse(this);
+    if (!r.keyEquals("FETCH")) {
+      return r;
+    }
+    try {
+      return new FetchResponse(r, getFetchItems(), this);
+    } catch (ParsingException unreadable) {
+      return r;
+    }
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A minimal IMAP server for login tests: greets with the given capabilities, answers AUTHENTICATE
- * (initial response) by asking {@code accept}, and answers CAPABILITY, EXAMINE and LOGOUT. Records
- * every command line it receives.
+ * (initial response) by asking {@code accept}, and answers CAPABILITY, EXAMINE, UID FETCH (with
+ * {@link #fetchReply}) and LOGOUT. Records every command line it receives.
  */
 final class ScriptedImapServer implements AutoCloseable {
 
@@ -26,6 +26,9 @@ final class ScriptedImapServer implements AutoCloseable {
   private final String capabilities;
   private final Authenticator authenticator;
   final List<String> received = new CopyOnWriteArrayList<>();
+
+  /** The untagged lines a UID FETCH is answered with. */
+  volatile List<String> fetchReply = List.of();
 
   ScriptedImapServer(String capabilities, Authenticator authenticator) throws IOException {
     this.listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
@@ -85,6 +88,12 @@ final class ScriptedImapServer implements AutoCloseable {
           send(out, "* OK [UIDVALIDITY 7] ok");
           send(out, "* OK [UIDNEXT 4] ok");
           send(out, tag + " OK [READ-ONLY] done");
+        }
+        case "UID" -> {
+          for (String reply : fetchReply) {
+            send(out, reply);
+          }
+          send(out, tag + " OK done");
         }
         case "LOGOUT" -> {
           send(out, "* BYE bye");
