@@ -55,7 +55,12 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
   private final InMemorySyncStateStore memory = new InMemorySyncStateStore();
   private final List<String> mailboxes = new ArrayList<>();
   private final FileChannel channel;
-  private final long sizeAtOpen;
+
+  /** Bytes of the file's full folder records, and of the changes recorded after them. */
+  private long folderBytes;
+
+  private long changeBytes;
+
   private long appended;
   private boolean damaged;
 
@@ -79,7 +84,6 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
       damaged = true;
     }
     channel.position(good);
-    this.sizeAtOpen = good;
   }
 
   /**
@@ -186,14 +190,16 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
   }
 
   /**
-   * Rewrites the file with the state alone when the changes since it was opened outweigh what it
-   * held (or its last record was incomplete), then closes it. The new file replaces the old one
-   * only once it is complete on disk; if it cannot be written, the old one stays as it is, whole.
+   * Rewrites the file with the state alone when the changes recorded after the folders' full
+   * records outweigh those (or its last record was incomplete), then closes it. Each incremental
+   * pass adds a little; counted over all passes, the file stays within about twice its compact size
+   * and quick to read back. The new file replaces the old one only once it is complete on disk; if
+   * it cannot be written, the old one stays as it is, whole.
    */
   @Override
   public synchronized void close() {
     try {
-      if (damaged || appended > Math.max(sizeAtOpen, 64 * 1024)) {
+      if (damaged || changeBytes + appended > Math.max(folderBytes, 64 * 1024)) {
         compact();
       }
     } catch (IOException e) {
@@ -313,6 +319,11 @@ public final class JournalSyncStateStore implements SyncStateStore, AutoCloseabl
         }
         apply(payload);
         good += 8 + payload.length;
+        if (payload[0] == REPLACE) {
+          folderBytes += 8 + payload.length;
+        } else {
+          changeBytes += 8 + payload.length;
+        }
       }
     }
   }

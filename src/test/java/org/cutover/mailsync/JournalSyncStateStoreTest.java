@@ -150,6 +150,37 @@ class JournalSyncStateStoreTest extends SyncStateStoreContract {
   }
 
   @Test
+  void staysSmallOverManySmallPasses() throws IOException {
+    Path file = dir.resolve("m.state");
+    JournalSyncStateStore first = open(file);
+    List<SyncedMessage> many = new ArrayList<>();
+    for (long uid = 1; uid <= 2000; uid++) {
+      many.add(new SyncedMessage(uid, uid, "\\Seen"));
+    }
+    first.replace("m1", FolderSyncState.fresh("INBOX", "INBOX", 1, 1, many));
+    first.close();
+    long compact = Files.size(file);
+
+    for (long pass = 1; pass <= 1000; pass++) { // a few new messages each time, as incremental runs
+      JournalSyncStateStore s = open(file);
+      s.beginAppends("m1", "INBOX", List.of(new PendingAppend(2000 + pass, "v1:p", "", 1)));
+      s.finishAppends(
+          "m1",
+          "INBOX",
+          List.of(new SyncedMessage(2000 + pass, 2000 + pass, "")),
+          List.of(2000 + pass));
+      s.markSourceState("m1", "INBOX", pass, 2001 + pass, 2000 + pass);
+      s.close();
+    }
+
+    assertThat(Files.size(file)).isLessThan(5 * compact / 2);
+    FolderSyncState inbox = open(file).load("m1", "INBOX").orElseThrow();
+    assertThat(inbox.synced()).hasSize(3000);
+    assertThat(inbox.pending()).isEmpty();
+    assertThat(inbox.sourceModSeq()).isEqualTo(1000);
+  }
+
+  @Test
   void dropsAnIncompleteLastRecordAndGoesOn() throws IOException {
     Path file = dir.resolve("m.state");
     fill(open(file));
