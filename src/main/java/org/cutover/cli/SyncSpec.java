@@ -11,7 +11,7 @@ import java.util.Map;
  * @param target the server the mail is copied to
  * @param mailboxes the mailbox pairs
  * @param options engine options (all optional)
- * @param state the H2 file that keeps the UID state between runs (relative to the spec's folder)
+ * @param state the folder that keeps the UID state between runs (relative to the spec's folder)
  */
 record SyncSpec(
     Endpoint source, Endpoint target, List<Mailbox> mailboxes, Options options, String state) {
