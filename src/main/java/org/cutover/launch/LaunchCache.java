@@ -245,13 +245,7 @@ final class LaunchCache {
           || !Files.isRegularFile(work.resolve("app").resolve(jar.getFileName().toString()))) {
         return false;
       }
-      if (!SyncJar.write(work.resolve("app").resolve(jar.getFileName().toString()))) {
-        messages.note(
-            "sync: "
-                + jar.getFileName()
-                + " does not list the sync command's libraries; it starts with the whole"
-                + " application's class path");
-      }
+      writeSyncJar(work.resolve("app").resolve(jar.getFileName().toString()));
       Files.writeString(work.resolve(SOURCE), jar.toString());
       Files.createFile(work.resolve(IN_USE));
       try {
@@ -266,6 +260,21 @@ final class LaunchCache {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** The command's own jar; without it the command starts with the whole application's. */
+  private void writeSyncJar(Path extracted) {
+    String problem;
+    try {
+      if (SyncJar.write(extracted)) {
+        return;
+      }
+      problem = "the jar does not list the command's libraries";
+    } catch (IOException | UncheckedIOException e) {
+      problem = e.toString();
+    }
+    messages.note(
+        "sync: the command starts with the whole application's class path (" + problem + ")");
   }
 
   /** Extractions whose run was killed (an extraction takes seconds; an hour is surely over). */

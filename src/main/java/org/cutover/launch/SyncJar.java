@@ -66,25 +66,34 @@ final class SyncJar {
       main.put(Attributes.Name.MAIN_CLASS, MAIN_CLASS);
       main.put(Attributes.Name.CLASS_PATH, String.join(" ", libraries));
       Path written = folder.resolve(FILE_NAME + ".part");
-      try (OutputStream file = Files.newOutputStream(written);
-          JarOutputStream out = new JarOutputStream(file, manifest)) {
-        Enumeration<JarEntry> entries = app.entries();
-        while (entries.hasMoreElements()) {
-          JarEntry e = entries.nextElement();
-          if (e.getName().equals(JarFile.MANIFEST_NAME) || e.getName().equals("META-INF/")) {
-            continue;
-          }
-          JarEntry copy = new JarEntry(e.getName());
-          copy.setTime(e.getTime());
-          out.putNextEntry(copy);
-          try (InputStream in = app.getInputStream(e)) {
-            in.transferTo(out);
-          }
-          out.closeEntry();
-        }
+      try {
+        copyEntries(app, written, manifest);
+      } catch (IOException | RuntimeException failed) {
+        Files.deleteIfExists(written);
+        throw failed;
       }
       Files.move(written, folder.resolve(FILE_NAME));
       return true;
+    }
+  }
+
+  private static void copyEntries(JarFile app, Path written, Manifest manifest) throws IOException {
+    try (OutputStream file = Files.newOutputStream(written);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      Enumeration<JarEntry> entries = app.entries();
+      while (entries.hasMoreElements()) {
+        JarEntry e = entries.nextElement();
+        if (e.getName().equals(JarFile.MANIFEST_NAME) || e.getName().equals("META-INF/")) {
+          continue;
+        }
+        JarEntry copy = new JarEntry(e.getName());
+        copy.setTime(e.getTime());
+        out.putNextEntry(copy);
+        try (InputStream in = app.getInputStream(e)) {
+          in.transferTo(out);
+        }
+        out.closeEntry();
+      }
     }
   }
 }
