@@ -85,32 +85,7 @@ final class ImapCommands {
    */
   static void stream(IMAPProtocol p, String command, Argument args, Consumer<Response> each)
       throws ProtocolException {
-    String tag;
-    try {
-      tag = p.writeCommand(command, args);
-    } catch (IOException e) {
-      throw new ConnectionException(p, Response.byeResponse(e));
-    }
-    while (true) {
-      Response r;
-      try {
-        r = p.readResponse();
-      } catch (IOException e) {
-        throw new ConnectionException(p, Response.byeResponse(e));
-      } catch (ProtocolException e) {
-        continue; // an unparseable response: skipped, as Angus's own command loop does
-      }
-      if (r.isBYE()) {
-        throw new ConnectionException(p, r);
-      }
-      if (r.isTagged() && tag.equals(r.getTag())) {
-        p.handleResult(r);
-        return;
-      }
-      if (!r.isTagged() && !r.isContinuation()) {
-        each.accept(r);
-      }
-    }
+    p.handleResult(pipeline(p, List.of(command), List.of(args), each).get(0));
   }
 
   /** UID, flags, INTERNALDATE and size of the messages in {@code uidRange}. */
