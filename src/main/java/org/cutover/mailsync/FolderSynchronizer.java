@@ -209,10 +209,10 @@ final class FolderSynchronizer {
         all.forEach(m -> uids.add(m.uid()));
         return new SourceView(all, uids::contains);
       }
-      ImapCommands.Inventory inventory =
+      FolderInventory inventory =
           src.call(
               "UID FETCH (flags, metadata) in " + srcName,
-              p -> ImapCommands.inventory(p, floor, changedSince));
+              p -> FolderInventory.read(p, floor, changedSince));
       List<Long> uncopied = new ArrayList<>();
       LongPredicate present;
       if (inventory.olderPresent() == null) {

@@ -98,7 +98,7 @@ final class ImapCommands {
     return new ArrayList<>(out.values());
   }
 
-  private static Argument metadataItems() {
+  static Argument metadataItems() {
     return new Argument()
         .writeAtom("UID")
         .writeAtom("FLAGS")
@@ -111,7 +111,7 @@ final class ImapCommands {
    * change another session made, which the server may report at any time: it names no message to
    * copy, and counting it would copy one message twice.
    */
-  private static void addMetadata(Response r, long minUid, Map<Long, SourceMessage> into) {
+  static void addMetadata(Response r, long minUid, Map<Long, SourceMessage> into) {
     if (r instanceof FetchResponse fr) {
       UID uid = fr.getItem(UID.class);
       RFC822SIZE size = fr.getItem(RFC822SIZE.class);
@@ -133,168 +133,6 @@ final class ImapCommands {
         into.put(u.uid(), u.message());
       }
     }
-  }
-
-  /**
-   * A FETCH response Angus could not parse ({@link SyncProtocol} hands it over), read from its
-   * text: UID, flags and size, and the INTERNALDATE where it can be read (else none: the copy then
-   * gets the target's arrival time, and the pass says so).
-   */
-  record UnparsedFetch(long uid, FlagSet flags, String internalDate, Instant instant, long size) {
-
-    private static final Pattern UID_TEXT = Pattern.compile("\\bUID (\\d+)");
-    private static final Pattern SIZE_TEXT = Pattern.compile("\\bRFC822\\.SIZE (\\d+)");
-    private static final Pattern FLAGS_TEXT = Pattern.compile("\\bFLAGS \\(([^)]*)\\)");
-
-    /** The response read this way, or null when it is no FETCH or names no UID. */
-    static UnparsedFetch of(Response r) {
-      if (!(r instanceof IMAPResponse ir) || r instanceof FetchResponse || !ir.keyEquals("FETCH")) {
-        return null;
-      }
-      String text = r.toString();
-      Matcher uid = UID_TEXT.matcher(text);
-      if (!uid.find()) {
-        return null;
-      }
-      Matcher size = SIZE_TEXT.matcher(text);
-      Matcher flags = FLAGS_TEXT.matcher(text);
-      List<String> flagList = new ArrayList<>();
-      if (flags.find()) {
-        for (String f : flags.group(1).trim().split("\\s+")) {
-          if (!f.isEmpty()) {
-            flagList.add(f);
-          }
-        }
-      }
-      String raw = rawInternalDate(text);
-      Instant instant = parseDate(raw);
-      return new UnparsedFetch(
-          Long.parseLong(uid.group(1)),
-          FlagSet.of(flagList),
-          instant == null ? null : raw,
-          instant,
-          size.find() ? Long.parseLong(size.group(1)) : -1);
-    }
-
-    SourceMessage message() {
-      return new SourceMessage(uid, flags, internalDate, instant, Math.max(0, size));
-    }
-  }
-
-  /**
-   * What an incremental pass reads of a source folder: the flags of messages below the floor (all,
-   * or only those changed since a modification sequence), which of those UIDs still exist (null
-   * when every one's flags were read), and the full metadata of the messages from the floor on.
-   */
-  record Inventory(List<SourceMessage> older, UidRanges olderPresent, List<SourceMessage> newer) {}
-
-  /**
-   * Reads a folder's {@link Inventory} in one round trip: the commands are independent and are all
-   * sent before the first answer is read. With {@code changedSince} above zero (CONDSTORE, RFC
-   * 7162), only flags changed after that modification sequence come back, and a UID SEARCH (as
-   * ESEARCH where offered: one short line) says which older messages are still there; a folder of
-   * fifty thousand messages with ten new ones then costs a few lines instead of fifty thousand.
-   */
-  static Inventory inventory(IMAPProtocol p, long floor, long changedSince)
-      throws ProtocolException {
-    String older = "1:" + (floor - 1);
-    boolean search = changedSince > 0;
-    List<String> commands = new ArrayList<>();
-    List<Argument> arguments = new ArrayList<>();
-    if (search) {
-      Argument criteria = new Argument();
-      if (p.hasCapability("ESEARCH")) {
-        criteria.writeAtom("RETURN").writeArgument(new Argument().writeAtom("ALL"));
-      }
-      commands.add("UID SEARCH");
-      arguments.add(criteria.writeAtom("UID").writeAtom(older));
-    }
-    Argument flags = new Argument().writeAtom(older);
-    flags.writeArgument(new Argument().writeAtom("UID").writeAtom("FLAGS"));
-    if (search) {
-      flags.writeArgument(new Argument().writeAtom("CHANGEDSINCE").writeNumber(changedSince));
-    }
-    commands.add("UID FETCH");
-    arguments.add(flags);
-    Argument newer = new Argument().writeAtom(floor + ":*");
-    newer.writeArgument(metadataItems());
-    commands.add("UID FETCH");
-    arguments.add(newer);
-
-    Map<Long, SourceMessage> olderFlags = new LinkedHashMap<>();
-    Map<Long, SourceMessage> newerMetadata = new LinkedHashMap<>();
-    List<long[]> listed = new ArrayList<>();
-    String[] allSet = {null};
-    List<Response> answers =
-        pipeline(
-            p,
-            commands,
-            arguments,
-            r -> {
-              if (r instanceof IMAPResponse ir && ir.keyEquals("ESEARCH")) {
-                allSet[0] = esearchAll(ir.toString());
-              } else if (r instanceof IMAPResponse ir && ir.keyEquals("SEARCH")) {
-                listed.add(searchUids(ir.toString()));
-              } else {
-                SourceMessage below = olderFlags(r, floor);
-                if (below != null) {
-                  olderFlags.put(below.uid(), below);
-                } else {
-                  addMetadata(r, floor, newerMetadata);
-                }
-              }
-            });
-    for (Response answer : answers) {
-      p.handleResult(answer);
-    }
-    UidRanges present = null;
-    if (search) {
-      present =
-          allSet[0] != null
-              ? UidRanges.parse(allSet[0])
-              : UidRanges.of(listed.stream().flatMapToLong(java.util.Arrays::stream).toArray());
-    }
-    return new Inventory(
-        new ArrayList<>(olderFlags.values()), present, new ArrayList<>(newerMetadata.values()));
-  }
-
-  /** UID and flags from a FETCH response about a message below {@code floor}, else null. */
-  private static SourceMessage olderFlags(Response r, long floor) {
-    if (r instanceof FetchResponse fr) {
-      UID uid = fr.getItem(UID.class);
-      FLAGS f = fr.getItem(FLAGS.class);
-      return uid != null && uid.uid < floor && f != null
-          ? new SourceMessage(uid.uid, FlagSet.of(f), null, null, 0)
-          : null;
-    }
-    UnparsedFetch u = UnparsedFetch.of(r);
-    return u != null && u.uid() < floor
-        ? new SourceMessage(u.uid(), u.flags(), null, null, 0)
-        : null;
-  }
-
-  /** The ALL set of an ESEARCH answer ({@code * ESEARCH (TAG "A1") UID ALL 1:5,7}), or null. */
-  static String esearchAll(String line) {
-    String[] words = line.trim().split("\\s+");
-    for (int i = 0; i + 1 < words.length; i++) {
-      if (words[i].equalsIgnoreCase("ALL")) {
-        return words[i + 1];
-      }
-    }
-    return null;
-  }
-
-  /** The numbers of a SEARCH answer ({@code * SEARCH 2 5 7}). */
-  static long[] searchUids(String line) {
-    String[] words = line.trim().split("\\s+");
-    long[] out = new long[words.length];
-    int n = 0;
-    for (int i = 2; i < words.length; i++) { // after "*" and "SEARCH"
-      if (!words[i].isEmpty() && words[i].chars().allMatch(Character::isDigit)) {
-        out[n++] = Long.parseLong(words[i]);
-      }
-    }
-    return java.util.Arrays.copyOf(out, n);
   }
 
   /**

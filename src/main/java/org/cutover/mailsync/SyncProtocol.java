@@ -36,7 +36,7 @@ final class SyncProtocol extends IMAPProtocol {
   /**
    * As Angus reads responses, except that a FETCH response whose items Angus cannot parse (an
    * INTERNALDATE it cannot read, for one) comes back as the plain response: dropped, it would make
-   * its message silently absent from a listing. {@link ImapCommands.UnparsedFetch} reads it.
+   * its message silently absent from a listing. {@link UnparsedFetch} reads it.
    */
   @Override
   public Response readResponse() throws IOException, ProtocolException {

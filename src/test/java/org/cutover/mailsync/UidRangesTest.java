@@ -40,10 +40,11 @@ class UidRangesTest {
 
   @Test
   void findsTheUidsInSearchAndEsearchAnswers() {
-    assertThat(ImapCommands.esearchAll("* ESEARCH (TAG \"A7\") UID ALL 1:5,9")).isEqualTo("1:5,9");
-    assertThat(ImapCommands.esearchAll("* ESEARCH (TAG \"A7\") UID")).isNull();
-    assertThat(ImapCommands.searchUids("* SEARCH 2 5 7")).containsExactly(2L, 5L, 7L);
-    assertThat(ImapCommands.searchUids("* SEARCH")).isEmpty();
+    assertThat(FolderInventory.esearchAll("* ESEARCH (TAG \"A7\") UID ALL 1:5,9"))
+        .isEqualTo("1:5,9");
+    assertThat(FolderInventory.esearchAll("* ESEARCH (TAG \"A7\") UID")).isNull();
+    assertThat(FolderInventory.searchUids("* SEARCH 2 5 7")).containsExactly(2L, 5L, 7L);
+    assertThat(FolderInventory.searchUids("* SEARCH")).isEmpty();
   }
 
   private static List<Long> uids(UidRanges r) {
