@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,10 +106,7 @@ class JournalSyncStateStoreTest extends SyncStateStoreContract {
   void keepsFoldersNobodyReadWhenRewritingAReopenedFile() throws IOException {
     Path file = dir.resolve("m.state");
     JournalSyncStateStore first = open(file);
-    List<SyncedMessage> many = new ArrayList<>();
-    for (long uid = 1; uid <= 500; uid++) {
-      many.add(new SyncedMessage(uid, uid + 1000, uid % 3 == 0 ? "\\Seen $Æble" : ""));
-    }
+    List<SyncedMessage> many = copied(500, 1000, uid -> uid % 3 == 0 ? "\\Seen $Æble" : "");
     first.replace("m1", FolderSyncState.fresh("Arkiv", "Archive", 5, 6, many));
     first.replace("m1", FolderSyncState.fresh("INBOX", "INBOX", 7, 8, List.of()));
     first.beginAppends("m1", "Arkiv", List.of(new PendingAppend(501, "v1:x", "\\Seen", 1501)));
@@ -153,10 +151,7 @@ class JournalSyncStateStoreTest extends SyncStateStoreContract {
   void staysSmallOverManySmallPasses() throws IOException {
     Path file = dir.resolve("m.state");
     JournalSyncStateStore first = open(file);
-    List<SyncedMessage> many = new ArrayList<>();
-    for (long uid = 1; uid <= 2000; uid++) {
-      many.add(new SyncedMessage(uid, uid, "\\Seen"));
-    }
+    List<SyncedMessage> many = copied(2000, 0, uid -> "\\Seen");
     first.replace("m1", FolderSyncState.fresh("INBOX", "INBOX", 1, 1, many));
     first.close();
     long compact = Files.size(file);
@@ -178,6 +173,15 @@ class JournalSyncStateStoreTest extends SyncStateStoreContract {
     assertThat(inbox.synced()).hasSize(3000);
     assertThat(inbox.pending()).isEmpty();
     assertThat(inbox.sourceModSeq()).isEqualTo(1000);
+  }
+
+  /** Messages 1..count, copied to UID + {@code offset}. */
+  private static List<SyncedMessage> copied(int count, long offset, LongFunction<String> flags) {
+    List<SyncedMessage> out = new ArrayList<>();
+    for (long uid = 1; uid <= count; uid++) {
+      out.add(new SyncedMessage(uid, uid + offset, flags.apply(uid)));
+    }
+    return out;
   }
 
   @Test
