@@ -33,7 +33,7 @@ import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.UserLetters;
 import org.cutover.process.RunbookControl;
-import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.LoopbackMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +64,7 @@ class LetterApiTest {
 
   @DynamicPropertySource
   static void smtpServer(DynamicPropertyRegistry properties) {
-    smtp = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = LoopbackMail.smtp(ServerSetup.PROTOCOL_SMTP);
     smtp.start();
     properties.add("spring.mail.host", () -> "127.0.0.1");
     properties.add("spring.mail.port", () -> smtp.getSmtp().getPort());

@@ -3,8 +3,7 @@ package org.cutover.mailsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.LoopbackMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ class DelegatedLoginWithoutPlainTest {
 
   @BeforeEach
   void startAServerWithoutAuthPlain() {
-    server =
-        new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    server = LoopbackMail.imap();
     server.start();
     server.setUser("admin@example.test", "admin", "admin-pass");
     server.setUser("anna@example.test", "anna", "anna-pass");

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.LoopbackMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,7 @@ class ImapConnectorTest {
 
   @BeforeEach
   void start() {
-    server =
-        new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    server = LoopbackMail.imap();
     server.start();
     GreenMailUser anna = server.setUser("anna@contoso.test", "anna", "anna-pass");
     server.setUser("bo@contoso.test", "bo", "bo-pass");

@@ -27,7 +27,7 @@ import org.cutover.notify.LetterKind;
 import org.cutover.notify.LetterTemplates;
 import org.cutover.notify.SmtpPost;
 import org.cutover.testsupport.FaultySmtpProxy;
-import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.LoopbackMail;
 import org.cutover.testsupport.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,7 +104,7 @@ class SmtpUserLettersTest {
 
   @BeforeEach
   void startSmtpServer() {
-    smtp = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = LoopbackMail.smtp(ServerSetup.PROTOCOL_SMTP);
     smtp.start();
   }
 
@@ -379,7 +379,7 @@ class SmtpUserLettersTest {
   void aRefusedLoginNeedsTheAdministratorAndSendsNothing() {
     smtp.stop();
     smtp =
-        new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        LoopbackMail.smtp(ServerSetup.PROTOCOL_SMTP)
             .withConfiguration(
                 GreenMailConfiguration.aConfig().withUser("letters@contoso.com", "right-one"));
     smtp.start();
@@ -406,7 +406,7 @@ class SmtpUserLettersTest {
   @Test
   void sendsOverImplicitTls() throws Exception {
     smtp.stop();
-    smtp = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+    smtp = LoopbackMail.smtp(ServerSetup.PROTOCOL_SMTPS);
     smtp.start();
     String id = migration("en", null, 1);
     JavaMailSenderImpl sender = sender(smtp.getSmtps().getPort(), null, null);

@@ -29,7 +29,7 @@ import org.cutover.dns.server.InProcessDnsServer;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.testsupport.BenchKit;
 import org.cutover.testsupport.DovecotServer;
-import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.LoopbackMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +89,7 @@ class FullMigrationIT {
     dns = new InProcessDnsServer(InetAddress.getLoopbackAddress(), 0, List.of(KEY));
     dns.start();
     dns.addZone(DOMAIN, zoneFile());
-    smtp = new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    smtp = LoopbackMail.smtp(ServerSetup.PROTOCOL_SMTP);
     smtp.start();
   }
 

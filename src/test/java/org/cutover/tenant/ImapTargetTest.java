@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import org.cutover.mailsync.EndpointTester;
 import org.cutover.secrets.SecretRef;
-import org.cutover.testsupport.FreePort;
+import org.cutover.testsupport.LoopbackMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +25,7 @@ class ImapTargetTest {
 
   @BeforeEach
   void startAServerWithoutAuthPlain() {
-    server =
-        new GreenMail(new ServerSetup(FreePort.pick(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+    server = LoopbackMail.imap();
     server.start();
     server.setUser("admin@example.test", "admin", "admin-pass");
     server.setUser("anna@example.test", "anna", "anna-pass");
