@@ -1,12 +1,5 @@
 package org.cutover.cli;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.cutover.mailsync.DeletedOnSource;
 import org.cutover.mailsync.DuplicateMatching;
 import org.cutover.mailsync.ImapEndpoint;
@@ -37,14 +29,6 @@ final class SpecReader {
 
   /** The longest mailbox key the state tables hold; longer pairs are keyed by a digest. */
   private static final int MAX_KEY_LENGTH = 200;
-
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-          .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
 
   private final Map<String, String> environment;
 
@@ -125,58 +109,7 @@ final class SpecReader {
     } catch (IOException unreadable) {
       throw new SpecProblem("cannot read the spec file " + specFile + " (" + unreadable + ")");
     }
-    try {
-      SyncSpec spec = JSON.readValue(bytes, SyncSpec.class);
-      if (spec == null) {
-        throw new SpecProblem(specFile + " is empty: it must hold one JSON object");
-      }
-      return spec;
-    } catch (UnrecognizedPropertyException unknown) {
-      String known =
-          unknown.getKnownPropertyIds() == null
-              ? ""
-              : " (known here: "
-                  + unknown.getKnownPropertyIds().stream()
-                      .map(Object::toString)
-                      .sorted()
-                      .collect(Collectors.joining(", "))
-                  + ")";
-      throw new SpecProblem(
-          at(unknown) + "unknown field \"" + unknown.getPropertyName() + "\"" + known);
-    } catch (JsonMappingException wrong) {
-      throw new SpecProblem(at(wrong) + wrong.getOriginalMessage());
-    } catch (JacksonException notJson) {
-      throw new SpecProblem(
-          specFile
-              + " is not valid JSON"
-              + (notJson.getLocation() == null
-                  ? ""
-                  : " (line "
-                      + notJson.getLocation().getLineNr()
-                      + ", column "
-                      + notJson.getLocation().getColumnNr()
-                      + ")")
-              + ": "
-              + notJson.getOriginalMessage());
-    } catch (IOException unreadable) {
-      throw new SpecProblem("cannot read the spec file " + specFile + " (" + unreadable + ")");
-    }
-  }
-
-  /** The JSON path of a mapping error, such as {@code source.port: }. */
-  private static String at(JsonMappingException problem) {
-    StringBuilder path = new StringBuilder();
-    for (JsonMappingException.Reference step : problem.getPath()) {
-      if (step.getFieldName() != null) {
-        if (!path.isEmpty()) {
-          path.append('.');
-        }
-        path.append(step.getFieldName());
-      } else if (step.getIndex() >= 0) {
-        path.append('[').append(step.getIndex()).append(']');
-      }
-    }
-    return path.isEmpty() ? "" : path + ": ";
+    return SpecJson.read(bytes, specFile);
   }
 
   private ImapEndpoint endpoint(String where, SyncSpec.Endpoint spec, Path folder) {
