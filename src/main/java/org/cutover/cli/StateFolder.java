@@ -80,6 +80,11 @@ final class StateFolder implements AutoCloseable {
     return name + "-" + digest(key) + ".state";
   }
 
+  /** Sets up the digest ahead of the first file name (the security providers are read then). */
+  static void prepare() {
+    digest("");
+  }
+
   private static String digest(String key) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));

@@ -51,7 +51,7 @@ public final class SyncCommand {
 
   /** Runs the command and ends the process with its exit status. */
   public static void main(String[] args) {
-    System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
+    SyncLogging.select();
     OptionalInt elsewhere = BoundedJvm.runElsewhere();
     if (elsewhere.isPresent()) {
       System.exit(elsewhere.getAsInt());
@@ -62,11 +62,12 @@ public final class SyncCommand {
   }
 
   /**
-   * Sets up logging and then loads the IMAP classes on a second thread while this one reads the
-   * spec: on a short incremental run, starting up is a good part of the whole. Nothing logs before
-   * logging is set up: reading the spec does not log, and the sync waits for it. (A logger used
-   * while logging is being set up has its events queued and replayed, and SLF4J then prints a
-   * warning about it on standard error.)
+   * Sets up logging and then prepares what the first mailboxes would otherwise wait for (the mail
+   * library, the date parser of FETCH answers, the digest that names state files) on a second
+   * thread, while this one reads the spec: on a short incremental run, starting up is a good part
+   * of the whole. Nothing logs before logging is set up: reading the spec does not log, and the
+   * sync waits for it. (A logger asked for while logging is being set up would have its events
+   * queued and replayed, with a warning from SLF4J on standard error.)
    */
   private static CountDownLatch prepareInBackground() {
     CountDownLatch loggingReady = new CountDownLatch(1);
@@ -78,7 +79,8 @@ public final class SyncCommand {
               } finally {
                 loggingReady.countDown();
               }
-              new MailboxSynchronizer();
+              MailboxSynchronizer.prepareFirstConnection();
+              StateFolder.prepare();
             },
             "sync-startup");
     t.setDaemon(true);

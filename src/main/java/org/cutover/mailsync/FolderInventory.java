@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringTokenizer;
 import org.eclipse.angus.mail.iap.Argument;
 import org.eclipse.angus.mail.iap.ProtocolException;
 import org.eclipse.angus.mail.iap.Response;
@@ -109,7 +110,7 @@ record FolderInventory(
 
   /** The ALL set of an ESEARCH answer ({@code * ESEARCH (TAG "A1") UID ALL 1:5,7}), or null. */
   static String esearchAll(String line) {
-    String[] words = line.trim().split("\\s+");
+    String[] words = words(line);
     for (int i = 0; i + 1 < words.length; i++) {
       if (words[i].equalsIgnoreCase("ALL")) {
         return words[i + 1];
@@ -120,14 +121,32 @@ record FolderInventory(
 
   /** The numbers of a SEARCH answer ({@code * SEARCH 2 5 7}). */
   static long[] searchUids(String line) {
-    String[] words = line.trim().split("\\s+");
+    String[] words = words(line);
     long[] out = new long[words.length];
     int n = 0;
     for (int i = 2; i < words.length; i++) { // after "*" and "SEARCH"
-      if (!words[i].isEmpty() && words[i].chars().allMatch(Character::isDigit)) {
+      if (isNumber(words[i])) {
         out[n++] = Long.parseLong(words[i]);
       }
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  private static String[] words(String line) {
+    StringTokenizer words = new StringTokenizer(line);
+    String[] out = new String[words.countTokens()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = words.nextToken();
+    }
+    return out;
+  }
+
+  private static boolean isNumber(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return !word.isEmpty() && word.length() < 19;
   }
 }

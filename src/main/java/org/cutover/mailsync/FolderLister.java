@@ -1,7 +1,6 @@
 package org.cutover.mailsync;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -121,12 +120,15 @@ final class FolderLister {
     if (!prefix.isEmpty() && name.startsWith(prefix)) {
       rest = name.substring(prefix.length());
     }
-    List<String> parts =
-        delimiter == '\0'
-            ? new ArrayList<>(List.of(rest))
-            : new ArrayList<>(
-                Arrays.asList(
-                    rest.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1)));
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int i = delimiter == '\0' ? -1 : rest.indexOf(delimiter);
+        i >= 0;
+        i = rest.indexOf(delimiter, start)) {
+      parts.add(rest.substring(start, i));
+      start = i + 1;
+    }
+    parts.add(rest.substring(start));
     if (!parts.isEmpty() && parts.get(0).equalsIgnoreCase("INBOX")) {
       parts.set(0, "INBOX");
     }

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides which target folder each source folder syncs into: an explicit map first, then the
@@ -23,10 +22,6 @@ final class FolderMapper {
   private FolderMapper() {}
 
   static Plan plan(FolderLister.Listing source, FolderLister.Listing target, SyncOptions options) {
-    List<Pattern> exclusions = new ArrayList<>();
-    for (String p : options.excludedFolders()) {
-      exclusions.add(glob(p));
-    }
     List<FolderPairing> pairings = new ArrayList<>();
     List<SkippedFolder> excluded = new ArrayList<>();
     List<String> notes = new ArrayList<>();
@@ -36,7 +31,7 @@ final class FolderMapper {
         continue;
       }
       String shown = src.displayPath();
-      String pattern = excludedBy(shown, options.excludedFolders(), exclusions);
+      String pattern = excludedBy(shown, options.excludedFolders());
       if (pattern != null) {
         excluded.add(new SkippedFolder(shown, "excluded by pattern '" + pattern + "'"));
         continue;
@@ -235,34 +230,51 @@ final class FolderMapper {
     return List.copyOf(out);
   }
 
-  private static String excludedBy(String shown, List<String> raw, List<Pattern> compiled) {
-    for (int i = 0; i < compiled.size(); i++) {
-      if (compiled.get(i).matcher(shown).matches()) {
-        return raw.get(i);
+  private static String excludedBy(String shown, List<String> patterns) {
+    for (String pattern : patterns) {
+      if (globMatches(pattern, shown)) {
+        return pattern;
       }
     }
     return null;
   }
 
-  static Pattern glob(String pattern) {
-    return Pattern.compile(globToRegex(pattern), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /**
+   * Whether {@code name} matches {@code pattern}, where {@code *} stands for any text and case does
+   * not count. The literal pieces between stars are found in order, each as early as it can be:
+   * that first fit never misses a match a later fit would find.
+   */
+  static boolean globMatches(String pattern, String name) {
+    int star = pattern.indexOf('*');
+    if (star < 0) {
+      return pattern.equalsIgnoreCase(name);
+    }
+    if (!name.regionMatches(true, 0, pattern, 0, star)) {
+      return false;
+    }
+    int at = star; // in name: the text before it is matched
+    int from = star + 1; // in pattern
+    int next;
+    while ((next = pattern.indexOf('*', from)) >= 0) {
+      int found = find(name, at, pattern, from, next - from);
+      if (found < 0) {
+        return false;
+      }
+      at = found + next - from;
+      from = next + 1;
+    }
+    int tail = pattern.length() - from;
+    return name.length() - tail >= at
+        && name.regionMatches(true, name.length() - tail, pattern, from, tail);
   }
 
-  private static String globToRegex(String pattern) {
-    StringBuilder re = new StringBuilder();
-    int start = 0;
-    for (int i = 0; i < pattern.length(); i++) {
-      if (pattern.charAt(i) == '*') {
-        if (i > start) {
-          re.append(Pattern.quote(pattern.substring(start, i)));
-        }
-        re.append(".*");
-        start = i + 1;
+  /** Where in {@code name}, from {@code start}, a piece of the pattern begins; -1 if nowhere. */
+  private static int find(String name, int start, String pattern, int offset, int length) {
+    for (int i = start; i + length <= name.length(); i++) {
+      if (name.regionMatches(true, i, pattern, offset, length)) {
+        return i;
       }
     }
-    if (start < pattern.length()) {
-      re.append(Pattern.quote(pattern.substring(start)));
-    }
-    return re.toString();
+    return -1;
   }
 }

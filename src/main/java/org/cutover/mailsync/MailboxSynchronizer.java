@@ -1,6 +1,8 @@
 package org.cutover.mailsync;
 
+import jakarta.mail.Session;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Syncs one mailbox from a source IMAP server to a target IMAP server: the engine's entry point.
@@ -31,6 +33,15 @@ public final class MailboxSynchronizer {
   public MailboxSynchronizer(EndpointGate gate, long memoryBudgetBytes) {
     this.gate = Objects.requireNonNull(gate, "gate");
     this.budget = new ByteBudget(memoryBudgetBytes);
+  }
+
+  /**
+   * Does once, ahead, what the first connection of a process would otherwise do while every mailbox
+   * waits for it: the mail library reads its providers and sets up its logging. A caller with a
+   * spare thread calls this while it prepares the batch.
+   */
+  public static void prepareFirstConnection() {
+    Session.getInstance(new Properties());
   }
 
   /**

@@ -2,40 +2,27 @@ package org.cutover.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
-import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.event.Level;
 
-/** Logging of the sync command line, set up in code, and only when the command asks for it. */
+/** The sync command's own SLF4J provider: one line per event on standard error. */
 class SyncLoggingTest {
 
-  private static final String[] PROPERTIES = {
-    SyncLogging.PROPERTY, SyncLogging.LEVEL_PROPERTY, "logback.configurationFile"
-  };
-
-  private final Map<String, String> saved = new HashMap<>();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
   private PrintStream realErr;
-  private final LoggerContext context = new LoggerContext();
+  private String savedLevel;
 
   @BeforeEach
   void captureStandardError() {
-    context.setMDCAdapter(new LogbackMDCAdapter()); // as logback's SLF4J provider does
-    for (String p : PROPERTIES) {
-      saved.put(p, System.getProperty(p));
-      System.clearProperty(p);
-    }
+    savedLevel = System.getProperty(SyncLogging.LEVEL_PROPERTY);
+    System.clearProperty(SyncLogging.LEVEL_PROPERTY);
     realErr = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
   }
@@ -43,77 +30,66 @@ class SyncLoggingTest {
   @AfterEach
   void restore() {
     System.setErr(realErr);
-    context.stop();
-    saved.forEach(
-        (p, v) -> {
-          if (v == null) {
-            System.clearProperty(p);
-          } else {
-            System.setProperty(p, v);
-          }
-        });
+    if (savedLevel == null) {
+      System.clearProperty(SyncLogging.LEVEL_PROPERTY);
+    } else {
+      System.setProperty(SyncLogging.LEVEL_PROPERTY, savedLevel);
+    }
+  }
+
+  private static Logger logger(String name) {
+    SyncLogging provider = new SyncLogging();
+    provider.initialize();
+    return provider.getLoggerFactory().getLogger(name);
+  }
+
+  private String written() {
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   @Test
-  void writesWarningsToStandardErrorOneLineEachByDefault() {
-    System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
-
-    assertThat(configure()).isEqualTo(ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY);
-    Logger log = context.getLogger("org.cutover.mailsync.PassRecorder");
+  void writesWarningsAndErrorsOneLineEachByDefault() {
+    Logger log = logger("org.cutover.mailsync.PassRecorder");
     log.info("Mailbox m1: 3 folders");
-    log.warn("Mailbox m1: folder Sent failed");
+    log.debug("Mailbox m1: not shown");
+    log.warn("Mailbox {}: folder {} failed", "m1", "Sent");
+    log.error("Mailbox m1: gave up");
 
-    String written = err.toString(StandardCharsets.UTF_8);
-    assertThat(written)
+    assertThat(log.isInfoEnabled()).isFalse();
+    assertThat(log.isWarnEnabled()).isTrue();
+    assertThat(written())
         .matches(
-            "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  PassRecorder: Mailbox m1: folder Sent failed\\R");
-    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.WARN);
+            "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  PassRecorder: Mailbox m1: folder Sent failed\\R"
+                + "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} ERROR PassRecorder: Mailbox m1: gave up\\R");
   }
 
   @Test
   void showsMoreWithTheLevelProperty() {
-    System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
-    System.setProperty(SyncLogging.LEVEL_PROPERTY, "info");
-
-    configure();
-    Logger log = context.getLogger("org.cutover.mailsync.MailboxPass");
+    System.setProperty(SyncLogging.LEVEL_PROPERTY, " info ");
+    Logger log = logger("org.cutover.mailsync.MailboxPass");
     log.debug("Mailbox m1: not shown");
     log.info("Mailbox m1: 3 folders");
 
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(written())
         .contains("INFO  MailboxPass: Mailbox m1: 3 folders")
         .doesNotContain("not shown");
   }
 
   @Test
-  void leavesTheApplicationsLoggingToLogback() {
-    assertThat(configure()).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
+  void writesTheStackTraceAfterItsLine() {
+    logger("Plain").warn("Mailbox m1: connection lost", new IOException("reset by peer"));
 
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    assertThat(root.iteratorForAppenders().hasNext()).isFalse();
-    root.warn("not configured here");
-    assertThat(err.size()).isZero();
+    assertThat(written())
+        .containsPattern("WARN  Plain: Mailbox m1: connection lost\\R")
+        .contains("java.io.IOException: reset by peer")
+        .contains("\tat org.cutover.cli.SyncLoggingTest.writesTheStackTraceAfterItsLine");
   }
 
   @Test
-  void leavesANamedConfigurationFileToLogback() {
-    System.setProperty(SyncLogging.PROPERTY, SyncLogging.STDERR);
-    System.setProperty("logback.configurationFile", "my-logback.xml");
-
-    assertThat(configure()).isEqualTo(ExecutionStatus.INVOKE_NEXT_IF_ANY);
-    assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext())
-        .isFalse();
-  }
-
-  @Test
-  void isRegisteredForLogbackToFind() {
-    assertThat(ServiceLoader.load(ch.qos.logback.classic.spi.Configurator.class).stream())
-        .anyMatch(p -> p.type() == SyncLogging.class);
-  }
-
-  private ExecutionStatus configure() {
-    SyncLogging logging = new SyncLogging();
-    logging.setContext(context);
-    return logging.configure(context);
+  void readsTheLevelLeniently() {
+    assertThat(SyncLogging.level("DEBUG")).isEqualTo(Level.DEBUG);
+    assertThat(SyncLogging.level("trace")).isEqualTo(Level.TRACE);
+    assertThat(SyncLogging.level("loud")).isEqualTo(Level.WARN);
+    assertThat(SyncLogging.level(null)).isEqualTo(Level.WARN);
   }
 }

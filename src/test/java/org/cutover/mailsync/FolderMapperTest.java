@@ -208,6 +208,34 @@ class FolderMapperTest {
   }
 
   @Test
+  void matchesExclusionPatternsWithStarsAnywhereIgnoringCase() {
+    assertThat(FolderMapper.globMatches("Calendar", "calendar")).isTrue();
+    assertThat(FolderMapper.globMatches("Calendar", "Calendar/Birthdays")).isFalse();
+    assertThat(FolderMapper.globMatches("Calendar/*", "Calendar/Birthdays")).isTrue();
+    assertThat(FolderMapper.globMatches("*", "")).isTrue();
+    assertThat(FolderMapper.globMatches("*Sync Issues*", "Sync Issues/Conflicts")).isTrue();
+    assertThat(FolderMapper.globMatches("a*b*c", "AxxBxxBxxC")).isTrue();
+    assertThat(FolderMapper.globMatches("a*b*c", "axxcxxb")).isFalse();
+    assertThat(FolderMapper.globMatches("ab*ab", "ab")).isFalse();
+    assertThat(FolderMapper.globMatches("ab*ab", "abab")).isTrue();
+    assertThat(FolderMapper.globMatches("*.old", "Mail.old.old")).isTrue();
+    assertThat(FolderMapper.globMatches("Kalender*", "KALENDER Ærø")).isTrue();
+    assertThat(FolderMapper.globMatches("*ærø", "Tur til ÆRØ")).isTrue();
+    assertThat(FolderMapper.globMatches("a.c", "abc")).isFalse(); // no pattern syntax but the star
+    assertThat(FolderMapper.globMatches("**x", "yx")).isTrue();
+  }
+
+  @Test
+  void splitsFolderNamesAtTheDelimiterOnly() {
+    assertThat(FolderLister.pathOf("Sendt post.2024.Q1", '.', ""))
+        .containsExactly("Sendt post", "2024", "Q1");
+    assertThat(FolderLister.pathOf("INBOX.a..b.", '.', "INBOX.")).containsExactly("a", "", "b", "");
+    assertThat(FolderLister.pathOf("a|b", '|', "")).containsExactly("a", "b");
+    assertThat(FolderLister.pathOf("x/y.z", '\0', "")).containsExactly("x/y.z");
+    assertThat(FolderLister.pathOf("inbox/Sub", '/', "")).containsExactly("INBOX", "Sub");
+  }
+
+  @Test
   void replacesTheTargetsSeparatorInsideALevelAndSaysSo() {
     FolderLister.Listing src =
         listing(
