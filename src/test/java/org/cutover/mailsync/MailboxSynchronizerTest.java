@@ -14,7 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.cutover.testsupport.LoopbackMail;
@@ -186,6 +188,12 @@ class MailboxSynchronizerTest {
         + ".\r\n";
   }
 
+  /**
+   * When the source messages arrived. Not the current time: GreenMail reads APPEND dates on a
+   * 12-hour clock, so a copy made between 12:00 and 12:59 would land 12 hours early on it.
+   */
+  private static final Date ARRIVAL = Date.from(Instant.parse("2024-06-03T09:30:15Z"));
+
   private void append(String folderName, String raw, Flags flags) throws Exception {
     try (Store store = store(source)) {
       Folder folder = store.getFolder(folderName);
@@ -195,7 +203,12 @@ class MailboxSynchronizerTest {
       MimeMessage message =
           new MimeMessage(
               Session.getInstance(new Properties()),
-              new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+              new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public Date getReceivedDate() {
+              return ARRIVAL; // the APPEND's date
+            }
+          };
       message.setFlags(flags, true);
       folder.appendMessages(new Message[] {message});
     }
