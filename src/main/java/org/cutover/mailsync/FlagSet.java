@@ -3,13 +3,13 @@ package org.cutover.mailsync;
 import jakarta.mail.Flags;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The flags and keywords of one message, in a canonical order (system flags first, then keywords
@@ -113,16 +113,32 @@ record FlagSet(List<String> flags) {
   /** The flags here that {@code other} lacks. */
   FlagSet minus(FlagSet other) {
     Set<String> theirs = other.keys();
-    return new FlagSet(flags.stream().filter(f -> !theirs.contains(sortKey(f))).toList());
+    List<String> left = new ArrayList<>(flags.size());
+    for (String f : flags) {
+      if (!theirs.contains(sortKey(f))) {
+        left.add(f);
+      }
+    }
+    return new FlagSet(left);
   }
 
   /** Only the flags {@code rules} lets the target keep. */
   FlagSet keptBy(FlagRules rules) {
-    return new FlagSet(flags.stream().filter(rules::keeps).toList());
+    List<String> kept = new ArrayList<>(flags.size());
+    for (String f : flags) {
+      if (rules.keeps(f)) {
+        kept.add(f);
+      }
+    }
+    return kept.size() == flags.size() ? this : new FlagSet(kept);
   }
 
   Set<String> keys() {
-    return flags.stream().map(FlagSet::sortKey).collect(Collectors.toSet());
+    Set<String> keys = new HashSet<>();
+    for (String f : flags) {
+      keys.add(sortKey(f));
+    }
+    return keys;
   }
 
   static boolean isSystem(String flag) {

@@ -200,7 +200,11 @@ final class FolderSynchronizer {
      * (skipped before) are read in full as well.
      */
     private SourceView sourceView(long changedSince) {
-      long floor = synced.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+      long highest = 0;
+      for (long uid : synced.keySet()) {
+        highest = Math.max(highest, uid);
+      }
+      long floor = highest + 1;
       if (floor <= 1) {
         List<SourceMessage> all =
             src.call(
@@ -226,7 +230,10 @@ final class FolderSynchronizer {
         present = uid -> uid >= floor || uids.contains(uid);
       } else {
         UidRanges older = inventory.olderPresent();
-        long syncedThere = synced.keySet().stream().filter(older::contains).count();
+        long syncedThere = 0;
+        for (long uid : synced.keySet()) {
+          syncedThere += older.contains(uid) ? 1 : 0;
+        }
         if (syncedThere != older.count()) {
           older.forEach(
               uid -> {

@@ -2,6 +2,7 @@ package org.cutover.mailsync;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,11 +219,14 @@ public final class InMemorySyncStateStore implements SyncStateStore {
 
   @Override
   public List<String> folders(String mailboxKey) {
-    return folders.keySet().stream()
-        .filter(k -> k.mailbox().equals(mailboxKey))
-        .map(Key::folder)
-        .sorted()
-        .toList();
+    List<String> names = new ArrayList<>();
+    for (Key k : folders.keySet()) {
+      if (k.mailbox().equals(mailboxKey)) {
+        names.add(k.folder());
+      }
+    }
+    Collections.sort(names);
+    return Collections.unmodifiableList(names);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.cutover.mailsync;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class UidSet {
    * grows too long.
    */
   static List<String> format(Collection<Long> uids, int maxRanges) {
-    long[] sorted = uids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+    long[] sorted = sortedDistinct(uids);
     List<String> out = new ArrayList<>();
     StringBuilder s = new StringBuilder();
     int ranges = 0;
@@ -43,6 +44,22 @@ final class UidSet {
       out.add(s.toString());
     }
     return out;
+  }
+
+  private static long[] sortedDistinct(Collection<Long> uids) {
+    long[] all = new long[uids.size()];
+    int n = 0;
+    for (long uid : uids) {
+      all[n++] = uid;
+    }
+    Arrays.sort(all);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || all[i] != all[distinct - 1]) {
+        all[distinct++] = all[i];
+      }
+    }
+    return Arrays.copyOf(all, distinct);
   }
 
   /** Expands {@code 4,7:9} to 4, 7, 8, 9 in the order given. */
