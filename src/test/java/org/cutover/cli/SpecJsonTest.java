@@ -140,6 +140,11 @@ class SpecJsonTest {
         .endsWith("more text after the closing } of the spec's object");
     assertThat(problem("{\"state\": \"s\",\n \"source\": {\"host\": \"a\" \"port\": 1}}"))
         .startsWith(FILE + " is not valid JSON (line 2, column ");
+    assertThat(problem("{\"mailboxes\": [{\"source\": \"anna\"}"))
+        .startsWith(FILE + " is not valid JSON (line 1, column ")
+        .contains("end-of-input");
+    assertThat(problem("{\"options\": {\"excludeFolders\": [\"Junk\""))
+        .startsWith(FILE + " is not valid JSON (line 1, column ");
     assertThat(problem("{\"state\": \"s\", \"state\": \"t\"}"))
         .startsWith(FILE + " is not valid JSON (line 1, column ")
         .contains("Duplicate field 'state'");
