@@ -1,6 +1,7 @@
 package org.cutover.mailsync;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,11 +50,24 @@ final class FolderMapper {
           new FolderPairing(
               src, existing == null ? name : existing.name(), existing != null, role));
     }
-    pairings.sort(
-        Comparator.comparing((FolderPairing p) -> !p.source().isInbox())
-            .thenComparing(p -> p.source().path().size()));
+    pairings.sort(INBOX_FIRST_THEN_SHALLOW);
     return new Plan(pairings, excluded, notes);
   }
+
+  /**
+   * The order folders are copied in: INBOX first, then parents before their subfolders. A class
+   * rather than a chain of comparator lambdas, which a short run would link anew each time.
+   */
+  private static final Comparator<FolderPairing> INBOX_FIRST_THEN_SHALLOW =
+      new Comparator<>() {
+        @Override
+        public int compare(FolderPairing a, FolderPairing b) {
+          int inbox = Boolean.compare(!a.source().isInbox(), !b.source().isInbox());
+          return inbox != 0
+              ? inbox
+              : Integer.compare(a.source().path().size(), b.source().path().size());
+        }
+      };
 
   /**
    * The target levels of every source level. A level goes where the folder map sends it, else to
@@ -80,7 +94,9 @@ final class FolderMapper {
       this.target = target;
       this.folderMap = folderMap;
       this.notes = notes;
-      source.folders().forEach(f -> sourceByPath.putIfAbsent(f.path(), f));
+      for (RemoteFolder f : source.folders()) {
+        sourceByPath.putIfAbsent(f.path(), f);
+      }
     }
 
     /**
@@ -99,14 +115,24 @@ final class FolderMapper {
       for (List<String> path : all) {
         order.add(new Claim(path, rank(path), String.join("\0", path)));
       }
-      order.sort(
-          Comparator.comparingInt((Claim c) -> c.path().size())
-              .thenComparingInt(Claim::rank)
-              .thenComparing(Claim::name));
-      order.forEach(c -> of(c.path()));
+      Collections.sort(order);
+      for (Claim c : order) {
+        of(c.path());
+      }
     }
 
-    private record Claim(List<String> path, int rank, String name) {}
+    /** A level to resolve: shallow levels first, then by rank, then by name. */
+    private record Claim(List<String> path, int rank, String name) implements Comparable<Claim> {
+      @Override
+      public int compareTo(Claim other) {
+        int byDepth = Integer.compare(path.size(), other.path.size());
+        if (byDepth != 0) {
+          return byDepth;
+        }
+        int byRank = Integer.compare(rank, other.rank);
+        return byRank != 0 ? byRank : name.compareTo(other.name);
+      }
+    }
 
     List<String> of(List<String> path) {
       List<String> done = resolved.get(path);

@@ -1,7 +1,9 @@
 package org.cutover.mailsync;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Roles of special folders (RFC 6154), with the names servers give them where they do not mark
@@ -87,6 +89,17 @@ enum SpecialUse {
   ALL("\\All"),
   FLAGGED("\\Flagged");
 
+  /** Every known name, lower case, with its role (looked up for each folder of each listing). */
+  private static final Map<String, SpecialUse> BY_NAME = new HashMap<>();
+
+  static {
+    for (SpecialUse u : values()) {
+      for (String known : u.names) {
+        BY_NAME.putIfAbsent(known.toLowerCase(Locale.ROOT), u);
+      }
+    }
+  }
+
   private final String attribute;
   private final List<String> names;
 
@@ -111,14 +124,6 @@ enum SpecialUse {
 
   /** The role a top-level folder name usually has, or null. */
   static SpecialUse fromName(String name) {
-    String n = name.trim().toLowerCase(Locale.ROOT);
-    for (SpecialUse u : values()) {
-      for (String known : u.names) {
-        if (known.toLowerCase(Locale.ROOT).equals(n)) {
-          return u;
-        }
-      }
-    }
-    return null;
+    return BY_NAME.get(name.trim().toLowerCase(Locale.ROOT));
   }
 }
