@@ -119,13 +119,16 @@ final class ImapCommands {
         return;
       }
       INTERNALDATE date = fr.getItem(INTERNALDATE.class);
+      Instant instant = date == null ? null : date.getDate().toInstant();
+      String raw = date == null ? null : rawInternalDate(fr.toString());
       into.put(
           uid.uid,
           new SourceMessage(
               uid.uid,
               FlagSet.of(fr.getItem(FLAGS.class)),
-              date == null ? null : rawInternalDate(fr.toString()),
-              date == null ? null : date.getDate().toInstant(),
+              // the source's own text is appended as it is; the parsed date only if it is missing
+              raw != null || instant == null ? raw : format(instant),
+              instant,
               size.size));
     } else {
       UnparsedFetch u = UnparsedFetch.of(r);

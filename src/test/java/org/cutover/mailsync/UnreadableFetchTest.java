@@ -44,6 +44,27 @@ class UnreadableFetchTest {
   }
 
   @Test
+  void keepsTheDateOfAnInternalDateSentAsALiteral() throws Exception {
+    try (ScriptedImapServer server = new ScriptedImapServer("IMAP4rev1", (m, r) -> true)) {
+      server.fetchReply =
+          List.of(
+              "* 1 FETCH (UID 21 FLAGS () INTERNALDATE {26}",
+              "03-Mar-2025 10:00:00 +0100 RFC822.SIZE 5)");
+      SyncProtocol p = connect(server);
+
+      List<SourceMessage> listed = ImapCommands.fetchMetadata(p, "1:*", 1);
+
+      assertThat(listed)
+          .singleElement()
+          .satisfies(
+              m -> {
+                assertThat(m.instant()).isEqualTo(Instant.parse("2025-03-03T09:00:00Z"));
+                assertThat(ImapCommands.parseDate(m.internalDate())).isEqualTo(m.instant());
+              });
+    }
+  }
+
+  @Test
   void refusesToMatchByFingerprintWhenAnAnswerCannotBeRead() throws Exception {
     try (ScriptedImapServer server = new ScriptedImapServer("IMAP4rev1", (m, r) -> true)) {
       server.fetchReply = ODD_DATES;
