@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,6 +56,8 @@ final class SpecReader {
     EndpointLogin targetLogins = endpointLogin("target.login", spec.target().login(), folder);
     List<SyncPlan.MailboxRun> runs = new ArrayList<>();
     Set<String> seen = new HashSet<>();
+    Map<String, Integer> sourceUsers = new HashMap<>();
+    Map<String, Integer> targetUsers = new HashMap<>();
     for (int i = 0; i < spec.mailboxes().size(); i++) {
       String where = "mailboxes[" + i + "]";
       SyncSpec.Mailbox mailbox = spec.mailboxes().get(i);
@@ -69,6 +72,8 @@ final class SpecReader {
               : mailbox.target();
       String label = mailbox.source() + " -> " + targetUser;
       require(seen.add(label), where, "the pair " + label + " is listed twice");
+      oneLoginOneMailbox(sourceUsers, mailbox.source(), i, where + ".source", "source");
+      oneLoginOneMailbox(targetUsers, targetUser, i, where + ".target", "target");
       ImapLogin sourceLogin =
           login(
               where + ".sourcePassword",
@@ -89,8 +94,8 @@ final class SpecReader {
           new SyncPlan.MailboxRun(
               key,
               label,
-              new SourceAccount(source, sourceLogin),
-              new TargetAccount(target, targetLogin)));
+              new SourceAccount(source, sourceLogin, mailbox.source()),
+              new TargetAccount(target, targetLogin, targetUser)));
     }
     SyncOptions options = options(spec.options());
     int concurrent =
@@ -98,6 +103,28 @@ final class SpecReader {
             runs.size(),
             Math.min(source.maxConcurrentMailboxes(), target.maxConcurrentMailboxes()));
     return new SyncPlan(runs, options, folder.resolve(spec.state()), concurrent);
+  }
+
+  /**
+   * Refuses a second pair that opens a mailbox an earlier pair opens already: copying one source
+   * mailbox into several users' mailboxes, or several into one, mixes users' mail.
+   */
+  private static void oneLoginOneMailbox(
+      Map<String, Integer> users, String user, int index, String where, String side) {
+    Integer first = users.putIfAbsent(user.strip().toLowerCase(Locale.ROOT), index);
+    require(
+        first == null,
+        where,
+        "the "
+            + side
+            + " mailbox "
+            + user
+            + " is already in mailboxes["
+            + first
+            + "]; a login opens one mailbox, so each "
+            + side
+            + " mailbox may be in one pair only (log in as each user, or as an administrator"
+            + " acting for each user with a delegated login)");
   }
 
   private static SyncSpec parse(Path specFile) {

@@ -13,6 +13,8 @@ public enum EndpointProblem {
   BAD_CREDENTIALS(false),
   NOT_AUTHORIZED(false),
   NO_MAILBOX_ACCESS(false),
+  /** The login would open another user's mailbox than the one to sync. */
+  WRONG_MAILBOX(false),
   THROTTLED(true),
   OVER_QUOTA(false),
   COMMAND_REFUSED(false),

@@ -49,6 +49,25 @@ final class ImapConnector {
    */
   ImapSession open(MailAccount account, String role) {
     ImapEndpoint ep = account.endpoint();
+    if (!account.loginOpensOwnMailbox()) {
+      // Every connection passes here: a login that would open someone else's mailbox (an admin's
+      // own login used for each user) never connects, so nothing is read from or written to it.
+      throw new ImapFailure(
+          EndpointProblem.WRONG_MAILBOX,
+          "The "
+              + role
+              + " login ("
+              + account.login()
+              + ") opens the mailbox of '"
+              + account.login().mailboxUser()
+              + "', not of '"
+              + account.user()
+              + "' on "
+              + ep.address()
+              + ", so nothing was copied: log in as that user, as an administrator acting for"
+              + " that user (SASL PLAIN with the user as authorization identity: a master user,"
+              + " Exchange FullAccess), or with an XOAUTH2 token for that user");
+    }
     Properties props = new Properties();
     props.setProperty(P + "host", ep.host());
     props.setProperty(P + "port", Integer.toString(ep.port()));

@@ -29,7 +29,11 @@ public record ImapEndpoint(
         ConnectionSecurity security,
     @Schema(description = "Must be true to accept security PLAINTEXT (passwords in clear text)")
         boolean allowPlaintext,
-    @Schema(description = "How the admin login authenticates")
+    @Schema(
+            description =
+                "How the admin login authenticates: DELEGATED_ADMIN acts as each user, XOAUTH2"
+                    + " uses a token for each user; PLAIN signs in as the admin user itself and so"
+                    + " opens only the admin's own mailbox (refused for any other mailbox)")
         @NotNull(message = "{cutover.auth.missing}")
         ImapAuth auth,
     @Schema(description = "The admin login", example = "migration-admin@contoso.com")

@@ -72,7 +72,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                                 new StepNeedsAdministrator(
                                     "Migration " + migrationId + " has no mailbox to test with")));
     EndpointCheck check =
-        tester.test(new SourceAccount(imapEndpoint(source), login(source, testMailbox)));
+        tester.test(
+            new SourceAccount(imapEndpoint(source), login(source, testMailbox), testMailbox));
     if (check instanceof EndpointCheck.Failed failed) {
       if (failed.problem().mayPass()) {
         throw new TransientStepFailure(failed.message());
@@ -95,8 +96,10 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
     String sourceUser =
         mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
+    // The account names the user whose mailbox this is: the engine refuses a login that would
+    // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
     SourceAccount sourceAccount =
-        new SourceAccount(imapEndpoint(source), login(source, sourceUser));
+        new SourceAccount(imapEndpoint(source), login(source, sourceUser), sourceUser);
     TargetAccount targetAccount = targetAccount(migration, mailbox);
     SyncOptions options = options(migration.targetType());
     SyncOutcome outcome =
@@ -117,7 +120,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
-      return new TargetAccount(imapEndpoint(target), login(target, mailbox.emailAddress()));
+      return new TargetAccount(
+          imapEndpoint(target), login(target, mailbox.emailAddress()), mailbox.emailAddress());
     }
     TargetImapAccess access =
         microsoft365.getIfAvailable(
@@ -129,7 +133,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     AccessTokenSupplier tokens = access.tokens(mailbox.migrationId());
     return new TargetAccount(
         withTrustStore(ImapEndpoint.implicitTls(TargetImapAccess.HOST, 993)),
-        ImapLogin.oauth2(mailbox.emailAddress(), tokens));
+        ImapLogin.oauth2(mailbox.emailAddress(), tokens),
+        mailbox.emailAddress());
   }
 
   private SyncOptions options(TargetType targetType) {

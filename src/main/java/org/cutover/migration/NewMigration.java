@@ -82,6 +82,7 @@ public record NewMigration(
         }
       }
     }
+    OneLoginPerMailbox.check(this, violations);
     if (dns != null && dns.zone() != null && domain != null && !isWithin(domain, dns.zone())) {
       violations.on("dns.zone", "{cutover.dns.zone.domain}");
     }

@@ -191,7 +191,7 @@ public class ImapTarget {
             case DELEGATED_ADMIN -> ImapLogin.delegated(mailbox, server.adminUser(), secret::clone);
             case XOAUTH2 -> ImapLogin.oauth2(mailbox, user -> new String(secret));
           };
-      return tester.test(new TargetAccount(endpoint, login));
+      return tester.test(new TargetAccount(endpoint, login, mailbox));
     } finally {
       Arrays.fill(secret, '\0');
     }

@@ -277,6 +277,37 @@ class MigrationApiTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void thePlainAdminLoginForSeveralMailboxesIsRefusedSayingWhatToUseInBothLanguages()
+      throws Exception {
+    Map<String, Object> body = migration(3);
+    ((Map<String, Object>) body.get("source")).put("auth", "PLAIN");
+
+    create(body)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:invalid-settings"))
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].path").value("$.source.auth"))
+        .andExpect(
+            jsonPath(
+                "$.errors[0].message",
+                allOf(containsString("DELEGATED_ADMIN"), containsString("XOAUTH2"))));
+    mvc.perform(
+            post("/api/migrations")
+                .with(ADMIN)
+                .header("Accept-Language", "da")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body)))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.source.auth"))
+        .andExpect(jsonPath("$.errors[0].message", containsString("adminens egen mail")));
+    verify(runbook, never()).start(any());
+    assertThat(count("migration")).isZero();
+    assertThat(count("secret")).isZero();
+  }
+
+  @Test
   void refuses2001Mailboxes() throws Exception {
     create(migration(2001))
         .andExpect(status().isBadRequest())

@@ -112,7 +112,7 @@ class SettingsValidationTest {
             null,
             ConnectionSecurity.PLAINTEXT,
             false,
-            ImapAuth.PLAIN,
+            ImapAuth.DELEGATED_ADMIN,
             "admin",
             SecretText.of("x"),
             null,

@@ -85,7 +85,7 @@ class StartFormRegistryTest {
     form.put("targetType", "IMAP");
     form.put("targetHost", "imap.example.net");
     form.put("targetSecurity", "STARTTLS");
-    form.put("targetAuth", "PLAIN");
+    form.put("targetAuth", "DELEGATED_ADMIN");
     form.put("targetAdminUser", "admin@example.net");
     form.put("mxHosts", "10 mx1.example.net\n\n20 mx2.example.net.\n");
 

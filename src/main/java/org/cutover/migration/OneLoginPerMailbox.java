@@ -1,0 +1,68 @@
+package org.cutover.migration;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A login opens one mailbox, so each mailbox of a batch needs a login of its own there: refuses
+ * PLAIN (the admin's own login, which opens only the admin's mailbox) for any other mailbox, on the
+ * source and on an IMAP target, and two mailboxes read from the same source login.
+ */
+final class OneLoginPerMailbox {
+
+  private OneLoginPerMailbox() {}
+
+  static void check(NewMigration settings, RuleViolations violations) {
+    List<MailboxEntry> mailboxes = settings.mailboxes();
+    if (mailboxes == null) {
+      return;
+    }
+    ImapEndpoint source = settings.source();
+    if (opensOthersMailbox(source, mailboxes, OneLoginPerMailbox::sourceUser)) {
+      violations.on("source.auth", "{cutover.auth.plain.shared}");
+    }
+    TargetSettings target = settings.target();
+    if (target != null
+        && target.type() == TargetType.IMAP
+        && opensOthersMailbox(target.endpoint(), mailboxes, MailboxEntry::emailAddress)) {
+      violations.on("target.endpoint.auth", "{cutover.auth.plain.shared}");
+    }
+    Map<String, Integer> sourceUsers = new HashMap<>();
+    for (int i = 0; i < mailboxes.size(); i++) {
+      MailboxEntry mailbox = mailboxes.get(i);
+      String user = mailbox == null ? null : sourceUser(mailbox);
+      // Two equal addresses without a source login are reported as duplicate addresses already.
+      if (user != null
+          && sourceUsers.putIfAbsent(normal(user), i) != null
+          && mailbox.sourceLogin() != null) {
+        violations.onElement(
+            "mailboxes", i, "sourceLogin", "{cutover.mailbox.sourceLogin.duplicate}");
+      }
+    }
+  }
+
+  /** Whether the endpoint signs in with PLAIN for a mailbox that is not the admin user's own. */
+  private static boolean opensOthersMailbox(
+      ImapEndpoint endpoint,
+      List<MailboxEntry> mailboxes,
+      java.util.function.Function<MailboxEntry, String> userOf) {
+    if (endpoint == null || endpoint.auth() != ImapAuth.PLAIN || endpoint.adminUser() == null) {
+      return false;
+    }
+    String admin = normal(endpoint.adminUser());
+    return mailboxes.stream()
+        .filter(mailbox -> mailbox != null && userOf.apply(mailbox) != null)
+        .anyMatch(mailbox -> !normal(userOf.apply(mailbox)).equals(admin));
+  }
+
+  /** The user whose mailbox is read at the source: its source login, else its address. */
+  private static String sourceUser(MailboxEntry mailbox) {
+    return mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
+  }
+
+  private static String normal(String user) {
+    return user.strip().toLowerCase(Locale.ROOT);
+  }
+}
