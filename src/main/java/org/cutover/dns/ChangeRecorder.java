@@ -8,8 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the DNS steps share: journal a change before asking the zone for it, mark it applied once
- * the zone shows it, and turn the zone's answers into step results.
+ * What the DNS steps share: journal the intent of a change before asking the zone for it, confirm
+ * it once the zone shows it, and turn the zone's answers into step results.
+ *
+ * <p>The journal commits every write at once, apart from the step's own transaction, so a process
+ * that dies between the zone update and the end of the step leaves the intent behind: the step's
+ * next run finds it, knows from its {@code before} what the zone held (never from the zone, which
+ * may hold the {@code after} already), and either makes the change or confirms it. Times recorded
+ * on confirmation are the moment the zone was seen holding the change, never earlier: for a lowered
+ * TTL that is the safe end to count the old TTL from (the real change can only have been earlier,
+ * so the wait is never cut short); for the MX swap a later switch time only makes the checks that
+ * follow it stricter. {@code requestedAt} stays the earliest moment the change can have reached the
+ * zone.
  */
 final class ChangeRecorder {
 
@@ -30,8 +40,11 @@ final class ChangeRecorder {
   }
 
   /**
-   * Journals the change, asks the zone for it, and turns the zone's answer into a step result. A
-   * change already requested and not yet seen (e.g. waiting for the administrator) is reused.
+   * Journals the intent, asks the zone for the change, and turns the zone's answer into a step
+   * result. {@code before} is what the zone holds now. An intent of an earlier run of the step is
+   * reused when it asked for the same change, confirmed when the zone holds its {@code after} (it
+   * was made but the run ended before it could say so), and otherwise discarded: the zone holds
+   * nothing it asked for.
    */
   StepResult change(
       DnsMigration m,
@@ -45,6 +58,8 @@ final class ChangeRecorder {
     for (DnsChange pending : pending(m, step, name, type)) {
       if (entry == null && pending.before().equals(before) && pending.after().equals(after)) {
         entry = pending;
+      } else if (pending.after().equals(before)) {
+        confirm(m, pending, before);
       } else {
         journal.discard(pending.id());
       }
@@ -70,48 +85,52 @@ final class ChangeRecorder {
       return new StepResult.HumanChangeNeeded(human.instruction(), seenNow(m, name, type));
     }
     if (result instanceof ZoneChange.Unavailable unavailable) {
+      // The update may have reached the zone: the intent stays for the next run to settle.
       log.warn("DNS step {} for migration {}: {}", step, m.migrationId(), unavailable.reason());
       return new StepResult.Unavailable(unavailable.reason());
     }
-    journal.discard(entry.id());
+    Optional<RecordSet> found = Optional.empty();
     String reason;
     if (result instanceof ZoneChange.Conflict conflict) {
+      found = conflict.found();
       reason = conflict.detail() + " Check who changed it, then run the step again.";
     } else if (result instanceof ZoneChange.NotApplied notApplied) {
+      found = notApplied.found();
       reason = notApplied.detail();
     } else {
       reason = ((ZoneChange.Rejected) result).reason();
     }
+    if (after.isPresent() && found.equals(after)) {
+      // Another run of this step made the very change since this one read the zone.
+      confirm(m, entry, found);
+      return done(m, step.name(), summary);
+    }
+    journal.discard(entry.id());
     log.warn("DNS step {} for migration {} refused: {}", step, m.migrationId(), reason);
     return new StepResult.NeedsAdministrator(reason);
   }
 
-  /** Marks the step's waiting changes of this record set as applied: the zone shows the goal. */
-  void settle(DnsMigration m, DnsStep step, String name, RecordType type, Optional<RecordSet> now) {
-    for (DnsChange pending : pending(m, step, name, type)) {
-      journal.markApplied(pending.id(), now(), now);
-      log.info(
-          "DNS step {} for migration {}: change of {} {} seen applied",
-          step,
-          m.migrationId(),
-          name,
-          type);
-    }
+  private void confirm(DnsMigration m, DnsChange change, Optional<RecordSet> now) {
+    journal.markApplied(change.id(), now(), now);
+    log.info(
+        "DNS step {} for migration {}: change of {} {} requested at {} found applied",
+        change.step(),
+        m.migrationId(),
+        change.name(),
+        change.type(),
+        change.requestedAt());
   }
 
-  /** Journals a state the step found already reached (so the switch time is known). */
-  void observe(DnsMigration m, DnsStep step, RecordSet now) {
-    DnsChange entry =
-        journal.record(
-            DnsChange.requested(
-                m.migrationId(),
-                step,
-                now.name(),
-                now.type(),
-                Optional.of(now),
-                Optional.of(now),
-                now()));
-    journal.markApplied(entry.id(), now(), Optional.of(now));
+  /**
+   * Confirms the step's open intents of this record set, found when the zone already shows the
+   * step's goal ({@code now}): an earlier run made the change and ended before it could confirm it,
+   * or the administrator made it by hand. The intent keeps its {@code before}; the confirmation
+   * time is now, the first moment the change is known to be in the zone.
+   */
+  void settle(DnsMigration m, DnsStep step, String name, RecordType type, Optional<RecordSet> now) {
+    for (DnsChange pending : pending(m, step, name, type)) {
+      confirm(m, pending, now);
+    }
   }
 
   private List<DnsChange> pending(DnsMigration m, DnsStep step, String name, RecordType type) {

@@ -93,7 +93,16 @@ public final class DnsRunbookSteps {
    * records, and the MX TTL in force before the switch has run out since the switch.
    */
   public MxPropagationCheck verifyMxPropagation(DnsMigration m) {
-    return mx.verifyMxPropagation(m);
+    return mx.verifyMxPropagation(m, Optional.empty());
+  }
+
+  /**
+   * As {@link #verifyMxPropagation(DnsMigration)}; when the records pointed to the target before
+   * the swap step (no swap of this migration is journalled), {@code recordedSwitch} is the moment
+   * the process took as the switch.
+   */
+  public MxPropagationCheck verifyMxPropagation(DnsMigration m, Optional<Instant> recordedSwitch) {
+    return mx.verifyMxPropagation(m, recordedSwitch);
   }
 
   /** Gives the MX records the TTL they had before {@link #lowerMxTtl} lowered it. */

@@ -92,9 +92,9 @@ final class MxSteps {
             targets);
     if (current.isPresent() && current.get().sameRecords(target)) {
       recorder.settle(m, DnsStep.SWAP_MX, m.domain(), RecordType.MX, current);
-      if (recorder.latestApplied(m, DnsStep.SWAP_MX).isEmpty()) {
-        recorder.observe(m, DnsStep.SWAP_MX, current.get());
-      }
+      Optional<Instant> since = switchedAt(m.migrationId());
+      // Records already pointing to the target without a swap of ours (set by hand, or by an
+      // earlier wave of the domain) are not journalled: there is nothing of ours to undo.
       return recorder.done(
           m,
           "swap MX",
@@ -102,8 +102,9 @@ final class MxSteps {
               + m.domain()
               + " point to "
               + String.join(", ", targets)
-              + " since "
-              + switchedAt(m.migrationId()).orElse(recorder.now()));
+              + since
+                  .map(at -> " since " + at)
+                  .orElse("; they did before this step, Cutover did not change them"));
     }
     Optional<DnsChange> lowered = recorder.latestApplied(m, DnsStep.LOWER_MX_TTL);
     if (lowered.isPresent()) {
@@ -161,9 +162,9 @@ final class MxSteps {
    * Whether every authoritative server (same SOA serial) and every resolver answers the target's MX
    * records, and the MX TTL in force before the switch has run out since the switch.
    */
-  MxPropagationCheck verifyMxPropagation(DnsMigration m) {
+  MxPropagationCheck verifyMxPropagation(DnsMigration m, Optional<Instant> recordedSwitch) {
     Optional<DnsChange> swap = recorder.latestApplied(m, DnsStep.SWAP_MX);
-    if (swap.isEmpty()) {
+    if (swap.isEmpty() && recordedSwitch.isEmpty()) {
       return new MxPropagationCheck(
           false, "The MX records of " + m.domain() + " have not been switched yet");
     }
@@ -174,8 +175,13 @@ final class MxSteps {
             m.maxMxTtl(rules).toSeconds(),
             m.mxTargets().stream().map(MxTarget::value).toList());
     PropagationReport report = recorder.lookups(m).propagation(m.zone().zone(), expected);
-    long oldTtl = swap.get().before().map(RecordSet::ttl).orElse(0L);
-    Instant cachesClear = swap.get().appliedAt().get().plusSeconds(oldTtl);
+    // Without a swap of ours (the records pointed to the target already) neither the old TTL nor
+    // the moment is known: the rule's longest MX TTL from the switch time the process recorded.
+    long oldTtl =
+        swap.map(s -> s.before().map(RecordSet::ttl).orElse(0L))
+            .orElse(m.maxMxTtl(rules).toSeconds());
+    Instant cachesClear =
+        swap.map(s -> s.appliedAt().get()).orElseGet(recordedSwitch::get).plusSeconds(oldTtl);
     boolean cachesExpired = !recorder.now().isBefore(cachesClear);
     String caches =
         cachesExpired

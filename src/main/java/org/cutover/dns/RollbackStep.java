@@ -27,6 +27,12 @@ final class RollbackStep {
    * holds what Cutover wrote (records and TTL). Consecutive changes of one record set are undone in
    * one step, straight back to what it held before the oldest of them. A record set someone changed
    * since is left alone and reported.
+   *
+   * <p>Intents not yet confirmed count as well: a step may have died between the zone update and
+   * its confirmation. One whose {@code after} the zone holds is confirmed and undone like any
+   * other; one whose {@code before} the zone holds never took effect (or was undone already) and is
+   * closed. A rollback that dies between its zone update and its journal writes finds, when run
+   * again, the zone holding the {@code before} of an older change and closes every newer one.
    */
   StepResult rollback(DnsMigration m) {
     List<DnsChange> newestFirst = new ArrayList<>(recorder.journal().changes(m.migrationId()));
@@ -51,12 +57,23 @@ final class RollbackStep {
       Optional<RecordSet> current = read.known().get();
       Optional<RecordSet> state = current;
       List<DnsChange> chain = new ArrayList<>();
-      for (DnsChange change : group) {
-        if (state.equals(change.before())) {
-          recorder.journal().markRolledBack(change.id(), recorder.now());
-        } else if (state.equals(change.after())) {
+      for (int i = 0; i < group.size(); i++) {
+        DnsChange change = group.get(i);
+        if (state.equals(change.after()) && !state.equals(change.before())) {
+          if (!change.applied()) {
+            recorder.journal().markApplied(change.id(), recorder.now(), state);
+          }
           chain.add(change);
           state = change.before();
+          continue;
+        }
+        int untilOlder = olderWithBefore(group, i, state);
+        if (untilOlder >= 0) {
+          // The zone holds what it held before these: none of them is in effect any more.
+          for (DnsChange closed : group.subList(i, untilOlder + 1)) {
+            recorder.journal().markRolledBack(closed.id(), recorder.now());
+          }
+          i = untilOlder;
         } else if (!change.applied()) {
           recorder.journal().discard(change.id());
         } else {
@@ -114,6 +131,20 @@ final class RollbackStep {
         undone.isEmpty()
             ? "No DNS change of migration " + m.migrationId() + " left to undo"
             : "Restored " + undone.size() + " record set(s):\n" + String.join("\n", undone));
+  }
+
+  /**
+   * The oldest change from {@code from} on (newest first) whose {@code before} the zone holds, or
+   * -1: the zone is back where it was before that change.
+   */
+  private static int olderWithBefore(
+      List<DnsChange> newestFirst, int from, Optional<RecordSet> zone) {
+    for (int j = newestFirst.size() - 1; j >= from; j--) {
+      if (newestFirst.get(j).before().equals(zone)) {
+        return j;
+      }
+    }
+    return -1;
   }
 
   private static String text(Optional<RecordSet> set) {

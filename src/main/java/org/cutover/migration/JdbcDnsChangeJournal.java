@@ -14,23 +14,46 @@ import org.cutover.dns.DnsChangeJournal;
 import org.cutover.dns.DnsStep;
 import org.cutover.dns.RecordSet;
 import org.cutover.dns.RecordType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The DNS change journal in table {@code dns_change} (Flyway V3). */
+/**
+ * The DNS change journal in table {@code dns_change} (Flyway V3). Every write commits at once in a
+ * transaction of its own, never in the caller's (a runbook job's): the intent of a change must be
+ * in the database before the zone is touched, and its confirmation must stay there even when the
+ * job's transaction is lost to a crash right after.
+ */
 @Repository
 public class JdbcDnsChangeJournal implements DnsChangeJournal {
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate ownTransaction;
 
-  public JdbcDnsChangeJournal(DataSource dataSource) {
+  @Autowired
+  public JdbcDnsChangeJournal(DataSource dataSource, PlatformTransactionManager transactions) {
     this.jdbc = JdbcClient.create(dataSource);
+    this.ownTransaction = new TransactionTemplate(transactions);
+    ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** A journal with a transaction manager of its own on {@code dataSource} (tests, tools). */
+  public JdbcDnsChangeJournal(DataSource dataSource) {
+    this(dataSource, new DataSourceTransactionManager(dataSource));
   }
 
   @Override
   public DnsChange record(DnsChange change) {
+    return ownTransaction.execute(status -> insert(change));
+  }
+
+  private DnsChange insert(DnsChange change) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
@@ -67,35 +90,60 @@ public class JdbcDnsChangeJournal implements DnsChangeJournal {
         change.rolledBackAt());
   }
 
+  /**
+   * A change confirmed already keeps its first confirmation: the earliest moment it was seen
+   * applied is the tightest bound there is.
+   */
   @Override
   public void markApplied(long id, Instant at, Optional<RecordSet> after) {
-    int rows =
-        jdbc.sql(
-                "UPDATE dns_change SET applied_at = :at, after_ttl = :ttl, after_values = :values"
-                    + " WHERE id = :id")
-            .param("at", time(at))
-            .param("ttl", after.map(RecordSet::ttl).orElse(null))
-            .param("values", after.map(JdbcDnsChangeJournal::values).orElse(null))
-            .param("id", id)
-            .update();
-    requireOne(rows, id);
+    ownTransaction.executeWithoutResult(
+        status -> {
+          int rows =
+              jdbc.sql(
+                      "UPDATE dns_change SET applied_at = :at, after_ttl = :ttl,"
+                          + " after_values = :values WHERE id = :id AND applied_at IS NULL")
+                  .param("at", time(at))
+                  .param("ttl", after.map(RecordSet::ttl).orElse(null))
+                  .param("values", after.map(JdbcDnsChangeJournal::values).orElse(null))
+                  .param("id", id)
+                  .update();
+          if (rows == 0) {
+            requireOne(count(id), id);
+          }
+        });
   }
 
   @Override
   public void markRolledBack(long id, Instant at) {
-    int rows =
-        jdbc.sql("UPDATE dns_change SET rolled_back_at = :at WHERE id = :id")
-            .param("at", time(at))
-            .param("id", id)
-            .update();
-    requireOne(rows, id);
+    ownTransaction.executeWithoutResult(
+        status -> {
+          int rows =
+              jdbc.sql(
+                      "UPDATE dns_change SET rolled_back_at = :at WHERE id = :id"
+                          + " AND rolled_back_at IS NULL")
+                  .param("at", time(at))
+                  .param("id", id)
+                  .update();
+          if (rows == 0) {
+            requireOne(count(id), id);
+          }
+        });
   }
 
   @Override
   public void discard(long id) {
-    jdbc.sql("DELETE FROM dns_change WHERE id = :id AND applied_at IS NULL")
+    ownTransaction.executeWithoutResult(
+        status ->
+            jdbc.sql("DELETE FROM dns_change WHERE id = :id AND applied_at IS NULL")
+                .param("id", id)
+                .update());
+  }
+
+  private int count(long id) {
+    return jdbc.sql("SELECT COUNT(*) FROM dns_change WHERE id = :id")
         .param("id", id)
-        .update();
+        .query(Integer.class)
+        .single();
   }
 
   @Override

@@ -140,7 +140,10 @@ class ZoneDnsRunbook implements DnsRunbook {
   @Override
   public MxPropagation verifyMxPropagation(String migrationId) {
     StoredMigration migration = migration(migrationId);
-    MxPropagationCheck check = steps.verifyMxPropagation(dns(migration, targetRecords(migration)));
+    MxPropagationCheck check =
+        steps.verifyMxPropagation(
+            dns(migration, targetRecords(migration)),
+            Optional.ofNullable(migration.mxSwitchedAt()));
     return new MxPropagation(check.complete(), check.detail());
   }
 

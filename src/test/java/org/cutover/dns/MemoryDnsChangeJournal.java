@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A journal in memory for tests of the DNS steps. */
+/** A journal in memory for tests of the DNS steps; like the JDBC one, it keeps first marks. */
 public final class MemoryDnsChangeJournal implements DnsChangeJournal {
 
   private final List<DnsChange> changes = new ArrayList<>();
@@ -31,6 +31,9 @@ public final class MemoryDnsChangeJournal implements DnsChangeJournal {
 
   @Override
   public synchronized void markApplied(long id, Instant at, Optional<RecordSet> after) {
+    if (find(id).applied()) {
+      return;
+    }
     replace(
         id,
         c ->
@@ -49,6 +52,9 @@ public final class MemoryDnsChangeJournal implements DnsChangeJournal {
 
   @Override
   public synchronized void markRolledBack(long id, Instant at) {
+    if (find(id).rolledBack()) {
+      return;
+    }
     replace(
         id,
         c ->
@@ -73,6 +79,13 @@ public final class MemoryDnsChangeJournal implements DnsChangeJournal {
   @Override
   public synchronized List<DnsChange> changes(String migrationId) {
     return changes.stream().filter(c -> c.migrationId().equals(migrationId)).toList();
+  }
+
+  private DnsChange find(long id) {
+    return changes.stream()
+        .filter(c -> c.id() == id)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No DNS change " + id));
   }
 
   private void replace(long id, java.util.function.UnaryOperator<DnsChange> update) {
