@@ -8,7 +8,7 @@ import java.util.Optional;
  * step, so the surrounding job transaction rolls back and nothing after the update runs, as when
  * the process is killed between the zone update and the job's commit.
  */
-final class DyingZone implements DnsZone {
+class DyingZone implements DnsZone {
 
   private final DnsZone zone;
   private final Runnable death;
