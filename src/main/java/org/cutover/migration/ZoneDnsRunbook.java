@@ -34,16 +34,19 @@ class ZoneDnsRunbook implements DnsRunbook {
   private final DnsRunbookSteps steps;
   private final MigrationDnsZones zones;
   private final ObjectProvider<TargetTenant> target;
+  private final DnsStepLock lock;
 
   ZoneDnsRunbook(
       MigrationStore store,
       DnsRunbookSteps steps,
       MigrationDnsZones zones,
-      ObjectProvider<TargetTenant> target) {
+      ObjectProvider<TargetTenant> target,
+      DnsStepLock lock) {
     this.store = store;
     this.steps = steps;
     this.zones = zones;
     this.target = target;
+    this.lock = lock;
   }
 
   @Override
@@ -121,12 +124,14 @@ class ZoneDnsRunbook implements DnsRunbook {
   @Override
   public DnsStepOutcome lowerMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
+    lock.holdUntilCommit(migrationId);
     return outcome(migrationId, "Lower MX TTL", steps.lowerMxTtl(dns(migration, null)));
   }
 
   @Override
   public DnsStepOutcome swapMx(String migrationId) {
     StoredMigration migration = migration(migrationId);
+    lock.holdUntilCommit(migrationId);
     DnsMigration dns = dns(migration, targetRecords(migration));
     return outcome(migrationId, "Swap MX records", steps.swapMx(dns));
   }
@@ -150,6 +155,7 @@ class ZoneDnsRunbook implements DnsRunbook {
   @Override
   public DnsStepOutcome createAutodiscover(String migrationId) {
     StoredMigration migration = migration(migrationId);
+    lock.holdUntilCommit(migrationId);
     TargetDnsRecords records = null;
     if (migration.autodiscoverTarget() == null) {
       records = targetRecords(migration);
@@ -169,6 +175,7 @@ class ZoneDnsRunbook implements DnsRunbook {
   @Override
   public DnsStepOutcome publishSpf(String migrationId) {
     StoredMigration migration = migration(migrationId);
+    lock.holdUntilCommit(migrationId);
     if (migration.targetType() != TargetType.MICROSOFT_365 && migration.spfInclude() == null) {
       return new DnsStepOutcome.Done(
           "No SPF change needed: the "
@@ -183,12 +190,14 @@ class ZoneDnsRunbook implements DnsRunbook {
   @Override
   public DnsStepOutcome restoreMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
+    lock.holdUntilCommit(migrationId);
     return outcome(migrationId, "Restore MX TTL", steps.restoreMxTtl(dns(migration, null)));
   }
 
   @Override
   public DnsStepOutcome rollback(String migrationId) {
     StoredMigration migration = migration(migrationId);
+    lock.holdUntilCommit(migrationId);
     boolean anythingToUndo = steps.changes(migrationId).stream().anyMatch(c -> !c.rolledBack());
     if (!anythingToUndo) {
       // Without a change to undo the zone is not touched: its settings may be what failed.

@@ -211,4 +211,151 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
     assertThat(read("example.test", RecordType.MX)).isEqualTo(theirs);
     assertThat(read("example.test", RecordType.TXT)).isEqualTo(txt);
   }
+
+  // ---------------------------------------------------------------- a step that died half-way
+
+  /** Runs the step on a zone whose process dies right after the step's first update. */
+  private void killedAfterTheUpdate(java.util.function.Function<DnsMigration, StepResult> step) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> step.apply(migration(new DyingZone(zone(), 1), true)))
+        .isInstanceOf(DyingZone.ProcessDeath.class);
+  }
+
+  @Test
+  void aLoweredTtlFoundInTheZoneIsConfirmedWhenSeenAndTheSwapWaitsFromThere() {
+    killedAfterTheUpdate(steps()::lowerMxTtl);
+    clock.advance(Duration.ofMinutes(6));
+
+    StepResult resumed = steps().lowerMxTtl(migration(false));
+
+    assertThat(resumed).isInstanceOf(StepResult.Done.class);
+    assertThat(journal.changes("m-1"))
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change.before()).contains(originalMx());
+              assertThat(change.after()).contains(originalMx().withTtl(3600));
+              assertThat(change.requestedAt()).isEqualTo(START);
+              assertThat(change.appliedAt()).contains(START.plus(Duration.ofMinutes(6)));
+            });
+    clock.set(START.plus(Duration.ofMinutes(6)).plusSeconds(86400).minusSeconds(1));
+    assertThat(steps().swapMx(migration(false))).isInstanceOf(StepResult.NotYet.class);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(steps().swapMx(migration(false))).isInstanceOf(StepResult.Done.class);
+    assertThat(steps().restoreMxTtl(migration(false))).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(targetMx(86400));
+  }
+
+  @Test
+  void aSwapFoundInTheZoneKeepsTheRecordsItReplacedAsBeforeAndTheRollbackPutsThemBack() {
+    lowerAndWait();
+    killedAfterTheUpdate(steps()::swapMx);
+    clock.advance(Duration.ofMinutes(1));
+
+    StepResult resumed = steps().swapMx(migration(false));
+    StepResult cancelled = steps().rollback(migration(false));
+
+    assertThat(resumed).isInstanceOf(StepResult.Done.class);
+    assertThat(journal.changes("m-1"))
+        .filteredOn(c -> c.step() == DnsStep.SWAP_MX)
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change.before()).contains(originalMx().withTtl(3600));
+              assertThat(change.after()).contains(targetMx(3600));
+              assertThat(change.appliedAt()).contains(clock.instant());
+            });
+    assertThat(cancelled).as(cancelled.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
+  }
+
+  @Test
+  void theRollbackUndoesAChangeItsStepNeverConfirmed() {
+    lowerAndWait();
+    killedAfterTheUpdate(steps()::swapMx);
+
+    StepResult cancelled = steps().rollback(migration(false));
+
+    assertThat(cancelled).as(cancelled.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
+    assertThat(journal.changes("m-1"))
+        .allSatisfy(
+            c -> {
+              assertThat(c.applied()).as(c.describe()).isTrue();
+              assertThat(c.rolledBack()).as(c.describe()).isTrue();
+            });
+  }
+
+  @Test
+  void theRollbackClosesAnIntentThatNeverReachedTheZone() {
+    lowerAndWait();
+    DnsZone unreachable =
+        new DyingZone(zone(), 1) {
+          @Override
+          public ZoneChange upsert(RecordSet wanted, Optional<RecordSet> expected) {
+            return new ZoneChange.Unavailable("no answer within 5 s");
+          }
+        };
+    assertThat(steps().swapMx(migration(unreachable, false)))
+        .isInstanceOf(StepResult.Unavailable.class);
+
+    StepResult cancelled = steps().rollback(migration(false));
+
+    assertThat(cancelled).as(cancelled.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
+    DnsChange swap = journal.changes("m-1").get(1);
+    assertThat(swap.applied()).isFalse();
+    assertThat(swap.rolledBack()).isTrue();
+  }
+
+  @Test
+  void aRollbackKilledAfterItsZoneUpdateClosesTheChangesWhenRunAgain() {
+    lowerAndWait();
+    steps().swapMx(migration(false));
+    killedAfterTheUpdate(steps()::rollback);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
+
+    StepResult again = steps().rollback(migration(false));
+
+    assertThat(again).as(again.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
+    assertThat(journal.changes("m-1")).allSatisfy(c -> assertThat(c.rolledBack()).isTrue());
+  }
+
+  @Test
+  void aChangeAnotherRunMadeMeanwhileIsConfirmedOnce() {
+    lowerAndWait();
+    DnsZone raced =
+        new DyingZone(zone(), 1) {
+          @Override
+          public ZoneChange upsert(RecordSet wanted, Optional<RecordSet> expected) {
+            DnsRunbookStepsContract.this.zone().upsert(wanted, expected);
+            return DnsRunbookStepsContract.this.zone().upsert(wanted, expected);
+          }
+        };
+
+    StepResult result = steps().swapMx(migration(raced, false));
+
+    assertThat(result).as(result.toString()).isInstanceOf(StepResult.Done.class);
+    assertThat(journal.changes("m-1"))
+        .filteredOn(c -> c.step() == DnsStep.SWAP_MX)
+        .singleElement()
+        .satisfies(c -> assertThat(c.applied()).isTrue());
+  }
+
+  @Test
+  void mxRecordsAlreadyAtTheTargetAreNotJournalledAsAChange() {
+    zone().upsert(targetMx(300), Optional.of(originalMx()));
+
+    StepResult result = steps().swapMx(migration(false));
+    MxPropagationCheck early = steps().verifyMxPropagation(migration(false), Optional.of(START));
+    clock.set(START.plusSeconds(3600));
+    MxPropagationCheck later = steps().verifyMxPropagation(migration(false), Optional.of(START));
+
+    assertThat(result).isInstanceOf(StepResult.Done.class);
+    assertThat(((StepResult.Done) result).summary()).contains("Cutover did not change them");
+    assertThat(journal.changes("m-1")).isEmpty();
+    assertThat(early.complete()).isFalse();
+    assertThat(later.complete()).as(later.detail()).isTrue();
+  }
 }

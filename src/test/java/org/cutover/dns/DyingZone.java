@@ -8,15 +8,25 @@ import java.util.Optional;
  * step, so the surrounding job transaction rolls back and nothing after the update runs, as when
  * the process is killed between the zone update and the job's commit.
  */
-final class DyingZone implements DnsZone {
+class DyingZone implements DnsZone {
 
   private final DnsZone zone;
+  private final Runnable death;
   private int changesToLive;
 
   /** Dies right after the {@code dyingChange}-th change (1 = the first). */
   DyingZone(DnsZone zone, int dyingChange) {
+    this(zone, dyingChange, null);
+  }
+
+  /**
+   * Runs {@code death} right after the {@code dyingChange}-th change instead of throwing (a child
+   * process that says so and waits to be killed).
+   */
+  DyingZone(DnsZone zone, int dyingChange, Runnable death) {
     this.zone = zone;
     this.changesToLive = dyingChange;
+    this.death = death;
   }
 
   @Override
@@ -46,6 +56,9 @@ final class DyingZone implements DnsZone {
 
   private ZoneChange dieAfter(ZoneChange change) {
     if (--changesToLive == 0) {
+      if (death != null) {
+        death.run();
+      }
       throw new ProcessDeath(change);
     }
     return change;

@@ -11,6 +11,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The JDBC journal on the Flyway schema (H2 in memory). */
 class JdbcDnsChangeJournalTest {
@@ -19,13 +21,16 @@ class JdbcDnsChangeJournalTest {
   private static final Instant T2 = Instant.parse("2026-03-03T08:00:00Z");
 
   private JdbcDnsChangeJournal journal;
+  private TransactionTemplate job;
 
   @BeforeEach
   void migrate() {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-    journal = new JdbcDnsChangeJournal(dataSource);
+    DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+    journal = new JdbcDnsChangeJournal(dataSource, transactions);
+    job = new TransactionTemplate(transactions);
   }
 
   private static RecordSet mx(long ttl) {
@@ -148,6 +153,58 @@ class JdbcDnsChangeJournalTest {
 
     assertThat(changes).hasSize(2);
     assertThat(changes.get(0).id()).isLessThan(changes.get(1).id());
+  }
+
+  @Test
+  void anIntentAndItsConfirmationStayWhenTheJobsTransactionRollsBack() {
+    DnsChange[] recorded = new DnsChange[1];
+    job.executeWithoutResult(
+        status -> {
+          recorded[0] =
+              journal.record(
+                  DnsChange.requested(
+                      "m-1",
+                      DnsStep.SWAP_MX,
+                      "contoso.com",
+                      RecordType.MX,
+                      Optional.of(mx(3600)),
+                      Optional.of(mx(300)),
+                      T1));
+          journal.markApplied(recorded[0].id(), T2, Optional.of(mx(300)));
+          status.setRollbackOnly();
+        });
+
+    assertThat(journal.changes("m-1"))
+        .singleElement()
+        .satisfies(
+            change -> {
+              assertThat(change.id()).isEqualTo(recorded[0].id());
+              assertThat(change.appliedAt()).contains(T2);
+            });
+  }
+
+  @Test
+  void keepsTheFirstConfirmationAndTheFirstRollback() {
+    DnsChange stored =
+        journal.record(
+            DnsChange.requested(
+                "m-1",
+                DnsStep.LOWER_MX_TTL,
+                "contoso.com",
+                RecordType.MX,
+                Optional.of(mx(86400)),
+                Optional.of(mx(3600)),
+                T1));
+
+    journal.markApplied(stored.id(), T1, Optional.of(mx(3600)));
+    journal.markApplied(stored.id(), T2, Optional.of(mx(1800)));
+    journal.markRolledBack(stored.id(), T1);
+    journal.markRolledBack(stored.id(), T2);
+
+    DnsChange read = journal.changes("m-1").get(0);
+    assertThat(read.appliedAt()).contains(T1);
+    assertThat(read.after()).contains(mx(3600));
+    assertThat(read.rolledBackAt()).contains(T1);
   }
 
   @Test

@@ -52,6 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
   MigrationStore.class,
   JdbcDnsChangeJournal.class,
   DnsChangeHistory.class,
+  DnsStepLock.class,
   ZoneDnsRunbookContract.Setup.class
 })
 abstract class ZoneDnsRunbookContract {
@@ -82,6 +83,7 @@ abstract class ZoneDnsRunbookContract {
   @Autowired SecretStore secrets;
   @Autowired JdbcDnsChangeJournal journal;
   @Autowired DnsChangeHistory history;
+  @Autowired DnsStepLock lock;
 
   final MutableClock clock = new MutableClock(START);
   final Target target = new Target();
@@ -119,7 +121,8 @@ abstract class ZoneDnsRunbookContract {
                 new CloudflareZoneProvider(
                     new CloudflareSettings(
                         cloudflareApi(), Duration.ofSeconds(5), 1, Duration.ofSeconds(1)))));
-    return new ZoneDnsRunbook(store, steps, new MigrationDnsZones(providers, secrets), tenant);
+    return new ZoneDnsRunbook(
+        store, steps, new MigrationDnsZones(providers, secrets), tenant, lock);
   }
 
   /** Where Cloudflare's API is reached; nothing listens there unless a test stubs it. */
