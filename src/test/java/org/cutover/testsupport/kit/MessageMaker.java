@@ -393,6 +393,8 @@ final class MessageMaker {
     return out.toString();
   }
 
+  private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
   /** Quoted-printable: lines under 77 characters, soft breaks, '=' and 8-bit bytes escaped. */
   static byte[] quotedPrintable(byte[] text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length + text.length / 8);
@@ -400,22 +402,29 @@ final class MessageMaker {
     for (int i = 0; i < text.length; i++) {
       int c = text[i] & 0xff;
       if (c == '\r' && i + 1 < text.length && text[i + 1] == '\n') {
-        out.writeBytes(CRLF);
+        out.write('\r');
+        out.write('\n');
         i++;
         column = 0;
         continue;
       }
       boolean beforeBreak = i + 1 >= text.length || text[i + 1] == '\r';
-      String piece =
-          (c >= 33 && c <= 126 && c != '=') || (c == ' ' && !beforeBreak)
-              ? String.valueOf((char) c)
-              : String.format(Locale.ROOT, "=%02X", c);
-      if (column + piece.length() > 75) {
-        out.writeBytes("=\r\n".getBytes(StandardCharsets.US_ASCII));
+      boolean literal = (c >= 33 && c <= 126 && c != '=') || (c == ' ' && !beforeBreak);
+      int width = literal ? 1 : 3;
+      if (column + width > 75) {
+        out.write('=');
+        out.write('\r');
+        out.write('\n');
         column = 0;
       }
-      out.writeBytes(piece.getBytes(StandardCharsets.US_ASCII));
-      column += piece.length();
+      if (literal) {
+        out.write(c);
+      } else {
+        out.write('=');
+        out.write(HEX[c >> 4]);
+        out.write(HEX[c & 0xf]);
+      }
+      column += width;
     }
     return out.toByteArray();
   }
