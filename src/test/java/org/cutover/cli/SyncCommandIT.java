@@ -61,7 +61,7 @@ class SyncCommandIT {
 
     Process first = sync(spec, work.resolve("first.log"));
     await()
-        .atMost(Duration.ofMinutes(2))
+        .atMost(Duration.ofMinutes(10))
         .pollInterval(Duration.ofMillis(20))
         .ignoreExceptions()
         .until(() -> messagesOnTarget() >= 150 || !first.isAlive());
@@ -71,7 +71,7 @@ class SyncCommandIT {
     List<ProcessHandle> started = first.descendants().toList();
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofMinutes(2))
         .until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
 
     Process second = sync(spec, work.resolve("second.log"));

@@ -221,7 +221,7 @@ class FullMigrationIT {
   }
 
   private static Rfc2136Zone zone() {
-    return new Rfc2136Zone(DOMAIN, dns.nameServer(), KEY, java.time.Duration.ofSeconds(5));
+    return new Rfc2136Zone(DOMAIN, dns.nameServer(), KEY, java.time.Duration.ofSeconds(30));
   }
 
   private static String zoneFile() {
