@@ -34,7 +34,7 @@ final class BrowserSession implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
 
-  private static final Duration PATIENCE = Duration.ofSeconds(30);
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final int WIDTH = 1600;
   private static final int HEIGHT = 1200;
 

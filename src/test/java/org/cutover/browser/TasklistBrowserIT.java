@@ -73,7 +73,7 @@ class TasklistBrowserIT {
   static final String TOKEN = "contoso-demo-access-token";
   static final String TSIG =
       "cutover-demo:hmac-sha256:Y29udG9zby1kZW1vLXRzaWcta2V5LW5vdC1zZWNyZXQ=";
-  static final Duration RUNBOOK_STEPS = Duration.ofMinutes(2);
+  static final Duration RUNBOOK_STEPS = Duration.ofMinutes(10);
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.cutover.PackagedJar;
-import org.cutover.testsupport.BenchKit;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.DovecotOptions;
+import org.cutover.testsupport.kit.Fidelity;
+import org.cutover.testsupport.kit.MailCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +40,13 @@ class SyncCommandIT {
   @BeforeEach
   void servers() throws IOException {
     source =
-        DovecotServer.start(work.resolve("source"), true, "--names", "--sep", ".", "--users", "3");
-    target = DovecotServer.start(work.resolve("target"), false, "--sep", "/", "--users", "3");
-    BenchKit.makeCorpus(work, source.port(), USERS, 300, 11, 0);
+        DovecotServer.start(
+            work.resolve("source"),
+            DovecotOptions.defaults().danish().withSeparator('.').withUsers(3).withTls());
+    target =
+        DovecotServer.start(
+            work.resolve("target"), DovecotOptions.defaults().withSeparator('/').withUsers(3));
+    MailCorpus.fill(source.kit(), MailCorpus.Settings.of(USERS, 300, 11));
     Files.writeString(work.resolve("admin-password"), "admin-pass\n");
   }
 
@@ -55,7 +61,7 @@ class SyncCommandIT {
 
     Process first = sync(spec, work.resolve("first.log"));
     await()
-        .atMost(Duration.ofMinutes(2))
+        .atMost(Duration.ofMinutes(10))
         .pollInterval(Duration.ofMillis(20))
         .ignoreExceptions()
         .until(() -> messagesOnTarget() >= 150 || !first.isAlive());
@@ -65,7 +71,7 @@ class SyncCommandIT {
     List<ProcessHandle> started = first.descendants().toList();
     first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofMinutes(2))
         .until(() -> started.stream().noneMatch(ProcessHandle::isAlive));
 
     Process second = sync(spec, work.resolve("second.log"));
@@ -74,8 +80,7 @@ class SyncCommandIT {
     assertThat(second.exitValue()).as(table).isZero();
     assertThat(table).contains("3/3 synced");
 
-    BenchKit.Comparison comparison =
-        BenchKit.compare(work, source.port(), target.port(), "user1,user2,user3");
+    Fidelity.Result comparison = Fidelity.compare(source.kit(), target.kit(), "user1,user2,user3");
     assertThat(comparison.identical()).as(comparison.output()).isTrue();
     if (!started.isEmpty()) {
       // the bounded JVM ran from the extracted jar, and the completed run left its class archive

@@ -139,9 +139,9 @@ public final class BindServer implements AutoCloseable {
   }
 
   private static void awaitAnswer(Process process, NameServer server, String zone) {
-    DirectQuery query = new DirectQuery(Duration.ofMillis(200), 1);
+    DirectQuery query = new DirectQuery(Duration.ofSeconds(2), 1);
     Awaitility.await("named answering on " + server.describe())
-        .atMost(Duration.ofSeconds(20))
+        .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(50))
         .until(
             () -> {

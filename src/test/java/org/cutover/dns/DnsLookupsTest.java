@@ -20,7 +20,7 @@ class DnsLookupsTest {
       "example.test. 300 IN MX 0 example-test.mail.protection.outlook.com.";
   private static final String OLD_MX = "example.test. 300 IN MX 10 mail.example.test.";
 
-  private final DirectQuery query = new DirectQuery(Duration.ofMillis(300), 1);
+  private final DirectQuery query = new DirectQuery(Duration.ofSeconds(30), 1);
 
   private static Function<Message, Optional<byte[]>> zone(String soa, String mx, boolean aa) {
     return q -> {

@@ -30,7 +30,7 @@ class EndpointGateTest {
               }
             });
 
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilFalse(secondIn);
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofMinutes(1)).untilFalse(secondIn);
     first.close();
 
     second.get();
@@ -61,8 +61,8 @@ class EndpointGateTest {
           }
         });
 
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).untilFalse(thirdIn);
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofMinutes(1)).untilFalse(thirdIn);
     again.close();
-    await().atMost(Duration.ofSeconds(2)).untilTrue(thirdIn);
+    await().atMost(Duration.ofMinutes(1)).untilTrue(thirdIn);
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.DovecotOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class EndpointTesterIT {
 
   @BeforeAll
   static void start() {
-    server = DovecotServer.start(work.resolve("srv"), true, "--users", "2");
+    server =
+        DovecotServer.start(work.resolve("srv"), DovecotOptions.defaults().withUsers(2).withTls());
   }
 
   @AfterAll

@@ -8,15 +8,20 @@ import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.cutover.testsupport.BenchKit;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.Command;
+import org.cutover.testsupport.kit.DovecotOptions;
+import org.cutover.testsupport.kit.Fidelity;
+import org.cutover.testsupport.kit.MailCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Sync passes against two private Dovecot servers, checked with the bench kit's imap-compare. */
+/**
+ * Sync passes against two private Dovecot servers, checked with the test kit's fidelity comparison.
+ */
 class MailboxSynchronizerIT {
 
   @TempDir Path work;
@@ -38,12 +43,7 @@ class MailboxSynchronizerIT {
     DovecotServer s =
         DovecotServer.start(
             work.resolve("src"),
-            false,
-            "--names",
-            "--sep",
-            ".",
-            "--users",
-            Integer.toString(users));
+            DovecotOptions.defaults().danish().withSeparator('.').withUsers(users));
     servers.add(s);
     return s;
   }
@@ -51,7 +51,7 @@ class MailboxSynchronizerIT {
   private DovecotServer englishTarget(int users) {
     DovecotServer s =
         DovecotServer.start(
-            work.resolve("dst"), false, "--sep", "/", "--users", Integer.toString(users));
+            work.resolve("dst"), DovecotOptions.defaults().withSeparator('/').withUsers(users));
     servers.add(s);
     return s;
   }
@@ -67,7 +67,7 @@ class MailboxSynchronizerIT {
   }
 
   private void assertIdentical(DovecotServer src, DovecotServer dst, String users) {
-    BenchKit.Comparison c = BenchKit.compare(work, src.port(), dst.port(), users);
+    Fidelity.Result c = Fidelity.compare(src.kit(), dst.kit(), users);
     assertThat(c.identical()).as(c.output()).isTrue();
   }
 
@@ -75,7 +75,7 @@ class MailboxSynchronizerIT {
   void copiesACorpusByteForByteIntoTheTargetsOwnSpecialFolders() {
     DovecotServer src = danishSource(2);
     DovecotServer dst = englishTarget(2);
-    BenchKit.makeCorpus(work, src.port(), 2, 150, 3, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(2, 150, 3));
 
     SyncOutcome.Synced first = synced(sync("user1", src, dst));
     synced(sync("user2", src, dst));
@@ -94,7 +94,7 @@ class MailboxSynchronizerIT {
   void aFolderSubscribedOnTheSourceSinceTheLastPassIsSubscribedOnTheTarget() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 40, 9, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 40, 9));
     synced(sync("user1", src, dst));
     try (TestImap source = TestImap.open(src, "user1")) {
       source.command("SUBSCRIBE", "Newsletters");
@@ -111,7 +111,7 @@ class MailboxSynchronizerIT {
   void rerunChangesNothing() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 80, 5, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 80, 5));
     synced(sync("user1", src, dst));
 
     SyncOutcome.Synced again = synced(sync("user1", src, dst));
@@ -126,10 +126,10 @@ class MailboxSynchronizerIT {
   void incrementalPassCopiesOnlyTheNewMessages() {
     DovecotServer src = danishSource(2);
     DovecotServer dst = englishTarget(2);
-    BenchKit.makeCorpus(work, src.port(), 2, 100, 7, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(2, 100, 7));
     synced(sync("user1", src, dst));
     synced(sync("user2", src, dst));
-    BenchKit.makeCorpus(work, src.port(), 2, 3, 7, 1);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(2, 3, 7).round(1));
 
     SyncOutcome.Synced u1 = synced(sync("user1", src, dst));
     SyncOutcome.Synced u2 = synced(sync("user2", src, dst));
@@ -143,7 +143,7 @@ class MailboxSynchronizerIT {
   void bringsFlagChangesMadeOnTheSourceAcross() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 60, 11, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 60, 11));
     synced(sync("user1", src, dst));
     try (TestImap source = TestImap.open(src, "user1")) {
       List<SourceMessage> inbox = source.messages("INBOX");
@@ -163,7 +163,7 @@ class MailboxSynchronizerIT {
   void rematchesWithoutDuplicatesWhenUidValidityChangesOnEitherSide() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 120, 13, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 120, 13));
     synced(sync("user1", src, dst));
     assertThat(
             src.doveadm("mailbox", "update", "--uid-validity", "4242", "-u", "user1", "INBOX")
@@ -213,10 +213,15 @@ class MailboxSynchronizerIT {
   @Test
   void keepsOddFolderNamesApartOnATargetWithTheOtherSeparator() {
     DovecotServer src =
-        DovecotServer.start(work.resolve("src"), false, "--sep", "/", "--format", "sdbox");
+        DovecotServer.start(
+            work.resolve("src"),
+            DovecotOptions.defaults()
+                .withSeparator('/')
+                .withFormat(DovecotOptions.MailFormat.SDBOX));
     servers.add(src);
     DovecotServer dst =
-        DovecotServer.start(work.resolve("dst"), false, "--sep", ".", "--users", "1");
+        DovecotServer.start(
+            work.resolve("dst"), DovecotOptions.defaults().withSeparator('.').withUsers(1));
     servers.add(dst);
     List<String> names =
         List.of(
@@ -254,8 +259,7 @@ class MailboxSynchronizerIT {
 
     assertThat(first.statistics().messagesCopied()).isEqualTo(names.size());
     assertThat(first.notes()).anyMatch(n -> n.contains("'dot_name (2)'"));
-    BenchKit.Comparison c =
-        BenchKit.compare(work, src.port(), dst.port(), "user1", "--map", "dot.name=dot_name (2)");
+    Fidelity.Result c = Fidelity.compare(src.kit(), dst.kit(), "user1", "dot.name=dot_name (2)");
     assertThat(c.identical()).as(c.output()).isTrue();
   }
 
@@ -283,7 +287,7 @@ class MailboxSynchronizerIT {
   void logsInAsAnAdministratorActingForEachUser() {
     DovecotServer src = danishSource(2);
     DovecotServer dst = englishTarget(2);
-    BenchKit.makeCorpus(work, src.port(), 2, 40, 17, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(2, 40, 17));
     SecretSupplier adminPassword = () -> "admin-pass".toCharArray();
 
     for (String user : List.of("user1", "user2")) {
@@ -304,7 +308,7 @@ class MailboxSynchronizerIT {
   void skipsAndReportsMessagesOverTheSizeLimit() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 150, 19, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 150, 19));
     long limit = 200_000;
     long larger;
     try (TestImap source = TestImap.open(src, "user1")) {
@@ -344,7 +348,7 @@ class MailboxSynchronizerIT {
   void reportsMessagesTheTargetRefusesAndFailsPastTheBadItemLimit() throws Exception {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 30, 23, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 30, 23));
     // Dovecot serves an empty file in a maildir but refuses to store a zero-byte message.
     Path cur = src.dir().resolve("mail/user1/Maildir/cur");
     UserPrincipalLookupService users = cur.getFileSystem().getUserPrincipalLookupService();
@@ -371,7 +375,7 @@ class MailboxSynchronizerIT {
   void copiesOnALaterPassAnOlderMessageSkippedBeforeWhileReadingOnlyChangedFlags() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 40, 37, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 40, 37));
     synced(sync("user1", src, dst)); // clean: the source's HIGHESTMODSEQ is kept
     String big =
         "From: a@example.com\r\nSubject: big\r\nMessage-ID: <big@example.com>\r\n\r\n"
@@ -408,14 +412,14 @@ class MailboxSynchronizerIT {
   void keepsCopiesOfDeletedMessagesUnlessToldToDeleteThem() {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 60, 29, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 60, 29));
     synced(sync("user1", src, dst));
     try (TestImap source = TestImap.open(src, "user1")) {
       source.expunge("INBOX", source.messages("INBOX").get(0).uid());
     }
 
     synced(sync("user1", src, dst));
-    BenchKit.Comparison kept = BenchKit.compare(work, src.port(), dst.port(), "user1");
+    Fidelity.Result kept = Fidelity.compare(src.kit(), dst.kit(), "user1");
     try (TestImap source = TestImap.open(src, "user1")) {
       source.expunge("INBOX", source.messages("INBOX").get(0).uid());
     }
@@ -425,7 +429,7 @@ class MailboxSynchronizerIT {
     assertThat(kept.extra()).isEqualTo(1);
     assertThat(kept.missing()).isZero();
     assertThat(deleting.statistics().deletedOnTarget()).isEqualTo(1);
-    BenchKit.Comparison after = BenchKit.compare(work, src.port(), dst.port(), "user1");
+    Fidelity.Result after = Fidelity.compare(src.kit(), dst.kit(), "user1");
     assertThat(after.extra()).as(after.output()).isEqualTo(1); // the first one was kept on purpose
     assertThat(after.missing()).isZero();
   }
@@ -434,13 +438,12 @@ class MailboxSynchronizerIT {
   void streamsA100MegabyteMessageWithA256MegabyteHeap() throws Exception {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 5, 31, 0, "--big-mb", "100");
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 5, 31).withBigMessage(100));
     Path spool = Files.createDirectories(work.resolve("spool"));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-    BenchKit.Run run =
-        BenchKit.run(
-            work,
+    Command.Run run =
+        Command.run(
             List.of(
                 java,
                 "-Xmx256m",
@@ -450,7 +453,8 @@ class MailboxSynchronizerIT {
                 Integer.toString(src.port()),
                 Integer.toString(dst.port()),
                 "user1",
-                spool.toString()));
+                spool.toString()),
+            Duration.ofMinutes(20));
 
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output()).contains("max heap: 2");
@@ -473,7 +477,7 @@ class MailboxSynchronizerIT {
   void staysFaithfulWithoutOptionalExtensions(String sourceOff, String targetOff) {
     DovecotServer src = danishSource(1);
     DovecotServer dst = englishTarget(1);
-    BenchKit.makeCorpus(work, src.port(), 1, 70, 59, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, 70, 59));
     SecretSupplier pw = () -> "pass-user1".toCharArray();
     SourceAccount source =
         new SourceAccount(

@@ -10,8 +10,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.cutover.testsupport.BenchKit;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.DovecotOptions;
+import org.cutover.testsupport.kit.Fidelity;
+import org.cutover.testsupport.kit.MailCorpus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +43,14 @@ class ResumeIT {
 
   private DovecotServer[] serversWithCorpus(int messages, int seed) {
     DovecotServer src =
-        DovecotServer.start(work.resolve("src"), false, "--names", "--sep", ".", "--users", "1");
+        DovecotServer.start(
+            work.resolve("src"),
+            DovecotOptions.defaults().danish().withSeparator('.').withUsers(1));
     servers.add(src);
-    DovecotServer dst = DovecotServer.start(work.resolve("dst"), false, "--users", "1");
+    DovecotServer dst =
+        DovecotServer.start(work.resolve("dst"), DovecotOptions.defaults().withUsers(1));
     servers.add(dst);
-    BenchKit.makeCorpus(work, src.port(), 1, messages, seed, 0);
+    MailCorpus.fill(src.kit(), MailCorpus.Settings.of(1, messages, seed));
     return new DovecotServer[] {src, dst};
   }
 
@@ -170,7 +175,7 @@ class ResumeIT {
     } else {
       assertThat(resumed.statistics().messagesMatched()).isZero();
     }
-    BenchKit.Comparison c = BenchKit.compare(work, s[0].port(), s[1].port(), "user1");
+    Fidelity.Result c = Fidelity.compare(s[0].kit(), s[1].kit(), "user1");
     assertThat(c.identical()).as(c.output()).isTrue();
   }
 
@@ -197,7 +202,7 @@ class ResumeIT {
       assertThat(o).isInstanceOf(SyncOutcome.Synced.class);
       assertThat(o.statistics().messagesMatched()).isPositive();
     }
-    BenchKit.Comparison c = BenchKit.compare(work, s[0].port(), s[1].port(), "user1");
+    Fidelity.Result c = Fidelity.compare(s[0].kit(), s[1].kit(), "user1");
     assertThat(c.identical()).as(c.output()).isTrue();
   }
 
@@ -223,7 +228,7 @@ class ResumeIT {
       assertThat(proxy.cuts()).isEqualTo(1);
       assertThat(o).isInstanceOf(SyncOutcome.Synced.class);
     }
-    BenchKit.Comparison c = BenchKit.compare(work, s[0].port(), s[1].port(), "user1");
+    Fidelity.Result c = Fidelity.compare(s[0].kit(), s[1].kit(), "user1");
     assertThat(c.identical()).as(c.output()).isTrue();
   }
 
@@ -249,7 +254,7 @@ class ResumeIT {
       assertThat(proxy.refused()).isEqualTo(3);
       assertThat(o).as(o.toString()).isInstanceOf(SyncOutcome.Synced.class);
     }
-    BenchKit.Comparison c = BenchKit.compare(work, s[0].port(), s[1].port(), "user1");
+    Fidelity.Result c = Fidelity.compare(s[0].kit(), s[1].kit(), "user1");
     assertThat(c.identical()).as(c.output()).isTrue();
   }
 

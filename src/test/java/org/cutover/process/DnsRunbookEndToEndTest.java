@@ -478,7 +478,7 @@ class DnsRunbookEndToEndTest {
   // ---------------------------------------------------------------- the zone
 
   private DnsZone zoneOf(String domain) {
-    return new Rfc2136Zone(domain, nameServer(), KEY, Duration.ofSeconds(2));
+    return new Rfc2136Zone(domain, nameServer(), KEY, Duration.ofSeconds(30));
   }
 
   private static NameServer nameServer() {

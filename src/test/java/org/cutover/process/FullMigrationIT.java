@@ -27,9 +27,11 @@ import org.cutover.dns.TsigKey;
 import org.cutover.dns.rfc2136.Rfc2136Zone;
 import org.cutover.dns.server.InProcessDnsServer;
 import org.cutover.migration.MailboxSyncRunner;
-import org.cutover.testsupport.BenchKit;
 import org.cutover.testsupport.DovecotServer;
 import org.cutover.testsupport.LoopbackMail;
+import org.cutover.testsupport.kit.DovecotOptions;
+import org.cutover.testsupport.kit.Fidelity;
+import org.cutover.testsupport.kit.MailCorpus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,8 +53,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * REST API, the real runbook worked to its end (jobs, sync tasks, human tasks, the 72-hour wait),
  * mailboxes copied from a real Dovecot with Danish special-use names and '.' separators to a real
  * Dovecot with English names and '/' separators, the DNS changed by RFC 2136 on the in-process
- * server, and the letters sent by SMTP. Then imap-compare judges the copy, and the zone and the
- * inboxes are read.
+ * server, and the letters sent by SMTP. Then the test kit's fidelity comparison judges the copy,
+ * and the zone and the inboxes are read.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -77,9 +79,13 @@ class FullMigrationIT {
   static void startServers() throws Exception {
     work = Files.createTempDirectory("cutover-full");
     source =
-        DovecotServer.start(work.resolve("source"), false, "--names", "--sep", ".", "--users", "2");
-    target = DovecotServer.start(work.resolve("target"), false, "--sep", "/", "--users", "2");
-    BenchKit.makeCorpus(work, source.port(), 2, 40, 11, 0);
+        DovecotServer.start(
+            work.resolve("source"),
+            DovecotOptions.defaults().danish().withSeparator('.').withUsers(2));
+    target =
+        DovecotServer.start(
+            work.resolve("target"), DovecotOptions.defaults().withSeparator('/').withUsers(2));
+    MailCorpus.fill(source.kit(), MailCorpus.Settings.of(2, 40, 11));
     // The migrated users sign in with their addresses on both servers; on the source the address
     // is another name for the corpus user's mail.
     for (int i = 1; i <= USERS.size(); i++) {
@@ -142,8 +148,8 @@ class FullMigrationIT {
     JsonNode view = details(id);
     assertThat(view.path("phase").asText()).isEqualTo("COMPLETED");
     assertThat(view.path("batchStatus").asText()).isEqualTo("REMOVED");
-    BenchKit.Comparison comparison =
-        BenchKit.compare(work, source.port(), target.port(), String.join(",", USERS));
+    Fidelity.Result comparison =
+        Fidelity.compare(source.kit(), target.kit(), String.join(",", USERS));
     assertThat(comparison.identical()).as(comparison.output()).isTrue();
     RecordSet mx = zone().read(DOMAIN, RecordType.MX).known().orElseThrow().orElseThrow();
     assertThat(mx.values()).containsExactly("10 mx.target.contoso.test.");
@@ -215,7 +221,7 @@ class FullMigrationIT {
   }
 
   private static Rfc2136Zone zone() {
-    return new Rfc2136Zone(DOMAIN, dns.nameServer(), KEY, java.time.Duration.ofSeconds(5));
+    return new Rfc2136Zone(DOMAIN, dns.nameServer(), KEY, java.time.Duration.ofSeconds(30));
   }
 
   private static String zoneFile() {

@@ -40,7 +40,7 @@ class ImapTargetIT {
 
   static ImapTarget target(TrustStore trust) {
     return new ImapTarget(
-        secrets, Duration.ofSeconds(10), Duration.ofSeconds(20), trust, new EndpointTester());
+        secrets, Duration.ofSeconds(60), Duration.ofSeconds(120), trust, new EndpointTester());
   }
 
   static ImapTargetServer server(

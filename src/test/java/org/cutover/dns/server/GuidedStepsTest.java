@@ -46,7 +46,7 @@ class GuidedStepsTest extends DnsStepsFixture {
   @Override
   protected DnsZone zone() {
     return new Rfc2136Zone(
-        "example.test", server.nameServer(), InProcessServerZoneTest.KEY, Duration.ofSeconds(5));
+        "example.test", server.nameServer(), InProcessServerZoneTest.KEY, Duration.ofSeconds(30));
   }
 
   @Override

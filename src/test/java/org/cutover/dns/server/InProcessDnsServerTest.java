@@ -34,7 +34,7 @@ import org.xbill.DNS.Update;
 class InProcessDnsServerTest {
 
   private static final TsigKey KEY = InProcessServerZoneTest.KEY;
-  private final DirectQuery query = new DirectQuery(Duration.ofSeconds(2), 1);
+  private final DirectQuery query = new DirectQuery(Duration.ofSeconds(30), 1);
   private InProcessDnsServer server;
 
   @BeforeEach
@@ -64,7 +64,7 @@ class InProcessDnsServerTest {
   private Message raw(Message message, boolean tcp) throws Exception {
     SimpleResolver resolver = new SimpleResolver(server.nameServer().address());
     resolver.setTCP(tcp);
-    resolver.setTimeout(Duration.ofSeconds(2));
+    resolver.setTimeout(Duration.ofSeconds(30));
     return resolver.send(message);
   }
 
@@ -170,7 +170,7 @@ class InProcessDnsServerTest {
   @Test
   void refusesAnUpdateForAZoneItDoesNotServe() {
     Rfc2136Zone elsewhere =
-        new Rfc2136Zone("example.net", server.nameServer(), KEY, Duration.ofSeconds(2));
+        new Rfc2136Zone("example.net", server.nameServer(), KEY, Duration.ofSeconds(30));
 
     ZoneChange change =
         elsewhere.upsert(RecordSet.txt("example.net", 60, List.of("x")), Optional.empty());
@@ -184,7 +184,7 @@ class InProcessDnsServerTest {
         new TsigKey(
             KEY.name(), KEY.algorithm(), () -> "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
     Rfc2136Zone zone =
-        new Rfc2136Zone("example.test", server.nameServer(), wrong, Duration.ofSeconds(2));
+        new Rfc2136Zone("example.test", server.nameServer(), wrong, Duration.ofSeconds(30));
 
     ZoneChange change =
         zone.upsert(RecordSet.txt("x.example.test", 60, List.of("x")), Optional.empty());
@@ -197,7 +197,7 @@ class InProcessDnsServerTest {
   void explainsAnUnknownKeyAsBadkey() {
     TsigKey unknown = new TsigKey("stranger", "hmac-sha256", KEY.secret());
     Rfc2136Zone zone =
-        new Rfc2136Zone("example.test", server.nameServer(), unknown, Duration.ofSeconds(2));
+        new Rfc2136Zone("example.test", server.nameServer(), unknown, Duration.ofSeconds(30));
 
     ZoneChange change =
         zone.upsert(RecordSet.txt("x.example.test", 60, List.of("x")), Optional.empty());
@@ -226,7 +226,7 @@ class InProcessDnsServerTest {
   }
 
   private Rfc2136Zone zone() {
-    return new Rfc2136Zone("example.test", server.nameServer(), KEY, Duration.ofSeconds(2));
+    return new Rfc2136Zone("example.test", server.nameServer(), KEY, Duration.ofSeconds(30));
   }
 
   private void zoneChange(RecordSet wanted) {

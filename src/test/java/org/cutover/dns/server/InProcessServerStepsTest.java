@@ -32,7 +32,7 @@ class InProcessServerStepsTest extends DnsRunbookStepsContract {
   @Override
   protected DnsZone zone() {
     return new Rfc2136Zone(
-        "example.test", server.nameServer(), InProcessServerZoneTest.KEY, Duration.ofSeconds(5));
+        "example.test", server.nameServer(), InProcessServerZoneTest.KEY, Duration.ofSeconds(30));
   }
 
   @Override

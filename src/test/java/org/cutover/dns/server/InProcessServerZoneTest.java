@@ -34,6 +34,6 @@ class InProcessServerZoneTest extends DnsZoneContract {
 
   @Override
   protected DnsZone zone() {
-    return new Rfc2136Zone("example.test", server.nameServer(), KEY, Duration.ofSeconds(5));
+    return new Rfc2136Zone("example.test", server.nameServer(), KEY, Duration.ofSeconds(30));
   }
 }
