@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * mailbox}.
  */
 @Repository
-public class MigrationStore {
+public class MigrationStore implements RunbookClaims {
 
   private static final String SUMMARY_COLUMNS =
       "id, domain, batch_name, phase, batch_status, created_at";
@@ -165,6 +165,31 @@ public class MigrationStore {
     if (updated == 0) {
       throw MigrationNotFound.migration(migrationId);
     }
+  }
+
+  @Override
+  public boolean exists(String migrationId) {
+    return find(migrationId).isPresent();
+  }
+
+  @Override
+  public Optional<String> runbookOf(String migrationId) {
+    return find(migrationId).map(StoredMigration::processInstanceId);
+  }
+
+  /**
+   * One conditional update: of two starts at once, the second waits for the first's row lock and
+   * then finds the instance recorded.
+   */
+  @Override
+  public boolean claimRunbook(String migrationId, String processInstanceId) {
+    return jdbc.sql(
+                "UPDATE migration SET process_instance_id = :pid WHERE id = :id AND"
+                    + " process_instance_id IS NULL")
+            .param("pid", processInstanceId)
+            .param("id", migrationId)
+            .update()
+        == 1;
   }
 
   /** All migrations, newest first. */

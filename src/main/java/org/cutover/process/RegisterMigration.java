@@ -37,10 +37,12 @@ class RegisterMigration extends RunbookStep {
 
   private final MigrationRegistry registry;
   private final RunbookDefaults defaults;
+  private final RunbookStartGuard guard;
 
-  RegisterMigration(MigrationRegistry registry, RunbookDefaults defaults) {
+  RegisterMigration(MigrationRegistry registry, RunbookDefaults defaults, RunbookStartGuard guard) {
     this.registry = registry;
     this.defaults = defaults;
+    this.guard = guard;
   }
 
   @Override
@@ -61,6 +63,8 @@ class RegisterMigration extends RunbookStep {
       return;
     }
     log.info("Migration {} registered from the start form", migrationId);
+    // This instance is the migration's runbook: a later start naming the migration is refused.
+    guard.claimRegistered(migrationId, execution);
     for (String name : formValues.keySet()) {
       if (!ProcessVariables.RUNBOOK.contains(name)) {
         execution.removeVariable(name);

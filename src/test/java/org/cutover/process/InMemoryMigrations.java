@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.BatchStatus;
 import org.cutover.migration.InvalidMigrationSettings;
@@ -15,6 +16,7 @@ import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.migration.MigrationPhase;
 import org.cutover.migration.MigrationRegistry;
+import org.cutover.migration.RunbookClaims;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TransientStepFailure;
 
@@ -23,7 +25,8 @@ import org.cutover.migration.TransientStepFailure;
  * mailboxes, with the time of each mailbox's last successful sync on the engine clock. Scripted
  * troubles per mailbox and sync mode; every call is journalled in order.
  */
-class InMemoryMigrations implements BatchLifecycle, MailboxSyncRunner, MigrationRegistry {
+class InMemoryMigrations
+    implements BatchLifecycle, MailboxSyncRunner, MigrationRegistry, RunbookClaims {
 
   static final String MIGRATION_ID = "mig-1";
 
@@ -88,6 +91,25 @@ class InMemoryMigrations implements BatchLifecycle, MailboxSyncRunner, Migration
     }
     log("registerFromForm");
     return MIGRATION_ID;
+  }
+
+  // ---------------------------------------------------------------- RunbookClaims
+
+  final Map<String, String> runbooks = new HashMap<>();
+
+  @Override
+  public boolean exists(String migrationId) {
+    return MIGRATION_ID.equals(migrationId);
+  }
+
+  @Override
+  public boolean claimRunbook(String migrationId, String processInstanceId) {
+    return exists(migrationId) && runbooks.putIfAbsent(migrationId, processInstanceId) == null;
+  }
+
+  @Override
+  public Optional<String> runbookOf(String migrationId) {
+    return Optional.ofNullable(runbooks.get(migrationId));
   }
 
   // ---------------------------------------------------------------- BatchLifecycle

@@ -85,7 +85,9 @@ final class Runbook {
         provider(org.cutover.migration.MailboxSyncEngine.class, ports);
     ObjectProvider<org.cutover.migration.TargetLicences> licences =
         provider(org.cutover.migration.TargetLicences.class, ports);
-    Mocks.register("registerMigration", new RegisterMigration(migrations, defaults));
+    Mocks.register(
+        "registerMigration",
+        new RegisterMigration(migrations, defaults, new RunbookStartGuard(migrations)));
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
     Mocks.register("runPreflight", new RunPreflight(target, sync));
