@@ -134,6 +134,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     Throwable cause = unreadable.getCause();
+    for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+      if (inner instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE)
+            .headers(headers)
+            .body(
+                problem(
+                    HttpStatus.PAYLOAD_TOO_LARGE,
+                    ProblemTypes.TOO_LARGE,
+                    "Request too large",
+                    RequestBodyLimit.tooLarge(tooLarge.limit)));
+      }
+    }
     ProblemDetail problem;
     if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       problem = invalidSettings(List.of(new SettingsProblem(path(mapping), expected(mapping))));

@@ -1,19 +1,16 @@
 package org.cutover.api;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.cutover.migration.RejectedSettings;
-import org.cutover.migration.SettingsProblem;
+import org.cutover.migration.NewCredential;
+import org.cutover.migration.SettingsValidation;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
-import org.cutover.secrets.SecretText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -34,24 +31,12 @@ import org.springframework.web.bind.annotation.RestController;
 class CredentialController {
 
   private final SecretStore secrets;
+  private final SettingsValidation validation;
 
-  CredentialController(SecretStore secrets) {
+  CredentialController(SecretStore secrets, SettingsValidation validation) {
     this.secrets = secrets;
+    this.validation = validation;
   }
-
-  @Schema(description = "A credential to store encrypted")
-  record NewCredential(
-      @Schema(
-              description = "What it is, for people choosing it",
-              example = "contoso.com source admin")
-          String name,
-      @Schema(
-              description = "The secret itself; write-only",
-              type = "string",
-              format = "password",
-              accessMode = Schema.AccessMode.WRITE_ONLY)
-          @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
-          SecretText secret) {}
 
   @Schema(description = "A stored credential: id, name and creation time, never its value")
   record Credential(String id, String name, Instant createdAt) {}
@@ -65,22 +50,12 @@ class CredentialController {
   @ApiResponse(responseCode = "201", description = "Stored")
   @ApiResponse(
       responseCode = "400",
-      description = "Name or secret missing",
+      description =
+          "Name or secret missing, the name too long or not plain text, the secret over 16384"
+              + " characters: one entry per field in errors",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
   CredentialCreated create(@RequestBody NewCredential credential) {
-    List<SettingsProblem> problems = new ArrayList<>();
-    if (credential.name() == null || credential.name().isBlank()) {
-      problems.add(
-          new SettingsProblem("$.name", "give the credential a name saying what it is for"));
-    } else if (credential.name().strip().length() > 200) {
-      problems.add(new SettingsProblem("$.name", "must be at most 200 characters"));
-    }
-    if (credential.secret() == null || credential.secret().isBlank()) {
-      problems.add(new SettingsProblem("$.secret", "give the secret to store"));
-    }
-    if (!problems.isEmpty()) {
-      throw new RejectedSettings(problems);
-    }
+    validation.requireValid(credential);
     SecretRef ref = secrets.put(credential.name(), credential.secret());
     return new CredentialCreated(ref.id());
   }

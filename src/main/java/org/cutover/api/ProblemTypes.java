@@ -19,6 +19,9 @@ final class ProblemTypes {
   static final URI UNSUPPORTED_MEDIA_TYPE =
       URI.create("urn:cutover:problem:unsupported-media-type");
   static final URI REJECTED_URL = URI.create("urn:cutover:problem:rejected-url");
+  static final URI BAD_REQUEST = URI.create("urn:cutover:problem:bad-request");
+  static final URI NOT_ACCEPTABLE = URI.create("urn:cutover:problem:not-acceptable");
+  static final URI TOO_LARGE = URI.create("urn:cutover:problem:too-large");
 
   private ProblemTypes() {}
 }

@@ -30,7 +30,20 @@ final class DemoReadyLine implements ApplicationListener<ApplicationReadyEvent> 
   }
 
   String text(int httpPort, org.springframework.core.env.Environment environment) {
-    return "Demo ready: IMAP source "
+    String address = environment.getProperty("server.address");
+    boolean everywhere = address == null || address.equals("0.0.0.0") || address.equals("::");
+    String host = everywhere ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
+    String base = "http://" + host + ":" + httpPort;
+    return "Demo ready: "
+        + (everywhere
+            ? "HTTP port " + httpPort + " on every interface, reachable from other machines"
+            : "HTTP on "
+                + host
+                + ":"
+                + httpPort
+                + " only (this machine; set server.address to"
+                + " listen elsewhere)")
+        + "; IMAP source "
         + properties.address()
         + ":"
         + properties.sourceImapPort()
@@ -48,13 +61,12 @@ final class DemoReadyLine implements ApplicationListener<ApplicationReadyEvent> 
         + environment.getProperty("cutover.dns.embedded-server.port", "?")
         + " for "
         + properties.domain()
-        + "; start a migration with: curl -s -u demo:demo -H 'Content-Type: application/json'"
-        + " http://localhost:"
-        + httpPort
+        + "; start a migration with: curl -s -u demo:demo -H 'Content-Type: application/json' "
+        + base
         + "/api/migrations -d @"
         + properties.requestFile()
-        + " ; then open http://localhost:"
-        + httpPort
+        + " ; then open "
+        + base
         + "/camunda/app/tasklist (demo/demo); letters: GET /api/demo/outbox";
   }
 }

@@ -6,6 +6,9 @@ import org.cutover.secrets.SecretText;
 /** A credential is given once: either as the secret itself or as the id of a stored one. */
 final class CredentialRule {
 
+  /** The longest secret taken (a password, a token, a key, a certificate with its key as PEM). */
+  static final int MAX_SECRET_LENGTH = 16 * 1024;
+
   private CredentialRule() {}
 
   static void check(
@@ -16,7 +19,9 @@ final class CredentialRule {
       String idProperty) {
     boolean secretGiven = secret != null && !secret.isBlank();
     boolean idGiven = credentialId != null && !credentialId.isBlank();
-    if (!secretGiven && !idGiven) {
+    if (secretGiven && secret.length() > MAX_SECRET_LENGTH) {
+      violations.on(secretProperty, "{cutover.secret.size}");
+    } else if (!secretGiven && !idGiven) {
       violations.on(secretProperty, "{cutover.credential.missing}");
     } else if (secretGiven && idGiven) {
       violations.on(idProperty, "{cutover.credential.both}");
@@ -25,13 +30,24 @@ final class CredentialRule {
     }
   }
 
+  /** A secret given but not used (a DNS key with GUIDED DNS) is still bounded. */
+  static void checkSize(RuleViolations violations, SecretText secret, String secretProperty) {
+    if (secret != null && secret.length() > MAX_SECRET_LENGTH) {
+      violations.on(secretProperty, "{cutover.secret.size}");
+    }
+  }
+
   /** The rules of {@link #check} for a credential that may also be left out. */
   static void checkIfGiven(
-      RuleViolations violations, SecretText secret, String credentialId, String idProperty) {
+      RuleViolations violations,
+      SecretText secret,
+      String credentialId,
+      String secretProperty,
+      String idProperty) {
     boolean secretGiven = secret != null && !secret.isBlank();
     boolean idGiven = credentialId != null && !credentialId.isBlank();
     if (secretGiven || idGiven) {
-      check(violations, secret, credentialId, null, idProperty);
+      check(violations, secret, credentialId, secretProperty, idProperty);
     }
   }
 

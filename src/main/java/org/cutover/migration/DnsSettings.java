@@ -98,14 +98,21 @@ public record DnsSettings(
 
   @Override
   public void check(RuleViolations violations) {
+    if (server != null
+        && server.matches(SettingsPatterns.HOST_AND_PORT)
+        && !SettingsPatterns.portInRange(server)) {
+      violations.on("server", "{cutover.dns.server.port}");
+    }
     if (mode != DnsMode.AUTOMATIC) {
+      CredentialRule.checkSize(violations, credentials, "credentials");
       return;
     }
     if (zone == null) {
       violations.on("zone", "{cutover.dns.zone.missing}");
     }
     // Whether the provider needs a credential (and which provider) is the provider's rule.
-    CredentialRule.checkIfGiven(violations, credentials, credentialId, "credentialId");
+    CredentialRule.checkIfGiven(
+        violations, credentials, credentialId, "credentials", "credentialId");
   }
 
   /** The stored DNS credential named by {@code credentialId}, else null. */

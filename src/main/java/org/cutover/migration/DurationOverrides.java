@@ -17,22 +17,38 @@ import java.util.Map;
             + " takes its cutover.runbook.* default")
 @ConsistentSettings
 public record DurationOverrides(
-    @Schema(description = "Wait between TXT record look-ups", example = "PT15M")
+    @Schema(description = "Wait between TXT record look-ups, PT5S to P1D", example = "PT15M")
         Duration txtRetryWait,
-    @Schema(description = "TXT look-ups before the administrator is asked", example = "8")
+    @Schema(
+            description = "TXT look-ups before the administrator is asked, 1 to 1000",
+            example = "8")
         @Min(value = 1, message = "{cutover.durations.txtMaxAttempts}")
-        @Max(value = 1000, message = "{cutover.durations.txtMaxAttempts}")
+        @Max(value = DurationLimit.MAX_ATTEMPTS, message = "{cutover.durations.txtMaxAttempts}")
         Integer txtMaxAttempts,
-    @Schema(description = "Wait between MX propagation checks", example = "PT10M")
+    @Schema(description = "Wait between MX propagation checks, PT5S to P1D", example = "PT10M")
         Duration mxPropagationRetryWait,
-    @Schema(description = "Time between incremental syncs", example = "PT24H")
+    @Schema(description = "Time between incremental syncs, PT1M to P30D", example = "PT24H")
         Duration incrementalSyncCycle,
-    @Schema(description = "Wait after the MX swap before the final sync", example = "PT72H")
+    @Schema(
+            description = "Wait after the MX swap before the final sync, PT5S to P365D",
+            example = "PT72H")
         Duration finalWait,
-    @Schema(description = "Time to assign licences", example = "P30D") Duration licenceDeadline,
-    @Schema(description = "Reminder this long before the licence deadline", example = "P7D")
+    @Schema(description = "Time to assign licences, PT1M to P365D", example = "P30D")
+        Duration licenceDeadline,
+    @Schema(
+            description = "Reminder this long before the licence deadline, PT1M to P365D",
+            example = "P7D")
         Duration licenceReminderBefore)
     implements CrossFieldRules {
+
+  private static final Map<String, DurationLimit> LIMITS =
+      Map.of(
+          "txtRetryWait", DurationLimit.RETRY_WAIT,
+          "mxPropagationRetryWait", DurationLimit.RETRY_WAIT,
+          "incrementalSyncCycle", DurationLimit.SYNC_CYCLE,
+          "finalWait", DurationLimit.FINAL_WAIT,
+          "licenceDeadline", DurationLimit.LICENCE,
+          "licenceReminderBefore", DurationLimit.LICENCE);
 
   public static final DurationOverrides NONE =
       new DurationOverrides(null, null, null, null, null, null, null);
@@ -42,8 +58,9 @@ public record DurationOverrides(
     durations()
         .forEach(
             (name, value) -> {
-              if (value != null && (value.isNegative() || value.isZero())) {
-                violations.on(name, "{cutover.durations.positive}");
+              DurationLimit limit = LIMITS.get(name);
+              if (value != null && !limit.allows(value)) {
+                violations.on(name, limit.template());
               }
             });
     if (licenceDeadline != null

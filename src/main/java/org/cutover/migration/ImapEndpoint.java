@@ -39,6 +39,7 @@ public record ImapEndpoint(
     @Schema(description = "The admin login", example = "migration-admin@contoso.com")
         @NotBlank(message = "{cutover.adminUser.missing}")
         @Size(max = 320)
+        @Pattern(regexp = SettingsPatterns.PLAIN_TEXT, message = "{cutover.text.plain}")
         String adminUser,
     @Schema(
             description =

@@ -3,6 +3,7 @@ package org.cutover.migration;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** One mailbox to migrate. */
@@ -17,9 +18,11 @@ public record MailboxEntry(
             description = "The login at the source server when it differs from the email address",
             example = "CONTOSO\\anna")
         @Size(max = 320)
+        @Pattern(regexp = SettingsPatterns.PLAIN_TEXT, message = "{cutover.text.plain}")
         String sourceLogin,
     @Schema(description = "The user's name as shown in letters", example = "Anna Jensen")
         @Size(max = 256)
+        @Pattern(regexp = SettingsPatterns.PLAIN_TEXT, message = "{cutover.text.plain}")
         String displayName) {
 
   public MailboxEntry {

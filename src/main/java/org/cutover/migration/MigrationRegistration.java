@@ -3,7 +3,6 @@ package org.cutover.migration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
@@ -147,10 +146,7 @@ public class MigrationRegistration {
     List<String> foreign =
         settings.mailboxes().stream()
             .map(MailboxEntry::emailAddress)
-            .filter(
-                address ->
-                    !address.toLowerCase(Locale.ROOT).endsWith("@" + settings.domain())
-                        && !address.toLowerCase(Locale.ROOT).endsWith("." + settings.domain()))
+            .filter(address -> !settings.isInDomain(address))
             .toList();
     if (!foreign.isEmpty()) {
       warnings.add(

@@ -51,13 +51,42 @@ public record NewMigration(
                 "Start the batch as soon as it is created (else an administrator starts it)")
         boolean autoStartBatch,
     @Schema(description = "Runbook waits for this migration; defaults from configuration") @Valid
-        DurationOverrides durations)
+        DurationOverrides durations,
+    @Schema(
+            description =
+                "Must be true to migrate mailboxes whose address is not in the domain (nor a"
+                    + " subdomain of it); default false: such a mailbox is refused")
+        boolean allowMailboxesOutsideDomain)
     implements CrossFieldRules {
 
   public static final int MAX_MAILBOXES = 2000;
 
   /** Above this many mailboxes a batch is accepted with a warning. */
   public static final int RECOMMENDED_MAX_MAILBOXES = 150;
+
+  /** Settings that list only mailboxes of the domain (or say nothing about others). */
+  public NewMigration(
+      String domain,
+      String batchName,
+      List<MailboxEntry> mailboxes,
+      ImapEndpoint source,
+      TargetSettings target,
+      DnsSettings dns,
+      String language,
+      boolean autoStartBatch,
+      DurationOverrides durations) {
+    this(
+        domain,
+        batchName,
+        mailboxes,
+        source,
+        target,
+        dns,
+        language,
+        autoStartBatch,
+        durations,
+        false);
+  }
 
   public NewMigration {
     domain = domain == null ? null : domain.strip().toLowerCase(Locale.ROOT);
@@ -80,6 +109,12 @@ public record NewMigration(
         if (seen.putIfAbsent(address, i) != null) {
           violations.onElement("mailboxes", i, "emailAddress", "{cutover.mailbox.duplicate}");
         }
+        if (!allowMailboxesOutsideDomain
+            && domain != null
+            && address.matches(SettingsPatterns.EMAIL)
+            && !isInDomain(address)) {
+          violations.onElement("mailboxes", i, "emailAddress", "{cutover.mailbox.outsideDomain}");
+        }
       }
     }
     OneLoginPerMailbox.check(this, violations);
@@ -96,6 +131,12 @@ public record NewMigration(
     return target != null && target.type() == TargetType.MICROSOFT_365
         ? "autodiscover.outlook.com"
         : null;
+  }
+
+  /** Whether an address is in the domain or a subdomain of it. */
+  boolean isInDomain(String address) {
+    String lower = address.toLowerCase(Locale.ROOT);
+    return lower.endsWith("@" + domain) || lower.endsWith("." + domain);
   }
 
   private static boolean isWithin(String name, String zone) {

@@ -24,6 +24,26 @@ final class SettingsPatterns {
 
   static final String BATCH_NAME = "[A-Za-z0-9_-]+";
 
+  /**
+   * Text that names something (a display name, a login, a credential's name): no control or
+   * invisible formatting characters (line breaks, tabs, NUL, bidirectional overrides), no markup.
+   */
+  static final String PLAIN_TEXT = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}<>]*";
+
+  /** Whether the port of a {@link #HOST_AND_PORT} value, if it has one, is from 1 to 65535. */
+  static boolean portInRange(String hostAndPort) {
+    int colon = hostAndPort.lastIndexOf(':');
+    if (colon < 0 || hostAndPort.indexOf(':') != colon) {
+      return true; // no port, or an IPv6 address
+    }
+    String digits = hostAndPort.substring(colon + 1);
+    if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(Character::isDigit)) {
+      return false;
+    }
+    int port = Integer.parseInt(digits);
+    return port >= 1 && port <= 65535;
+  }
+
   static final String GUID =
       "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 

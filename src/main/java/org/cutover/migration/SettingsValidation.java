@@ -27,10 +27,26 @@ public class SettingsValidation {
 
   /** Every broken rule, ordered by path; empty when the settings are valid. */
   public List<SettingsProblem> problems(NewMigration settings) {
-    Stream<SettingsProblem> rules =
-        validator.validate(settings).stream()
-            .map(violation -> new SettingsProblem(jsonPath(violation), violation.getMessage()));
-    return Stream.concat(rules, dnsZones.problems(settings.dns()).stream())
+    return sorted(Stream.concat(rules(settings), dnsZones.problems(settings.dns()).stream()));
+  }
+
+  /**
+   * @throws RejectedSettings listing every broken rule of a credential to store
+   */
+  public void requireValid(NewCredential credential) {
+    List<SettingsProblem> problems = sorted(rules(credential));
+    if (!problems.isEmpty()) {
+      throw new RejectedSettings(problems);
+    }
+  }
+
+  private Stream<SettingsProblem> rules(Object settings) {
+    return validator.validate(settings).stream()
+        .map(violation -> new SettingsProblem(jsonPath(violation), violation.getMessage()));
+  }
+
+  private static List<SettingsProblem> sorted(Stream<SettingsProblem> problems) {
+    return problems
         .distinct()
         .sorted(Comparator.comparing(SettingsProblem::path).thenComparing(SettingsProblem::message))
         .toList();

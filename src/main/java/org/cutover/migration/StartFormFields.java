@@ -24,7 +24,11 @@ import org.cutover.secrets.SecretText;
  * #MX_HOSTS} (IMAP: one "preference host" per line), {@value #DNS_MODE}, {@value #DNS_PROVIDER},
  * {@value #DNS_ZONE}, {@value #DNS_SERVER}, {@value #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL},
  * {@value #AUTODISCOVER_TARGET}, {@value #AUTODISCOVER_OVERWRITE_CONSENT}, {@value #SPF_INCLUDE},
- * {@value #LANGUAGE}, {@value #AUTO_START_BATCH}.
+ * {@value #LANGUAGE}, {@value #AUTO_START_BATCH}, {@value #ALLOW_MAILBOXES_OUTSIDE_DOMAIN}.
+ *
+ * <p>Values are taken as the form gives them: text as text, numbers as whole numbers, yes/no as
+ * booleans; a number where text belongs, or anything but true or false for a yes/no field, is
+ * reported instead of being converted.
  */
 final class StartFormFields {
 
@@ -64,6 +68,7 @@ final class StartFormFields {
   static final String SPF_INCLUDE = "spfInclude";
   static final String LANGUAGE = "language";
   static final String AUTO_START_BATCH = "autoStartBatch";
+  static final String ALLOW_MAILBOXES_OUTSIDE_DOMAIN = "allowMailboxesOutsideDomain";
 
   private static final Pattern MAILBOX_PATH = Pattern.compile("\\$\\.mailboxes\\[(\\d+)].*");
 
@@ -151,7 +156,8 @@ final class StartFormFields {
         dns,
         text(LANGUAGE),
         flag(AUTO_START_BATCH),
-        null);
+        null,
+        flag(ALLOW_MAILBOXES_OUTSIDE_DOMAIN));
   }
 
   /** The form field a problem of {@link NewMigration} (JSON path) belongs to, with the message. */
@@ -212,7 +218,11 @@ final class StartFormFields {
 
   private String text(String name) {
     Object value = values.get(name);
-    return value == null ? null : value.toString();
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    problems.add(name + ": " + RuleMessages.text("cutover.form.text"));
+    return null;
   }
 
   /** A list given one entry per line (commas and semicolons also separate); blanks dropped. */
@@ -229,10 +239,15 @@ final class StartFormFields {
 
   private boolean flag(String name) {
     Object value = values.get(name);
-    if (value instanceof Boolean bool) {
-      return bool;
+    if (value == null || value instanceof Boolean) {
+      return Boolean.TRUE.equals(value);
     }
-    return value != null && Boolean.parseBoolean(value.toString().strip());
+    if (value instanceof String text
+        && (text.isBlank() || text.strip().matches("(?i)true|false"))) {
+      return Boolean.parseBoolean(text.strip());
+    }
+    problems.add(name + ": " + RuleMessages.text("cutover.form.flag"));
+    return false;
   }
 
   private Integer number(String name) {

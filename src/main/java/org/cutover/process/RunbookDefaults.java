@@ -3,14 +3,17 @@ package org.cutover.process;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.calendar.DurationHelper;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.cutover.migration.DurationLimit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The runbook's waits, cycles and retries ({@code cutover.runbook.*}); the defaults follow the
  * runbook. A migration may bring its own durations; these apply when it does not. Checked when the
- * application starts: a bad value stops the start with a message naming the property.
+ * application starts: a bad value stops the start with a message naming the property and the range
+ * it must be in ({@link DurationLimit}, the same limits as a migration's own durations).
  *
  * @param txtRetryWait wait before looking up the domain's TXT record again
  * @param txtMaxAttempts look-ups of the TXT record before the administrator is asked to fix it
@@ -38,21 +41,33 @@ public record RunbookDefaults(
     @DefaultValue("3") int finalSyncMaxRounds,
     @DefaultValue("PT10M") Duration syncLockDuration) {
 
+  /** Rounds of syncing lagging mailboxes again at most. */
+  static final int MAX_FINAL_SYNC_ROUNDS = 100;
+
+  private static final Pattern REPEATED = Pattern.compile("R(\\d{1,6})/(P[^/]+)");
+
   public RunbookDefaults {
     List<String> problems = new ArrayList<>();
-    positive(problems, "txt-retry-wait", txtRetryWait);
-    positive(problems, "mx-propagation-retry-wait", mxPropagationRetryWait);
-    positive(problems, "incremental-sync-cycle", incrementalSyncCycle);
-    positive(problems, "final-wait", finalWait);
-    positive(problems, "licence-deadline", licenceDeadline);
-    positive(problems, "licence-reminder-before", licenceReminderBefore);
-    positive(problems, "sync-lock-duration", syncLockDuration);
-    if (txtMaxAttempts < 1) {
-      problems.add("cutover.runbook.txt-max-attempts must be at least 1, not " + txtMaxAttempts);
-    }
-    if (finalSyncMaxRounds < 0) {
+    within(problems, "txt-retry-wait", txtRetryWait, DurationLimit.RETRY_WAIT);
+    within(problems, "mx-propagation-retry-wait", mxPropagationRetryWait, DurationLimit.RETRY_WAIT);
+    within(problems, "incremental-sync-cycle", incrementalSyncCycle, DurationLimit.SYNC_CYCLE);
+    within(problems, "final-wait", finalWait, DurationLimit.FINAL_WAIT);
+    within(problems, "licence-deadline", licenceDeadline, DurationLimit.LICENCE);
+    within(problems, "licence-reminder-before", licenceReminderBefore, DurationLimit.LICENCE);
+    within(problems, "sync-lock-duration", syncLockDuration, DurationLimit.SYNC_LOCK);
+    if (txtMaxAttempts < 1 || txtMaxAttempts > DurationLimit.MAX_ATTEMPTS) {
       problems.add(
-          "cutover.runbook.final-sync-max-rounds must be 0 or more, not " + finalSyncMaxRounds);
+          "cutover.runbook.txt-max-attempts must be from 1 to "
+              + DurationLimit.MAX_ATTEMPTS
+              + ", not "
+              + txtMaxAttempts);
+    }
+    if (finalSyncMaxRounds < 0 || finalSyncMaxRounds > MAX_FINAL_SYNC_ROUNDS) {
+      problems.add(
+          "cutover.runbook.final-sync-max-rounds must be from 0 to "
+              + MAX_FINAL_SYNC_ROUNDS
+              + ", not "
+              + finalSyncMaxRounds);
     }
     if (licenceDeadline != null
         && licenceReminderBefore != null
@@ -64,16 +79,14 @@ public record RunbookDefaults(
               + licenceDeadline
               + ")");
     }
-    if (syncLockDuration != null && syncLockDuration.compareTo(Duration.ofMinutes(2)) < 0) {
-      problems.add(
-          "cutover.runbook.sync-lock-duration must be at least PT2M (the worker renews it every"
-              + " minute), not "
-              + syncLockDuration);
-    }
     if (!isRetryCycle(stepRetryCycle)) {
       problems.add(
           "cutover.runbook.step-retry-cycle must be a Camunda retry cycle such as R5/PT5M or"
-              + " PT1M,PT5M,PT30M, not '"
+              + " PT1M,PT5M,PT30M, of 1 to "
+              + DurationLimit.MAX_ATTEMPTS
+              + " tries "
+              + DurationLimit.STEP_RETRY.range()
+              + " apart, not '"
               + stepRetryCycle
               + "'");
     }
@@ -87,27 +100,38 @@ public record RunbookDefaults(
     return licenceDeadline.minus(licenceReminderBefore);
   }
 
-  private static void positive(List<String> problems, String property, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      problems.add("cutover.runbook." + property + " must be a positive duration, not " + value);
+  private static void within(
+      List<String> problems, String property, Duration value, DurationLimit limit) {
+    if (!limit.allows(value)) {
+      problems.add(
+          "cutover.runbook." + property + " must be from " + limit.range() + ", not " + value);
     }
   }
 
+  /** {@code R<tries>/<interval>} or a list of intervals, each interval within its limit. */
   private static boolean isRetryCycle(String cycle) {
     if (cycle == null || cycle.isBlank()) {
       return false;
     }
     try {
-      if (cycle.startsWith("R")) {
-        return new DurationHelper(cycle).getTimes() > 0;
+      Matcher repeated = REPEATED.matcher(cycle.strip());
+      if (repeated.matches()) {
+        int tries = Integer.parseInt(repeated.group(1));
+        return tries >= 1
+            && tries <= DurationLimit.MAX_ATTEMPTS
+            && DurationLimit.STEP_RETRY.allows(Duration.parse(repeated.group(2)));
       }
-      for (String interval : cycle.split(",")) {
-        if (Duration.parse(interval.strip()).isNegative()) {
+      String[] intervals = cycle.split(",");
+      if (intervals.length > DurationLimit.MAX_ATTEMPTS) {
+        return false;
+      }
+      for (String interval : intervals) {
+        if (!DurationLimit.STEP_RETRY.allows(Duration.parse(interval.strip()))) {
           return false;
         }
       }
       return true;
-    } catch (Exception e) {
+    } catch (RuntimeException unreadable) {
       return false;
     }
   }

@@ -24,6 +24,11 @@ public final class SecretText {
     return new SecretText(value.clone());
   }
 
+  /** The number of characters, to bound what is stored without looking at it. */
+  public int length() {
+    return value.length;
+  }
+
   public boolean isBlank() {
     for (char c : value) {
       if (!Character.isWhitespace(c)) {

@@ -112,6 +112,7 @@ class ProcessBeansTest {
                     .hasFailed()
                     .getFailure()
                     .rootCause()
-                    .hasMessageContaining("cutover.runbook.txt-max-attempts must be at least 1"));
+                    .hasMessageContaining(
+                        "cutover.runbook.txt-max-attempts must be from 1 to 1000, not 0"));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -60,11 +61,44 @@ class RunbookDefaultsTest {
                         "cutover.runbook.step-retry-cycle", "every five minutes")))
         .isInstanceOf(BindException.class)
         .rootCause()
-        .hasMessageContaining("cutover.runbook.final-wait must be a positive duration")
-        .hasMessageContaining("cutover.runbook.txt-max-attempts must be at least 1")
+        .hasMessageContaining("cutover.runbook.final-wait must be from PT5S to P365D, not PT0S")
+        .hasMessageContaining("cutover.runbook.txt-max-attempts must be from 1 to 1000, not 0")
         .hasMessageContaining(
             "cutover.runbook.licence-reminder-before (PT720H) must be shorter than"
                 + " cutover.runbook.licence-deadline (PT720H)")
         .hasMessageContaining("cutover.runbook.step-retry-cycle must be a Camunda retry cycle");
+  }
+
+  @Test
+  void refusesACycleShorterThanAMinuteOrWaitsLongerThanTheirLimit() {
+    assertThatThrownBy(
+            () ->
+                bind(
+                    Map.of(
+                        "cutover.runbook.incremental-sync-cycle", "PT0.000000001S",
+                        "cutover.runbook.txt-retry-wait", "P2D",
+                        "cutover.runbook.final-wait", "P100000D",
+                        "cutover.runbook.sync-lock-duration", "PT1M",
+                        "cutover.runbook.final-sync-max-rounds", "1000000")))
+        .isInstanceOf(BindException.class)
+        .rootCause()
+        .hasMessageContaining(
+            "cutover.runbook.incremental-sync-cycle must be from PT1M to P30D, not PT0.000000001S")
+        .hasMessageContaining("cutover.runbook.txt-retry-wait must be from PT5S to P1D, not PT48H")
+        .hasMessageContaining("cutover.runbook.final-wait must be from PT5S to P365D")
+        .hasMessageContaining("cutover.runbook.sync-lock-duration must be from PT2M to P1D")
+        .hasMessageContaining("cutover.runbook.final-sync-max-rounds must be from 0 to 100");
+  }
+
+  @Test
+  void refusesARetryCycleOfNanosecondsOrEndlessTries() {
+    for (String cycle : List.of("R5/PT0.000000001S", "R1000000/PT5M", "PT0S,PT5M", "R5/P2D")) {
+      assertThatThrownBy(
+              () -> bind(Map.of("cutover.runbook.step-retry-cycle", cycle)), "cycle %s", cycle)
+          .rootCause()
+          .hasMessageContaining("cutover.runbook.step-retry-cycle must be a Camunda retry cycle");
+    }
+    assertThat(bind(Map.of("cutover.runbook.step-retry-cycle", "R3/PT10S")).stepRetryCycle())
+        .isEqualTo("R3/PT10S");
   }
 }
