@@ -19,6 +19,9 @@ final class ProblemTypes {
   static final URI UNSUPPORTED_MEDIA_TYPE =
       URI.create("urn:cutover:problem:unsupported-media-type");
   static final URI REJECTED_URL = URI.create("urn:cutover:problem:rejected-url");
+  static final URI CROSS_SITE_REFUSED = URI.create("urn:cutover:problem:cross-site-refused");
+  static final URI TOO_MANY_LOGIN_FAILURES =
+      URI.create("urn:cutover:problem:too-many-login-failures");
 
   private ProblemTypes() {}
 }
