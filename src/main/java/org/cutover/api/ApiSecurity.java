@@ -1,29 +1,34 @@
 package org.cutover.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Two filter chains. {@code /api/**}: HTTP Basic against Camunda's users, Camunda admins only,
- * stateless, no CSRF (no cookies are used). Everything else passes untouched, so Camunda's webapps
- * ({@code /camunda/**}, their own login and CSRF) and its REST API ({@code /engine-rest/**}, its
- * own authentication filter) keep their own protection. The OpenAPI description and Swagger UI
- * ({@code /v3/api-docs}, {@code /swagger-ui.html}) are open: they hold no data, and trying a call
- * from Swagger UI asks for the login.
+ * stateless. HTTP Basic is meant for programs, but a browser that has signed in with it sends the
+ * login with every request, like a cookie; so CSRF protection stays on, with {@link CrossSiteProof}
+ * as the proof a request needs instead of a token (nothing is stored). Everything else passes
+ * untouched, so Camunda's webapps ({@code /camunda/**}, their own login and CSRF) and its REST API
+ * ({@code /engine-rest/**}, its own authentication filter, {@link CrossSiteRequestGuard}) keep
+ * their own protection. The OpenAPI description and Swagger UI ({@code /v3/api-docs}, {@code
+ * /swagger-ui.html}) are open: they hold no data, and trying a call from Swagger UI asks for the
+ * login. {@link WebSecurityFilters} adds headers and the login throttle in front of both chains.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -50,8 +55,18 @@ class ApiSecurity {
                 handling
                     .authenticationEntryPoint(
                         (request, response, failure) -> unauthenticated(response, json))
-                    .accessDeniedHandler((request, response, denied) -> forbidden(response, json)))
-        .csrf(AbstractHttpConfigurer::disable)
+                    .accessDeniedHandler(
+                        (request, response, denied) -> {
+                          if (denied instanceof CsrfException) {
+                            CrossSiteRequestGuard.refuse(response, json);
+                          } else {
+                            forbidden(response, json);
+                          }
+                        }))
+        .csrf(
+            csrf ->
+                csrf.requireCsrfProtectionMatcher(CrossSiteProof::lacking)
+                    .csrfTokenRepository(new NoTokens()))
         .sessionManagement(
             sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(AbstractHttpConfigurer::disable)
@@ -125,13 +140,27 @@ class ApiSecurity {
       String title,
       String detail)
       throws IOException {
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", type.toString());
-    problem.put("title", title);
-    problem.put("status", status.value());
-    problem.put("detail", detail);
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    ProblemResponses.write(response, json, status, type, title, detail);
+  }
+
+  /**
+   * No token is handed out or stored: a request without {@link CrossSiteProof} is refused, one with
+   * it needs no token.
+   */
+  private static final class NoTokens implements CsrfTokenRepository {
+
+    @Override
+    public CsrfToken generateToken(HttpServletRequest request) {
+      return new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", java.util.UUID.randomUUID().toString());
+    }
+
+    @Override
+    public void saveToken(
+        CsrfToken token, HttpServletRequest request, HttpServletResponse response) {}
+
+    @Override
+    public CsrfToken loadToken(HttpServletRequest request) {
+      return null;
+    }
   }
 }

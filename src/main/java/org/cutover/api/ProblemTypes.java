@@ -22,6 +22,9 @@ final class ProblemTypes {
   static final URI BAD_REQUEST = URI.create("urn:cutover:problem:bad-request");
   static final URI NOT_ACCEPTABLE = URI.create("urn:cutover:problem:not-acceptable");
   static final URI TOO_LARGE = URI.create("urn:cutover:problem:too-large");
+  static final URI CROSS_SITE_REFUSED = URI.create("urn:cutover:problem:cross-site-refused");
+  static final URI TOO_MANY_LOGIN_FAILURES =
+      URI.create("urn:cutover:problem:too-many-login-failures");
 
   private ProblemTypes() {}
 }

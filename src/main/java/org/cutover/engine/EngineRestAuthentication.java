@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestAuthentication {
+
+  static final String DEPLOYMENTS_ENABLED = "cutover.engine-rest.deployments-enabled";
 
   @Bean
   FilterRegistrationBean<Filter> engineRestAuthenticationFilter(
@@ -31,6 +34,41 @@ class EngineRestAuthentication {
     // otherwise use is not always Jersey's.
     registration.addInitParameter("rest-url-pattern-prefix", "/engine-rest");
     registration.setOrder(1);
+    return registration;
+  }
+
+  /** After the sign-in: what the worker account and deployments may reach (see the filter). */
+  @Bean
+  FilterRegistrationBean<EngineRestScope> engineRestScope(
+      ObjectProvider<ProcessEngine> engine,
+      @Value("${" + WorkerPassword.USER_PROPERTY + ":" + WorkerPassword.DEFAULT_USER + "}")
+          String workerUser,
+      @Value("${" + DEPLOYMENTS_ENABLED + ":false}") boolean deploymentsEnabled) {
+    FilterRegistrationBean<EngineRestScope> registration =
+        new FilterRegistrationBean<>(
+            new EngineRestScope(engine, workerUser, deploymentsEnabled, "/engine-rest"));
+    registration.setName("engine-rest-scope");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(2);
+    return registration;
+  }
+
+  /**
+   * The webapps' copy of the engine's REST API takes deployments too; they are refused there on the
+   * same terms.
+   */
+  @Bean
+  FilterRegistrationBean<EngineRestScope> webappEngineRestScope(
+      ObjectProvider<ProcessEngine> engine,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps,
+      @Value("${" + DEPLOYMENTS_ENABLED + ":false}") boolean deploymentsEnabled) {
+    String prefix = webapps + "/api/engine";
+    // No worker account applies here: it cannot sign in to the webapps.
+    FilterRegistrationBean<EngineRestScope> registration =
+        new FilterRegistrationBean<>(new EngineRestScope(engine, "", deploymentsEnabled, prefix));
+    registration.setName("webapp-engine-rest-scope");
+    registration.addUrlPatterns(prefix + "/*");
+    registration.setOrder(2);
     return registration;
   }
 

@@ -18,6 +18,8 @@ import org.springframework.core.env.MapPropertySource;
 class WorkerPassword implements EnvironmentPostProcessor {
 
   static final String PROPERTY = "cutover.worker.password";
+  static final String USER_PROPERTY = "cutover.worker.user";
+  static final String DEFAULT_USER = "cutoverworker";
 
   @Override
   public void postProcessEnvironment(

@@ -73,7 +73,13 @@ class MigrationApiTest {
   static final String SOURCE_PASSWORD = "S0urce-Admin-Pa55!";
   static final String CLIENT_SECRET = "cl1ent~Secret.Value";
   static final String DNS_KEY = "hmac-sha256:cutover:c2VjcmV0LWRucy1rZXk=";
-  static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-password");
+
+  /** The administrator, as a program calls: HTTP Basic and the header a change needs. */
+  static final RequestPostProcessor ADMIN =
+      request -> {
+        request.addHeader("X-Requested-By", "cutover");
+        return httpBasic("admin", "admin-test-password").postProcessRequest(request);
+      };
 
   @MockitoBean RunbookControl runbook;
   @MockitoBean MailboxSyncEngine syncEngine;
@@ -477,12 +483,16 @@ class MigrationApiTest {
     ResponseEntity<String> unknownPath = admin.getForEntity("/api/migration", String.class);
     assertProblem(unknownPath, HttpStatus.NOT_FOUND, "no-such-path", "/v3/api-docs");
 
+    HttpHeaders requestedBy = new HttpHeaders();
+    requestedBy.set("X-Requested-By", "cutover");
     ResponseEntity<String> wrongMethod =
-        admin.exchange("/api/migrations", HttpMethod.DELETE, null, String.class);
+        admin.exchange(
+            "/api/migrations", HttpMethod.DELETE, new HttpEntity<>(requestedBy), String.class);
     assertProblem(wrongMethod, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "GET, POST");
 
     HttpHeaders plainText = new HttpHeaders();
     plainText.setContentType(MediaType.TEXT_PLAIN);
+    plainText.set("X-Requested-By", "cutover");
     ResponseEntity<String> wrongType =
         admin.postForEntity(
             "/api/migrations", new HttpEntity<>("domain=contoso.com", plainText), String.class);

@@ -71,7 +71,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class DnsRunbookEndToEndTest {
 
   static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
-  static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-password");
+  static final RequestPostProcessor ADMIN =
+      request -> {
+        request.addHeader("X-Requested-By", "cutover");
+        return httpBasic("admin", "admin-test-password").postProcessRequest(request);
+      };
   static final String TSIG_SECRET = "m2ZkQm1hYy1zaGEyNTYtZW5kLXRvLWVuZC1rZXktMDE=";
   static final TsigKey KEY = new TsigKey("cutover-e2e", "hmac-sha256", () -> TSIG_SECRET);
   static final List<String> SYNC_VARIABLES = List.of("migrationId", "mailboxId", "syncMode");

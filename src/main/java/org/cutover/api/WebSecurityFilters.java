@@ -1,0 +1,61 @@
+package org.cutover.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The servlet filters in front of everything, Spring Security's chains ({@code /api}, order -100)
+ * and Camunda's REST login (order 1) included: security headers first, then cross-site refusal on
+ * {@code /engine-rest}, then the throttle on every place a password is checked.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityFilters {
+
+  static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+  static final int CROSS_SITE_ORDER = -130;
+  static final int THROTTLE_ORDER = -120;
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    FilterRegistrationBean<SecurityHeaders> registration =
+        new FilterRegistrationBean<>(new SecurityHeaders(webapps));
+    registration.setName("security-headers");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(HEADERS_ORDER);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<CrossSiteRequestGuard> engineRestCrossSiteGuard(ObjectMapper json) {
+    FilterRegistrationBean<CrossSiteRequestGuard> registration =
+        new FilterRegistrationBean<>(new CrossSiteRequestGuard(json));
+    registration.setName("engine-rest-cross-site-guard");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(CROSS_SITE_ORDER);
+    return registration;
+  }
+
+  @Bean
+  LoginThrottle loginThrottle(LoginThrottleProperties settings) {
+    return new LoginThrottle(settings, Clock.systemUTC());
+  }
+
+  @Bean
+  FilterRegistrationBean<PasswordThrottle> passwordThrottle(
+      LoginThrottle throttle,
+      ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps) {
+    FilterRegistrationBean<PasswordThrottle> registration =
+        new FilterRegistrationBean<>(new PasswordThrottle(throttle, json));
+    registration.setName("password-throttle");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*", webapps + "/api/admin/auth/user/*");
+    registration.setOrder(THROTTLE_ORDER);
+    return registration;
+  }
+}
