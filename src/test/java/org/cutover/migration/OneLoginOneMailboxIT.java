@@ -32,6 +32,7 @@ import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.DovecotOptions;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -70,9 +71,9 @@ class OneLoginOneMailboxIT {
 
   @BeforeEach
   void startServers() throws Exception {
-    source = DovecotServer.start(work.resolve("source"), false, "--users", "1");
+    source = DovecotServer.start(work.resolve("source"), DovecotOptions.defaults().withUsers(1));
     servers.add(source);
-    target = DovecotServer.start(work.resolve("target"), false, "--users", "1");
+    target = DovecotServer.start(work.resolve("target"), DovecotOptions.defaults().withUsers(1));
     servers.add(target);
     for (String user : USERS) {
       addAccount(work.resolve("source"), user);
