@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One migration's zone-changing DNS steps, one at a time (table {@code dns_step_lock}, Flyway V12).
  * The engine's job lock runs out after {@code camunda.bpm.job-execution.lock-time-in-millis} so
- * that a step whose node died is taken over soon; a step still running then (a DNS server answering
+ * that a step whose node died is taken over; a step still running then (a DNS server answering
  * slowly) must not be joined by a second run. The row lock lives in the job's own transaction: it
  * ends with the step, and with the database connection of a process that dies.
  */

@@ -184,18 +184,6 @@ class DnsRunbookEndToEndTest {
     ClockUtil.reset();
   }
 
-  /**
-   * A DNS step whose node died is taken over when its job lock runs out: after a minute, and idle
-   * nodes look for it at least every 10 s. The job executor is off in tests; these are the settings
-   * the starter gives it where it runs.
-   */
-  @Test
-  void aJobOfANodeThatDiedIsTakenOverAfterAMinute(
-      @Autowired org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda) {
-    assertThat(camunda.getJobExecution().getLockTimeInMillis()).isEqualTo(60_000);
-    assertThat(camunda.getJobExecution().getMaxWait()).isEqualTo(10_000L);
-  }
-
   @Test
   void runsEveryDnsStepOfTheRunbookOnTheZone() throws Exception {
     String domain = "contoso.test";
