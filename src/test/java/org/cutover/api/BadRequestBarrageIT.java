@@ -3,9 +3,14 @@ package org.cutover.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,6 +39,7 @@ class BadRequestBarrageIT {
   static final int REQUESTS = Integer.getInteger("barrage.requests", 2000);
 
   @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
 
   @Test
   void noBadRequestIsAnsweredWithA5xxOrWithoutAProblemDetail() throws IOException {
@@ -79,6 +85,71 @@ class BadRequestBarrageIT {
             SEED, REQUESTS, SEED, REQUESTS)
         .isEmpty();
     assertThat(problems).as("refusals among %d bad requests", REQUESTS).isGreaterThan(REQUESTS / 2);
+  }
+
+  @Test
+  void knownOddRequestsAreRefusedWithTheirStatusAsProblemDetails() throws IOException {
+    RawHttp http = new RawHttp(port);
+    String admin = BadRequests.ADMIN;
+    String json = "Content-Type: application/json";
+    byte[] hugeSecret =
+        ("{\"name\": \"big\", \"secret\": \"" + "a".repeat(1_000_000) + "\"}")
+            .getBytes(StandardCharsets.UTF_8);
+    byte[] twoMegabytes = ("\"" + "a".repeat(2_000_000) + "\"").getBytes(StandardCharsets.UTF_8);
+    Map<RawHttp.Request, Integer> expected = new LinkedHashMap<>();
+    expected.put(get("/api/migrations/%zz", admin), 400);
+    expected.put(get("/api/migrations/%00", admin), 400);
+    expected.put(get("/api/migrations/a%2Fb", admin), 400);
+    expected.put(get("/api/migrations", admin, "X-Big: " + "a".repeat(20_000)), 400);
+    expected.put(get("/api/migrations", admin, "Accept: garbage"), 406);
+    expected.put(get("/api/migrations", admin, "Accept: text/html"), 406);
+    expected.put(get("/error", null), 404);
+    // Tests give the engine a unique name, so Camunda's REST API addresses it by name.
+    String engineRest = "/engine-rest/engine/" + engine.getName();
+    expected.put(get(engineRest + "/task", null), 401);
+    expected.put(get(engineRest + "/task/no-such-task", admin), 404);
+    expected.put(get("/v3/api-docs/x", null), 404);
+    expected.put(
+        new RawHttp.Request("POST", "/api/credentials", List.of(admin, json), hugeSecret, false),
+        400);
+    expected.put(
+        new RawHttp.Request("POST", "/api/migrations", List.of(admin, json), twoMegabytes, false),
+        413);
+    expected.put(
+        new RawHttp.Request("POST", "/api/migrations", List.of(admin, json), twoMegabytes, true),
+        413);
+    expected.put(
+        new RawHttp.Request(
+            "POST",
+            "/api/credentials",
+            List.of(admin, json),
+            "{\"name\": \"x\", \"secret\": \"y\"} trailing".getBytes(StandardCharsets.UTF_8),
+            false),
+        400);
+    expected.put(
+        new RawHttp.Request(
+            "POST",
+            "/api/migrations",
+            List.of(admin, "Content-Type: multipart/form-data"),
+            BadRequests.VALID_MIGRATION.getBytes(StandardCharsets.UTF_8),
+            false),
+        415);
+    for (Map.Entry<RawHttp.Request, Integer> entry : expected.entrySet()) {
+      RawHttp.Response response = http.send(entry.getKey());
+      assertThat(response.status()).as(entry.getKey().describe()).isEqualTo(entry.getValue());
+      assertThat(response.contentType())
+          .as(entry.getKey().describe())
+          .startsWith("application/problem+json");
+      assertThat(response.body()).as(entry.getKey().describe()).contains("\"status\":");
+    }
+  }
+
+  private static RawHttp.Request get(String path, String login, String... headers) {
+    List<String> all = new ArrayList<>(List.of(headers));
+    if (login != null) {
+      all.add(login);
+    }
+    return new RawHttp.Request("GET", path, all, null, false);
   }
 
   private static boolean isRefusal(RawHttp.Response response) {

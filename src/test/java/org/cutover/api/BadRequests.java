@@ -41,7 +41,7 @@ final class BadRequests {
 
   static final String VALID_CREDENTIAL = "{\"name\": \"barrage admin\", \"secret\": \"s3cret\"}";
 
-  private static final String ADMIN =
+  static final String ADMIN =
       "Authorization: Basic "
           + Base64.getEncoder()
               .encodeToString("admin:admin-test-password".getBytes(StandardCharsets.UTF_8));
