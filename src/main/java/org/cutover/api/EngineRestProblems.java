@@ -62,8 +62,22 @@ class EngineRestProblems {
       RefusalHeld held = new RefusalHeld(request, response);
       chain.doFilter(request, held);
       if (held.holding && !response.isCommitted()) {
-        write(response, held.status, held.kept.toByteArray());
+        if (held.isProblem()) {
+          // Already a problem detail of ours (a filter in front of Camunda refused the request).
+          passOn(response, held.status, held.kept.toByteArray());
+        } else {
+          write(response, held.status, held.kept.toByteArray());
+        }
       }
+    }
+
+    private static void passOn(HttpServletResponse response, int status, byte[] problem)
+        throws IOException {
+      response.resetBuffer();
+      response.setStatus(status);
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setContentLength(problem.length);
+      response.getOutputStream().write(problem);
     }
 
     private void write(HttpServletResponse response, int status, byte[] camundaBody)
@@ -116,6 +130,7 @@ class EngineRestProblems {
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private boolean holding;
     private int status;
+    private String heldType;
     private ServletOutputStream stream;
     private PrintWriter writer;
 
@@ -139,6 +154,20 @@ class EngineRestProblems {
     public void setContentType(String type) {
       if (!holding) {
         super.setContentType(type);
+      } else {
+        heldType = type;
+      }
+    }
+
+    boolean isProblem() {
+      if (heldType == null || kept.size() >= KEPT_BYTES) {
+        return false;
+      }
+      try {
+        return MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(
+            MediaType.parseMediaType(heldType));
+      } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
+        return false;
       }
     }
 
@@ -160,6 +189,8 @@ class EngineRestProblems {
     public void setHeader(String name, String value) {
       if (!holding || !isBodyHeader(name)) {
         super.setHeader(name, value);
+      } else if (HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+        heldType = value;
       }
     }
 
