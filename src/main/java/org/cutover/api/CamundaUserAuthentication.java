@@ -12,9 +12,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks an API login against Camunda's users (the same accounts as Cockpit and Tasklist, with
- * Camunda's lock-out after failed attempts). Members of {@code camunda-admin} get role ADMIN, which
- * the API requires.
+ * Checks an API login against Camunda's users (the same accounts as Cockpit and Tasklist). No
+ * account is locked by failed attempts; {@link PasswordThrottle} slows down the address that sends
+ * wrong passwords. Members of {@code camunda-admin} get role ADMIN, which the API requires.
  */
 @Component
 class CamundaUserAuthentication implements AuthenticationProvider {

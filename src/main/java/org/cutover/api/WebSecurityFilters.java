@@ -2,6 +2,8 @@ package org.cutover.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,7 @@ class WebSecurityFilters {
   static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
   static final int CROSS_SITE_ORDER = -130;
   static final int THROTTLE_ORDER = -120;
+  static final String CLOCK = "loginThrottleClock";
 
   @Bean
   FilterRegistrationBean<SecurityHeaders> securityHeaders(
@@ -41,9 +44,11 @@ class WebSecurityFilters {
     return registration;
   }
 
+  /** The throttle's clock is the system's unless a bean named {@value #CLOCK} (tests) is given. */
   @Bean
-  LoginThrottle loginThrottle(LoginThrottleProperties settings) {
-    return new LoginThrottle(settings, Clock.systemUTC());
+  LoginThrottle loginThrottle(
+      LoginThrottleProperties settings, @Qualifier(CLOCK) ObjectProvider<Clock> clock) {
+    return new LoginThrottle(settings, clock.getIfAvailable(Clock::systemUTC));
   }
 
   @Bean

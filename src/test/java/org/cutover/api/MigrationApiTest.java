@@ -151,7 +151,7 @@ class MigrationApiTest {
       mvc.perform(get("/api/migrations").with(httpBasic("clerk", "clerk-password")))
           .andExpect(status().isForbidden())
           .andExpect(jsonPath("$.detail", containsString("camunda-admin")));
-      // A wrong password is refused (and locks this user for a while: Camunda's login delay).
+      // A wrong password is refused (and counts against this client address, not the user).
       mvc.perform(get("/api/migrations").with(httpBasic("clerk", "wrong")))
           .andExpect(status().isUnauthorized());
     } finally {

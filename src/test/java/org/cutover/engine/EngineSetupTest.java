@@ -55,7 +55,7 @@ class EngineSetupTest {
 
   @Test
   void engineRestRefusesAWrongPassword() {
-    // Another account: failed logins delay the next ones of the same user.
+    // Another account than the administrator, whom the other tests sign in as.
     var user = identityService.newUser("wrongpassword");
     user.setPassword("the-right-one");
     identityService.saveUser(user);
