@@ -89,8 +89,8 @@ final class LargeMailboxListScenario {
   }
 
   /**
-   * Every value the list ever had, at runtime and in history, is in the byte-array table; the
-   * history of form fields records it by its length.
+   * No value the list ever had, at runtime or in history, is in a text column: the variable is in
+   * the byte-array table, and the history of form fields records it by its length.
    */
   private void assertNeverInATextColumn() {
     Map<String, String> tables =
@@ -114,7 +114,9 @@ final class LargeMailboxListScenario {
           for (Map<String, Object> row : rows) {
             assertThat(row.get("text_")).as(table + ".text_").isNull();
             assertThat(row.get("serializer")).as(table).isEqualTo("cutoverLongString");
-            assertThat(row.get("bytearray_id_")).as(table + ".bytearray_id_").isNotNull();
+            if (table.equals("act_ru_variable")) {
+              assertThat(row.get("bytearray_id_")).as(table + ".bytearray_id_").isNotNull();
+            }
           }
         });
     assertThat(
