@@ -159,6 +159,12 @@ class EngineRestProblems {
       }
     }
 
+    /** The status held back, so that filters inside this one (the login throttle) see it. */
+    @Override
+    public int getStatus() {
+      return holding ? status : super.getStatus();
+    }
+
     boolean isProblem() {
       if (heldType == null || kept.size() >= KEPT_BYTES) {
         return false;

@@ -130,10 +130,19 @@ class BadRequestBarrageIT {
         new RawHttp.Request(
             "POST",
             "/api/migrations",
-            List.of(admin, "Content-Type: multipart/form-data"),
+            List.of(admin, "Content-Type: multipart/form-data", "X-Requested-By: cutover"),
             BadRequests.VALID_MIGRATION.getBytes(StandardCharsets.UTF_8),
             false),
         415);
+    // A form's content type without the cross-site proof is refused before anything else.
+    expected.put(
+        new RawHttp.Request(
+            "POST",
+            "/api/migrations",
+            List.of(admin, "Content-Type: multipart/form-data"),
+            BadRequests.VALID_MIGRATION.getBytes(StandardCharsets.UTF_8),
+            false),
+        403);
     for (Map.Entry<RawHttp.Request, Integer> entry : expected.entrySet()) {
       RawHttp.Response response = http.send(entry.getKey());
       assertThat(response.status()).as(entry.getKey().describe()).isEqualTo(entry.getValue());

@@ -12,6 +12,7 @@ import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.LetterDesk;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.migration.MigrationRegistry;
+import org.cutover.migration.RunbookClaims;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -60,6 +61,11 @@ class ProcessBeansTest {
     @Bean
     MigrationRegistry migrationRegistry() {
       return mock(MigrationRegistry.class);
+    }
+
+    @Bean
+    RunbookClaims runbookClaims() {
+      return mock(RunbookClaims.class);
     }
   }
 
