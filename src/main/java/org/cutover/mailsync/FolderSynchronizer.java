@@ -76,6 +76,7 @@ final class FolderSynchronizer {
     private long targetNext;
     private boolean clean = true;
     private final Set<String> droppedFlags = java.util.Collections.synchronizedSet(new TreeSet<>());
+    private final Set<Long> altered = new TreeSet<>();
 
     Pass(ImapSession src, ImapSession dst, FolderPairing pairing) {
       this.src = src;
@@ -140,6 +141,7 @@ final class FolderSynchronizer {
                 + shown
                 + "'");
       }
+      noteAltered();
       if (clean && source.highestModSeq() > 0) {
         store.markSourceState(
             mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
@@ -292,14 +294,14 @@ final class FolderSynchronizer {
                 p -> ImapCommands.fetchFingerprints(p, "1:*", 1));
         Map<Long, FlagSet> targetFlags = new HashMap<>();
         t.forEach(i -> targetFlags.put(i.uid(), i.flags()));
-        FingerprintMatcher.Result r =
-            FingerprintMatcher.match(candidates(s), candidates(t), options.duplicateMatching());
+        Copies r = findCopies(candidates(s), candidates(t));
         for (FingerprintMatcher.Match m : r.matches()) {
           found.add(
               new SyncedMessage(
                   m.sourceUid(), m.targetUid(), targetFlags.get(m.targetUid()).stored()));
         }
         recorder.matched(found.size());
+        countAltered(r.altered());
       }
       if (old != null) {
         log.info(
@@ -341,8 +343,7 @@ final class FolderSynchronizer {
         bySource.put(p.sourceUid(), p);
       }
       List<FingerprintMatcher.Candidate> offered = fingerprintsFrom(floor);
-      FingerprintMatcher.Result r =
-          FingerprintMatcher.match(wanted, offered, options.duplicateMatching());
+      Copies r = findCopies(wanted, offered);
       List<SyncedMessage> found = new ArrayList<>();
       for (FingerprintMatcher.Match m : r.matches()) {
         found.add(
@@ -351,13 +352,63 @@ final class FolderSynchronizer {
       store.finishAppends(mailboxKey, srcName, found, bySource.keySet());
       found.forEach(m -> synced.put(m.sourceUid(), m));
       recorder.matched(found.size());
+      countAltered(r.altered());
       log.info(
           "Mailbox {}: '{}' had {} unconfirmed appends: {} found on the target, {} to append again",
           mailboxKey,
           shown,
           pending.size(),
           found.size(),
-          r.unmatchedSource().size());
+          pending.size() - found.size());
+    }
+
+    /**
+     * Pairs source messages with target messages: by fingerprint first, then the ones left over by
+     * date and body, for copies whose headers the target rewrote. Says which pairs differ.
+     */
+    private Copies findCopies(
+        List<FingerprintMatcher.Candidate> wanted, List<FingerprintMatcher.Candidate> offered) {
+      FingerprintMatcher.Result r =
+          FingerprintMatcher.match(wanted, offered, options.duplicateMatching());
+      List<FingerprintMatcher.Match> matches = new ArrayList<>(r.matches());
+      Set<Long> usedTargets = new HashSet<>();
+      matches.forEach(m -> usedTargets.add(m.targetUid()));
+      Set<Long> openSources = new HashSet<>(r.unmatchedSource());
+      List<FingerprintMatcher.Candidate> open = new ArrayList<>();
+      for (FingerprintMatcher.Candidate c : wanted) {
+        if (openSources.contains(c.uid())) {
+          open.add(c);
+        }
+      }
+      List<FingerprintMatcher.Candidate> free = new ArrayList<>();
+      for (FingerprintMatcher.Candidate c : offered) {
+        if (!usedTargets.contains(c.uid())) {
+          free.add(c);
+        }
+      }
+      RewrittenCopies.Worth worth = RewrittenCopies.worthDigesting(open, free);
+      if (!worth.isEmpty()) {
+        Map<Long, String> sourceBodies =
+            src.call(
+                "UID FETCH (body digests) in " + srcName,
+                p -> ImapCommands.fetchBodyDigests(p, worth.sources(), PART_BYTES));
+        Map<Long, String> targetBodies =
+            dst.call(
+                "UID FETCH (body digests) in " + dstName,
+                p -> ImapCommands.fetchBodyDigests(p, worth.targets(), PART_BYTES));
+        matches.addAll(RewrittenCopies.match(open, sourceBodies, free, targetBodies));
+      }
+      Map<Long, MessageFingerprint> sent = new HashMap<>();
+      wanted.forEach(c -> sent.put(c.uid(), c.fingerprint()));
+      Map<Long, MessageFingerprint> stored = new HashMap<>();
+      offered.forEach(c -> stored.put(c.uid(), c.fingerprint()));
+      List<Long> differing = new ArrayList<>();
+      for (FingerprintMatcher.Match m : matches) {
+        if (!sent.get(m.sourceUid()).sameHeaderAs(stored.get(m.targetUid()))) {
+          differing.add(m.sourceUid());
+        }
+      }
+      return new Copies(matches, differing, wanted.size() - matches.size());
     }
 
     /** Fingerprints of target messages from UID {@code floor} on that no synced message claims. */
@@ -598,6 +649,11 @@ final class FolderSynchronizer {
       List<SyncedMessage> done = new ArrayList<>();
       Set<Long> settled = new HashSet<>();
       List<OutgoingMessage> uidUnknown = new ArrayList<>();
+      List<Long> alteredHere = new ArrayList<>();
+      Map<Long, OutgoingMessage> bySource = new HashMap<>();
+      out.forEach(o -> bySource.put(o.source().uid(), o));
+      boolean answered = false;
+      long bytes = 0;
       try {
         boolean together = out.size() > 1 && dst.has("MULTIAPPEND");
         if (together) {
@@ -645,22 +701,61 @@ final class FolderSynchronizer {
           }
         }
         if (!uidUnknown.isEmpty()) {
-          done.addAll(findAppended(uidUnknown, floor));
+          done.addAll(findAppended(uidUnknown, floor, alteredHere));
         }
+        answered = true;
       } finally {
         done.forEach(d -> settled.add(d.sourceUid()));
         store.finishAppends(mailboxKey, srcName, done, settled);
-        long bytes = 0;
-        Map<Long, OutgoingMessage> bySource = new HashMap<>();
-        out.forEach(o -> bySource.put(o.source().uid(), o));
         for (SyncedMessage d : done) {
           synced.put(d.sourceUid(), d);
           targetNext = Math.max(targetNext, d.targetUid() + 1);
           bytes += bySource.get(d.sourceUid()).size();
         }
-        recorder.copied(done.size(), bytes);
-        recorder.progress(shown);
+        if (!answered) {
+          recorder.copied(done.size(), bytes);
+          recorder.progress(shown);
+        }
       }
+      Set<Long> foundByFingerprint = new HashSet<>();
+      uidUnknown.forEach(o -> foundByFingerprint.add(o.source().uid()));
+      alteredHere.addAll(alteredOnStore(done, foundByFingerprint, bySource));
+      recorder.copied(done.size() - alteredHere.size(), bytes);
+      countAltered(alteredHere);
+      recorder.progress(shown);
+    }
+
+    /**
+     * Reads back what the target stored for the new copies whose UID APPENDUID gave (size and
+     * header section, one {@code UID FETCH} per batch) and returns the source UIDs of those the
+     * target altered.
+     */
+    private List<Long> alteredOnStore(
+        List<SyncedMessage> done, Set<Long> alreadyKnown, Map<Long, OutgoingMessage> bySource) {
+      Map<Long, Long> sourceByTarget = new HashMap<>();
+      for (SyncedMessage d : done) {
+        if (!alreadyKnown.contains(d.sourceUid())) {
+          sourceByTarget.put(d.targetUid(), d.sourceUid());
+        }
+      }
+      List<Long> differing = new ArrayList<>();
+      if (sourceByTarget.isEmpty()) {
+        return differing;
+      }
+      Map<Long, MessageFingerprint> stored = new HashMap<>();
+      for (String set :
+          UidSet.format(List.copyOf(new TreeSet<>(sourceByTarget.keySet())), MAX_RANGES)) {
+        stored.putAll(
+            dst.call("UID FETCH (stored) in " + dstName, p -> ImapCommands.fetchStored(p, set)));
+      }
+      sourceByTarget.forEach(
+          (targetUid, sourceUid) -> {
+            MessageFingerprint there = stored.get(targetUid);
+            if (there != null && !bySource.get(sourceUid).fingerprint().sameHeaderAs(there)) {
+              differing.add(sourceUid);
+            }
+          });
+      return differing;
     }
 
     private void accept(
@@ -682,27 +777,28 @@ final class FolderSynchronizer {
     }
 
     /** Without APPENDUID: the new copies are found by fingerprint among the target's new UIDs. */
-    private List<SyncedMessage> findAppended(List<OutgoingMessage> appended, long floor) {
+    private List<SyncedMessage> findAppended(
+        List<OutgoingMessage> appended, long floor, List<Long> alteredHere) {
       List<FingerprintMatcher.Candidate> wanted = new ArrayList<>();
       Map<Long, OutgoingMessage> bySource = new HashMap<>();
       for (OutgoingMessage o : appended) {
         wanted.add(new FingerprintMatcher.Candidate(o.source().uid(), o.fingerprint()));
         bySource.put(o.source().uid(), o);
       }
-      FingerprintMatcher.Result r =
-          FingerprintMatcher.match(wanted, fingerprintsFrom(floor), options.duplicateMatching());
+      Copies r = findCopies(wanted, fingerprintsFrom(floor));
       List<SyncedMessage> found = new ArrayList<>();
       for (FingerprintMatcher.Match m : r.matches()) {
         found.add(
             new SyncedMessage(
                 m.sourceUid(), m.targetUid(), bySource.get(m.sourceUid()).flags().stored()));
       }
-      if (!r.unmatchedSource().isEmpty()) {
+      alteredHere.addAll(r.altered());
+      if (r.unmatched() > 0) {
         recorder.note(
             "Target folder '"
                 + dstName
                 + "' gives no APPENDUID and "
-                + r.unmatchedSource().size()
+                + r.unmatched()
                 + " appended messages could not be found by fingerprint; the next pass checks again");
         clean = false;
       }
@@ -789,6 +885,33 @@ final class FolderSynchronizer {
       recorder.skipped(new SkippedItem(shown, m.uid(), m.size(), m.instant(), reason, detail));
     }
 
+    /**
+     * Counts and remembers copies that differ from their source (reported in the folder's note).
+     */
+    private void countAltered(List<Long> sourceUids) {
+      if (!sourceUids.isEmpty()) {
+        altered.addAll(sourceUids);
+        recorder.altered(sourceUids.size());
+      }
+    }
+
+    private void noteAltered() {
+      if (altered.isEmpty()) {
+        return;
+      }
+      recorder.note(
+          "Target folder '"
+              + dstName
+              + "' stored "
+              + altered.size()
+              + " messages of '"
+              + shown
+              + "' altered (it rewrote their headers), so they are not byte-for-byte copies; source"
+              + " UIDs "
+              + UidSet.format(List.copyOf(altered), 50).get(0)
+              + (UidSet.format(List.copyOf(altered), 50).size() > 1 ? " and more" : ""));
+    }
+
     private List<FingerprintMatcher.Candidate> candidates(List<Identified> ids) {
       List<FingerprintMatcher.Candidate> out = new ArrayList<>(ids.size());
       ids.forEach(i -> out.add(new FingerprintMatcher.Candidate(i.uid(), i.fingerprint())));
@@ -801,6 +924,9 @@ final class FolderSynchronizer {
    * they may be copied), and which UIDs exist, including those whose flags were not read because
    * they did not change.
    */
+  private record Copies(
+      List<FingerprintMatcher.Match> matches, List<Long> altered, int unmatched) {}
+
   private record SourceView(List<SourceMessage> read, LongPredicate present) {
     static final SourceView EMPTY = new SourceView(List.of(), uid -> false);
   }

@@ -572,7 +572,7 @@ final class MailboxPass {
     SyncStatistics s = outcome.statistics();
     log.info(
         "Mailbox {}: pass ended {} after {} ms: {} folders, {} copied ({} bytes), {} flag updates,"
-            + " {} matched, {} skipped, {} refused, {} deleted on target",
+            + " {} matched, {} altered by the target, {} skipped, {} refused, {} deleted on target",
         mailboxKey,
         outcome.getClass().getSimpleName(),
         s.elapsed().toMillis(),
@@ -581,6 +581,7 @@ final class MailboxPass {
         s.bytesCopied(),
         s.flagsUpdated(),
         s.messagesMatched(),
+        s.messagesAltered(),
         s.messagesSkipped(),
         s.messagesRejected(),
         s.deletedOnTarget());
