@@ -484,11 +484,12 @@ final class MailboxPass {
         return;
       } catch (ImapFailure f) {
         c.close();
-        if (!f.retryable() && f.problem() == EndpointProblem.COMMAND_REFUSED) {
+        boolean retryable = attempt > 1 ? f.retryableAfterDrop() : f.retryable();
+        if (!retryable && f.problem() == EndpointProblem.COMMAND_REFUSED) {
           recorder.folderFailed(shown, f.getMessage(), false);
           return;
         }
-        if (!f.retryable()) {
+        if (!retryable) {
           recorder.error(f.getMessage());
           stop.compareAndSet(null, needsAdministrator(f));
           return;
