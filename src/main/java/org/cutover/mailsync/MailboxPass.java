@@ -199,7 +199,8 @@ final class MailboxPass {
               "The pass for mailbox "
                   + mailboxKey
                   + " was stopped before it finished; the next pass resumes where it stopped",
-              recorder.errorLog()));
+              recorder.errorLog(),
+              recorder.notes()));
       return finish(null);
     } finally {
       if (early != null) {
@@ -244,7 +245,8 @@ final class MailboxPass {
                   + attempt
                   + " times; last: "
                   + f.getMessage(),
-              recorder.errorLog()));
+              recorder.errorLog(),
+              recorder.notes()));
       return false;
     }
     Duration wait = options.retry().waitAfter(attempt, f.backoffHint());
@@ -254,7 +256,8 @@ final class MailboxPass {
   }
 
   private SyncOutcome needsAdministrator(ImapFailure f) {
-    return new SyncOutcome.NeedsAdministrator(statistics(), f.getMessage(), recorder.errorLog());
+    return new SyncOutcome.NeedsAdministrator(
+        statistics(), f.getMessage(), recorder.errorLog(), recorder.notes());
   }
 
   private FolderMapper.Plan plan(Connections c) throws InterruptedException {
@@ -534,7 +537,8 @@ final class MailboxPass {
         problem,
         recorder.errorLog(),
         recorder.skippedItems(),
-        recorder.failedFolders());
+        recorder.failedFolders(),
+        recorder.notes());
   }
 
   private SyncStatistics statistics() {
@@ -560,7 +564,8 @@ final class MailboxPass {
               + (failedFolders.size() > 1 ? " and others, see the error log" : "");
       outcome =
           recorder.allFailuresMayPass()
-              ? new SyncOutcome.Unavailable(statistics(), problem, recorder.errorLog())
+              ? new SyncOutcome.Unavailable(
+                  statistics(), problem, recorder.errorLog(), recorder.notes())
               : failed(problem);
     } else {
       outcome =
@@ -592,10 +597,12 @@ final class MailboxPass {
   /** The stopping outcome with the statistics and log as they are at the end. */
   private SyncOutcome refresh(SyncOutcome o) {
     if (o instanceof SyncOutcome.NeedsAdministrator n) {
-      return new SyncOutcome.NeedsAdministrator(statistics(), n.problem(), recorder.errorLog());
+      return new SyncOutcome.NeedsAdministrator(
+          statistics(), n.problem(), recorder.errorLog(), recorder.notes());
     }
     if (o instanceof SyncOutcome.Unavailable u) {
-      return new SyncOutcome.Unavailable(statistics(), u.problem(), recorder.errorLog());
+      return new SyncOutcome.Unavailable(
+          statistics(), u.problem(), recorder.errorLog(), recorder.notes());
     }
     if (o instanceof SyncOutcome.Failed f) {
       return failed(f.problem());
