@@ -177,6 +177,19 @@ class SyncCommandTest {
   }
 
   @Test
+  void deletesSpoolFilesAKilledRunLeftInTheStateFolder() throws Exception {
+    Path spool = dir.resolve("state").resolve("spool");
+    Files.createDirectories(spool);
+    Path left = Files.write(spool.resolve("mailsync-4711.eml"), new byte[1 << 20]);
+    Path other = Files.writeString(spool.resolve("notes.txt"), "not a spool file");
+
+    assertThat(run("--spec", spec(mailbox("anna"), "").toString())).isEqualTo(0);
+
+    assertThat(left).doesNotExist();
+    assertThat(other).exists();
+  }
+
+  @Test
   void refusesASecondRunOnTheSameState() throws Exception {
     Path spec = spec(mailbox("anna"), "");
     try (StateFolder busy = StateFolder.open(dir.resolve("state"))) {
