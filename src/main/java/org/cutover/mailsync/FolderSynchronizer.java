@@ -87,7 +87,14 @@ final class FolderSynchronizer {
     }
 
     void run() throws InterruptedException {
-      source = src.call("EXAMINE " + srcName, p -> ImapCommands.open(p, srcName, true));
+      try {
+        source = src.call("EXAMINE " + srcName, p -> ImapCommands.open(p, srcName, true));
+      } catch (ImapFailure f) {
+        if (f.problem() == EndpointProblem.COMMAND_REFUSED && saysNoSuchFolder(f.getMessage())) {
+          throw folderGone();
+        }
+        throw f;
+      }
       target = dst.call("SELECT " + dstName, p -> ImapCommands.open(p, dstName, false));
       targetNext = Math.max(1, target.uidNext());
       FolderSyncState state = store.load(mailboxKey, srcName).orElse(null);
@@ -541,6 +548,9 @@ final class FolderSynchronizer {
                   "UID FETCH (bodies) in " + srcName,
                   p -> ImapCommands.fetchBodies(p, set, buffers, sizes)));
         }
+        if (bodies.size() < unit.size()) {
+          failIfFolderGone();
+        }
         List<OutgoingMessage> out = new ArrayList<>();
         List<FetchedUnit.Skip> skips = new ArrayList<>();
         for (SourceMessage m : unit) {
@@ -575,6 +585,36 @@ final class FolderSynchronizer {
       }
     }
 
+    /**
+     * Messages the source returned nothing for may have gone with their folder: a folder deleted
+     * during the pass must not be reported as thousands of unreadable messages.
+     */
+    private void failIfFolderGone() {
+      ImapCommands.FolderStatus now;
+      try {
+        now = src.call("STATUS " + srcName, p -> ImapCommands.status(p, srcName, false));
+      } catch (ImapFailure f) {
+        if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+          throw f;
+        }
+        now = null;
+      }
+      if (now == null || now.uidValidity() != source.uidValidity()) {
+        throw folderGone();
+      }
+    }
+
+    private ImapFailure folderGone() {
+      return new ImapFailure(
+          EndpointProblem.COMMAND_REFUSED,
+          "Source folder '"
+              + shown
+              + "' was deleted (or replaced) on the source during the pass; what was copied stays"
+              + " in '"
+              + dstName
+              + "'");
+    }
+
     /** A large message goes through a spool file: fetched in parts, appended as a stream. */
     private FetchedUnit fetchLarge(SourceMessage m, long appendLimit) throws InterruptedException {
       Path spool = MessageSpool.create(options.spoolDirectory());
@@ -583,6 +623,9 @@ final class FolderSynchronizer {
       int units = budget.acquire(PART_BYTES);
       try {
         long length = MessageSpool.fill(spool, src, srcName, m.uid(), PART_BYTES);
+        if (length == 0) {
+          failIfFolderGone();
+        }
         String problem = length == 0 ? null : tooLarge(length, appendLimit);
         handedOver = true;
         if (length == 0) {
@@ -924,6 +967,15 @@ final class FolderSynchronizer {
    * they may be copied), and which UIDs exist, including those whose flags were not read because
    * they did not change.
    */
+  /** A refusal that says the folder does not exist ([NONEXISTENT], or the usual wording). */
+  static boolean saysNoSuchFolder(String text) {
+    String t = text.toLowerCase(java.util.Locale.ROOT);
+    return t.contains("[nonexistent]")
+        || t.contains("doesn't exist")
+        || t.contains("does not exist")
+        || t.contains("no such mailbox");
+  }
+
   private record Copies(
       List<FingerprintMatcher.Match> matches, List<Long> altered, int unmatched) {}
 

@@ -401,11 +401,11 @@ final class MailboxPass {
     plan.pairings().forEach(p -> present.add(p.source().name()));
     for (String folder : store.folders(mailboxKey)) {
       if (!present.contains(folder)) {
-        log.info(
-            "Mailbox {}: source folder '{}' is gone or excluded; its sync state is dropped and its"
-                + " copies stay on the target",
-            mailboxKey,
-            folder);
+        recorder.note(
+            "Source folder '"
+                + folder
+                + "' is gone (deleted on the source, or now excluded): its copies stay on the"
+                + " target and are no longer kept in step");
         store.deleteFolder(mailboxKey, folder);
       }
     }
