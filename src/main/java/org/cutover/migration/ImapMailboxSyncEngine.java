@@ -222,6 +222,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
         statistics.flagsUpdated(),
         statistics.messagesSkipped() + statistics.messagesRejected(),
         statistics.bytesCopied(),
-        error);
+        error,
+        statistics.messagesAltered());
   }
 }
