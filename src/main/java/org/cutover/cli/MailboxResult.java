@@ -54,6 +54,6 @@ record MailboxResult(String label, SyncOutcome outcome) {
   }
 
   List<String> notes() {
-    return outcome instanceof SyncOutcome.Synced synced ? synced.notes() : List.of();
+    return outcome.notes();
   }
 }

@@ -17,7 +17,7 @@ final class ResultTable {
   private ResultTable() {}
 
   /** Widths of the right-aligned columns after the mailbox and its result. */
-  private static final int[] NUMBER_WIDTHS = {7, 8, 9, 7, 7, 7, 8, 7, 8};
+  private static final int[] NUMBER_WIDTHS = {7, 8, 8, 9, 7, 7, 7, 8, 7, 8};
 
   /**
    * Prints the table. Columns are padded here rather than with {@code printf}: the formatter's
@@ -32,6 +32,7 @@ final class ResultTable {
         "result",
         "folders",
         "copied",
+        "altered",
         "MB",
         "flags",
         "matched",
@@ -41,6 +42,7 @@ final class ResultTable {
         "seconds");
     long folders = 0;
     long copied = 0;
+    long altered = 0;
     long bytes = 0;
     long flags = 0;
     long matched = 0;
@@ -56,6 +58,7 @@ final class ResultTable {
           result.status(),
           Long.toString(s.foldersSynced()),
           Long.toString(s.messagesCopied()),
+          Long.toString(s.messagesAltered()),
           megabytes(s.bytesCopied()),
           Long.toString(s.flagsUpdated()),
           Long.toString(s.messagesMatched()),
@@ -65,6 +68,7 @@ final class ResultTable {
           seconds(s.elapsed()));
       folders += s.foldersSynced();
       copied += s.messagesCopied();
+      altered += s.messagesAltered();
       bytes += s.bytesCopied();
       flags += s.flagsUpdated();
       matched += s.messagesMatched();
@@ -80,6 +84,7 @@ final class ResultTable {
         complete + "/" + results.size() + " synced",
         Long.toString(folders),
         Long.toString(copied),
+        Long.toString(altered),
         megabytes(bytes),
         Long.toString(flags),
         Long.toString(matched),

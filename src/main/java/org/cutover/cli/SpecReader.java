@@ -162,6 +162,7 @@ final class SpecReader {
     if (spec.trustCertificates() != null) {
       Path pem = folder.resolve(spec.trustCertificates());
       require(Files.isReadable(pem), where + ".trustCertificates", "cannot read the file " + pem);
+      requireCertificates(pem, where + ".trustCertificates");
       endpoint = endpoint.withTrustStore(TrustStore.certificates(pem));
     }
     if (spec.maxConcurrentMailboxes() != null) {
@@ -308,6 +309,24 @@ final class SpecReader {
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
+  }
+
+  /** The file must hold at least one X.509 certificate, PEM or DER, as the TLS check reads it. */
+  private static void requireCertificates(Path file, String where) {
+    String problem;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      int count =
+          java.security.cert.CertificateFactory.getInstance("X.509")
+              .generateCertificates(in)
+              .size();
+      problem = count > 0 ? null : "holds no certificate";
+    } catch (IOException | java.security.cert.CertificateException e) {
+      problem = "is not a certificate file (" + e.getMessage() + ")";
+    }
+    require(
+        problem == null,
+        where,
+        file + " " + problem + "; name a file of PEM certificates (-----BEGIN CERTIFICATE-----)");
   }
 
   private static void require(boolean condition, String where, String problem) {

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import org.cutover.mailsync.JournalSyncStateStore;
+import org.cutover.mailsync.SpoolFolder;
 
 /**
  * The folder that keeps a {@code sync} run's UID state: one state file per mailbox pair, opened
@@ -51,12 +52,22 @@ final class StateFolder implements AutoCloseable {
     } catch (IOException unwritable) {
       throw new SpecProblem("state: cannot create the folder " + folder + " (" + unwritable + ")");
     }
-    return new StateFolder(folder, lock(folder));
+    StateFolder opened = new StateFolder(folder, lock(folder));
+    SpoolFolder.clean(opened.spool(), Duration.ZERO);
+    return opened;
   }
 
   /** The state file of one mailbox pair, opened (created when missing). */
   JournalSyncStateStore mailbox(String key) throws IOException {
     return JournalSyncStateStore.open(folder.resolve(fileName(key)));
+  }
+
+  /**
+   * Where large messages are spooled while copied; what a killed run left there is deleted when the
+   * folder is opened (no other run can use it then).
+   */
+  Path spool() {
+    return folder.resolve("spool");
   }
 
   Path path() {

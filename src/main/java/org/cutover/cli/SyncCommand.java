@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import org.cutover.launch.BoundedJvm;
 import org.cutover.mailsync.JournalSyncStateStore;
 import org.cutover.mailsync.MailboxSynchronizer;
+import org.cutover.mailsync.SyncOptions;
 import org.cutover.mailsync.SyncOutcome;
 import org.cutover.mailsync.SyncProgressListener;
 import org.cutover.mailsync.SyncStatistics;
@@ -193,9 +194,12 @@ public final class SyncCommand {
     } catch (IOException | UncheckedIOException unusable) {
       return stateProblem(run, state, unusable);
     }
+    // Large messages are spooled in the state folder's own area, which this run has locked.
+    SyncOptions options =
+        plan.options().withLargeMessages(plan.options().largeMessageBytes(), state.spool());
     try (store) {
       return synchronizer.sync(
-          run.key(), run.source(), run.target(), plan.options(), store, SyncProgressListener.NONE);
+          run.key(), run.source(), run.target(), options, store, SyncProgressListener.NONE);
     }
   }
 

@@ -4,6 +4,7 @@ package org.cutover.mailsync;
 public enum EndpointProblem {
   UNKNOWN_HOST(false),
   CONNECTION_REFUSED(false),
+  NOT_IMAP(false),
   TIMED_OUT(true),
   CONNECTION_LOST(true),
   TLS_UNTRUSTED(false),

@@ -76,6 +76,7 @@ final class FolderSynchronizer {
     private long targetNext;
     private boolean clean = true;
     private final Set<String> droppedFlags = java.util.Collections.synchronizedSet(new TreeSet<>());
+    private final Set<Long> altered = new TreeSet<>();
 
     Pass(ImapSession src, ImapSession dst, FolderPairing pairing) {
       this.src = src;
@@ -86,7 +87,14 @@ final class FolderSynchronizer {
     }
 
     void run() throws InterruptedException {
-      source = src.call("EXAMINE " + srcName, p -> ImapCommands.open(p, srcName, true));
+      try {
+        source = src.call("EXAMINE " + srcName, p -> ImapCommands.open(p, srcName, true));
+      } catch (ImapFailure f) {
+        if (f.problem() == EndpointProblem.COMMAND_REFUSED && saysNoSuchFolder(f.getMessage())) {
+          throw folderGone();
+        }
+        throw f;
+      }
       target = dst.call("SELECT " + dstName, p -> ImapCommands.open(p, dstName, false));
       targetNext = Math.max(1, target.uidNext());
       FolderSyncState state = store.load(mailboxKey, srcName).orElse(null);
@@ -140,6 +148,7 @@ final class FolderSynchronizer {
                 + shown
                 + "'");
       }
+      noteAltered();
       if (clean && source.highestModSeq() > 0) {
         store.markSourceState(
             mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
@@ -292,14 +301,14 @@ final class FolderSynchronizer {
                 p -> ImapCommands.fetchFingerprints(p, "1:*", 1));
         Map<Long, FlagSet> targetFlags = new HashMap<>();
         t.forEach(i -> targetFlags.put(i.uid(), i.flags()));
-        FingerprintMatcher.Result r =
-            FingerprintMatcher.match(candidates(s), candidates(t), options.duplicateMatching());
+        Copies r = findCopies(candidates(s), candidates(t));
         for (FingerprintMatcher.Match m : r.matches()) {
           found.add(
               new SyncedMessage(
                   m.sourceUid(), m.targetUid(), targetFlags.get(m.targetUid()).stored()));
         }
         recorder.matched(found.size());
+        countAltered(r.altered());
       }
       if (old != null) {
         log.info(
@@ -341,8 +350,7 @@ final class FolderSynchronizer {
         bySource.put(p.sourceUid(), p);
       }
       List<FingerprintMatcher.Candidate> offered = fingerprintsFrom(floor);
-      FingerprintMatcher.Result r =
-          FingerprintMatcher.match(wanted, offered, options.duplicateMatching());
+      Copies r = findCopies(wanted, offered);
       List<SyncedMessage> found = new ArrayList<>();
       for (FingerprintMatcher.Match m : r.matches()) {
         found.add(
@@ -351,13 +359,63 @@ final class FolderSynchronizer {
       store.finishAppends(mailboxKey, srcName, found, bySource.keySet());
       found.forEach(m -> synced.put(m.sourceUid(), m));
       recorder.matched(found.size());
+      countAltered(r.altered());
       log.info(
           "Mailbox {}: '{}' had {} unconfirmed appends: {} found on the target, {} to append again",
           mailboxKey,
           shown,
           pending.size(),
           found.size(),
-          r.unmatchedSource().size());
+          pending.size() - found.size());
+    }
+
+    /**
+     * Pairs source messages with target messages: by fingerprint first, then the ones left over by
+     * date and body, for copies whose headers the target rewrote. Says which pairs differ.
+     */
+    private Copies findCopies(
+        List<FingerprintMatcher.Candidate> wanted, List<FingerprintMatcher.Candidate> offered) {
+      FingerprintMatcher.Result r =
+          FingerprintMatcher.match(wanted, offered, options.duplicateMatching());
+      List<FingerprintMatcher.Match> matches = new ArrayList<>(r.matches());
+      Set<Long> usedTargets = new HashSet<>();
+      matches.forEach(m -> usedTargets.add(m.targetUid()));
+      Set<Long> openSources = new HashSet<>(r.unmatchedSource());
+      List<FingerprintMatcher.Candidate> open = new ArrayList<>();
+      for (FingerprintMatcher.Candidate c : wanted) {
+        if (openSources.contains(c.uid())) {
+          open.add(c);
+        }
+      }
+      List<FingerprintMatcher.Candidate> free = new ArrayList<>();
+      for (FingerprintMatcher.Candidate c : offered) {
+        if (!usedTargets.contains(c.uid())) {
+          free.add(c);
+        }
+      }
+      RewrittenCopies.Worth worth = RewrittenCopies.worthDigesting(open, free);
+      if (!worth.isEmpty()) {
+        Map<Long, String> sourceBodies =
+            src.call(
+                "UID FETCH (body digests) in " + srcName,
+                p -> ImapCommands.fetchBodyDigests(p, worth.sources(), PART_BYTES));
+        Map<Long, String> targetBodies =
+            dst.call(
+                "UID FETCH (body digests) in " + dstName,
+                p -> ImapCommands.fetchBodyDigests(p, worth.targets(), PART_BYTES));
+        matches.addAll(RewrittenCopies.match(open, sourceBodies, free, targetBodies));
+      }
+      Map<Long, MessageFingerprint> sent = new HashMap<>();
+      wanted.forEach(c -> sent.put(c.uid(), c.fingerprint()));
+      Map<Long, MessageFingerprint> stored = new HashMap<>();
+      offered.forEach(c -> stored.put(c.uid(), c.fingerprint()));
+      List<Long> differing = new ArrayList<>();
+      for (FingerprintMatcher.Match m : matches) {
+        if (!sent.get(m.sourceUid()).sameHeaderAs(stored.get(m.targetUid()))) {
+          differing.add(m.sourceUid());
+        }
+      }
+      return new Copies(matches, differing, wanted.size() - matches.size());
     }
 
     /** Fingerprints of target messages from UID {@code floor} on that no synced message claims. */
@@ -490,6 +548,9 @@ final class FolderSynchronizer {
                   "UID FETCH (bodies) in " + srcName,
                   p -> ImapCommands.fetchBodies(p, set, buffers, sizes)));
         }
+        if (bodies.size() < unit.size()) {
+          failIfFolderGone();
+        }
         List<OutgoingMessage> out = new ArrayList<>();
         List<FetchedUnit.Skip> skips = new ArrayList<>();
         for (SourceMessage m : unit) {
@@ -524,6 +585,36 @@ final class FolderSynchronizer {
       }
     }
 
+    /**
+     * Messages the source returned nothing for may have gone with their folder: a folder deleted
+     * during the pass must not be reported as thousands of unreadable messages.
+     */
+    private void failIfFolderGone() {
+      ImapCommands.FolderStatus now;
+      try {
+        now = src.call("STATUS " + srcName, p -> ImapCommands.status(p, srcName, false));
+      } catch (ImapFailure f) {
+        if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+          throw f;
+        }
+        now = null;
+      }
+      if (now == null || now.uidValidity() != source.uidValidity()) {
+        throw folderGone();
+      }
+    }
+
+    private ImapFailure folderGone() {
+      return new ImapFailure(
+          EndpointProblem.COMMAND_REFUSED,
+          "Source folder '"
+              + shown
+              + "' was deleted (or replaced) on the source during the pass; what was copied stays"
+              + " in '"
+              + dstName
+              + "'");
+    }
+
     /** A large message goes through a spool file: fetched in parts, appended as a stream. */
     private FetchedUnit fetchLarge(SourceMessage m, long appendLimit) throws InterruptedException {
       Path spool = MessageSpool.create(options.spoolDirectory());
@@ -532,6 +623,9 @@ final class FolderSynchronizer {
       int units = budget.acquire(PART_BYTES);
       try {
         long length = MessageSpool.fill(spool, src, srcName, m.uid(), PART_BYTES);
+        if (length == 0) {
+          failIfFolderGone();
+        }
         String problem = length == 0 ? null : tooLarge(length, appendLimit);
         handedOver = true;
         if (length == 0) {
@@ -598,6 +692,11 @@ final class FolderSynchronizer {
       List<SyncedMessage> done = new ArrayList<>();
       Set<Long> settled = new HashSet<>();
       List<OutgoingMessage> uidUnknown = new ArrayList<>();
+      List<Long> alteredHere = new ArrayList<>();
+      Map<Long, OutgoingMessage> bySource = new HashMap<>();
+      out.forEach(o -> bySource.put(o.source().uid(), o));
+      boolean answered = false;
+      long bytes = 0;
       try {
         boolean together = out.size() > 1 && dst.has("MULTIAPPEND");
         if (together) {
@@ -645,22 +744,61 @@ final class FolderSynchronizer {
           }
         }
         if (!uidUnknown.isEmpty()) {
-          done.addAll(findAppended(uidUnknown, floor));
+          done.addAll(findAppended(uidUnknown, floor, alteredHere));
         }
+        answered = true;
       } finally {
         done.forEach(d -> settled.add(d.sourceUid()));
         store.finishAppends(mailboxKey, srcName, done, settled);
-        long bytes = 0;
-        Map<Long, OutgoingMessage> bySource = new HashMap<>();
-        out.forEach(o -> bySource.put(o.source().uid(), o));
         for (SyncedMessage d : done) {
           synced.put(d.sourceUid(), d);
           targetNext = Math.max(targetNext, d.targetUid() + 1);
           bytes += bySource.get(d.sourceUid()).size();
         }
-        recorder.copied(done.size(), bytes);
-        recorder.progress(shown);
+        if (!answered) {
+          recorder.copied(done.size(), bytes);
+          recorder.progress(shown);
+        }
       }
+      Set<Long> foundByFingerprint = new HashSet<>();
+      uidUnknown.forEach(o -> foundByFingerprint.add(o.source().uid()));
+      alteredHere.addAll(alteredOnStore(done, foundByFingerprint, bySource));
+      recorder.copied(done.size() - alteredHere.size(), bytes);
+      countAltered(alteredHere);
+      recorder.progress(shown);
+    }
+
+    /**
+     * Reads back what the target stored for the new copies whose UID APPENDUID gave (size and
+     * header section, one {@code UID FETCH} per batch) and returns the source UIDs of those the
+     * target altered.
+     */
+    private List<Long> alteredOnStore(
+        List<SyncedMessage> done, Set<Long> alreadyKnown, Map<Long, OutgoingMessage> bySource) {
+      Map<Long, Long> sourceByTarget = new HashMap<>();
+      for (SyncedMessage d : done) {
+        if (!alreadyKnown.contains(d.sourceUid())) {
+          sourceByTarget.put(d.targetUid(), d.sourceUid());
+        }
+      }
+      List<Long> differing = new ArrayList<>();
+      if (sourceByTarget.isEmpty()) {
+        return differing;
+      }
+      Map<Long, MessageFingerprint> stored = new HashMap<>();
+      for (String set :
+          UidSet.format(List.copyOf(new TreeSet<>(sourceByTarget.keySet())), MAX_RANGES)) {
+        stored.putAll(
+            dst.call("UID FETCH (stored) in " + dstName, p -> ImapCommands.fetchStored(p, set)));
+      }
+      sourceByTarget.forEach(
+          (targetUid, sourceUid) -> {
+            MessageFingerprint there = stored.get(targetUid);
+            if (there != null && !bySource.get(sourceUid).fingerprint().sameHeaderAs(there)) {
+              differing.add(sourceUid);
+            }
+          });
+      return differing;
     }
 
     private void accept(
@@ -682,27 +820,28 @@ final class FolderSynchronizer {
     }
 
     /** Without APPENDUID: the new copies are found by fingerprint among the target's new UIDs. */
-    private List<SyncedMessage> findAppended(List<OutgoingMessage> appended, long floor) {
+    private List<SyncedMessage> findAppended(
+        List<OutgoingMessage> appended, long floor, List<Long> alteredHere) {
       List<FingerprintMatcher.Candidate> wanted = new ArrayList<>();
       Map<Long, OutgoingMessage> bySource = new HashMap<>();
       for (OutgoingMessage o : appended) {
         wanted.add(new FingerprintMatcher.Candidate(o.source().uid(), o.fingerprint()));
         bySource.put(o.source().uid(), o);
       }
-      FingerprintMatcher.Result r =
-          FingerprintMatcher.match(wanted, fingerprintsFrom(floor), options.duplicateMatching());
+      Copies r = findCopies(wanted, fingerprintsFrom(floor));
       List<SyncedMessage> found = new ArrayList<>();
       for (FingerprintMatcher.Match m : r.matches()) {
         found.add(
             new SyncedMessage(
                 m.sourceUid(), m.targetUid(), bySource.get(m.sourceUid()).flags().stored()));
       }
-      if (!r.unmatchedSource().isEmpty()) {
+      alteredHere.addAll(r.altered());
+      if (r.unmatched() > 0) {
         recorder.note(
             "Target folder '"
                 + dstName
                 + "' gives no APPENDUID and "
-                + r.unmatchedSource().size()
+                + r.unmatched()
                 + " appended messages could not be found by fingerprint; the next pass checks again");
         clean = false;
       }
@@ -789,6 +928,33 @@ final class FolderSynchronizer {
       recorder.skipped(new SkippedItem(shown, m.uid(), m.size(), m.instant(), reason, detail));
     }
 
+    /**
+     * Counts and remembers copies that differ from their source (reported in the folder's note).
+     */
+    private void countAltered(List<Long> sourceUids) {
+      if (!sourceUids.isEmpty()) {
+        altered.addAll(sourceUids);
+        recorder.altered(sourceUids.size());
+      }
+    }
+
+    private void noteAltered() {
+      if (altered.isEmpty()) {
+        return;
+      }
+      recorder.note(
+          "Target folder '"
+              + dstName
+              + "' stored "
+              + altered.size()
+              + " messages of '"
+              + shown
+              + "' altered (it rewrote their headers), so they are not byte-for-byte copies; source"
+              + " UIDs "
+              + UidSet.format(List.copyOf(altered), 50).get(0)
+              + (UidSet.format(List.copyOf(altered), 50).size() > 1 ? " and more" : ""));
+    }
+
     private List<FingerprintMatcher.Candidate> candidates(List<Identified> ids) {
       List<FingerprintMatcher.Candidate> out = new ArrayList<>(ids.size());
       ids.forEach(i -> out.add(new FingerprintMatcher.Candidate(i.uid(), i.fingerprint())));
@@ -801,6 +967,18 @@ final class FolderSynchronizer {
    * they may be copied), and which UIDs exist, including those whose flags were not read because
    * they did not change.
    */
+  /** A refusal that says the folder does not exist ([NONEXISTENT], or the usual wording). */
+  static boolean saysNoSuchFolder(String text) {
+    String t = text.toLowerCase(java.util.Locale.ROOT);
+    return t.contains("[nonexistent]")
+        || t.contains("doesn't exist")
+        || t.contains("does not exist")
+        || t.contains("no such mailbox");
+  }
+
+  private record Copies(
+      List<FingerprintMatcher.Match> matches, List<Long> altered, int unmatched) {}
+
   private record SourceView(List<SourceMessage> read, LongPredicate present) {
     static final SourceView EMPTY = new SourceView(List.of(), uid -> false);
   }

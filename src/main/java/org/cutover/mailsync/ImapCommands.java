@@ -239,6 +239,36 @@ final class ImapCommands {
   }
 
   /**
+   * What the target stored for the messages in {@code uidSet}: size and header digest by UID (the
+   * fingerprint's Message-ID and date are left empty), read with one {@code UID FETCH}.
+   */
+  static Map<Long, MessageFingerprint> fetchStored(IMAPProtocol p, String uidSet)
+      throws ProtocolException {
+    Map<Long, MessageFingerprint> out = new HashMap<>();
+    Argument args = new Argument().writeAtom(uidSet);
+    args.writeArgument(
+        new Argument().writeAtom("UID").writeAtom("RFC822.SIZE").writeAtom("BODY.PEEK[HEADER]"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID uid = fr.getItem(UID.class);
+            RFC822SIZE size = fr.getItem(RFC822SIZE.class);
+            BODY header = fr.getItem(BODY.class);
+            ByteArray h = header == null ? null : header.getByteArray();
+            if (uid != null && size != null && h != null) {
+              out.put(
+                  uid.uid,
+                  MessageFingerprint.of(h.getBytes(), h.getStart(), h.getCount(), null, size.size));
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
    * The bytes of the messages in {@code uidSet}, by UID; a message the server returns NIL for is
    * absent from the map. On a {@link SyncProtocol} each body is read into an array from {@code
    * buffers}, sized by {@code sizes} (the expected size by UID; servers answer in UID order); the
@@ -342,6 +372,62 @@ final class ImapCommands {
     ByteArray b = got.get(0);
     out.write(b.getBytes(), b.getStart(), b.getCount());
     return b.getCount();
+  }
+
+  /**
+   * Digests of the bodies (the part after the header section) of the messages {@code uids}, by UID,
+   * read in parts of {@code partBytes} so that no large message is ever in memory: all messages of
+   * a round are asked for in one {@code UID FETCH}, and only those that filled their part are asked
+   * again for the next one. A message the server returns nothing for is absent from the result.
+   */
+  static Map<Long, String> fetchBodyDigests(IMAPProtocol p, List<Long> uids, int partBytes)
+      throws ProtocolException {
+    Map<Long, MessageFingerprint.BodyDigester> digesters = new HashMap<>();
+    Map<Long, String> out = new HashMap<>();
+    List<Long> open = new ArrayList<>(uids);
+    for (long offset = 0; !open.isEmpty(); offset += partBytes) {
+      Map<Long, Integer> got = new HashMap<>();
+      for (String set : UidSet.format(open, 400)) {
+        Argument args = new Argument().writeAtom(set);
+        args.writeArgument(
+            new Argument()
+                .writeAtom("UID")
+                .writeAtom("BODY.PEEK[TEXT]<" + offset + "." + partBytes + ">"));
+        stream(
+            p,
+            "UID FETCH",
+            args,
+            r -> {
+              if (r instanceof FetchResponse fr) {
+                UID uid = fr.getItem(UID.class);
+                BODY body = fr.getItem(BODY.class);
+                if (uid != null && body != null && !got.containsKey(uid.uid)) {
+                  ByteArray b = body.getByteArray();
+                  int count = b == null ? 0 : b.getCount();
+                  if (count > 0) {
+                    digesters
+                        .computeIfAbsent(uid.uid, u -> new MessageFingerprint.BodyDigester())
+                        .update(b.getBytes(), b.getStart(), count);
+                  } else {
+                    digesters.computeIfAbsent(uid.uid, u -> new MessageFingerprint.BodyDigester());
+                  }
+                  got.put(uid.uid, count);
+                }
+              }
+            });
+      }
+      List<Long> next = new ArrayList<>();
+      for (long uid : open) {
+        Integer count = got.get(uid);
+        if (count != null && count >= partBytes) {
+          next.add(uid);
+        } else if (count != null || digesters.containsKey(uid)) {
+          out.put(uid, digesters.remove(uid).finish());
+        }
+      }
+      open = next;
+    }
+    return out;
   }
 
   /** What an APPEND (or MULTIAPPEND) answered. */

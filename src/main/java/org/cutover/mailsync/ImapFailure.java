@@ -30,8 +30,17 @@ final class ImapFailure extends RuntimeException {
     return backoffHint;
   }
 
-  /** Worth retrying within the pass (a refused connection may be a restart, so it is too). */
+  /**
+   * Worth retrying within the pass. A refused connection is not: nothing listens there, and waiting
+   * a minute before saying so helps no one. (A refusal while reconnecting after a dropped
+   * connection may be the server restarting; {@link #retryableAfterDrop} covers that.)
+   */
   boolean retryable() {
-    return problem.mayPass() || problem == EndpointProblem.CONNECTION_REFUSED;
+    return problem.mayPass();
+  }
+
+  /** Worth retrying when the connection this replaces worked and was dropped. */
+  boolean retryableAfterDrop() {
+    return retryable() || problem == EndpointProblem.CONNECTION_REFUSED;
   }
 }

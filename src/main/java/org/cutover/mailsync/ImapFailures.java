@@ -63,6 +63,18 @@ final class ImapFailures {
       if (cause instanceof SSLException) {
         return tlsFailure(role, ep, tls, cause, e);
       }
+      if (cause instanceof ConnectionException ce && isForeignGreeting(ce.getResponse())) {
+        return new ImapFailure(
+            EndpointProblem.NOT_IMAP,
+            "The "
+                + where
+                + " is not an IMAP server: it greeted with \""
+                + ce.getResponse().toString().strip()
+                + "\" (an IMAP server begins with \"* OK\"); check the port (IMAP is 143, or 993"
+                + " with TLS) and the host",
+            null,
+            e);
+      }
       if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
         return new ImapFailure(
             EndpointProblem.TIMED_OUT,
@@ -112,6 +124,14 @@ final class ImapFailures {
         "Connecting to " + where + " failed: " + message(e) + "; it will be retried",
         null,
         e);
+  }
+
+  /**
+   * A first line that is not an untagged IMAP response, such as an SMTP server's "220 … ESMTP": a
+   * dropped connection's BYE is untagged and is not taken for one.
+   */
+  private static boolean isForeignGreeting(Response r) {
+    return r != null && !r.isUnTagged() && !r.isContinuation();
   }
 
   static ImapFailure loginRefused(String role, MailAccount account, String serverText) {

@@ -199,7 +199,8 @@ final class MailboxPass {
               "The pass for mailbox "
                   + mailboxKey
                   + " was stopped before it finished; the next pass resumes where it stopped",
-              recorder.errorLog()));
+              recorder.errorLog(),
+              recorder.notes()));
       return finish(null);
     } finally {
       if (early != null) {
@@ -244,7 +245,8 @@ final class MailboxPass {
                   + attempt
                   + " times; last: "
                   + f.getMessage(),
-              recorder.errorLog()));
+              recorder.errorLog(),
+              recorder.notes()));
       return false;
     }
     Duration wait = options.retry().waitAfter(attempt, f.backoffHint());
@@ -254,7 +256,8 @@ final class MailboxPass {
   }
 
   private SyncOutcome needsAdministrator(ImapFailure f) {
-    return new SyncOutcome.NeedsAdministrator(statistics(), f.getMessage(), recorder.errorLog());
+    return new SyncOutcome.NeedsAdministrator(
+        statistics(), f.getMessage(), recorder.errorLog(), recorder.notes());
   }
 
   private FolderMapper.Plan plan(Connections c) throws InterruptedException {
@@ -398,11 +401,11 @@ final class MailboxPass {
     plan.pairings().forEach(p -> present.add(p.source().name()));
     for (String folder : store.folders(mailboxKey)) {
       if (!present.contains(folder)) {
-        log.info(
-            "Mailbox {}: source folder '{}' is gone or excluded; its sync state is dropped and its"
-                + " copies stay on the target",
-            mailboxKey,
-            folder);
+        recorder.note(
+            "Source folder '"
+                + folder
+                + "' is gone (deleted on the source, or now excluded): its copies stay on the"
+                + " target and are no longer kept in step");
         store.deleteFolder(mailboxKey, folder);
       }
     }
@@ -484,11 +487,12 @@ final class MailboxPass {
         return;
       } catch (ImapFailure f) {
         c.close();
-        if (!f.retryable() && f.problem() == EndpointProblem.COMMAND_REFUSED) {
+        boolean retryable = attempt > 1 ? f.retryableAfterDrop() : f.retryable();
+        if (!retryable && f.problem() == EndpointProblem.COMMAND_REFUSED) {
           recorder.folderFailed(shown, f.getMessage(), false);
           return;
         }
-        if (!f.retryable()) {
+        if (!retryable) {
           recorder.error(f.getMessage());
           stop.compareAndSet(null, needsAdministrator(f));
           return;
@@ -533,7 +537,8 @@ final class MailboxPass {
         problem,
         recorder.errorLog(),
         recorder.skippedItems(),
-        recorder.failedFolders());
+        recorder.failedFolders(),
+        recorder.notes());
   }
 
   private SyncStatistics statistics() {
@@ -559,7 +564,8 @@ final class MailboxPass {
               + (failedFolders.size() > 1 ? " and others, see the error log" : "");
       outcome =
           recorder.allFailuresMayPass()
-              ? new SyncOutcome.Unavailable(statistics(), problem, recorder.errorLog())
+              ? new SyncOutcome.Unavailable(
+                  statistics(), problem, recorder.errorLog(), recorder.notes())
               : failed(problem);
     } else {
       outcome =
@@ -572,7 +578,7 @@ final class MailboxPass {
     SyncStatistics s = outcome.statistics();
     log.info(
         "Mailbox {}: pass ended {} after {} ms: {} folders, {} copied ({} bytes), {} flag updates,"
-            + " {} matched, {} skipped, {} refused, {} deleted on target",
+            + " {} matched, {} altered by the target, {} skipped, {} refused, {} deleted on target",
         mailboxKey,
         outcome.getClass().getSimpleName(),
         s.elapsed().toMillis(),
@@ -581,6 +587,7 @@ final class MailboxPass {
         s.bytesCopied(),
         s.flagsUpdated(),
         s.messagesMatched(),
+        s.messagesAltered(),
         s.messagesSkipped(),
         s.messagesRejected(),
         s.deletedOnTarget());
@@ -590,10 +597,12 @@ final class MailboxPass {
   /** The stopping outcome with the statistics and log as they are at the end. */
   private SyncOutcome refresh(SyncOutcome o) {
     if (o instanceof SyncOutcome.NeedsAdministrator n) {
-      return new SyncOutcome.NeedsAdministrator(statistics(), n.problem(), recorder.errorLog());
+      return new SyncOutcome.NeedsAdministrator(
+          statistics(), n.problem(), recorder.errorLog(), recorder.notes());
     }
     if (o instanceof SyncOutcome.Unavailable u) {
-      return new SyncOutcome.Unavailable(statistics(), u.problem(), recorder.errorLog());
+      return new SyncOutcome.Unavailable(
+          statistics(), u.problem(), recorder.errorLog(), recorder.notes());
     }
     if (o instanceof SyncOutcome.Failed f) {
       return failed(f.problem());

@@ -40,6 +40,15 @@ record MessageFingerprint(String messageId, long internalDate, long size, String
     return messageId.isEmpty() ? null : internalDate + ":" + messageId;
   }
 
+  /**
+   * True when the other fingerprint has the same header section: a copy for which this is false was
+   * altered by the server that stored it. Sizes are not compared: some servers report an estimate
+   * as RFC822.SIZE (Exchange Online, GreenMail), so a different size proves nothing.
+   */
+  boolean sameHeaderAs(MessageFingerprint other) {
+    return headerDigest.equals(other.headerDigest);
+  }
+
   /** Fingerprint from a complete message or its header section. */
   static MessageFingerprint of(
       byte[] data, int offset, int length, Instant internalDate, long size) {
@@ -142,6 +151,30 @@ record MessageFingerprint(String messageId, long internalDate, long size, String
       String digest = HEX.formatHex(sha.digest());
       long date = internalDate == null ? 0 : internalDate.getEpochSecond();
       return new MessageFingerprint(messageId, date, size, digest);
+    }
+  }
+
+  /**
+   * Digests a message's body (what follows the header section), carriage returns ignored, so that a
+   * copy whose headers a server rewrote can still be recognised by its unchanged body.
+   */
+  static final class BodyDigester {
+    private final MessageDigest sha = sha256();
+
+    void update(byte[] b, int off, int len) {
+      int end = off + len;
+      int run = off;
+      for (int i = off; i < end; i++) {
+        if (b[i] == '\r') {
+          sha.update(b, run, i - run);
+          run = i + 1;
+        }
+      }
+      sha.update(b, run, end - run);
+    }
+
+    String finish() {
+      return HEX.formatHex(sha.digest());
     }
   }
 

@@ -28,6 +28,7 @@ final class PassRecorder {
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong matched = new AtomicLong();
+  private final AtomicLong altered = new AtomicLong();
   private final AtomicLong deleted = new AtomicLong();
 
   private final List<SkippedItem> skippedItems = new ArrayList<>();
@@ -57,6 +58,10 @@ final class PassRecorder {
 
   void matched(long messages) {
     matched.addAndGet(messages);
+  }
+
+  void altered(long messages) {
+    altered.addAndGet(messages);
   }
 
   void deleted(long messages) {
@@ -146,6 +151,7 @@ final class PassRecorder {
         skipped.get(),
         rejected.get(),
         matched.get(),
+        altered.get(),
         deleted.get(),
         elapsed);
   }

@@ -12,6 +12,12 @@ public sealed interface SyncOutcome
   SyncStatistics statistics();
 
   /**
+   * What the pass adapted or found worth saying (folder names renamed for the target, keywords it
+   * does not keep, copies it altered, folders gone from the source), whether or not it finished.
+   */
+  List<String> notes();
+
+  /**
    * Every folder that could be synced was; {@code skippedItems} and {@code skippedFolders} list
    * what was left out on purpose (limits, exclusions) or refused by the target within the bad-item
    * limit; {@code notes} says what was adapted (keywords the target does not keep, renamed folder
@@ -39,10 +45,16 @@ public sealed interface SyncOutcome
    * The pass cannot succeed until an administrator changes something: credentials, rights, a
    * certificate to trust, a full target mailbox. Retrying alone will not help.
    */
-  record NeedsAdministrator(SyncStatistics statistics, String problem, List<String> errorLog)
+  record NeedsAdministrator(
+      SyncStatistics statistics, String problem, List<String> errorLog, List<String> notes)
       implements SyncOutcome {
     public NeedsAdministrator {
       errorLog = List.copyOf(errorLog);
+      notes = List.copyOf(notes);
+    }
+
+    public NeedsAdministrator(SyncStatistics statistics, String problem, List<String> errorLog) {
+      this(statistics, problem, errorLog, List.of());
     }
   }
 
@@ -50,10 +62,16 @@ public sealed interface SyncOutcome
    * A passing trouble outlasted the retries (server unreachable, throttled, connection dropping):
    * run the pass again later; it resumes where it stopped.
    */
-  record Unavailable(SyncStatistics statistics, String problem, List<String> errorLog)
+  record Unavailable(
+      SyncStatistics statistics, String problem, List<String> errorLog, List<String> notes)
       implements SyncOutcome {
     public Unavailable {
       errorLog = List.copyOf(errorLog);
+      notes = List.copyOf(notes);
+    }
+
+    public Unavailable(SyncStatistics statistics, String problem, List<String> errorLog) {
+      this(statistics, problem, errorLog, List.of());
     }
   }
 
@@ -66,12 +84,23 @@ public sealed interface SyncOutcome
       String problem,
       List<String> errorLog,
       List<SkippedItem> skippedItems,
-      List<SkippedFolder> skippedFolders)
+      List<SkippedFolder> skippedFolders,
+      List<String> notes)
       implements SyncOutcome {
     public Failed {
       errorLog = List.copyOf(errorLog);
       skippedItems = List.copyOf(skippedItems);
       skippedFolders = List.copyOf(skippedFolders);
+      notes = List.copyOf(notes);
+    }
+
+    public Failed(
+        SyncStatistics statistics,
+        String problem,
+        List<String> errorLog,
+        List<SkippedItem> skippedItems,
+        List<SkippedFolder> skippedFolders) {
+      this(statistics, problem, errorLog, skippedItems, skippedFolders, List.of());
     }
   }
 }

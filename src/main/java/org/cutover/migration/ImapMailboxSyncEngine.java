@@ -40,6 +40,15 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private final MailSyncProperties properties;
   private final ObjectProvider<TargetImapAccess> microsoft365;
 
+  /**
+   * Where large messages are spooled: the configured folder, else cutover-spool in the temporary
+   * directory, so that files a killed node left there are found and deleted at its next start.
+   */
+  private final java.nio.file.Path spoolDirectory;
+
+  /** Spool files older than this at start-up belong to no pass still running. */
+  private static final java.time.Duration STALE_SPOOL = java.time.Duration.ofHours(6);
+
   ImapMailboxSyncEngine(
       MigrationStore store,
       SecretStore secrets,
@@ -55,6 +64,11 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     this.state = state;
     this.properties = properties;
     this.microsoft365 = microsoft365;
+    this.spoolDirectory =
+        properties.spoolDirectory() != null
+            ? properties.spoolDirectory()
+            : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "cutover-spool");
+    org.cutover.mailsync.SpoolFolder.clean(spoolDirectory, STALE_SPOOL);
   }
 
   @Override
@@ -150,7 +164,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                 ? DuplicateMatching.MESSAGE_ID_AND_DATE
                 : DuplicateMatching.EXACT)
         .withParallelFolders(properties.parallelFolders())
-        .withLargeMessages(defaults.largeMessageBytes(), properties.spoolDirectory());
+        .withLargeMessages(defaults.largeMessageBytes(), spoolDirectory);
   }
 
   private StoredEndpoint endpoint(String migrationId, EndpointRole role) {
@@ -213,6 +227,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
         statistics.flagsUpdated(),
         statistics.messagesSkipped() + statistics.messagesRejected(),
         statistics.bytesCopied(),
-        error);
+        error,
+        statistics.messagesAltered());
   }
 }

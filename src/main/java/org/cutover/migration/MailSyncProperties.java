@@ -19,8 +19,9 @@ import org.springframework.util.unit.DataSize;
  * @param parallelFolders folders of one mailbox copied at once
  * @param trustStore PEM file (or PKCS12/JKS) of extra certificates to trust, for servers with a
  *     private CA; none: the JVM's trusted authorities
- * @param spoolDirectory where messages too large for memory are staged; none: the temporary
- *     directory
+ * @param spoolDirectory where messages too large for memory are staged; none: cutover-spool in the
+ *     temporary directory. Files a killed node left there are deleted at its next start once they
+ *     are six hours old (another node on the same host may still be using younger ones)
  */
 @ConfigurationProperties("cutover.mailsync")
 public record MailSyncProperties(

@@ -107,12 +107,14 @@ class MailboxSyncWorker implements ExternalTaskHandler {
       return;
     }
     log.info(
-        "Migration {}: {} sync of {} {}: {} messages copied, {} flags updated, {} skipped",
+        "Migration {}: {} sync of {} {}: {} messages copied, {} altered by the target, {} flags"
+            + " updated, {} skipped",
         migrationId,
         mode,
         mailboxId,
         report.succeeded() ? "done" : "failed",
         report.messagesCopied(),
+        report.messagesAltered(),
         report.flagsUpdated(),
         report.messagesSkipped());
     complete(task, service, migrationId, mailboxId, reportVariables(report));
@@ -182,6 +184,7 @@ class MailboxSyncWorker implements ExternalTaskHandler {
     Map<String, Object> local = new HashMap<>();
     local.put(ProcessVariables.SYNC_SUCCEEDED.name(), report.succeeded());
     local.put(ProcessVariables.MESSAGES_COPIED.name(), report.messagesCopied());
+    local.put(ProcessVariables.MESSAGES_ALTERED.name(), report.messagesAltered());
     local.put(ProcessVariables.FLAGS_UPDATED.name(), report.flagsUpdated());
     local.put(ProcessVariables.MESSAGES_SKIPPED.name(), report.messagesSkipped());
     local.put(ProcessVariables.BYTES_COPIED.name(), report.bytesCopied());

@@ -66,6 +66,7 @@ final class ProcessVariables {
   static final ProcessVariable<Boolean> SYNC_SUCCEEDED = flag("syncSucceeded");
   static final ProcessVariable<String> SYNC_ERROR = text("syncError");
   static final ProcessVariable<Long> MESSAGES_COPIED = count("messagesCopied");
+  static final ProcessVariable<Long> MESSAGES_ALTERED = count("messagesAltered");
   static final ProcessVariable<Long> FLAGS_UPDATED = count("flagsUpdated");
   static final ProcessVariable<Long> MESSAGES_SKIPPED = count("messagesSkipped");
   static final ProcessVariable<Long> BYTES_COPIED = count("bytesCopied");

@@ -18,14 +18,14 @@ class ResultTableTest {
   /** The columns as a format string would lay them out. */
   private static String row(int width, Object... cells) {
     return String.format(
-        Locale.ROOT, "%-" + width + "s  %-13s %7s %8s %9s %7s %7s %7s %8s %7s %8s%n", cells);
+        Locale.ROOT, "%-" + width + "s  %-13s %7s %8s %8s %9s %7s %7s %7s %8s %7s %8s%n", cells);
   }
 
   @Test
   void alignsTheColumnsUnderTheHeadings() {
     SyncStatistics anna =
-        new SyncStatistics(18, 1234, 1_387_654_321L, 3, 2, 1, 5, 4, Duration.ofMillis(10_145));
-    SyncStatistics bo = new SyncStatistics(1, 0, 0, 0, 0, 0, 0, 0, Duration.ofMillis(4));
+        new SyncStatistics(18, 1234, 1_387_654_321L, 3, 2, 1, 5, 6, 4, Duration.ofMillis(10_145));
+    SyncStatistics bo = new SyncStatistics(1, 0, 0, 0, 0, 0, 0, 0, 0, Duration.ofMillis(4));
     List<MailboxResult> results =
         List.of(
             new MailboxResult(
@@ -45,6 +45,7 @@ class ResultTableTest {
                     "result",
                     "folders",
                     "copied",
+                    "altered",
                     "MB",
                     "flags",
                     "matched",
@@ -58,6 +59,7 @@ class ResultTableTest {
                     "synced",
                     18,
                     1234,
+                    6,
                     "1387.7",
                     3,
                     5,
@@ -65,8 +67,8 @@ class ResultTableTest {
                     1,
                     4,
                     "10.15")
-                + row(w, "bo -> bo", "needs admin", 1, 0, "0.0", 0, 0, 0, 0, 0, "0.00")
-                + row(w, "total", "1/2 synced", 19, 1234, "1387.7", 3, 5, 2, 1, 4, "10.23"))
+                + row(w, "bo -> bo", "needs admin", 1, 0, 0, "0.0", 0, 0, 0, 0, 0, "0.00")
+                + row(w, "total", "1/2 synced", 19, 1234, 6, "1387.7", 3, 5, 2, 1, 4, "10.23"))
         .contains("bo -> bo:" + System.lineSeparator() + "  needs admin: wrong password");
   }
 
@@ -82,7 +84,7 @@ class ResultTableTest {
             Duration.ZERO);
 
     assertThat(table.lines().findFirst().orElseThrow()).startsWith("mailbox  result ");
-    assertThat(table).contains(row(7, "a", "synced", 0, 0, "0.0", 0, 0, 0, 0, 0, "0.00"));
+    assertThat(table).contains(row(7, "a", "synced", 0, 0, 0, "0.0", 0, 0, 0, 0, 0, "0.00"));
   }
 
   @Test

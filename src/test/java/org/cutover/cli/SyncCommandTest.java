@@ -142,6 +142,54 @@ class SyncCommandTest {
   }
 
   @Test
+  void namesTheFieldOfATrustFileThatHoldsNoCertificate() throws Exception {
+    Files.writeString(dir.resolve("not-a-cert.txt"), "this is no certificate\n");
+    Path spec = dir.resolve("bad-trust.json");
+    Files.writeString(
+        spec,
+        Files.readString(spec(mailbox("anna"), ""))
+            .replaceFirst(
+                "\"security\": \"plaintext\"\\}",
+                "\"security\": \"plaintext\", \"trustCertificates\": \"not-a-cert.txt\"}"));
+
+    assertThat(run("--spec", spec.toString())).isEqualTo(2);
+
+    assertThat(err.toString())
+        .contains("source.trustCertificates")
+        .contains("not-a-cert.txt")
+        .doesNotContain("Exception\n\tat ");
+    assertThat(target.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void failsAtOnceWhenNothingListensOnThePort() throws Exception {
+    int closed = org.cutover.testsupport.FreePort.pick();
+    Path spec = dir.resolve("refused.json");
+    Files.writeString(
+        spec,
+        Files.readString(spec(mailbox("anna"), ""))
+            .replace("\"port\": " + source.getImap().getPort(), "\"port\": " + closed));
+
+    assertThat(run("--spec", spec.toString())).isEqualTo(1);
+
+    assertThat(row("anna -> anna")).contains("needs admin");
+    assertThat(out.toString()).contains("Nothing accepts connections").doesNotContain("attempt 2");
+  }
+
+  @Test
+  void deletesSpoolFilesAKilledRunLeftInTheStateFolder() throws Exception {
+    Path spool = dir.resolve("state").resolve("spool");
+    Files.createDirectories(spool);
+    Path left = Files.write(spool.resolve("mailsync-4711.eml"), new byte[1 << 20]);
+    Path other = Files.writeString(spool.resolve("notes.txt"), "not a spool file");
+
+    assertThat(run("--spec", spec(mailbox("anna"), "").toString())).isEqualTo(0);
+
+    assertThat(left).doesNotExist();
+    assertThat(other).exists();
+  }
+
+  @Test
   void refusesASecondRunOnTheSameState() throws Exception {
     Path spec = spec(mailbox("anna"), "");
     try (StateFolder busy = StateFolder.open(dir.resolve("state"))) {

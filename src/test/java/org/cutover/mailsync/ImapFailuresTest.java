@@ -42,7 +42,9 @@ class ImapFailuresTest {
   void retriesThrottlingAndLostConnectionsButNotBadCredentials() {
     assertThat(new ImapFailure(EndpointProblem.THROTTLED, "x").retryable()).isTrue();
     assertThat(new ImapFailure(EndpointProblem.CONNECTION_LOST, "x").retryable()).isTrue();
-    assertThat(new ImapFailure(EndpointProblem.CONNECTION_REFUSED, "x").retryable()).isTrue();
+    assertThat(new ImapFailure(EndpointProblem.CONNECTION_REFUSED, "x").retryable()).isFalse();
+    assertThat(new ImapFailure(EndpointProblem.CONNECTION_REFUSED, "x").retryableAfterDrop())
+        .isTrue();
     assertThat(new ImapFailure(EndpointProblem.BAD_CREDENTIALS, "x").retryable()).isFalse();
     assertThat(new ImapFailure(EndpointProblem.TLS_UNTRUSTED, "x").retryable()).isFalse();
   }

@@ -356,6 +356,9 @@ class MailboxSynchronizerIT {
       Path empty = Files.createFile(cur.resolve("1700000000.M" + i + "P1.empty,S=0:2,S"));
       Files.setOwner(empty, users.lookupPrincipalByName("dovecot"));
     }
+    try (TestImap t = TestImap.open(src, "user1")) {
+      t.create("Sent"); // "Sendt post" becomes the target's Sent: this one is renamed, with a note
+    }
 
     SyncOutcome tolerated = sync("user1", src, dst);
     options = options.withBadItemLimit(0);
@@ -369,6 +372,8 @@ class MailboxSynchronizerIT {
     assertThat(s.statistics().messagesRejected()).isEqualTo(2);
     assertThat(failed).isInstanceOf(SyncOutcome.Failed.class);
     assertThat(((SyncOutcome.Failed) failed).problem()).contains("bad-item limit of 0");
+    assertThat(failed.notes())
+        .anyMatch(n -> n.contains("Folder 'Sent'") && n.contains("is named 'Sent (2)'"));
   }
 
   @Test

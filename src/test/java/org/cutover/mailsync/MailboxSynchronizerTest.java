@@ -100,7 +100,9 @@ class MailboxSynchronizerTest {
     // The large message's UID is below the newest copied one; a pass reads its date and size anew.
     SyncOutcome unlimited = sync(SyncOptions.defaults());
 
-    assertThat(unlimited.statistics().messagesCopied()).isEqualTo(1);
+    // GreenMail rewrites the raw 8-bit subject ("vedhæftning") when it stores the copy
+    assertThat(unlimited.statistics().messagesCopied()).isZero();
+    assertThat(unlimited.statistics().messagesAltered()).isEqualTo(1);
     assertThat(snapshot(target, "INBOX"))
         .hasSize(4)
         .containsExactlyInAnyOrderElementsOf(snapshot(source, "INBOX"));

@@ -18,7 +18,11 @@ final class TestImap implements AutoCloseable {
   }
 
   static TestImap open(DovecotServer server, String user) {
-    return new TestImap(new ImapConnector().open(server.source(user), "test"));
+    return open(server.source(user));
+  }
+
+  static TestImap open(MailAccount account) {
+    return new TestImap(new ImapConnector().open(account, "test"));
   }
 
   /** Appends raw bytes with flags; returns nothing (the server keeps the bytes as given). */

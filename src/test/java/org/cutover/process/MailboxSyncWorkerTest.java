@@ -60,7 +60,7 @@ class MailboxSyncWorkerTest {
 
   @Test
   void completesWithTheReportCountsAsLocalVariables() {
-    runner.pass = heartbeat -> new MailboxSyncReport(120, 7, 2, 5_000_000, null);
+    runner.pass = heartbeat -> new MailboxSyncReport(120, 7, 2, 5_000_000, null, 4);
     ExternalTask task = task(null);
 
     worker.execute(task, service);
@@ -71,6 +71,7 @@ class MailboxSyncWorkerTest {
             Map.of(
                 "syncSucceeded", true,
                 "messagesCopied", 120L,
+                "messagesAltered", 4L,
                 "flagsUpdated", 7L,
                 "messagesSkipped", 2L,
                 "bytesCopied", 5_000_000L));
