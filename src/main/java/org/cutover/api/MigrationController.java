@@ -2,16 +2,20 @@ package org.cutover.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.cutover.migration.BatchProgress;
 import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.EndpointRole;
+import org.cutover.migration.MailboxProgress;
 import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MigrationNotFound;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -114,9 +119,28 @@ class MigrationController {
       responseCode = "404",
       description = "No such migration",
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
-  MigrationViews.Details get(@PathVariable String id) {
+  MigrationViews.Details get(
+      @PathVariable String id,
+      @Parameter(
+              description =
+                  "Which mailboxes to list: all, waiting, syncing, synced, failed or none (the"
+                      + " summary in mailboxProgress always covers all)")
+          @RequestParam(name = "mailboxes", defaultValue = "all")
+          String filter,
+      @Parameter(description = "Page of the mailbox list, from 0")
+          @RequestParam(name = "page", defaultValue = "0")
+          int page,
+      @Parameter(description = "Mailboxes per page, 1 to 500")
+          @RequestParam(name = "size", defaultValue = "100")
+          int size) {
+    MailboxFilter shown = MailboxFilter.parse(filter);
+    MailboxFilter.checkPage(page, size);
     StoredMigration migration = store.find(id).orElseThrow(() -> notFound(id));
     List<MailboxState> mailboxes = store.mailboxes(id);
+    Map<String, MailboxProgress> progress = store.progress(id);
+    List<MailboxState> matching =
+        mailboxes.stream().filter(mailbox -> shown.shows(mailbox.status())).toList();
+    List<MailboxState> onPage = matching.stream().skip((long) page * size).limit(size).toList();
     Map<MailboxStatus, Long> counts = new EnumMap<>(MailboxStatus.class);
     mailboxes.forEach(mailbox -> counts.merge(mailbox.status(), 1L, Long::sum));
     return new MigrationViews.Details(
@@ -135,7 +159,11 @@ class MigrationController {
         migration.mxSwitchedAt(),
         dnsChanges.changes(id).stream().map(MigrationViews.DnsChange::of).toList(),
         store.endpoint(id, EndpointRole.SOURCE).map(MigrationViews.Endpoint::of).orElse(null),
-        mailboxes.stream().map(MigrationViews.Mailbox::of).toList(),
+        BatchProgress.of(mailboxes, progress, Instant.now()),
+        new MigrationViews.MailboxPage(shown.name(), page, size, matching.size()),
+        onPage.stream()
+            .map(mailbox -> MigrationViews.Mailbox.of(mailbox, progress.get(mailbox.id())))
+            .toList(),
         licences.stream()
             .findFirst()
             .map(target -> target.licences(id).stream().map(MigrationViews.Licence::of).toList())

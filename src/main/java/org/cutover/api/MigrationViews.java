@@ -4,10 +4,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.cutover.migration.BatchProgress;
 import org.cutover.migration.BatchStatus;
 import org.cutover.migration.ConnectionSecurity;
 import org.cutover.migration.DnsMode;
 import org.cutover.migration.ImapAuth;
+import org.cutover.migration.MailboxProgress;
 import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MigrationPhase;
@@ -73,7 +75,15 @@ final class MigrationViews {
                       + " when they were undone")
           List<DnsChange> dnsChanges,
       Endpoint source,
-      List<Mailbox> mailboxes,
+      @Schema(
+              description =
+                  "The batch's progress over all its mailboxes: how many wait, sync, are synced"
+                      + " or failed; messages and bytes copied of those found to copy; the"
+                      + " estimated finish")
+          BatchProgress mailboxProgress,
+      @Schema(description = "Which mailboxes the list below holds") MailboxPage mailboxPage,
+      @Schema(description = "One page of the mailboxes the filter selects, in batch order")
+          List<Mailbox> mailboxes,
       @Schema(
               description =
                   "Each user's licence as the task \"Assign licences\" left it: assigned,"
@@ -177,6 +187,48 @@ final class MigrationViews {
     }
   }
 
+  @Schema(description = "A page of a migration's mailbox list")
+  record MailboxPage(
+      @Schema(description = "The filter: ALL, WAITING, SYNCING, SYNCED, FAILED or NONE")
+          String filter,
+      int page,
+      int size,
+      @Schema(description = "Mailboxes the filter selects, on all pages") long total) {}
+
+  @Schema(description = "Where a mailbox's running or last pass stands")
+  record PassProgress(
+      int foldersDone,
+      int foldersTotal,
+      long messagesCopied,
+      @Schema(description = "Messages the pass found to copy in the folders it looked at so far")
+          long messagesToCopy,
+      long bytesCopied,
+      long bytesToCopy,
+      long bytesPerSecond,
+      @Schema(description = "Seconds left at the rate so far; absent when unknown")
+          Long estimatedSecondsLeft,
+      Instant startedAt,
+      Instant updatedAt) {
+
+    static PassProgress of(MailboxProgress p) {
+      if (p == null) {
+        return null;
+      }
+      java.time.Duration left = p.estimatedTimeLeft();
+      return new PassProgress(
+          p.foldersDone(),
+          p.foldersTotal(),
+          p.messagesCopied(),
+          p.messagesToCopy(),
+          p.bytesCopied(),
+          p.bytesToCopy(),
+          p.bytesPerSecond(),
+          left == null ? null : left.toSeconds(),
+          p.startedAt(),
+          p.updatedAt());
+    }
+  }
+
   @Schema(description = "One mailbox and how its syncs went; counts add up over all passes")
   record Mailbox(
       String id,
@@ -189,9 +241,11 @@ final class MigrationViews {
       long flagsUpdated,
       long messagesSkipped,
       long bytesCopied,
-      @Schema(description = "What went wrong last, if anything") String lastError) {
+      @Schema(description = "What went wrong last, if anything") String lastError,
+      @Schema(description = "Its running or last pass, written every few seconds while it runs")
+          PassProgress pass) {
 
-    static Mailbox of(MailboxState state) {
+    static Mailbox of(MailboxState state, MailboxProgress progress) {
       return new Mailbox(
           state.id(),
           state.emailAddress(),
@@ -202,7 +256,8 @@ final class MigrationViews {
           state.flagsUpdated(),
           state.messagesSkipped(),
           state.bytesCopied(),
-          state.lastError());
+          state.lastError(),
+          PassProgress.of(progress));
     }
   }
 }

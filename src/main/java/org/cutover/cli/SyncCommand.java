@@ -37,12 +37,13 @@ public final class SyncCommand {
 
   private static final String USAGE =
       """
-      Usage: java -jar cutover.jar sync --spec FILE
+      Usage: java -jar cutover.jar sync --spec FILE [--json]
 
       Copies every mailbox pair that FILE (JSON) names from the source to the target IMAP server.
       Running it again copies only what changed: the UID state is kept in the folder the spec's
       "state" names. Passwords and tokens come only from files or environment variables named in
-      the spec. README.md describes the spec.
+      the spec. README.md describes the spec. On a terminal a progress line shows how far the run
+      is; --json prints the result as one JSON object instead of the table.
 
       Exit status: 0 every mailbox copied completely, 1 a mailbox failed or left messages out
       (see the table), 2 the spec or the command line cannot be used.
@@ -101,6 +102,7 @@ public final class SyncCommand {
       PrintStream err,
       CountDownLatch loggingReady) {
     Path spec = null;
+    boolean json = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "-h", "--help" -> {
@@ -114,6 +116,7 @@ public final class SyncCommand {
           }
           spec = Path.of(args[++i]);
         }
+        case "--json" -> json = true;
         default -> {
           err.print("sync: unknown argument " + args[i] + "\n\n" + USAGE);
           return UNUSABLE;
@@ -139,8 +142,17 @@ public final class SyncCommand {
     }
     try (StateFolder state = StateFolder.open(plan.state())) {
       long started = System.nanoTime();
-      List<MailboxResult> results = sync(plan, state, err);
-      ResultTable.print(results, Duration.ofNanos(System.nanoTime() - started), out);
+      List<MailboxResult> results;
+      try (ProgressLine progress =
+          new ProgressLine(err, ProgressLine.onTerminal(), plan.mailboxes().size())) {
+        results = sync(plan, state, progress);
+      }
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      if (json) {
+        ResultJson.print(results, elapsed, out);
+      } else {
+        ResultTable.print(results, elapsed, out);
+      }
       return results.stream().allMatch(MailboxResult::complete) ? COMPLETE : INCOMPLETE;
     } catch (SpecProblem problem) {
       err.println("sync: " + spec + ": " + problem.getMessage());
@@ -148,7 +160,7 @@ public final class SyncCommand {
     }
   }
 
-  private static List<MailboxResult> sync(SyncPlan plan, StateFolder state, PrintStream err) {
+  private static List<MailboxResult> sync(SyncPlan plan, StateFolder state, ProgressLine progress) {
     MailboxSynchronizer synchronizer = new MailboxSynchronizer();
     ExecutorService pool = Executors.newFixedThreadPool(plan.concurrentMailboxes());
     try {
@@ -157,9 +169,11 @@ public final class SyncCommand {
         running.add(
             pool.submit(
                 () -> {
-                  SyncOutcome outcome = syncOne(synchronizer, run, plan, state);
+                  SyncOutcome outcome =
+                      syncOne(synchronizer, run, plan, state, progress.mailbox(run.key()));
                   MailboxResult result = new MailboxResult(run.label(), outcome);
-                  err.println(
+                  progress.finished(
+                      run.key(),
                       "sync: "
                           + run.label()
                           + ": "
@@ -187,7 +201,11 @@ public final class SyncCommand {
 
   /** One mailbox pair's pass, with its own state file open while it runs. */
   private static SyncOutcome syncOne(
-      MailboxSynchronizer synchronizer, SyncPlan.MailboxRun run, SyncPlan plan, StateFolder state) {
+      MailboxSynchronizer synchronizer,
+      SyncPlan.MailboxRun run,
+      SyncPlan plan,
+      StateFolder state,
+      SyncProgressListener listener) {
     JournalSyncStateStore store;
     try {
       store = state.mailbox(run.key());
@@ -198,8 +216,7 @@ public final class SyncCommand {
     SyncOptions options =
         plan.options().withLargeMessages(plan.options().largeMessageBytes(), state.spool());
     try (store) {
-      return synchronizer.sync(
-          run.key(), run.source(), run.target(), options, store, SyncProgressListener.NONE);
+      return synchronizer.sync(run.key(), run.source(), run.target(), options, store, listener);
     }
   }
 

@@ -441,6 +441,7 @@ final class FolderSynchronizer {
      * second thread, so that neither side waits for the other.
      */
     private void copy(List<SourceMessage> toCopy) throws InterruptedException {
+      recorder.toCopy(toCopy.size(), toCopy.stream().mapToLong(SourceMessage::size).sum());
       long appendLimit = dst.numericCapability("APPENDLIMIT");
       List<List<SourceMessage>> units = new ArrayList<>();
       List<SourceMessage> batch = new ArrayList<>();
@@ -681,6 +682,7 @@ final class FolderSynchronizer {
       if (out.isEmpty()) {
         return;
       }
+      recorder.beforeWrite();
       long floor = targetNext;
       List<PendingAppend> pending = new ArrayList<>();
       for (OutgoingMessage o : out) {
@@ -873,6 +875,7 @@ final class FolderSynchronizer {
         groupFlags.put(key, new FlagSet[] {added, removed});
         updated.add(new SyncedMessage(s.sourceUid(), s.targetUid(), m.flags().stored()));
       }
+      recorder.beforeWrite();
       for (Map.Entry<String, List<Long>> g : groups.entrySet()) {
         FlagSet[] f = groupFlags.get(g.getKey());
         for (String set : UidSet.format(g.getValue(), MAX_RANGES)) {
@@ -897,6 +900,7 @@ final class FolderSynchronizer {
       Collection<Long> sourceUids = gone.stream().map(SyncedMessage::sourceUid).toList();
       if (options.deletedOnSource() == DeletedOnSource.DELETE_ON_TARGET) {
         List<Long> targetUids = gone.stream().map(SyncedMessage::targetUid).toList();
+        recorder.beforeWrite();
         boolean expunge = dst.has("UIDPLUS");
         FlagSet deleted = FlagSet.of(List.of("\\Deleted"));
         for (String set : UidSet.format(targetUids, MAX_RANGES)) {

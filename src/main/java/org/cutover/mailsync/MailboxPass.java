@@ -71,6 +71,7 @@ final class MailboxPass {
       SyncOptions options,
       SyncStateStore store,
       SyncProgressListener listener,
+      PassGuard guard,
       ByteBudget budget) {
     this.connector = connector;
     this.mailboxKey = mailboxKey;
@@ -78,7 +79,7 @@ final class MailboxPass {
     this.targetAccount = target;
     this.options = options;
     this.store = store;
-    this.recorder = new PassRecorder(mailboxKey, listener, options.badItemLimit());
+    this.recorder = new PassRecorder(mailboxKey, listener, guard, options.badItemLimit());
     this.budget = budget;
   }
 
@@ -479,6 +480,7 @@ final class MailboxPass {
     String shown = pairing.source().displayPath();
     for (int attempt = 1; stop.get() == null; attempt++) {
       try {
+        recorder.beforeWrite();
         if (!targets.prepare(c.target(), pairing)) {
           return;
         }
@@ -516,6 +518,16 @@ final class MailboxPass {
       } catch (BadItemLimitExceeded e) {
         recorder.error(e.getMessage());
         stop.compareAndSet(null, failed(e.getMessage()));
+        return;
+      } catch (PassRevoked e) {
+        String problem =
+            "The pass for mailbox "
+                + mailboxKey
+                + " stopped before writing to the target: "
+                + e.getMessage();
+        recorder.error(problem);
+        stop.compareAndSet(
+            null, new SyncOutcome.Unavailable(statistics(), problem, recorder.errorLog()));
         return;
       } catch (UncheckedIOException e) {
         recorder.folderFailed(

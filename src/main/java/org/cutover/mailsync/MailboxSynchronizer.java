@@ -64,6 +64,24 @@ public final class MailboxSynchronizer {
       SyncOptions options,
       SyncStateStore state,
       SyncProgressListener progress) {
+    return sync(mailboxKey, source, target, options, state, progress, PassGuard.NONE);
+  }
+
+  /**
+   * Runs one pass as {@link #sync(String, SourceAccount, TargetAccount, SyncOptions,
+   * SyncStateStore, SyncProgressListener)} does, asking {@code guard} before every write to the
+   * target: when it answers with a reason, the pass ends at once as {@link SyncOutcome.Unavailable}
+   * with that reason, the write not made.
+   */
+  public SyncOutcome sync(
+      String mailboxKey,
+      SourceAccount source,
+      TargetAccount target,
+      SyncOptions options,
+      SyncStateStore state,
+      SyncProgressListener progress,
+      PassGuard guard) {
+    Objects.requireNonNull(guard, "guard");
     if (mailboxKey == null || mailboxKey.isBlank()) {
       throw new IllegalArgumentException("A mailbox pass needs a mailbox key for its sync state");
     }
@@ -74,7 +92,7 @@ public final class MailboxSynchronizer {
     SyncProgressListener listener = progress == null ? SyncProgressListener.NONE : progress;
     try (EndpointGate.Permit permit = gate.enter(source.endpoint(), target.endpoint())) {
       return new MailboxPass(
-              connector, mailboxKey, source, target, options, state, listener, budget)
+              connector, mailboxKey, source, target, options, state, listener, guard, budget)
           .run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

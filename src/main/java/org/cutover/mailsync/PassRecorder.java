@@ -18,12 +18,15 @@ final class PassRecorder {
 
   private final String mailboxKey;
   private final SyncProgressListener listener;
+  private final PassGuard guard;
   private final int badItemLimit;
   private volatile int foldersTotal;
 
   private final AtomicInteger foldersDone = new AtomicInteger();
   private final AtomicLong copied = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong messagesToCopy = new AtomicLong();
+  private final AtomicLong bytesToCopy = new AtomicLong();
   private final AtomicLong flags = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -37,14 +40,30 @@ final class PassRecorder {
   private final List<String> errorLog = new ArrayList<>();
   private boolean allFailuresMayPass = true;
 
-  PassRecorder(String mailboxKey, SyncProgressListener listener, int badItemLimit) {
+  PassRecorder(
+      String mailboxKey, SyncProgressListener listener, PassGuard guard, int badItemLimit) {
     this.mailboxKey = mailboxKey;
     this.listener = listener;
+    this.guard = guard;
     this.badItemLimit = badItemLimit;
   }
 
   void foldersTotal(int total) {
     this.foldersTotal = total;
+  }
+
+  /** Messages a folder's inventory found to copy: the pass's total grows folder by folder. */
+  void toCopy(long messages, long byteCount) {
+    messagesToCopy.addAndGet(messages);
+    bytesToCopy.addAndGet(byteCount);
+  }
+
+  /** Stops the pass (throws) when its guard no longer allows writing to the target. */
+  void beforeWrite() {
+    String reason = guard.stopReason();
+    if (reason != null) {
+      throw new PassRevoked(reason);
+    }
   }
 
   void copied(long messages, long byteCount) {
@@ -136,7 +155,14 @@ final class PassRecorder {
   void progress(String folder) {
     SyncProgress p =
         new SyncProgress(
-            mailboxKey, folder, foldersDone.get(), foldersTotal, copied.get(), bytes.get());
+            mailboxKey,
+            folder,
+            foldersDone.get(),
+            foldersTotal,
+            copied.get(),
+            bytes.get(),
+            messagesToCopy.get(),
+            bytesToCopy.get());
     synchronized (listener) {
       listener.onProgress(p);
     }

@@ -9,6 +9,8 @@ package org.cutover.mailsync;
  * @param foldersTotal folders to sync in this pass
  * @param messagesCopied messages copied so far
  * @param bytesCopied bytes copied so far
+ * @param messagesToCopy messages this pass found to copy in the folders inventoried so far
+ * @param bytesToCopy their size
  */
 public record SyncProgress(
     String mailboxKey,
@@ -16,4 +18,6 @@ public record SyncProgress(
     int foldersDone,
     int foldersTotal,
     long messagesCopied,
-    long bytesCopied) {}
+    long bytesCopied,
+    long messagesToCopy,
+    long bytesToCopy) {}

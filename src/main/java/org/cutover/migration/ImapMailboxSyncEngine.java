@@ -98,7 +98,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   }
 
   @Override
-  public MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat) {
+  public MailboxSyncReport sync(String mailboxId, SyncMode mode, PassWatch watch) {
     MailboxState mailbox =
         store
             .mailbox(mailboxId)
@@ -118,7 +118,17 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     SyncOptions options = options(migration.targetType());
     SyncOutcome outcome =
         synchronizer.sync(
-            mailboxId, sourceAccount, targetAccount, options, state, progress -> heartbeat.run());
+            mailboxId,
+            sourceAccount,
+            targetAccount,
+            options,
+            state,
+            watch::progress,
+            watch::stopReason);
+    String stopped = watch.stopReason();
+    if (stopped != null && !(outcome instanceof SyncOutcome.Synced)) {
+      throw new PassStopped("The sync of mailbox " + mailboxId + " stopped: " + stopped);
+    }
     if (outcome instanceof SyncOutcome.Synced synced) {
       return report(synced.statistics(), null);
     }

@@ -15,9 +15,10 @@ public interface MailboxSyncEngine {
   void testSourceEndpoint(String migrationId);
 
   /**
-   * Runs one sync pass of one mailbox; {@code heartbeat} is called regularly so the worker can
-   * extend its lock. A pass that cannot finish for this mailbox alone returns a failed report; a
-   * passing trouble (connection lost, throttled) throws {@link TransientStepFailure}.
+   * Runs one sync pass of one mailbox, telling {@code watch} how it advances and asking it before
+   * every write to the target. A pass that cannot finish for this mailbox alone returns a failed
+   * report; a passing trouble (connection lost, throttled) throws {@link TransientStepFailure}; a
+   * pass that {@code watch} stopped throws {@link PassStopped}.
    */
-  MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat);
+  MailboxSyncReport sync(String mailboxId, SyncMode mode, PassWatch watch);
 }

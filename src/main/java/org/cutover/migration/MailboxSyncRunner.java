@@ -7,7 +7,14 @@ package org.cutover.migration;
  */
 public interface MailboxSyncRunner {
 
-  MailboxSyncReport run(String mailboxId, SyncMode mode, Runnable heartbeat);
+  /**
+   * Runs the pass while {@code lock} and the mailbox's lease are held; stops before the next write
+   * to the target once either is lost.
+   *
+   * @throws MailboxBusy when another pass holds the mailbox (nothing was done)
+   * @throws PassStopped when the pass lost its lock or lease and stopped
+   */
+  MailboxSyncReport run(String mailboxId, SyncMode mode, TaskLock lock);
 
   /** Marks a mailbox failed after its retries ran out; the rest of the batch goes on. */
   void markFailed(String mailboxId, String error);

@@ -214,6 +214,32 @@ public class MigrationStore implements RunbookClaims {
         .list();
   }
 
+  /** The progress each mailbox's running or last pass wrote, by mailbox id. */
+  public java.util.Map<String, MailboxProgress> progress(String migrationId) {
+    java.util.Map<String, MailboxProgress> progress = new java.util.HashMap<>();
+    jdbc.sql(
+            "SELECT id, pass_folders_done, pass_folders_total, pass_messages_copied,"
+                + " pass_messages_to_copy, pass_bytes_copied, pass_bytes_to_copy,"
+                + " last_sync_started_at, pass_progress_at FROM mailbox WHERE migration_id = :id"
+                + " AND pass_progress_at IS NOT NULL")
+        .param("id", migrationId)
+        .query(
+            rs -> {
+              progress.put(
+                  rs.getString("id"),
+                  new MailboxProgress(
+                      rs.getInt("pass_folders_done"),
+                      rs.getInt("pass_folders_total"),
+                      rs.getLong("pass_messages_copied"),
+                      rs.getLong("pass_messages_to_copy"),
+                      rs.getLong("pass_bytes_copied"),
+                      rs.getLong("pass_bytes_to_copy"),
+                      instant(rs, "last_sync_started_at"),
+                      instant(rs, "pass_progress_at")));
+            });
+    return progress;
+  }
+
   public Optional<MailboxState> mailbox(String mailboxId) {
     return jdbc.sql("SELECT * FROM mailbox WHERE id = :id")
         .param("id", mailboxId)

@@ -22,19 +22,27 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
 
   private final JdbcClient jdbc;
   private final ObjectProvider<MailboxSyncEngine> mailSync;
+  private final MailboxLeases leases;
+  private final PassProgressLog progressLog;
   private final Clock clock;
 
   RecordingMailboxSyncRunner(
-      JdbcClient jdbc, ObjectProvider<MailboxSyncEngine> mailSync, ObjectProvider<Clock> clock) {
+      JdbcClient jdbc,
+      ObjectProvider<MailboxSyncEngine> mailSync,
+      MailboxLeases leases,
+      PassProgressLog progressLog,
+      ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
     this.mailSync = mailSync;
+    this.leases = leases;
+    this.progressLog = progressLog;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
   private record Standing(String migrationId, MailboxStatus status, BatchStatus batchStatus) {}
 
   @Override
-  public MailboxSyncReport run(String mailboxId, SyncMode mode, Runnable heartbeat) {
+  public MailboxSyncReport run(String mailboxId, SyncMode mode, TaskLock lock) {
     Standing standing = standing(mailboxId);
     if (standing.status() == MailboxStatus.REMOVED
         || standing.batchStatus() == BatchStatus.REMOVED
@@ -52,6 +60,29 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       throw new StepNeedsAdministrator(
           "Mailbox " + mailboxId + " cannot be synced: " + Capability.MAIL_SYNC.describeMissing());
     }
+    MailboxLease lease =
+        leases
+            .take(mailboxId, lock.worker())
+            .orElseThrow(
+                () ->
+                    new MailboxBusy(
+                        "Mailbox "
+                            + mailboxId
+                            + " is synced by another pass"
+                            + leases.holder(mailboxId).map(h -> " (" + h + ")").orElse(""),
+                        leases.duration()));
+    try (lease) {
+      return runLeased(engine, mailboxId, mode, lock, lease, standing);
+    }
+  }
+
+  private MailboxSyncReport runLeased(
+      MailboxSyncEngine engine,
+      String mailboxId,
+      SyncMode mode,
+      TaskLock lock,
+      MailboxLease lease,
+      Standing standing) {
     Instant started = clock.instant();
     MailboxStatus running =
         mode == SyncMode.INITIAL ? MailboxStatus.SYNCING : MailboxStatus.INCREMENTAL_SYNCING;
@@ -63,9 +94,26 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         .param("mode", mode.name())
         .param("id", mailboxId)
         .update();
+    PassProgressLog.Pass progress = progressLog.start(mailboxId);
+    PassWatch watch =
+        new PassWatch() {
+          @Override
+          public String stopReason() {
+            String lockLost = lock.lostReason();
+            return lockLost != null ? lockLost : lease.check();
+          }
+
+          @Override
+          public void progress(org.cutover.mailsync.SyncProgress p) {
+            progress.progress(p);
+          }
+        };
     MailboxSyncReport report;
     try {
-      report = engine.sync(mailboxId, mode, heartbeat);
+      report = engine.sync(mailboxId, mode, watch);
+    } catch (PassStopped stopped) {
+      recordInterrupted(mailboxId, standing.status(), stopped.getMessage());
+      throw stopped;
     } catch (TransientStepFailure passing) {
       recordInterrupted(mailboxId, standing.status(), passing.getMessage());
       throw passing;
@@ -78,6 +126,8 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
           standing.status(),
           "The " + mode + " sync stopped with " + unexpected.getClass().getSimpleName());
       throw unexpected;
+    } finally {
+      progress.finish();
     }
     record(mailboxId, started, report);
     log.info(

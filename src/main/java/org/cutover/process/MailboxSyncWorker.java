@@ -2,15 +2,16 @@ package org.cutover.process;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
-import org.camunda.bpm.client.task.ExternalTask;
-import org.camunda.bpm.client.task.ExternalTaskHandler;
-import org.camunda.bpm.client.task.ExternalTaskService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.cutover.migration.MailboxBusy;
 import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MailboxSyncRunner;
+import org.cutover.migration.PassStopped;
 import org.cutover.migration.StepNeedsAdministrator;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TransientStepFailure;
@@ -20,33 +21,40 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker of the external-task topic {@value #TOPIC}: one sync pass of one mailbox. It may run
- * in another process than the engine; it sees only the ids it needs.
+ * Works one task of the external-task topic {@value TaskSource#TOPIC}: one sync pass of one
+ * mailbox. It may run in another process than the engine; it sees only the ids it needs.
  *
  * <ul>
- *   <li>While the pass runs, each heartbeat of the sync engine extends the task's lock (at most
- *       once a minute).
+ *   <li>While the pass runs, the task's lock is extended every minute (or a third of the lock, if
+ *       shorter); the pass asks before every write to the target whether the lock and the mailbox's
+ *       lease are still held, and stops when one is not. A task whose lock is lost is never
+ *       completed or failed by this worker: another one may have it now.
  *   <li>A finished pass, succeeded or failed for this mailbox alone, completes the task with the
  *       report's counts as local variables.
  *   <li>A passing trouble is retried {@value #ATTEMPTS} times in all, waiting longer each time;
  *       when the tries are used up the mailbox is marked failed and the task completed, so one
- *       mailbox never holds up the batch.
+ *       mailbox never holds up the batch. A mailbox another pass holds, or a pass that lost its
+ *       lease, waits without using up a try.
  * </ul>
  *
  * Messages handed to the engine are ours only: a library's message could echo a login.
  */
 @Component
-@ExternalTaskSubscription(
-    topicName = MailboxSyncWorker.TOPIC,
-    variableNames = {"migrationId", "mailboxId", "syncMode"})
-class MailboxSyncWorker implements ExternalTaskHandler {
+class MailboxSyncWorker {
 
-  static final String TOPIC = "mailbox-sync";
+  static final String TOPIC = TaskSource.TOPIC;
   static final int ATTEMPTS = 5;
   static final Duration FIRST_RETRY_WAIT = Duration.ofMinutes(1);
   static final Duration HEARTBEAT_INTERVAL = Duration.ofMinutes(1);
 
   private static final Logger log = LoggerFactory.getLogger(MailboxSyncWorker.class);
+  private static final ScheduledExecutorService HEARTBEATS =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sync-task-lock-renewal");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final MailboxSyncRunner runner;
   private final Duration lockDuration;
@@ -63,42 +71,87 @@ class MailboxSyncWorker implements ExternalTaskHandler {
     this.clock = clock;
   }
 
-  @Override
-  public void execute(ExternalTask task, ExternalTaskService service) {
-    String migrationId = task.getVariable(ProcessVariables.MIGRATION_ID.name());
-    String mailboxId = task.getVariable(ProcessVariables.MAILBOX_ID.name());
-    SyncMode mode = syncMode(task.getVariable(ProcessVariables.SYNC_MODE.name()));
+  Duration lockDuration() {
+    return lockDuration;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** How often a running pass extends its lock. */
+  Duration renewEvery() {
+    Duration third = lockDuration.dividedBy(3);
+    return third.compareTo(HEARTBEAT_INTERVAL) < 0 ? third : HEARTBEAT_INTERVAL;
+  }
+
+  void execute(SyncTask task, TaskSource source) {
+    String migrationId = task.migrationId();
+    String mailboxId = task.mailboxId();
+    SyncMode mode = syncMode(task.syncMode());
     if (mailboxId == null || mode == null) {
       // A modelling error: no retry can help, so the task becomes an incident at once.
-      log.error(
-          "Migration {}: sync task {} lacks mailboxId or syncMode", migrationId, task.getId());
-      service.handleFailure(
+      log.error("Migration {}: sync task {} lacks mailboxId or syncMode", migrationId, task.id());
+      report(
           task,
-          "The sync task has no mailboxId or no valid syncMode (INITIAL, INCREMENTAL, FINAL);"
-              + " correct the process model",
-          null,
-          0,
-          0);
+          () ->
+              source.handleFailure(
+                  task.id(),
+                  "The sync task has no mailboxId or no valid syncMode (INITIAL, INCREMENTAL,"
+                      + " FINAL); correct the process model",
+                  0,
+                  Duration.ZERO));
       return;
     }
-    Heartbeat heartbeat = new Heartbeat(task, service, migrationId, mailboxId);
-    heartbeat.extend();
+    TaskLockKeeper lock = new TaskLockKeeper(task, source, lockDuration, renewEvery(), clock);
+    ScheduledFuture<?> heartbeat =
+        HEARTBEATS.scheduleWithFixedDelay(
+            lock::renewIfDue,
+            renewEvery().toMillis(),
+            renewEvery().toMillis(),
+            TimeUnit.MILLISECONDS);
+    try {
+      work(task, source, mode, lock);
+    } finally {
+      heartbeat.cancel(false);
+    }
+  }
+
+  private void work(SyncTask task, TaskSource source, SyncMode mode, TaskLockKeeper lock) {
+    String migrationId = task.migrationId();
+    String mailboxId = task.mailboxId();
     MailboxSyncReport report;
     try {
-      report = runner.run(mailboxId, mode, heartbeat::beat);
+      report = runner.run(mailboxId, mode, lock);
+    } catch (MailboxBusy busy) {
+      log.info(
+          "Migration {}: {}; trying again in {}",
+          migrationId,
+          busy.getMessage(),
+          busy.retryAfter());
+      waitWithoutUsingATry(task, source, lock, busy.getMessage(), busy.retryAfter());
+      return;
+    } catch (PassStopped stopped) {
+      if (lock.lostReason() != null) {
+        log.warn(
+            "Migration {}: {}; the task is left to the engine", migrationId, stopped.getMessage());
+      } else {
+        log.warn("Migration {}: {}; trying again later", migrationId, stopped.getMessage());
+        waitWithoutUsingATry(task, source, lock, stopped.getMessage(), FIRST_RETRY_WAIT);
+      }
+      return;
     } catch (TransientStepFailure e) {
-      retryOrGiveUp(task, service, migrationId, mailboxId, e.getMessage());
+      retryOrGiveUp(task, source, lock, e.getMessage());
       return;
     } catch (StepNeedsAdministrator e) {
-      giveUp(task, service, migrationId, mailboxId, e.getMessage());
+      giveUp(task, source, lock, e.getMessage());
       return;
     } catch (RuntimeException e) {
       log.error("Migration {}: {} sync of {} failed unexpectedly", migrationId, mode, mailboxId, e);
       retryOrGiveUp(
           task,
-          service,
-          migrationId,
-          mailboxId,
+          source,
+          lock,
           "The sync of mailbox "
               + mailboxId
               + " failed unexpectedly ("
@@ -117,38 +170,31 @@ class MailboxSyncWorker implements ExternalTaskHandler {
         report.messagesAltered(),
         report.flagsUpdated(),
         report.messagesSkipped());
-    complete(task, service, migrationId, mailboxId, reportVariables(report));
+    complete(task, source, lock, reportVariables(report));
+  }
+
+  private void waitWithoutUsingATry(
+      SyncTask task, TaskSource source, TaskLockKeeper lock, String message, Duration wait) {
+    int retries = task.retries() == null ? ATTEMPTS : task.retries();
+    ifStillHeld(task, lock, () -> source.handleFailure(task.id(), message, retries, wait));
   }
 
   private void retryOrGiveUp(
-      ExternalTask task,
-      ExternalTaskService service,
-      String migrationId,
-      String mailboxId,
-      String message) {
-    int retriesLeft = (task.getRetries() == null ? ATTEMPTS : task.getRetries()) - 1;
+      SyncTask task, TaskSource source, TaskLockKeeper lock, String message) {
+    int retriesLeft = (task.retries() == null ? ATTEMPTS : task.retries()) - 1;
     if (retriesLeft <= 0) {
-      giveUp(task, service, migrationId, mailboxId, message);
+      giveUp(task, source, lock, message);
       return;
     }
     Duration wait = retryWait(retriesLeft);
     log.warn(
         "Migration {}: sync of {} failed, {} tries left, next in {}: {}",
-        migrationId,
-        mailboxId,
+        task.migrationId(),
+        task.mailboxId(),
         retriesLeft,
         wait,
         message);
-    try {
-      service.handleFailure(task, message, null, retriesLeft, wait.toMillis());
-    } catch (RuntimeException e) {
-      log.warn(
-          "Migration {}: could not report the failed sync of {} ({}); it runs again when its lock"
-              + " ends",
-          migrationId,
-          mailboxId,
-          e.getClass().getSimpleName());
-    }
+    ifStillHeld(task, lock, () -> source.handleFailure(task.id(), message, retriesLeft, wait));
   }
 
   private static SyncMode syncMode(Object value) {
@@ -166,18 +212,26 @@ class MailboxSyncWorker implements ExternalTaskHandler {
     return FIRST_RETRY_WAIT.multipliedBy(1L << Math.max(0, triesMade - 1));
   }
 
-  private void giveUp(
-      ExternalTask task,
-      ExternalTaskService service,
-      String migrationId,
-      String mailboxId,
-      String message) {
-    log.warn("Migration {}: sync of {} failed for good: {}", migrationId, mailboxId, message);
-    runner.markFailed(mailboxId, message);
+  private void giveUp(SyncTask task, TaskSource source, TaskLockKeeper lock, String message) {
+    if (lock.lostReason() != null) {
+      log.warn(
+          "Migration {}: sync of {} failed ({}) after its task was lost; the task is left to the"
+              + " engine",
+          task.migrationId(),
+          task.mailboxId(),
+          message);
+      return;
+    }
+    log.warn(
+        "Migration {}: sync of {} failed for good: {}",
+        task.migrationId(),
+        task.mailboxId(),
+        message);
+    runner.markFailed(task.mailboxId(), message);
     Map<String, Object> local = new HashMap<>();
     local.put(ProcessVariables.SYNC_SUCCEEDED.name(), false);
     local.put(ProcessVariables.SYNC_ERROR.name(), message);
-    complete(task, service, migrationId, mailboxId, local);
+    complete(task, source, lock, local);
   }
 
   private static Map<String, Object> reportVariables(MailboxSyncReport report) {
@@ -195,59 +249,35 @@ class MailboxSyncWorker implements ExternalTaskHandler {
   }
 
   private static void complete(
-      ExternalTask task,
-      ExternalTaskService service,
-      String migrationId,
-      String mailboxId,
-      Map<String, Object> localVariables) {
+      SyncTask task, TaskSource source, TaskLockKeeper lock, Map<String, Object> localVariables) {
+    ifStillHeld(task, lock, () -> source.complete(task.id(), localVariables));
+  }
+
+  /** Reports on the task only while this worker still holds it. */
+  private static void ifStillHeld(SyncTask task, TaskLockKeeper lock, Runnable reporting) {
+    String lost = lock.lostReason();
+    if (lost != null) {
+      log.warn(
+          "Migration {}: the sync task of {} is not reported: {}",
+          task.migrationId(),
+          task.mailboxId(),
+          lost);
+      return;
+    }
+    report(task, reporting);
+  }
+
+  private static void report(SyncTask task, Runnable reporting) {
     try {
-      service.complete(task, Map.of(), localVariables);
+      reporting.run();
     } catch (RuntimeException e) {
       // The task may be gone (migration cancelled, batch deleted) or the engine unreachable; a
       // task still there is fetched again when its lock ends, and the pass is idempotent.
       log.warn(
-          "Migration {}: could not complete the sync task of {} ({})",
-          migrationId,
-          mailboxId,
-          e.getClass().getSimpleName());
-    }
-  }
-
-  /** Extends the task's lock while a pass runs, at most once per {@link #HEARTBEAT_INTERVAL}. */
-  private final class Heartbeat {
-
-    private final ExternalTask task;
-    private final ExternalTaskService service;
-    private final String migrationId;
-    private final String mailboxId;
-    private Instant lastExtended;
-
-    Heartbeat(
-        ExternalTask task, ExternalTaskService service, String migrationId, String mailboxId) {
-      this.task = task;
-      this.service = service;
-      this.migrationId = migrationId;
-      this.mailboxId = mailboxId;
-    }
-
-    void beat() {
-      if (lastExtended == null
-          || Duration.between(lastExtended, clock.instant()).compareTo(HEARTBEAT_INTERVAL) >= 0) {
-        extend();
-      }
-    }
-
-    void extend() {
-      try {
-        service.extendLock(task, lockDuration.toMillis());
-        lastExtended = clock.instant();
-      } catch (RuntimeException e) {
-        log.warn(
-            "Migration {}: could not extend the lock of the sync task of {} ({})",
-            migrationId,
-            mailboxId,
-            e.getClass().getSimpleName());
-      }
+          "Migration {}: could not report on the sync task of {} ({})",
+          task.migrationId(),
+          task.mailboxId(),
+          e.getMessage());
     }
   }
 }

@@ -426,6 +426,60 @@ class MigrationApiTest {
   }
 
   @Test
+  void listsMailboxesAPageAtATimeWithTheBatchSummaryAlways() throws Exception {
+    MvcResult created = create(migration(5)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    List<String> ids =
+        jdbc.sql("SELECT id FROM mailbox WHERE migration_id = :id ORDER BY position")
+            .param("id", id)
+            .query(String.class)
+            .list();
+    jdbc.sql(
+            "UPDATE mailbox SET status = 'SYNCING', last_sync_started_at = :started,"
+                + " pass_folders_done = 2, pass_folders_total = 4, pass_messages_copied = 50,"
+                + " pass_messages_to_copy = 100, pass_bytes_copied = 5000000,"
+                + " pass_bytes_to_copy = 10000000, pass_progress_at = :now WHERE id = :id")
+        .param("started", java.time.OffsetDateTime.now().minusSeconds(10))
+        .param("now", java.time.OffsetDateTime.now())
+        .param("id", ids.get(1))
+        .update();
+
+    mvc.perform(get("/api/migrations/" + id).param("page", "1").param("size", "2").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.mailboxProgress.waiting").value(4))
+        .andExpect(jsonPath("$.mailboxProgress.syncing").value(1))
+        .andExpect(jsonPath("$.mailboxProgress.messagesCopied").value(50))
+        .andExpect(jsonPath("$.mailboxProgress.bytesToCopy").value(10000000))
+        .andExpect(jsonPath("$.mailboxPage.total").value(5))
+        .andExpect(jsonPath("$.mailboxes", hasSize(2)))
+        .andExpect(jsonPath("$.mailboxes[0].emailAddress").value("user2@contoso.com"));
+    mvc.perform(get("/api/migrations/" + id).param("mailboxes", "syncing").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.mailboxPage.total").value(1))
+        .andExpect(jsonPath("$.mailboxes[0].pass.foldersDone").value(2))
+        .andExpect(jsonPath("$.mailboxes[0].pass.messagesToCopy").value(100))
+        .andExpect(jsonPath("$.mailboxes[0].pass.bytesPerSecond").isNumber())
+        .andExpect(jsonPath("$.mailboxes[0].pass.estimatedSecondsLeft").isNumber());
+    mvc.perform(get("/api/migrations/" + id).param("mailboxes", "none").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.mailboxes", hasSize(0)))
+        .andExpect(jsonPath("$.mailboxProgress.waiting").value(4));
+  }
+
+  @Test
+  void aBadMailboxFilterOrPageIsRefusedSayingWhatIsAllowed() throws Exception {
+    MvcResult created = create(migration(1)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+
+    mvc.perform(get("/api/migrations/" + id).param("mailboxes", "busy").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("all, waiting, syncing")));
+    mvc.perform(get("/api/migrations/" + id).param("size", "501").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("size from 1 to 500")));
+  }
+
+  @Test
   void neverEchoesASecret() throws Exception {
     MvcResult created = create(migration(2)).andExpect(status().isCreated()).andReturn();
     String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();

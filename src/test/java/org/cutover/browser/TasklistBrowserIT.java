@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
       "camunda.bpm.job-execution.enabled=true",
       "camunda.bpm.job-execution.wait-time-in-millis=500",
       "camunda.bpm.job-execution.max-wait=2000",
-      "camunda.bpm.client.disable-auto-fetching=false",
+      "cutover.worker.enabled=true",
       "camunda.bpm.generate-unique-process-engine-name=false",
       // the demo zone with a 5 s MX TTL: no wait for the swap, caches clear 5 s after it
       "cutover.dns.embedded-server.zones[0].name=contoso.test",
@@ -79,10 +79,6 @@ class TasklistBrowserIT {
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> HTTP);
     registry.add("camunda.bpm.process-engine-name", () -> ENGINE);
-    // the sync worker fetches its tasks from this engine by name
-    registry.add(
-        "camunda.bpm.client.base-url",
-        () -> "http://localhost:" + HTTP + "/engine-rest/engine/" + ENGINE);
     registry.add("cutover.demo.source-imap-port", () -> SOURCE);
     registry.add("cutover.demo.target-imap-port", () -> TARGET);
     registry.add("cutover.demo.smtp-port", () -> SMTP);

@@ -100,7 +100,7 @@ class WorkerLeastPrivilegeTest {
             .baseUrl("http://127.0.0.1:" + port + engineRest(""))
             .workerId("least-privilege-test")
             .addInterceptor(new BasicAuthProvider(WORKER, workerPassword))
-            .addInterceptor(new WorkerRequestHeader())
+            .addInterceptor(request -> request.addHeader("X-Requested-By", "cutover-worker"))
             .asyncResponseTimeout(1000)
             .disableBackoffStrategy()
             .build();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.DovecotOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +31,8 @@ class DeletedSourceFolderIT {
 
   @Test
   void saysThatAFolderDeletedDuringThePassIsGone() {
-    source = DovecotServer.start(work.resolve("src"), false, "--users", "1");
-    target = DovecotServer.start(work.resolve("dst"), false, "--users", "1");
+    source = DovecotServer.start(work.resolve("src"), DovecotOptions.defaults().withUsers(1));
+    target = DovecotServer.start(work.resolve("dst"), DovecotOptions.defaults().withUsers(1));
     try (TestImap s = TestImap.open(source, "user1")) {
       s.create("Arkiv");
       for (int i = 0; i < 200; i++) {

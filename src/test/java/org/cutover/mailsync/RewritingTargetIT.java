@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cutover.testsupport.CyrusServer;
 import org.cutover.testsupport.DovecotServer;
+import org.cutover.testsupport.kit.DovecotOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class RewritingTargetIT {
 
   @BeforeEach
   void servers() {
-    source = DovecotServer.start(work.resolve("src"), false, "--users", "1");
+    source = DovecotServer.start(work.resolve("src"), DovecotOptions.defaults().withUsers(1));
     cyrus = CyrusServer.start("user1");
     options =
         SyncOptions.defaults()

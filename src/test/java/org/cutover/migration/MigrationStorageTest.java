@@ -41,6 +41,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   BuiltInDnsProviders.class,
   StoredBatchLifecycle.class,
   RecordingMailboxSyncRunner.class,
+  MailboxLeases.class,
+  PassProgressLog.class,
   MigrationStorageTest.Setup.class
 })
 class MigrationStorageTest {
@@ -220,9 +222,9 @@ class MigrationStorageTest {
               return new MailboxSyncReport(10, 2, 1, 4096, null);
             });
 
-    runner.run(mailbox, SyncMode.INITIAL, () -> {});
+    runner.run(mailbox, SyncMode.INITIAL, HeldTaskLock.HELD);
     Instant secondStart = clock.instant();
-    runner.run(mailbox, SyncMode.INCREMENTAL, () -> {});
+    runner.run(mailbox, SyncMode.INCREMENTAL, HeldTaskLock.HELD);
 
     MailboxState state = store.mailbox(mailbox).orElseThrow();
     assertThat(state.status()).isEqualTo(MailboxStatus.SYNCED);
@@ -242,7 +244,7 @@ class MigrationStorageTest {
     when(syncEngine.sync(eq(mailboxes.get(1)), any(), any()))
         .thenReturn(new MailboxSyncReport(1, 0, 0, 10, "folder Archive could not be read"));
 
-    mailboxes.forEach(mailbox -> runner.run(mailbox, SyncMode.INITIAL, () -> {}));
+    mailboxes.forEach(mailbox -> runner.run(mailbox, SyncMode.INITIAL, HeldTaskLock.HELD));
 
     assertThat(store.mailbox(mailboxes.get(1)).orElseThrow())
         .extracting(MailboxState::status, MailboxState::lastError, MailboxState::lastSuccessfulSync)
@@ -256,7 +258,9 @@ class MigrationStorageTest {
     String id = syncingBatch();
     when(syncEngine.sync(any(), any(), any())).thenReturn(new MailboxSyncReport(5, 0, 0, 10, null));
 
-    lifecycle.mailboxIds(id).forEach(mailbox -> runner.run(mailbox, SyncMode.INITIAL, () -> {}));
+    lifecycle
+        .mailboxIds(id)
+        .forEach(mailbox -> runner.run(mailbox, SyncMode.INITIAL, HeldTaskLock.HELD));
 
     assertThat(lifecycle.finishInitialSync(id)).isEqualTo(BatchStatus.SYNCED);
   }
@@ -268,7 +272,7 @@ class MigrationStorageTest {
     when(syncEngine.sync(any(), any(), any()))
         .thenThrow(new TransientStepFailure("mail.contoso.com:993 did not answer"));
 
-    assertThatThrownBy(() -> runner.run(mailbox, SyncMode.INITIAL, () -> {}))
+    assertThatThrownBy(() -> runner.run(mailbox, SyncMode.INITIAL, HeldTaskLock.HELD))
         .isInstanceOf(TransientStepFailure.class);
     assertThat(store.mailbox(mailbox).orElseThrow())
         .extracting(MailboxState::status, MailboxState::lastError)
@@ -283,7 +287,7 @@ class MigrationStorageTest {
     String id = syncingBatch();
     List<String> mailboxes = lifecycle.mailboxIds(id);
     when(syncEngine.sync(any(), any(), any())).thenReturn(new MailboxSyncReport(1, 0, 0, 1, null));
-    mailboxes.forEach(mailbox -> runner.run(mailbox, SyncMode.INITIAL, () -> {}));
+    mailboxes.forEach(mailbox -> runner.run(mailbox, SyncMode.INITIAL, HeldTaskLock.HELD));
     clock.advance(Duration.ofHours(1));
     Instant switchedAt = clock.instant();
     lifecycle.recordMxSwitch(id, switchedAt);
@@ -292,8 +296,8 @@ class MigrationStorageTest {
     assertThat(lifecycle.mailboxesNotSyncedSinceMxSwitch(id)).isEqualTo(mailboxes);
 
     clock.advance(Duration.ofHours(72));
-    runner.run(mailboxes.get(0), SyncMode.FINAL, () -> {});
-    runner.run(mailboxes.get(2), SyncMode.FINAL, () -> {});
+    runner.run(mailboxes.get(0), SyncMode.FINAL, HeldTaskLock.HELD);
+    runner.run(mailboxes.get(2), SyncMode.FINAL, HeldTaskLock.HELD);
     assertThat(lifecycle.mailboxesNotSyncedSinceMxSwitch(id)).containsExactly(mailboxes.get(1));
     assertThat(store.find(id).orElseThrow().mxSwitchedAt()).isEqualTo(switchedAt);
   }
@@ -318,7 +322,7 @@ class MigrationStorageTest {
     assertThat(secrets.describe(stored.clientSecret())).isPresent();
     assertThat(secrets.describe(stored.dnsCredential())).isPresent();
 
-    runner.run(lifecycle.mailboxIds(id).get(0), SyncMode.INCREMENTAL, () -> {});
+    runner.run(lifecycle.mailboxIds(id).get(0), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
     verify(syncEngine, never()).sync(any(), any(), any());
   }
 
@@ -345,7 +349,7 @@ class MigrationStorageTest {
     lifecycle.stopBatch(id);
     lifecycle.stopBatch(id);
     MailboxSyncReport report =
-        runner.run(lifecycle.mailboxIds(id).get(0), SyncMode.INCREMENTAL, () -> {});
+        runner.run(lifecycle.mailboxIds(id).get(0), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
 
     assertThat(batchStatus(id)).isEqualTo(BatchStatus.STOPPED);
     assertThat(report.messagesCopied()).isZero();
@@ -358,7 +362,7 @@ class MigrationStorageTest {
     assertThatThrownBy(() -> lifecycle.recordPhase("nope", MigrationPhase.MIGRATING))
         .isInstanceOf(MigrationNotFound.class)
         .hasMessageContaining("nope");
-    assertThatThrownBy(() -> runner.run("nope", SyncMode.INITIAL, () -> {}))
+    assertThatThrownBy(() -> runner.run("nope", SyncMode.INITIAL, HeldTaskLock.HELD))
         .isInstanceOf(MigrationNotFound.class);
   }
 

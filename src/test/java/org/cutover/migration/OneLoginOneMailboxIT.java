@@ -125,7 +125,8 @@ class OneLoginOneMailboxIT {
     store.mailboxes(migrationId).forEach(m -> mailboxIds.put(m.emailAddress(), m.id()));
 
     for (String other : List.of("bo@" + DOMAIN, "carl@" + DOMAIN)) {
-      assertThatThrownBy(() -> runner.run(mailboxIds.get(other), SyncMode.INITIAL, () -> {}))
+      assertThatThrownBy(
+              () -> runner.run(mailboxIds.get(other), SyncMode.INITIAL, HeldTaskLock.HELD))
           .isInstanceOf(StepNeedsAdministrator.class)
           .hasMessageContaining("opens the mailbox of '" + ANNA + "', not of '" + other + "'")
           .hasMessageContaining("nothing was copied");
@@ -134,7 +135,8 @@ class OneLoginOneMailboxIT {
       assertThat(failed.lastError()).contains("opens the mailbox of '" + ANNA + "'");
     }
     // anna's own mailbox is what the PLAIN login opens: that copy is right.
-    assertThat(runner.run(mailboxIds.get(ANNA), SyncMode.INITIAL, () -> {}).succeeded()).isTrue();
+    assertThat(runner.run(mailboxIds.get(ANNA), SyncMode.INITIAL, HeldTaskLock.HELD).succeeded())
+        .isTrue();
 
     assertThat(inboxSubjects(target.port(), ANNA)).containsExactly(MARKER);
     assertThat(inboxSubjects(target.port(), "bo@" + DOMAIN)).isEmpty();
@@ -203,11 +205,14 @@ class OneLoginOneMailboxIT {
                 null,
                 null),
             new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class));
+    var noClock = new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class);
     return new RecordingMailboxSyncRunner(
         jdbc,
         new StaticListableBeanFactory(Map.of("mailSync", engine))
             .getBeanProvider(MailboxSyncEngine.class),
-        new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class));
+        new MailboxLeases(jdbc, noClock, java.time.Duration.ofMinutes(2)),
+        new PassProgressLog(jdbc, noClock, java.time.Duration.ofSeconds(3)),
+        noClock);
   }
 
   private SecretRef credential(String secret) {

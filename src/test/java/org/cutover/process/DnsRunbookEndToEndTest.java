@@ -589,8 +589,7 @@ class DnsRunbookEndToEndTest {
   }
 
   private int workSyncTasks() {
-    int worked =
-        new EngineExternalTasks(engine).work(MailboxSyncWorker.TOPIC, SYNC_VARIABLES, worker);
+    int worked = new EngineExternalTasks(engine).work(worker);
     runJobs();
     return worked;
   }

@@ -185,12 +185,15 @@ class InMemoryMigrations
   // ---------------------------------------------------------------- MailboxSyncRunner
 
   @Override
-  public MailboxSyncReport run(String mailboxId, SyncMode mode, Runnable heartbeat) {
+  public MailboxSyncReport run(
+      String mailboxId, SyncMode mode, org.cutover.migration.TaskLock lock) {
     if (status == BatchStatus.REMOVED || status == BatchStatus.STOPPED) {
       return new MailboxSyncReport(0, 0, 0, 0, null);
     }
     Mailbox mailbox = mailboxes.get(mailboxId);
-    heartbeat.run();
+    if (lock.lostReason() != null) {
+      throw new org.cutover.migration.PassStopped(lock.lostReason());
+    }
     log("sync " + mode + " " + mailboxId);
     if (countDown(mailbox.transientTroubles, mode)) {
       throw new TransientStepFailure("The source server did not answer for " + mailboxId);

@@ -565,8 +565,7 @@ class Microsoft365RunbookEndToEndTest {
   }
 
   private int workSyncTasks() {
-    int worked =
-        new EngineExternalTasks(engine).work(MailboxSyncWorker.TOPIC, SYNC_VARIABLES, worker);
+    int worked = new EngineExternalTasks(engine).work(worker);
     runJobs();
     return worked;
   }

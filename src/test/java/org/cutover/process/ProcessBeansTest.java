@@ -3,7 +3,6 @@ package org.cutover.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
-import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -70,7 +69,9 @@ class ProcessBeansTest {
   }
 
   private final ApplicationContextRunner context =
-      new ApplicationContextRunner().withUserConfiguration(ProcessLayer.class);
+      new ApplicationContextRunner()
+          .withUserConfiguration(ProcessLayer.class)
+          .withPropertyValues("cutover.worker.enabled=false");
 
   @Test
   void everyDelegateTheModelNamesIsABean() throws Exception {
@@ -99,11 +100,9 @@ class ProcessBeansTest {
   }
 
   @Test
-  void theSyncWorkerSubscribesToTheModelsTopicWithIdsOnly() {
-    ExternalTaskSubscription subscription =
-        MailboxSyncWorker.class.getAnnotation(ExternalTaskSubscription.class);
-    assertThat(subscription.topicName()).isEqualTo("mailbox-sync");
-    assertThat(subscription.variableNames())
+  void theSyncWorkerFetchesTheModelsTopicWithIdsOnly() {
+    assertThat(TaskSource.TOPIC).isEqualTo("mailbox-sync");
+    assertThat(TaskSource.VARIABLES)
         .containsExactlyInAnyOrder("migrationId", "mailboxId", "syncMode");
     context.run(app -> assertThat(app).hasSingleBean(MailboxSyncWorker.class));
   }

@@ -22,7 +22,8 @@ class RecordedSyncAndLetters implements MailboxSyncEngine, UserLetters {
   }
 
   @Override
-  public MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat) {
+  public MailboxSyncReport sync(
+      String mailboxId, SyncMode mode, org.cutover.migration.PassWatch watch) {
     calls.add("sync " + mode);
     return new MailboxSyncReport(5, 1, 0, 5000, null);
   }

@@ -139,7 +139,8 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
   }
 
   @Override
-  public MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat) {
+  public MailboxSyncReport sync(
+      String mailboxId, SyncMode mode, org.cutover.migration.PassWatch watch) {
     throw new UnsupportedOperationException("the process calls the runner, not the engine");
   }
 

@@ -273,7 +273,7 @@ final class Runbook {
 
   /** Hands every mailbox-sync task free now to the worker, then runs what follows. */
   int workSyncTasks() {
-    int worked = externalTasks.work(MailboxSyncWorker.TOPIC, SYNC_VARIABLES, worker);
+    int worked = externalTasks.work(worker);
     runJobs();
     return worked;
   }

@@ -55,8 +55,7 @@ final class RunbookDriver {
         engine.getManagementService().executeJob(due.get(0).getId());
         continue;
       }
-      boolean progressed =
-          workers.work("mailbox-sync", List.of("migrationId", "mailboxId", "syncMode"), worker) > 0;
+      boolean progressed = workers.work(worker) > 0;
       for (Task task :
           engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list()) {
         engine.getTaskService().complete(task.getId(), everyConfirmation());

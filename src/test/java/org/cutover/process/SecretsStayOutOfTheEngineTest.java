@@ -313,8 +313,10 @@ class SecretsStayOutOfTheEngineTest {
         public void testSourceEndpoint(String migrationId) {}
 
         @Override
-        public MailboxSyncReport sync(String mailboxId, SyncMode mode, Runnable heartbeat) {
-          heartbeat.run();
+        public MailboxSyncReport sync(
+            String mailboxId, SyncMode mode, org.cutover.migration.PassWatch watch) {
+          watch.progress(
+              new org.cutover.mailsync.SyncProgress(mailboxId, "INBOX", 1, 1, 3, 4096, 3, 4096));
           return new MailboxSyncReport(3, 0, 0, 4096, null);
         }
       };

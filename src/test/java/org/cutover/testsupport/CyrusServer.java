@@ -255,12 +255,13 @@ public final class CyrusServer implements AutoCloseable {
     List<String> download = new ArrayList<>(List.of("apt-get", "download"));
     download.addAll(PACKAGES);
     if (!run(debs, download)) {
-      BenchKit.unavailable("Cyrus IMAP (apt-get download " + PACKAGES + " failed in " + debs + ")");
+      RealServers.require(
+          false, "Cyrus IMAP (apt-get download " + PACKAGES + " failed in " + debs + ")");
     }
     try (var files = Files.list(debs)) {
       for (Path deb : files.filter(f -> f.toString().endsWith(".deb")).toList()) {
         if (!run(base, List.of("dpkg-deb", "-x", deb.toString(), root.toString()))) {
-          BenchKit.unavailable("Cyrus IMAP (dpkg-deb -x " + deb + " failed)");
+          RealServers.require(false, "Cyrus IMAP (dpkg-deb -x " + deb + " failed)");
         }
       }
     } catch (IOException e) {

@@ -1,0 +1,64 @@
+package org.cutover.process;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+
+/**
+ * The node's sync worker: tasks from this process's engine, or from the REST API at {@code
+ * cutover.worker.engine-rest-url}; off with {@code cutover.worker.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SyncWorkerProperties.class)
+class SyncWorkerConfiguration {
+
+  /** Where a password made up for this run is kept when none was configured. */
+  static final String RANDOM_PASSWORD_SOURCE = "cutover-worker-password";
+
+  @Bean
+  @ConditionalOnProperty(name = "cutover.worker.enabled", matchIfMissing = true)
+  SyncWorkerLoop syncWorkerLoop(
+      SyncWorkerProperties properties,
+      MailboxSyncWorker worker,
+      WorkerIdentity identity,
+      ObjectProvider<ProcessEngine> engine,
+      ObjectProvider<ObjectMapper> json,
+      ConfigurableEnvironment environment) {
+    TaskSource source;
+    if (properties.remote()) {
+      if (environment.getPropertySources().contains(RANDOM_PASSWORD_SOURCE)) {
+        throw new IllegalStateException(
+            "cutover.worker.engine-rest-url is set but cutover.worker.password is not: a worker"
+                + " in another process signs in with the password every node shares; set"
+                + " cutover.worker.password (CUTOVER_WORKER_PASSWORD) to it");
+      }
+      source =
+          new RestTaskSource(
+              HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+              json.getIfAvailable(ObjectMapper::new),
+              properties.engineRestUrl(),
+              properties.user(),
+              properties.password(),
+              properties.headers(),
+              identity.id(),
+              properties.longPoll(),
+              Clock.systemUTC());
+    } else {
+      source =
+          new EngineTaskSource(
+              engine.getObject().getExternalTaskService(),
+              identity.id(),
+              properties.pollInterval(),
+              Clock.systemUTC());
+    }
+    return new SyncWorkerLoop(source, worker, properties.maxConcurrentMailboxes());
+  }
+}
