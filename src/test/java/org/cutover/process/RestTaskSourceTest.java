@@ -62,6 +62,20 @@ class RestTaskSourceTest {
                   .endEvent()
                   .done())
           .deploy();
+      // The worker account may work the runbook's tasks only: the probe's are granted alike.
+      org.camunda.bpm.engine.authorization.Authorization grant =
+          engine
+              .getAuthorizationService()
+              .createNewAuthorization(
+                  org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+      grant.setUserId(user);
+      grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+      grant.setResourceId(PROCESS);
+      grant.addPermission(
+          org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE);
+      grant.addPermission(
+          org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.UPDATE_INSTANCE);
+      engine.getAuthorizationService().saveAuthorization(grant);
     }
   }
 
