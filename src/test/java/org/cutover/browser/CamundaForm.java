@@ -89,9 +89,17 @@ final class CamundaForm {
    * Replaces what the text field, text area or number field {@code key} holds with {@code text}.
    */
   CamundaForm type(String key, String text) {
-    WebElement input = input(key);
-    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(text);
+    // A field that a condition has just shown can be drawn again right after it appeared, losing
+    // what was typed into its first drawing: type until the field holds the text.
+    browser.until(
+        driver -> {
+          WebElement input = input(key);
+          if (!text.equals(input.getDomProperty("value"))) {
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(text);
+          }
+          return text.equals(input(key).getDomProperty("value"));
+        });
     return this;
   }
 
