@@ -297,6 +297,14 @@ class BatchSyncIT {
       Files.createSymbolicLink(source.dir().resolve("mail").resolve(address), Path.of("user" + i));
       mailboxes.add(new MailboxEntry(address, null, null));
     }
+    // Dovecot reads its users file again at most once a second: wait until both servers know
+    // the accounts just added, or a login in the same second as the last read finds no user.
+    String last = "user" + count + "@" + domain;
+    for (DovecotServer server : List.of(source, target)) {
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> server.doveadm("user", last).exit() == 0);
+    }
     String migrationId = registration.register(migration(domain, mailboxes)).migrationId();
     List<String> ids =
         jdbc.sql("SELECT id FROM mailbox WHERE migration_id = :m ORDER BY position")
