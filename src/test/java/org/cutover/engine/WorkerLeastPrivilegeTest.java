@@ -107,6 +107,8 @@ class WorkerLeastPrivilegeTest {
     try {
       client
           .subscribe("mailbox-sync")
+          // only this test's task: other tests leave instances waiting at the same task
+          .processInstanceIdIn(instance.getId())
           .variables("migrationId", "mailboxId", "syncMode")
           .handler(
               (task, service) -> {
