@@ -36,6 +36,7 @@ final class CamundaForm {
   private final BrowserSession browser;
   private final String formId;
   private final Map<String, Field> fields;
+  private final Map<String, String> typed = new LinkedHashMap<>();
 
   private CamundaForm(BrowserSession browser, String formId, Map<String, Field> fields) {
     this.browser = browser;
@@ -99,6 +100,28 @@ final class CamundaForm {
             input.sendKeys(text);
           }
           return text.equals(input(key).getDomProperty("value"));
+        });
+    typed.put(key, text);
+    return this;
+  }
+
+  /**
+   * Waits until every field typed into still holds its text, typing again into any that a later
+   * choice drew anew and emptied. Call it before the form is submitted.
+   */
+  CamundaForm holdsWhatWasTyped() {
+    browser.until(
+        driver -> {
+          boolean all = true;
+          for (Map.Entry<String, String> entry : typed.entrySet()) {
+            WebElement input = input(entry.getKey());
+            if (!entry.getValue().equals(input.getDomProperty("value"))) {
+              input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+              input.sendKeys(entry.getValue());
+              all = false;
+            }
+          }
+          return all;
         });
     return this;
   }

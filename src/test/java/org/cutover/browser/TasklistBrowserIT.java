@@ -144,7 +144,8 @@ class TasklistBrowserIT {
         .type("dnsZone", "contoso.test")
         .type("dnsServer", "127.0.0.1:" + DNS)
         .type("dnsCredentialId", dnsKey)
-        .type("maxMxTtl", "60");
+        .type("maxMxTtl", "60")
+        .holdsWhatWasTyped();
     browser.screenshotWhole("start-migration-form");
     tasklist.start();
     String processInstanceId = runningInstance();
