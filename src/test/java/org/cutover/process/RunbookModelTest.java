@@ -78,6 +78,18 @@ class RunbookModelTest {
   }
 
   @Test
+  void onlyTheProvisioningOfEachMailboxRunsBesideTheRunbooksOtherJobs() {
+    // The engine runs the exclusive jobs of one process instance one after another: a batch's
+    // mailboxes would wait for their provisioning one at a time while the node's sync slots idle.
+    // Each provisioning touches only its own mailbox and its own branch of the batch.
+    for (ServiceTask task : all(ServiceTask.class)) {
+      assertThat(task.isCamundaExclusive())
+          .as(task.getId())
+          .isEqualTo(!task.getId().equals("provisionMailbox"));
+    }
+  }
+
+  @Test
   void everyServiceStepIsAsynchronousWithTheConfiguredRetryCycle() {
     for (ServiceTask task : all(ServiceTask.class)) {
       boolean external = "external".equals(task.getCamundaType());

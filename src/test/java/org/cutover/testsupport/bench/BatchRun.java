@@ -92,7 +92,17 @@ final class BatchRun {
         started = now;
         put("register_to_batch_start_s", BatchBench.seconds(BatchBench.between(registered, now)));
         BatchBench.say("batch started (%s); rss %d MB", batch, app.rssKb() / 1024);
-        latency = LatencyProbe.start(api, "/api/migrations/" + id);
+        String instance =
+            api.get("/engine-rest/process-instance?businessKey=" + id)
+                .json()
+                .get(0)
+                .path("id")
+                .asText();
+        latency =
+            LatencyProbe.start(
+                api,
+                "/api/migrations/" + id,
+                "/engine-rest/process-instance/" + instance + "/activity-instances");
       }
       JsonNode progress = last.path("mailboxProgress");
       long done = progress.path("synced").asLong() + progress.path("failed").asLong();
@@ -127,6 +137,8 @@ final class BatchRun {
     put("get_p95_s", BatchBench.seconds(percentile(latencies, 0.95)));
     put("get_max_s", BatchBench.seconds(percentile(latencies, 1.0)));
     put("get_bytes", Long.toString(latency.bytes()));
+    put("get_summary_median_s", BatchBench.seconds(percentile(latency.summarySeconds(), 0.5)));
+    put("engine_tree_median_s", BatchBench.seconds(percentile(latency.treeSeconds(), 0.5)));
     if (result.containsKey("command_wall_s")) {
       double command = Double.parseDouble(result.get("command_wall_s"));
       put("batch_vs_command", String.format(java.util.Locale.ROOT, "%.2f", wall / command));
