@@ -62,7 +62,7 @@ final class BatchRun {
         BenchApplication.start(
             settings.jar(), settings.jvmOptions(), environment, properties, log)) {
       BenchApi api = new BenchApi(port, BenchApplication.ADMIN, BenchApplication.ADMIN_PASSWORD);
-      waitUntil("the application answers", Duration.ofMinutes(5), () -> alive(app) && api.up());
+      waitUntil("the application answers", Duration.ofMinutes(15), () -> alive(app) && api.up());
       put("app_start_s", BatchBench.seconds(BatchBench.between(launched, Instant.now())));
       String id = register(api);
       approveAnnouncement(api, id);
