@@ -119,11 +119,49 @@ final class ImapFailures {
           null,
           e);
     }
+    String bye = serverBye(e);
+    if (bye != null) {
+      return sentAway("The " + where, "logging in", bye, e);
+    }
     return new ImapFailure(
         EndpointProblem.CONNECTION_LOST,
         "Connecting to " + where + " failed: " + message(e) + "; it will be retried",
         null,
         e);
+  }
+
+  /**
+   * The text of a BYE the server itself sent (not one Angus makes up for a dropped socket), found
+   * along the causes of {@code e}; null when there is none.
+   */
+  static String serverBye(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectionException ce
+          && ce.getResponse() != null
+          && ce.getResponse().isBYE()
+          && !ce.getResponse().isSynthetic()) {
+        return responseText(ce.getResponse());
+      }
+    }
+    return null;
+  }
+
+  /** A server that ended the connection with a BYE: a throttle when it says so, else a drop. */
+  private static ImapFailure sentAway(String who, String what, String bye, Exception e) {
+    if (isThrottled(bye)) {
+      return new ImapFailure(
+          EndpointProblem.THROTTLED,
+          who + " is busy or throttling (" + what + ": " + bye + "); it will be retried",
+          backoffHint(bye),
+          e,
+          true);
+    }
+    return new ImapFailure(
+        EndpointProblem.CONNECTION_LOST,
+        who + " ended the connection during " + what + " (" + bye + "); it will be retried",
+        backoffHint(bye),
+        e,
+        true);
   }
 
   /**
@@ -251,6 +289,10 @@ final class ImapFailures {
 
   /** A lost connection during work. */
   static ImapFailure connectionLost(String label, String what, Exception e) {
+    String bye = serverBye(e);
+    if (bye != null) {
+      return sentAway(label, what, bye, e);
+    }
     return new ImapFailure(
         EndpointProblem.CONNECTION_LOST,
         "The connection to " + label + " was lost during " + what + ": " + message(e),
