@@ -1,7 +1,9 @@
 package org.cutover.mailsync;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -142,9 +144,21 @@ final class ImapFailures {
           && !ce.getResponse().isSynthetic()) {
         return responseText(ce.getResponse());
       }
+      // Angus turns a BYE on an open folder or store into an exception with the BYE's line as its
+      // message and without the cause; a BYE it made up for a dropped socket starts with its own
+      // words.
+      if ((t instanceof StoreClosedException || t instanceof FolderClosedException)
+          && t.getMessage() != null
+          && t.getMessage().startsWith("* BYE ")
+          && !t.getMessage().startsWith(SYNTHETIC_BYE)) {
+        return t.getMessage().substring(2).trim();
+      }
     }
     return null;
   }
+
+  /** How Angus's own BYE for a lost connection begins. */
+  private static final String SYNTHETIC_BYE = "* BYE Jakarta Mail Exception";
 
   /** A server that ended the connection with a BYE: a throttle when it says so, else a drop. */
   private static ImapFailure sentAway(String who, String what, String bye, Exception e) {
