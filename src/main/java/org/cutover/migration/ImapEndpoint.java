@@ -61,7 +61,11 @@ public record ImapEndpoint(
         @Email(regexp = SettingsPatterns.EMAIL, message = "{cutover.mailbox.address}")
         @Size(max = 320)
         String testMailbox,
-    @Schema(description = "Mailboxes synced at the same time (default 20)", example = "20")
+    @Schema(
+            description =
+                "Mailboxes synced against this server at the same time, on all nodes together"
+                    + " (default 20)",
+            example = "20")
         @Min(value = 1, message = "{cutover.maxConcurrent}")
         @Max(value = 100, message = "{cutover.maxConcurrent}")
         Integer maxConcurrentMailboxes)
