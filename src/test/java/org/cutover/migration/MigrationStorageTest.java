@@ -42,6 +42,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   StoredBatchLifecycle.class,
   RecordingMailboxSyncRunner.class,
   MailboxLeases.class,
+  EndpointTurns.class,
+  PassServers.class,
+  EndpointSlots.class,
+  EndpointBackOffs.class,
   PassProgressLog.class,
   MigrationStorageTest.Setup.class
 })
