@@ -75,7 +75,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
                             + leases.holder(mailboxId).map(h -> " (" + h + ")").orElse(""),
                         leases.duration()));
     try (lease;
-        EndpointTurn turn = turns.take(mailboxId, lock)) {
+        EndpointTurn turn = turn(mailboxId, lock, standing.status())) {
       return runLeased(
           engine, mailboxId, mode, lock, () -> stopReason(lock, lease, turn), standing);
     }
@@ -144,6 +144,16 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         report.flagsUpdated(),
         report.messagesSkipped());
     return report;
+  }
+
+  /** The pass's turn on its servers; a mailbox that must wait for it says why. */
+  private EndpointTurn turn(String mailboxId, TaskLock lock, MailboxStatus status) {
+    try {
+      return turns.take(mailboxId, lock);
+    } catch (MailboxBusy waiting) {
+      recordInterrupted(mailboxId, status, waiting.getMessage());
+      throw waiting;
+    }
   }
 
   /** Why the pass must stop: its task lock, its mailbox's lease or a server's slot is lost. */
