@@ -85,7 +85,11 @@ class TenantTargetAdapter
                         .findFirst()
                         .orElse(null)
                     : null;
-            imap.preflight(server(endpoint), probe, own);
+            if (own == null) {
+              imap.preflight(server(endpoint), probe);
+            } else {
+              imap.preflight(server(endpoint), probe, own);
+            }
           }
           return null;
         });
@@ -106,10 +110,13 @@ class TenantTargetAdapter
                 migration.licenceSku(),
                 migration.usageLocation());
           } else {
-            imap.provisionMailbox(
-                server(targetEndpoint(migration.id())),
-                mailbox.emailAddress(),
-                ownTargetLogin(mailbox));
+            ImapTargetServer server = server(targetEndpoint(migration.id()));
+            ImapTargetServer.UserLogin own = ownTargetLogin(mailbox);
+            if (own == null) {
+              imap.provisionMailbox(server, mailbox.emailAddress());
+            } else {
+              imap.provisionMailbox(server, mailbox.emailAddress(), own);
+            }
           }
           return null;
         });
