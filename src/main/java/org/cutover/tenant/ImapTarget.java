@@ -82,7 +82,7 @@ public class ImapTarget {
             case BAD_CREDENTIALS, NO_MAILBOX_ACCESS ->
                 "The IMAP target "
                     + server.address()
-                    + " refused the login "
+                    + (own != null ? " refused the login " : " refused the admin login ")
                     + describeLogin(server, mailbox, own)
                     + " ("
                     + failed.message()
@@ -100,7 +100,7 @@ public class ImapTarget {
             case NOT_AUTHORIZED ->
                 "The IMAP target "
                     + server.address()
-                    + " cannot take the login "
+                    + (own != null ? " cannot take the login " : " cannot take the admin login ")
                     + describeLogin(server, mailbox, own)
                     + ": "
                     + failed.message()
@@ -150,9 +150,15 @@ public class ImapTarget {
       throw new TargetNeedsAdministrator(
           "The IMAP target "
               + server.address()
-              + " signs in as each user with the user's own password, and "
-              + address
-              + " has none: give the user's target password with the mailbox list, or set the"
+              + (server.adminUser() != null
+                  ? " is set to sign in with the admin's own login ("
+                      + server.adminUser()
+                      + "), which opens only the admin's mailbox, not "
+                      + address
+                  : " signs in as each user with the user's own password, and "
+                      + address
+                      + " has none")
+              + ": give the user's own target password with the mailbox list, or set the"
               + " target's sign-in to DELEGATED_ADMIN with a login that may act for every user");
     }
     String mailbox = own != null ? own.user() : address;
