@@ -72,7 +72,24 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
                             + leases.holder(mailboxId).map(h -> " (" + h + ")").orElse(""),
                         leases.duration()));
     try (lease) {
-      return runLeased(engine, mailboxId, mode, lock, lease, standing);
+      // Inside the lease: these two lines bound the pass, so that the logs of all nodes show
+      // which process worked a mailbox when.
+      log.info(
+          "Migration {} mailbox {}: {} pass started by {}",
+          standing.migrationId(),
+          mailboxId,
+          mode,
+          lock.worker());
+      try {
+        return runLeased(engine, mailboxId, mode, lock, lease, standing);
+      } finally {
+        log.info(
+            "Migration {} mailbox {}: {} pass ended by {}",
+            standing.migrationId(),
+            mailboxId,
+            mode,
+            lock.worker());
+      }
     }
   }
 
