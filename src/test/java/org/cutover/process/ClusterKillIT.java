@@ -333,7 +333,8 @@ class ClusterKillIT {
               HttpResponse<String> health =
                   http.send(
                       HttpRequest.newBuilder(
-                              URI.create("http://127.0.0.1:" + node.port + "/actuator/health"))
+                              URI.create(
+                                  "http://127.0.0.1:" + node.port + "/actuator/health/readiness"))
                           .build(),
                       HttpResponse.BodyHandlers.ofString());
               return health.statusCode() == 200 && health.body().contains("UP");
