@@ -40,9 +40,8 @@ class WorkerRoleTest {
     String url = "jdbc:h2:mem:worker-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
     assertThatThrownBy(() -> startWorker(url).close())
-        .rootCause()
-        .hasMessageContaining("this worker knows")
-        .hasMessageContaining("start the nodes of this version first");
+        .hasStackTraceContaining("this worker knows")
+        .hasStackTraceContaining("start the nodes of this version first");
     assertThat(
             Flyway.configure()
                 .dataSource(url, "sa", "")
