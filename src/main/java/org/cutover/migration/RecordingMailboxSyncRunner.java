@@ -76,8 +76,25 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
                         leases.duration()));
     try (lease;
         EndpointTurn turn = turn(mailboxId, lock, standing.status())) {
-      return runLeased(
-          engine, mailboxId, mode, lock, () -> stopReason(lock, lease, turn), standing);
+      // Inside the lease and the servers' turn: these two lines bound the pass, so that the logs
+      // of all nodes show which process worked a mailbox when.
+      log.info(
+          "Migration {} mailbox {}: {} pass started by {}",
+          standing.migrationId(),
+          mailboxId,
+          mode,
+          lock.worker());
+      try {
+        return runLeased(
+            engine, mailboxId, mode, lock, () -> stopReason(lock, lease, turn), standing);
+      } finally {
+        log.info(
+            "Migration {} mailbox {}: {} pass ended by {}",
+            standing.migrationId(),
+            mailboxId,
+            mode,
+            lock.worker());
+      }
     }
   }
 
