@@ -3,11 +3,28 @@ package org.cutover;
 import java.util.Arrays;
 import org.cutover.cli.SyncCommand;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 
-/** Cutover: a complete mail migration run as one BPMN process on Camunda 7. */
-@SpringBootApplication
+/**
+ * Cutover: a complete mail migration run as one BPMN process on Camunda 7. With the {@value
+ * WorkerRoleScan#PROFILE} profile it is the sync worker alone ({@link WorkerRoleScan}).
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(
+    excludeFilters = {
+      @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class),
+      @ComponentScan.Filter(
+          type = FilterType.CUSTOM,
+          classes = AutoConfigurationExcludeFilter.class),
+      @ComponentScan.Filter(type = FilterType.CUSTOM, classes = WorkerRoleScan.class)
+    })
 @ConfigurationPropertiesScan
 public class CutoverApplication {
 

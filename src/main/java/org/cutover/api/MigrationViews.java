@@ -243,7 +243,14 @@ final class MigrationViews {
       long bytesCopied,
       @Schema(description = "What went wrong last, if anything") String lastError,
       @Schema(description = "Its running or last pass, written every few seconds while it runs")
-          PassProgress pass) {
+          PassProgress pass,
+      @Schema(
+              description =
+                  "Whether the user's own source password is stored (it is never shown); false"
+                      + " once the batch is deleted")
+          boolean sourcePasswordSet,
+      @Schema(description = "Whether the user's own target password is stored (never shown)")
+          boolean targetPasswordSet) {
 
     static Mailbox of(MailboxState state, MailboxProgress progress) {
       return new Mailbox(
@@ -257,7 +264,9 @@ final class MigrationViews {
           state.messagesSkipped(),
           state.bytesCopied(),
           state.lastError(),
-          PassProgress.of(progress));
+          PassProgress.of(progress),
+          state.sourcePassword() != null,
+          state.targetPassword() != null);
     }
   }
 }

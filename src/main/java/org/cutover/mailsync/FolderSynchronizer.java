@@ -853,7 +853,8 @@ final class FolderSynchronizer {
     /** A refusal that is throttling or a full mailbox stops the folder rather than one message. */
     private void failIfPassing(String text) {
       if (ImapFailures.isThrottled(text) || ImapFailures.isOverQuota(text)) {
-        throw ImapFailures.fromText(dst.label(), "APPEND to " + dstName, text);
+        throw ImapFailures.fromText(dst.label(), "APPEND to " + dstName, text)
+            .onServer(dst.endpoint());
       }
     }
 

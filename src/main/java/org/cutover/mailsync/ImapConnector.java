@@ -137,7 +137,7 @@ final class ImapConnector {
               ? new DelegatedLoginStore(session, ep.host(), ep.port(), sockets)
               : new SyncStore(session, ep.host(), ep.port(), sockets);
       store.connect(ep.host(), ep.port(), user, new String(secret));
-      ImapSession s = new ImapSession(store, label, recorder);
+      ImapSession s = new ImapSession(store, label, ep, recorder);
       if (!ep.disabledExtensions().isEmpty()) {
         // Angus and this engine both ask the protocol's capability map: without the entry, the
         // extension is not used on this connection.
@@ -167,7 +167,7 @@ final class ImapConnector {
             null,
             e);
       }
-      throw ImapFailures.fromConnect(e, role, account, recorder);
+      throw ImapFailures.fromConnect(e, role, account, recorder).onServer(ep);
     } finally {
       Arrays.fill(secret, '\0');
     }

@@ -10,15 +10,51 @@ final class ImapFailure extends RuntimeException {
 
   private final EndpointProblem problem;
   private final Duration backoffHint;
+  private final boolean sentAway;
+  private volatile ImapEndpoint server;
 
   ImapFailure(EndpointProblem problem, String message) {
     this(problem, message, null, null);
   }
 
   ImapFailure(EndpointProblem problem, String message, Duration backoffHint, Throwable cause) {
+    this(problem, message, backoffHint, cause, false);
+  }
+
+  /**
+   * @param sentAway the server itself ended the connection with a BYE (not a dropped socket)
+   */
+  ImapFailure(
+      EndpointProblem problem,
+      String message,
+      Duration backoffHint,
+      Throwable cause,
+      boolean sentAway) {
     super(message, cause);
     this.problem = problem;
     this.backoffHint = backoffHint;
+    this.sentAway = sentAway;
+  }
+
+  /** Names the server that answered, where the failure was made without knowing it. */
+  ImapFailure onServer(ImapEndpoint endpoint) {
+    if (server == null) {
+      server = endpoint;
+    }
+    return this;
+  }
+
+  /** The server whose answer this is, or null when not known. */
+  ImapEndpoint server() {
+    return server;
+  }
+
+  /**
+   * The server asked every client to slow down: it throttles, is unavailable, or sent this one away
+   * with a BYE. Other passes against the same server should wait too.
+   */
+  boolean serverAskedToWait() {
+    return problem == EndpointProblem.THROTTLED || sentAway;
   }
 
   EndpointProblem problem() {

@@ -1,7 +1,9 @@
 package org.cutover.mailsync;
 
 import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.StoreClosedException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -119,11 +121,61 @@ final class ImapFailures {
           null,
           e);
     }
+    String bye = serverBye(e);
+    if (bye != null) {
+      return sentAway("The " + where, "logging in", bye, e);
+    }
     return new ImapFailure(
         EndpointProblem.CONNECTION_LOST,
         "Connecting to " + where + " failed: " + message(e) + "; it will be retried",
         null,
         e);
+  }
+
+  /**
+   * The text of a BYE the server itself sent (not one Angus makes up for a dropped socket), found
+   * along the causes of {@code e}; null when there is none.
+   */
+  static String serverBye(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectionException ce
+          && ce.getResponse() != null
+          && ce.getResponse().isBYE()
+          && !ce.getResponse().isSynthetic()) {
+        return responseText(ce.getResponse());
+      }
+      // Angus turns a BYE on an open folder or store into an exception with the BYE's line as its
+      // message and without the cause; a BYE it made up for a dropped socket starts with its own
+      // words.
+      if ((t instanceof StoreClosedException || t instanceof FolderClosedException)
+          && t.getMessage() != null
+          && t.getMessage().startsWith("* BYE ")
+          && !t.getMessage().startsWith(SYNTHETIC_BYE)) {
+        return t.getMessage().substring(2).trim();
+      }
+    }
+    return null;
+  }
+
+  /** How Angus's own BYE for a lost connection begins. */
+  private static final String SYNTHETIC_BYE = "* BYE Jakarta Mail Exception";
+
+  /** A server that ended the connection with a BYE: a throttle when it says so, else a drop. */
+  private static ImapFailure sentAway(String who, String what, String bye, Exception e) {
+    if (isThrottled(bye)) {
+      return new ImapFailure(
+          EndpointProblem.THROTTLED,
+          who + " is busy or throttling (" + what + ": " + bye + "); it will be retried",
+          backoffHint(bye),
+          e,
+          true);
+    }
+    return new ImapFailure(
+        EndpointProblem.CONNECTION_LOST,
+        who + " ended the connection during " + what + " (" + bye + "); it will be retried",
+        backoffHint(bye),
+        e,
+        true);
   }
 
   /**
@@ -251,6 +303,10 @@ final class ImapFailures {
 
   /** A lost connection during work. */
   static ImapFailure connectionLost(String label, String what, Exception e) {
+    String bye = serverBye(e);
+    if (bye != null) {
+      return sentAway(label, what, bye, e);
+    }
     return new ImapFailure(
         EndpointProblem.CONNECTION_LOST,
         "The connection to " + label + " was lost during " + what + ": " + message(e),

@@ -23,13 +23,16 @@ final class ImapSession implements AutoCloseable {
   private final IMAPStore store;
   private final IMAPFolder handle;
   private final String label;
+  private final ImapEndpoint endpoint;
   private final CertificateRecorder tls;
   private Set<String> capabilities;
 
-  ImapSession(IMAPStore store, String label, CertificateRecorder tls) throws MessagingException {
+  ImapSession(IMAPStore store, String label, ImapEndpoint endpoint, CertificateRecorder tls)
+      throws MessagingException {
     this.store = store;
     this.handle = (IMAPFolder) store.getFolder("INBOX");
     this.label = label;
+    this.endpoint = endpoint;
     this.tls = tls;
   }
 
@@ -38,15 +41,20 @@ final class ImapSession implements AutoCloseable {
     return label;
   }
 
+  /** The server this connection talks to. */
+  ImapEndpoint endpoint() {
+    return endpoint;
+  }
+
   /** Runs {@code work} on the connection; {@code what} names it in error messages. */
   @SuppressWarnings("unchecked")
   <T> T call(String what, ProtocolWork<T> work) {
     try {
       return (T) handle.doCommand(work::run);
     } catch (StoreClosedException | FolderClosedException e) {
-      throw ImapFailures.connectionLost(label, what, e);
+      throw ImapFailures.connectionLost(label, what, e).onServer(endpoint);
     } catch (MessagingException e) {
-      throw ImapFailures.fromCommand(label, what, e);
+      throw ImapFailures.fromCommand(label, what, e).onServer(endpoint);
     }
   }
 

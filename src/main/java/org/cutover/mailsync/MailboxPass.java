@@ -56,6 +56,7 @@ final class MailboxPass {
   private final SyncStateStore store;
   private final PassRecorder recorder;
   private final ByteBudget budget;
+  private final ServerPushback pushback;
   private final AtomicReference<SyncOutcome> stop = new AtomicReference<>();
   private final long started = System.nanoTime();
   private FolderLister.Listing sourceListing;
@@ -72,7 +73,8 @@ final class MailboxPass {
       SyncStateStore store,
       SyncProgressListener listener,
       PassGuard guard,
-      ByteBudget budget) {
+      ByteBudget budget,
+      ServerPushback pushback) {
     this.connector = connector;
     this.mailboxKey = mailboxKey;
     this.sourceAccount = source;
@@ -81,6 +83,19 @@ final class MailboxPass {
     this.store = store;
     this.recorder = new PassRecorder(mailboxKey, listener, guard, options.badItemLimit());
     this.budget = budget;
+    this.pushback = pushback;
+  }
+
+  /** Passes a server's request to slow down on; the pass itself goes on with its own retries. */
+  private void tellPushback(ImapFailure f) {
+    if (!f.serverAskedToWait() || f.server() == null) {
+      return;
+    }
+    try {
+      pushback.serverAskedToWait(f.server(), f.backoffHint(), f.getMessage());
+    } catch (RuntimeException e) {
+      log.warn("Mailbox {}: the server's request to wait was not passed on: {}", mailboxKey, e);
+    }
   }
 
   /** Connections of one worker, opened when first needed and after a failure. */
@@ -226,6 +241,7 @@ final class MailboxPass {
 
   /** Decides after a failure: true to retry (after waiting), false when the pass must stop. */
   private boolean handle(ImapFailure f, String during, int attempt) throws InterruptedException {
+    tellPushback(f);
     if (!f.retryable()) {
       recorder.error(f.getMessage());
       stop.compareAndSet(null, needsAdministrator(f));
@@ -489,6 +505,7 @@ final class MailboxPass {
         return;
       } catch (ImapFailure f) {
         c.close();
+        tellPushback(f);
         boolean retryable = attempt > 1 ? f.retryableAfterDrop() : f.retryable();
         if (!retryable && f.problem() == EndpointProblem.COMMAND_REFUSED) {
           recorder.folderFailed(shown, f.getMessage(), false);

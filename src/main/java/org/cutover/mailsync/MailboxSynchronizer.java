@@ -14,6 +14,7 @@ public final class MailboxSynchronizer {
 
   private final EndpointGate gate;
   private final ByteBudget budget;
+  private final ServerPushback pushback;
   private final ImapConnector connector = new ImapConnector();
 
   /**
@@ -25,14 +26,29 @@ public final class MailboxSynchronizer {
 
   /** A gate of its own and a memory budget of an eighth of the heap, from 16 up to 32 MiB. */
   public MailboxSynchronizer() {
-    this(
-        new EndpointGate(),
-        Math.max(16L << 20, Math.min(MEMORY_BUDGET_LIMIT, Runtime.getRuntime().maxMemory() / 8)));
+    this(new EndpointGate(), defaultMemoryBudget());
   }
 
   public MailboxSynchronizer(EndpointGate gate, long memoryBudgetBytes) {
+    this(gate, memoryBudgetBytes, ServerPushback.NONE);
+  }
+
+  /**
+   * @param pushback told whenever a server of a pass asks its clients to slow down
+   */
+  public MailboxSynchronizer(EndpointGate gate, long memoryBudgetBytes, ServerPushback pushback) {
     this.gate = Objects.requireNonNull(gate, "gate");
     this.budget = new ByteBudget(memoryBudgetBytes);
+    this.pushback = Objects.requireNonNull(pushback, "pushback");
+  }
+
+  /** A gate of its own and the default memory budget, telling {@code pushback} of back-offs. */
+  public static MailboxSynchronizer withPushback(ServerPushback pushback) {
+    return new MailboxSynchronizer(new EndpointGate(), defaultMemoryBudget(), pushback);
+  }
+
+  private static long defaultMemoryBudget() {
+    return Math.max(16L << 20, Math.min(MEMORY_BUDGET_LIMIT, Runtime.getRuntime().maxMemory() / 8));
   }
 
   /**
@@ -92,7 +108,16 @@ public final class MailboxSynchronizer {
     SyncProgressListener listener = progress == null ? SyncProgressListener.NONE : progress;
     try (EndpointGate.Permit permit = gate.enter(source.endpoint(), target.endpoint())) {
       return new MailboxPass(
-              connector, mailboxKey, source, target, options, state, listener, guard, budget)
+              connector,
+              mailboxKey,
+              source,
+              target,
+              options,
+              state,
+              listener,
+              guard,
+              budget,
+              pushback)
           .run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -12,8 +12,11 @@ import jakarta.validation.constraints.Size;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretText;
 
-/** An IMAP server Cutover logs in to with an admin account: the source, or an IMAP target. */
-@Schema(description = "An IMAP server and the admin login Cutover uses there")
+/**
+ * An IMAP server Cutover logs in to, the source or an IMAP target: with an admin account, or (auth
+ * PLAIN) as each user with the user's own password from the mailbox list.
+ */
+@Schema(description = "An IMAP server and how Cutover logs in there")
 @ConsistentSettings
 public record ImapEndpoint(
     @Schema(description = "Host name or IP address", example = "mail.contoso.com")
@@ -31,13 +34,15 @@ public record ImapEndpoint(
         boolean allowPlaintext,
     @Schema(
             description =
-                "How the admin login authenticates: DELEGATED_ADMIN acts as each user, XOAUTH2"
-                    + " uses a token for each user; PLAIN signs in as the admin user itself and so"
-                    + " opens only the admin's own mailbox (refused for any other mailbox)")
+                "How Cutover logs in: DELEGATED_ADMIN, an admin acting as each user; XOAUTH2, a"
+                    + " token for each user; PLAIN, each user with the user's own password given"
+                    + " with the mailbox (sourcePassword or targetPassword), or adminUser with"
+                    + " password for the admin's own mailbox only")
         @NotNull(message = "{cutover.auth.missing}")
         ImapAuth auth,
-    @Schema(description = "The admin login", example = "migration-admin@contoso.com")
-        @NotBlank(message = "{cutover.adminUser.missing}")
+    @Schema(
+            description = "The admin login; not needed with PLAIN and each user's own password",
+            example = "migration-admin@contoso.com")
         @Size(max = 320)
         @Pattern(regexp = SettingsPatterns.PLAIN_TEXT, message = "{cutover.text.plain}")
         String adminUser,
@@ -61,7 +66,11 @@ public record ImapEndpoint(
         @Email(regexp = SettingsPatterns.EMAIL, message = "{cutover.mailbox.address}")
         @Size(max = 320)
         String testMailbox,
-    @Schema(description = "Mailboxes synced at the same time (default 20)", example = "20")
+    @Schema(
+            description =
+                "Mailboxes synced against this server at the same time, on all nodes together"
+                    + " (default 20)",
+            example = "20")
         @Min(value = 1, message = "{cutover.maxConcurrent}")
         @Max(value = 100, message = "{cutover.maxConcurrent}")
         Integer maxConcurrentMailboxes)
@@ -71,7 +80,7 @@ public record ImapEndpoint(
 
   public ImapEndpoint {
     host = SettingsText.strip(host);
-    adminUser = SettingsText.strip(adminUser);
+    adminUser = SettingsText.blankToNull(adminUser);
     credentialId = SettingsText.blankToNull(credentialId);
     testMailbox = SettingsText.blankToNull(testMailbox);
     if (port == null && security != null) {
@@ -87,7 +96,26 @@ public record ImapEndpoint(
     if (security == ConnectionSecurity.PLAINTEXT && !allowPlaintext) {
       violations.on("security", "{cutover.security.plaintext}");
     }
+    if (auth == ImapAuth.PLAIN) {
+      // Each user's own password comes with the mailbox; an admin login here is optional.
+      if (adminUser == null) {
+        if ((password != null && !password.isBlank()) || credentialId != null) {
+          violations.on("adminUser", "{cutover.adminUser.forPassword}");
+        }
+      } else {
+        CredentialRule.check(violations, password, credentialId, "password", "credentialId");
+      }
+      return;
+    }
+    if (adminUser == null) {
+      violations.on("adminUser", "{cutover.adminUser.missing}");
+    }
     CredentialRule.check(violations, password, credentialId, "password", "credentialId");
+  }
+
+  /** Whether an admin login is given (always, except with PLAIN and users' own passwords). */
+  public boolean hasAdminLogin() {
+    return adminUser != null;
   }
 
   /** The stored credential named by {@code credentialId}, or null when the password is given. */

@@ -1,6 +1,6 @@
 package org.cutover.migration;
 
-import java.util.Optional;
+import java.util.List;
 import org.cutover.mailsync.AccessTokenSupplier;
 import org.cutover.mailsync.DuplicateMatching;
 import org.cutover.mailsync.EndpointCheck;
@@ -16,6 +16,7 @@ import org.cutover.mailsync.SyncStateStore;
 import org.cutover.mailsync.SyncStatistics;
 import org.cutover.mailsync.TargetAccount;
 import org.cutover.mailsync.TrustStore;
+import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,20 +75,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   @Override
   public void testSourceEndpoint(String migrationId) {
     StoredEndpoint source = endpoint(migrationId, EndpointRole.SOURCE);
-    String testMailbox =
-        Optional.ofNullable(source.testMailbox())
-            .orElseGet(
-                () ->
-                    store.mailboxes(migrationId).stream()
-                        .findFirst()
-                        .map(MailboxState::emailAddress)
-                        .orElseThrow(
-                            () ->
-                                new StepNeedsAdministrator(
-                                    "Migration " + migrationId + " has no mailbox to test with")));
-    EndpointCheck check =
-        tester.test(
-            new SourceAccount(imapEndpoint(source), login(source, testMailbox), testMailbox));
+    SourceAccount probe = probe(migrationId, source, store.mailboxes(migrationId));
+    EndpointCheck check = tester.test(probe);
     if (check instanceof EndpointCheck.Failed failed) {
       if (failed.problem().mayPass()) {
         throw new TransientStepFailure(failed.message());
@@ -95,6 +84,50 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
       throw new StepNeedsAdministrator(failed.message());
     }
     log.info("Migration {}: source endpoint {} tested", migrationId, source.host());
+  }
+
+  /**
+   * The account the endpoint test opens, signed in as the sync will: the test mailbox (else the
+   * batch's first) with the endpoint's login, or as a user of the batch with the user's own
+   * password where the list gave one.
+   */
+  private SourceAccount probe(
+      String migrationId, StoredEndpoint source, List<MailboxState> mailboxes) {
+    String wanted = source.testMailbox();
+    MailboxState own =
+        mailboxes.stream()
+            .filter(mailbox -> mailbox.sourcePassword() != null)
+            .filter(mailbox -> wanted == null || mailbox.emailAddress().equalsIgnoreCase(wanted))
+            .findFirst()
+            .orElse(null);
+    if (own != null
+        && (wanted != null || source.adminUser() == null || source.auth() == ImapAuth.PLAIN)) {
+      return new SourceAccount(
+          imapEndpoint(source),
+          login(source, own.sourceUser(), own.sourcePassword()),
+          own.sourceUser());
+    }
+    if (source.adminUser() == null) {
+      throw new StepNeedsAdministrator(
+          "Migration "
+              + migrationId
+              + ": the source signs in as each user with the user's own password, and "
+              + (wanted != null
+                  ? "the test mailbox " + wanted + " is not in the batch with one"
+                  : "no mailbox of the batch has one")
+              + "; give the users' source passwords with the mailbox list");
+    }
+    String testMailbox =
+        wanted != null
+            ? wanted
+            : mailboxes.stream()
+                .findFirst()
+                .map(MailboxState::emailAddress)
+                .orElseThrow(
+                    () ->
+                        new StepNeedsAdministrator(
+                            "Migration " + migrationId + " has no mailbox to test with"));
+    return new SourceAccount(imapEndpoint(source), login(source, testMailbox, null), testMailbox);
   }
 
   @Override
@@ -108,12 +141,12 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             .find(mailbox.migrationId())
             .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()));
     StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
-    String sourceUser =
-        mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
+    String sourceUser = mailbox.sourceUser();
     // The account names the user whose mailbox this is: the engine refuses a login that would
     // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
     SourceAccount sourceAccount =
-        new SourceAccount(imapEndpoint(source), login(source, sourceUser), sourceUser);
+        new SourceAccount(
+            imapEndpoint(source), login(source, sourceUser, mailbox.sourcePassword()), sourceUser);
     TargetAccount targetAccount = targetAccount(migration, mailbox);
     SyncOptions options = options(migration.targetType());
     SyncOutcome outcome =
@@ -144,8 +177,9 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
+      String targetUser = mailbox.targetUser();
       return new TargetAccount(
-          imapEndpoint(target), login(target, mailbox.emailAddress()), mailbox.emailAddress());
+          imapEndpoint(target), login(target, targetUser, mailbox.targetPassword()), targetUser);
     }
     TargetImapAccess access =
         microsoft365.getIfAvailable(
@@ -189,7 +223,9 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                             + " has no "
                             + role.name().toLowerCase()
                             + " endpoint"));
-    if (endpoint.credential() == null) {
+    // An endpoint where each user signs in with the user's own password may have no credential.
+    boolean removed = "REMOVED".equals(endpoint.status());
+    if (removed || (endpoint.credential() == null && endpoint.adminUser() != null)) {
       throw new StepNeedsAdministrator(
           "The "
               + role.name().toLowerCase()
@@ -221,7 +257,24 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
         : endpoint.withTrustStore(new TrustStore(properties.trustStore(), "PEM", null));
   }
 
-  private ImapLogin login(StoredEndpoint endpoint, String mailboxUser) {
+  /**
+   * How one mailbox signs in: as its user with the user's own password when the list gave one (the
+   * {@code sync} command's {@code password} method), else with the endpoint's login.
+   */
+  private ImapLogin login(StoredEndpoint endpoint, String mailboxUser, SecretRef ownPassword) {
+    if (ownPassword != null) {
+      return ImapLogin.password(mailboxUser, () -> secrets.get(ownPassword));
+    }
+    if (endpoint.adminUser() == null) {
+      throw new StepNeedsAdministrator(
+          "The "
+              + endpoint.role().name().toLowerCase(java.util.Locale.ROOT)
+              + " of migration "
+              + endpoint.migrationId()
+              + " signs in as each user with the user's own password, and "
+              + mailboxUser
+              + " has none stored (the batch was deleted, or none was given)");
+    }
     SecretSupplier password = () -> secrets.get(endpoint.credential());
     return switch (endpoint.auth()) {
       case DELEGATED_ADMIN -> ImapLogin.delegated(mailboxUser, endpoint.adminUser(), password);

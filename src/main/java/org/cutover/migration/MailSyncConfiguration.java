@@ -8,15 +8,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The mail sync engine's parts as beans: one synchronizer per node, so that its per-endpoint gate
- * holds every endpoint to its limit of concurrent mailboxes across all batches.
+ * The mail sync engine's parts as beans: one synchronizer per node. The limit of mailboxes at once
+ * per server holds across the cluster through {@link EndpointTurns}; the synchronizer's own gate
+ * then never has to hold a pass back.
  */
 @Configuration(proxyBeanMethods = false)
 class MailSyncConfiguration {
 
+  /** Every server's request to slow down is recorded for all nodes ({@link EndpointBackOffs}). */
   @Bean
-  MailboxSynchronizer mailboxSynchronizer() {
-    return new MailboxSynchronizer();
+  MailboxSynchronizer mailboxSynchronizer(EndpointBackOffs backOffs) {
+    return MailboxSynchronizer.withPushback(backOffs);
   }
 
   @Bean

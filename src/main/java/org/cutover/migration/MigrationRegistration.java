@@ -99,7 +99,8 @@ public class MigrationRegistration {
                     label + "DNS credentials",
                     settings.dns().credentials(),
                     settings.dns().credentialRef())
-                : null);
+                : null,
+            userPasswords(settings, label));
     String id = store.insert(settings, credentials, clock.instant());
     log.info(
         "Registered migration {} of {}: batch {} with {} mailboxes",
@@ -110,8 +111,31 @@ public class MigrationRegistration {
     return new Registered(id, warnings(settings));
   }
 
+  /** Each user's own passwords, encrypted as they arrive; the mailboxes' order is kept. */
+  private List<MigrationStore.UserPasswords> userPasswords(NewMigration settings, String label) {
+    boolean imapTarget = settings.target().type() == TargetType.IMAP;
+    List<MigrationStore.UserPasswords> passwords = new ArrayList<>();
+    for (MailboxEntry mailbox : settings.mailboxes()) {
+      passwords.add(
+          new MigrationStore.UserPasswords(
+              credential(
+                  label + "source password of " + mailbox.emailAddress(),
+                  mailbox.sourcePassword(),
+                  mailbox.sourceCredentialRef()),
+              imapTarget
+                  ? credential(
+                      label + "target password of " + mailbox.emailAddress(),
+                      mailbox.targetPassword(),
+                      mailbox.targetCredentialRef())
+                  : null));
+    }
+    return passwords;
+  }
+
   private SecretRef credential(String name, SecretText given, SecretRef stored) {
-    return given != null && !given.isBlank() ? secrets.put(name, given) : stored;
+    // The name is for people choosing among stored credentials; it fits the store's 200 characters.
+    String bounded = name.length() <= 200 ? name : name.substring(0, 199) + "…";
+    return given != null && !given.isBlank() ? secrets.put(bounded, given) : stored;
   }
 
   private void requireStoredCredentials(NewMigration settings) {
@@ -125,6 +149,12 @@ public class MigrationRegistration {
     }
     if (settings.dns().mode() == DnsMode.AUTOMATIC) {
       requireStored(settings.dns().credentialRef(), "$.dns.credentialId", problems);
+    }
+    List<MailboxEntry> mailboxes = settings.mailboxes();
+    for (int i = 0; i < mailboxes.size(); i++) {
+      String path = "$.mailboxes[" + i + "].";
+      requireStored(mailboxes.get(i).sourceCredentialRef(), path + "sourceCredentialId", problems);
+      requireStored(mailboxes.get(i).targetCredentialRef(), path + "targetCredentialId", problems);
     }
     if (!problems.isEmpty()) {
       throw new RejectedSettings(problems);

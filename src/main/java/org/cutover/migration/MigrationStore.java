@@ -32,9 +32,30 @@ public class MigrationStore implements RunbookClaims {
     this.batch = batch;
   }
 
-  /** The credentials of a new migration, as references to stored secrets. */
+  /**
+   * The credentials of a new migration, as references to stored secrets: the endpoints', and each
+   * mailbox's own (in the order of the mailbox list; empty when none has any).
+   */
   record Credentials(
-      SecretRef source, SecretRef clientSecret, SecretRef targetEndpoint, SecretRef dns) {}
+      SecretRef source,
+      SecretRef clientSecret,
+      SecretRef targetEndpoint,
+      SecretRef dns,
+      List<UserPasswords> mailboxes) {
+
+    Credentials(SecretRef source, SecretRef clientSecret, SecretRef targetEndpoint, SecretRef dns) {
+      this(source, clientSecret, targetEndpoint, dns, List.of());
+    }
+
+    UserPasswords of(int position) {
+      return position < mailboxes.size() ? mailboxes.get(position) : UserPasswords.NONE;
+    }
+  }
+
+  /** One mailbox's own stored passwords at the source and the target (each may be null). */
+  record UserPasswords(SecretRef source, SecretRef target) {
+    static final UserPasswords NONE = new UserPasswords(null, null);
+  }
 
   String insert(NewMigration settings, Credentials credentials, Instant now) {
     String id = UUID.randomUUID().toString();
@@ -87,6 +108,7 @@ public class MigrationStore implements RunbookClaims {
     List<Object[]> rows = new ArrayList<>(mailboxes.size());
     for (int position = 0; position < mailboxes.size(); position++) {
       MailboxEntry mailbox = mailboxes.get(position);
+      UserPasswords own = credentials.of(position);
       rows.add(
           new Object[] {
             UUID.randomUUID().toString(),
@@ -96,13 +118,17 @@ public class MigrationStore implements RunbookClaims {
             mailbox.sourceLogin(),
             mailbox.displayName(),
             MailboxStatus.QUEUED.name(),
-            utc(now)
+            utc(now),
+            microsoft365 ? null : mailbox.targetLogin(),
+            idOf(own.source()),
+            microsoft365 ? null : idOf(own.target())
           });
     }
     batch.batchUpdate(
         "INSERT INTO mailbox (id, migration_id, position, email_address, source_login,"
             + " display_name, status, messages_copied, flags_updated, messages_skipped,"
-            + " bytes_copied, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?)",
+            + " bytes_copied, updated_at, target_login, source_credential_id,"
+            + " target_credential_id) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?, ?, ?)",
         rows);
     return id;
   }
@@ -336,7 +362,10 @@ public class MigrationStore implements RunbookClaims {
         rs.getLong("flags_updated"),
         rs.getLong("messages_skipped"),
         rs.getLong("bytes_copied"),
-        rs.getString("last_error"));
+        rs.getString("last_error"),
+        rs.getString("target_login"),
+        ref(rs, "source_credential_id"),
+        ref(rs, "target_credential_id"));
   }
 
   private static StoredEndpoint endpoint(ResultSet rs, int row) throws SQLException {

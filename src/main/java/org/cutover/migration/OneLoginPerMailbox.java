@@ -4,11 +4,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * A login opens one mailbox, so each mailbox of a batch needs a login of its own there: refuses
- * PLAIN (the admin's own login, which opens only the admin's mailbox) for any other mailbox, on the
- * source and on an IMAP target, and two mailboxes read from the same source login.
+ * A login opens one mailbox, so each mailbox of a batch needs a login of its own there. With PLAIN
+ * (each user's own password) a mailbox needs its user's password from the list, unless it is the
+ * admin user's own; the admin's PLAIN login for any other mailbox is refused, on the source and on
+ * an IMAP target. Two mailboxes read from the same source login, or written through the same target
+ * login, are refused too.
  */
 final class OneLoginPerMailbox {
 
@@ -19,47 +23,108 @@ final class OneLoginPerMailbox {
     if (mailboxes == null) {
       return;
     }
-    ImapEndpoint source = settings.source();
-    if (opensOthersMailbox(source, mailboxes, OneLoginPerMailbox::sourceUser)) {
-      violations.on("source.auth", "{cutover.auth.plain.shared}");
-    }
+    plainLogins(
+        settings.source(),
+        mailboxes,
+        MailboxEntry::sourceUser,
+        MailboxEntry::hasSourcePassword,
+        "source.auth",
+        "sourcePassword",
+        "{cutover.mailbox.sourcePassword.missing}",
+        violations);
     TargetSettings target = settings.target();
-    if (target != null
-        && target.type() == TargetType.IMAP
-        && opensOthersMailbox(target.endpoint(), mailboxes, MailboxEntry::emailAddress)) {
-      violations.on("target.endpoint.auth", "{cutover.auth.plain.shared}");
+    if (target != null && target.type() == TargetType.IMAP) {
+      plainLogins(
+          target.endpoint(),
+          mailboxes,
+          MailboxEntry::targetUser,
+          MailboxEntry::hasTargetPassword,
+          "target.endpoint.auth",
+          "targetPassword",
+          "{cutover.mailbox.targetPassword.missing}",
+          violations);
     }
-    Map<String, Integer> sourceUsers = new HashMap<>();
-    for (int i = 0; i < mailboxes.size(); i++) {
-      MailboxEntry mailbox = mailboxes.get(i);
-      String user = mailbox == null ? null : sourceUser(mailbox);
-      // Two equal addresses without a source login are reported as duplicate addresses already.
-      if (user != null
-          && sourceUsers.putIfAbsent(normal(user), i) != null
-          && mailbox.sourceLogin() != null) {
-        violations.onElement(
-            "mailboxes", i, "sourceLogin", "{cutover.mailbox.sourceLogin.duplicate}");
+    if (target != null && target.type() == TargetType.MICROSOFT_365) {
+      for (int i = 0; i < mailboxes.size(); i++) {
+        MailboxEntry mailbox = mailboxes.get(i);
+        if (mailbox != null && (mailbox.hasTargetPassword() || mailbox.targetLogin() != null)) {
+          violations.onElement(
+              "mailboxes",
+              i,
+              mailbox.hasTargetPassword() ? "targetPassword" : "targetLogin",
+              "{cutover.mailbox.target.microsoft365}");
+        }
       }
     }
+    // Two equal addresses without a login of their own are reported as duplicate addresses already.
+    unique(
+        mailboxes,
+        MailboxEntry::sourceUser,
+        MailboxEntry::sourceLogin,
+        "sourceLogin",
+        "{cutover.mailbox.sourceLogin.duplicate}",
+        violations);
+    unique(
+        mailboxes,
+        MailboxEntry::targetUser,
+        MailboxEntry::targetLogin,
+        "targetLogin",
+        "{cutover.mailbox.targetLogin.duplicate}",
+        violations);
   }
 
-  /** Whether the endpoint signs in with PLAIN for a mailbox that is not the admin user's own. */
-  private static boolean opensOthersMailbox(
+  /**
+   * With PLAIN, each mailbox signs in as its own user: with its own password, or as the admin user
+   * when it is the admin's own mailbox. The admin's login for another mailbox is refused on the
+   * endpoint; a mailbox without either misses its password.
+   */
+  private static void plainLogins(
       ImapEndpoint endpoint,
       List<MailboxEntry> mailboxes,
-      java.util.function.Function<MailboxEntry, String> userOf) {
-    if (endpoint == null || endpoint.auth() != ImapAuth.PLAIN || endpoint.adminUser() == null) {
-      return false;
+      Function<MailboxEntry, String> userOf,
+      Predicate<MailboxEntry> ownPassword,
+      String authPath,
+      String passwordField,
+      String missingPassword,
+      RuleViolations violations) {
+    if (endpoint == null || endpoint.auth() != ImapAuth.PLAIN) {
+      return;
     }
-    String admin = normal(endpoint.adminUser());
-    return mailboxes.stream()
-        .filter(mailbox -> mailbox != null && userOf.apply(mailbox) != null)
-        .anyMatch(mailbox -> !normal(userOf.apply(mailbox)).equals(admin));
+    String admin = endpoint.hasAdminLogin() ? normal(endpoint.adminUser()) : null;
+    boolean adminForOthers = false;
+    for (int i = 0; i < mailboxes.size(); i++) {
+      MailboxEntry mailbox = mailboxes.get(i);
+      if (mailbox == null || userOf.apply(mailbox) == null || ownPassword.test(mailbox)) {
+        continue;
+      }
+      if (admin == null) {
+        violations.onElement("mailboxes", i, passwordField, missingPassword);
+      } else if (!normal(userOf.apply(mailbox)).equals(admin)) {
+        adminForOthers = true;
+      }
+    }
+    if (adminForOthers) {
+      violations.on(authPath, "{cutover.auth.plain.shared}");
+    }
   }
 
-  /** The user whose mailbox is read at the source: its source login, else its address. */
-  private static String sourceUser(MailboxEntry mailbox) {
-    return mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
+  private static void unique(
+      List<MailboxEntry> mailboxes,
+      Function<MailboxEntry, String> userOf,
+      Function<MailboxEntry, String> ownLogin,
+      String field,
+      String message,
+      RuleViolations violations) {
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < mailboxes.size(); i++) {
+      MailboxEntry mailbox = mailboxes.get(i);
+      String user = mailbox == null ? null : userOf.apply(mailbox);
+      if (user != null
+          && seen.putIfAbsent(normal(user), i) != null
+          && ownLogin.apply(mailbox) != null) {
+        violations.onElement("mailboxes", i, field, message);
+      }
+    }
   }
 
   private static String normal(String user) {

@@ -23,6 +23,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
   private final JdbcClient jdbc;
   private final ObjectProvider<MailboxSyncEngine> mailSync;
   private final MailboxLeases leases;
+  private final EndpointTurns turns;
   private final PassProgressLog progressLog;
   private final Clock clock;
 
@@ -30,11 +31,13 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       JdbcClient jdbc,
       ObjectProvider<MailboxSyncEngine> mailSync,
       MailboxLeases leases,
+      EndpointTurns turns,
       PassProgressLog progressLog,
       ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
     this.mailSync = mailSync;
     this.leases = leases;
+    this.turns = turns;
     this.progressLog = progressLog;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
@@ -71,8 +74,27 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
                             + " is synced by another pass"
                             + leases.holder(mailboxId).map(h -> " (" + h + ")").orElse(""),
                         leases.duration()));
-    try (lease) {
-      return runLeased(engine, mailboxId, mode, lock, lease, standing);
+    try (lease;
+        EndpointTurn turn = turn(mailboxId, lock, standing.status())) {
+      // Inside the lease and the servers' turn: these two lines bound the pass, so that the logs
+      // of all nodes show which process worked a mailbox when.
+      log.info(
+          "Migration {} mailbox {}: {} pass started by {}",
+          standing.migrationId(),
+          mailboxId,
+          mode,
+          lock.worker());
+      try {
+        return runLeased(
+            engine, mailboxId, mode, lock, () -> stopReason(lock, lease, turn), standing);
+      } finally {
+        log.info(
+            "Migration {} mailbox {}: {} pass ended by {}",
+            standing.migrationId(),
+            mailboxId,
+            mode,
+            lock.worker());
+      }
     }
   }
 
@@ -81,7 +103,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       String mailboxId,
       SyncMode mode,
       TaskLock lock,
-      MailboxLease lease,
+      PassWatch held,
       Standing standing) {
     Instant started = clock.instant();
     MailboxStatus running =
@@ -99,8 +121,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         new PassWatch() {
           @Override
           public String stopReason() {
-            String lockLost = lock.lostReason();
-            return lockLost != null ? lockLost : lease.check();
+            return held.stopReason();
           }
 
           @Override
@@ -140,6 +161,25 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         report.flagsUpdated(),
         report.messagesSkipped());
     return report;
+  }
+
+  /** The pass's turn on its servers; a mailbox that must wait for it says why. */
+  private EndpointTurn turn(String mailboxId, TaskLock lock, MailboxStatus status) {
+    try {
+      return turns.take(mailboxId, lock);
+    } catch (MailboxBusy waiting) {
+      recordInterrupted(mailboxId, status, waiting.getMessage());
+      throw waiting;
+    }
+  }
+
+  /** Why the pass must stop: its task lock, its mailbox's lease or a server's slot is lost. */
+  private static String stopReason(TaskLock lock, MailboxLease lease, EndpointTurn turn) {
+    String lost = lock.lostReason();
+    if (lost == null) {
+      lost = lease.check();
+    }
+    return lost != null ? lost : turn.check();
   }
 
   @Override

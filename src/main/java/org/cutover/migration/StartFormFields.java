@@ -87,7 +87,7 @@ final class StartFormFields {
 
   NewMigration settings() {
     MailboxCsv.Parsed csv = MailboxCsv.parse(text(MAILBOXES_CSV));
-    csv.problems().forEach(problem -> problems.add(MAILBOXES_CSV + ", " + problem));
+    csv.problemTexts().forEach(problem -> problems.add(MAILBOXES_CSV + ", " + problem));
     csvLines = csv.lines();
     TargetType targetType = choice(TARGET_TYPE, TargetType.class);
     DnsMode dnsMode = choice(DNS_MODE, DnsMode.class);

@@ -164,18 +164,33 @@ class StoredBatchLifecycle implements BatchLifecycle {
         .param("id", migrationId)
         .update();
     List<String> credentials =
+        new java.util.ArrayList<>(
+            jdbc.sql(
+                    "SELECT credential_id FROM endpoint WHERE migration_id = :id AND credential_id IS"
+                        + " NOT NULL")
+                .param("id", migrationId)
+                .query(String.class)
+                .list());
+    // Each user's own passwords go with the batch too.
+    credentials.addAll(
         jdbc.sql(
-                "SELECT credential_id FROM endpoint WHERE migration_id = :id AND credential_id IS"
-                    + " NOT NULL")
+                "SELECT source_credential_id FROM mailbox WHERE migration_id = :id AND"
+                    + " source_credential_id IS NOT NULL UNION SELECT target_credential_id FROM"
+                    + " mailbox WHERE migration_id = :id AND target_credential_id IS NOT NULL")
             .param("id", migrationId)
             .query(String.class)
-            .list();
+            .list());
     jdbc.sql(
             "UPDATE endpoint SET status = 'REMOVED', credential_id = NULL WHERE migration_id ="
                 + " :id")
         .param("id", migrationId)
         .update();
-    for (String credential : credentials) {
+    jdbc.sql(
+            "UPDATE mailbox SET source_credential_id = NULL, target_credential_id = NULL WHERE"
+                + " migration_id = :id")
+        .param("id", migrationId)
+        .update();
+    for (String credential : new java.util.LinkedHashSet<>(credentials)) {
       if (!usedElsewhere(credential)) {
         secrets.delete(new SecretRef(credential));
       }
@@ -183,7 +198,8 @@ class StoredBatchLifecycle implements BatchLifecycle {
     // The copies stay on the target; the UID state that tracked them goes with the batch.
     syncState.ifAvailable(state -> mailboxIds(migrationId).forEach(state::deleteMailbox));
     log.info(
-        "Migration {}: batch removed, endpoint credentials and sync state deleted", migrationId);
+        "Migration {}: batch removed, endpoint and user credentials and sync state deleted",
+        migrationId);
   }
 
   @Override
@@ -195,13 +211,17 @@ class StoredBatchLifecycle implements BatchLifecycle {
     }
   }
 
-  /** Whether an endpoint still in use, or any migration's settings, refer to the secret. */
+  /**
+   * Whether an endpoint still in use, any migration's settings, or a mailbox of another batch refer
+   * to the secret.
+   */
   private boolean usedElsewhere(String credential) {
     long uses =
         jdbc.sql(
                 "SELECT (SELECT COUNT(*) FROM endpoint WHERE credential_id = :c AND status <>"
                     + " 'REMOVED') + (SELECT COUNT(*) FROM migration WHERE client_secret_id = :c"
-                    + " OR dns_credential_id = :c)")
+                    + " OR dns_credential_id = :c) + (SELECT COUNT(*) FROM mailbox WHERE"
+                    + " source_credential_id = :c OR target_credential_id = :c)")
             .param("c", credential)
             .query(Long.class)
             .single();

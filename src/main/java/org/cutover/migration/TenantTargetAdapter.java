@@ -62,8 +62,8 @@ class TenantTargetAdapter
   @Override
   public void preflight(String migrationId) {
     StoredMigration migration = migration(migrationId);
-    List<String> addresses =
-        store.mailboxes(migrationId).stream().map(MailboxState::emailAddress).toList();
+    List<MailboxState> mailboxes = store.mailboxes(migrationId);
+    List<String> addresses = mailboxes.stream().map(MailboxState::emailAddress).toList();
     translated(
         () -> {
           if (migration.targetType() == TargetType.MICROSOFT_365) {
@@ -75,7 +75,21 @@ class TenantTargetAdapter
                 endpoint.testMailbox() != null
                     ? endpoint.testMailbox()
                     : addresses.isEmpty() ? endpoint.adminUser() : addresses.get(0);
-            imap.preflight(server(endpoint), probe);
+            // Where each user signs in with the user's own password, a user of the batch is the
+            // probe, as the sync will sign in.
+            ImapTargetServer.UserLogin own =
+                endpoint.auth() == ImapAuth.PLAIN
+                    ? mailboxes.stream()
+                        .map(TenantTargetAdapter::ownTargetLogin)
+                        .filter(java.util.Objects::nonNull)
+                        .findFirst()
+                        .orElse(null)
+                    : null;
+            if (own == null) {
+              imap.preflight(server(endpoint), probe);
+            } else {
+              imap.preflight(server(endpoint), probe, own);
+            }
           }
           return null;
         });
@@ -96,7 +110,13 @@ class TenantTargetAdapter
                 migration.licenceSku(),
                 migration.usageLocation());
           } else {
-            imap.provisionMailbox(server(targetEndpoint(migration.id())), mailbox.emailAddress());
+            ImapTargetServer server = server(targetEndpoint(migration.id()));
+            ImapTargetServer.UserLogin own = ownTargetLogin(mailbox);
+            if (own == null) {
+              imap.provisionMailbox(server, mailbox.emailAddress());
+            } else {
+              imap.provisionMailbox(server, mailbox.emailAddress(), own);
+            }
           }
           return null;
         });
@@ -213,8 +233,8 @@ class TenantTargetAdapter
     if (migration.targetType() != TargetType.MICROSOFT_365) {
       return Optional.empty();
     }
-    List<String> addresses =
-        store.mailboxes(migrationId).stream().map(MailboxState::emailAddress).toList();
+    List<MailboxState> mailboxes = store.mailboxes(migrationId);
+    List<String> addresses = mailboxes.stream().map(MailboxState::emailAddress).toList();
     List<String> missing = translated(() -> microsoft365.withoutLicence(app(migration), addresses));
     licences.recordCheck(migrationId, missing, clock.instant());
     return Optional.of(missing);
@@ -300,6 +320,13 @@ class TenantTargetAdapter
     }
     return new Microsoft365App(
         migration.tenantId(), migration.clientId(), migration.clientSecret());
+  }
+
+  /** The user's own login at the IMAP target, when the list gave the user's password. */
+  private static ImapTargetServer.UserLogin ownTargetLogin(MailboxState mailbox) {
+    return mailbox.targetPassword() == null
+        ? null
+        : new ImapTargetServer.UserLogin(mailbox.targetUser(), mailbox.targetPassword());
   }
 
   private static ImapTargetServer server(StoredEndpoint endpoint) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.cutover.WorkerRolePart;
 import org.cutover.migration.MailboxBusy;
 import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MailboxSyncRunner;
@@ -39,6 +40,7 @@ import org.springframework.stereotype.Component;
  *
  * Messages handed to the engine are ours only: a library's message could echo a login.
  */
+@WorkerRolePart
 @Component
 class MailboxSyncWorker {
 

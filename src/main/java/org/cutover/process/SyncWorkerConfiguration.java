@@ -5,23 +5,21 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.cutover.WorkerRolePart;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The node's sync worker: tasks from this process's engine, or from the REST API at {@code
  * cutover.worker.engine-rest-url}; off with {@code cutover.worker.enabled=false}.
  */
+@WorkerRolePart
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SyncWorkerProperties.class)
 class SyncWorkerConfiguration {
-
-  /** Where a password made up for this run is kept when none was configured. */
-  static final String RANDOM_PASSWORD_SOURCE = "cutover-worker-password";
 
   @Bean
   @ConditionalOnProperty(name = "cutover.worker.enabled", matchIfMissing = true)
@@ -30,16 +28,11 @@ class SyncWorkerConfiguration {
       MailboxSyncWorker worker,
       WorkerIdentity identity,
       ObjectProvider<ProcessEngine> engine,
-      ObjectProvider<ObjectMapper> json,
-      ConfigurableEnvironment environment) {
+      ObjectProvider<ObjectMapper> json) {
     TaskSource source;
     if (properties.remote()) {
-      if (environment.getPropertySources().contains(RANDOM_PASSWORD_SOURCE)) {
-        throw new IllegalStateException(
-            "cutover.worker.engine-rest-url is set but cutover.worker.password is not: a worker"
-                + " in another process signs in with the password every node shares; set"
-                + " cutover.worker.password (CUTOVER_WORKER_PASSWORD) to it");
-      }
+      // A remote worker has a configured password: engine.WorkerPassword refuses to start
+      // without it.
       source =
           new RestTaskSource(
               HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),

@@ -56,20 +56,41 @@ public class ImapTarget {
    *     refuses the login
    */
   public void preflight(ImapTargetServer server, String probeMailbox) {
+    preflight(server, probeMailbox, null);
+  }
+
+  /**
+   * As {@link #preflight(ImapTargetServer, String)}; with {@code own}, the probe mailbox's user
+   * signs in with the user's own password instead of the admin login.
+   */
+  public void preflight(
+      ImapTargetServer server, String probeMailbox, ImapTargetServer.UserLogin own) {
     String mailbox =
-        server.signIn() == ImapTargetServer.SignIn.PLAIN ? server.adminUser() : probeMailbox;
-    if (check(server, mailbox) instanceof EndpointCheck.Failed failed) {
+        own != null
+            ? own.user()
+            : server.signIn() == ImapTargetServer.SignIn.PLAIN ? server.adminUser() : probeMailbox;
+    if (mailbox == null) {
+      throw new TargetNeedsAdministrator(
+          "The IMAP target "
+              + server.address()
+              + " signs in as each user with the user's own password, and no mailbox of the batch"
+              + " has one: give the users' target passwords with the mailbox list");
+    }
+    if (check(server, mailbox, own) instanceof EndpointCheck.Failed failed) {
       throw new TargetNeedsAdministrator(
           switch (failed.problem()) {
             case BAD_CREDENTIALS, NO_MAILBOX_ACCESS ->
                 "The IMAP target "
                     + server.address()
-                    + " refused the admin login "
-                    + describeLogin(server, mailbox)
+                    + (own != null ? " refused the login " : " refused the admin login ")
+                    + describeLogin(server, mailbox, own)
                     + " ("
                     + failed.message()
-                    + "): check the admin user and its password"
-                    + (server.signIn() == ImapTargetServer.SignIn.PLAIN
+                    + "): check the "
+                    + (own != null
+                        ? "user's password in the mailbox list"
+                        : "admin user and its password")
+                    + (server.signIn() == ImapTargetServer.SignIn.PLAIN || own != null
                         ? ""
                         : ", that it may sign in for other users (a Dovecot master user, Exchange"
                             + " FullAccess), and that the mailbox "
@@ -79,8 +100,8 @@ public class ImapTarget {
             case NOT_AUTHORIZED ->
                 "The IMAP target "
                     + server.address()
-                    + " cannot take the admin login "
-                    + describeLogin(server, mailbox)
+                    + (own != null ? " cannot take the login " : " cannot take the admin login ")
+                    + describeLogin(server, mailbox, own)
                     + ": "
                     + failed.message()
                     + "; then retry the step";
@@ -101,7 +122,10 @@ public class ImapTarget {
                     + "), then retry the step";
           });
     }
-    log.info("IMAP target {} accepts the admin login {}", server.address(), server.adminUser());
+    log.info(
+        "IMAP target {} accepts the login {}",
+        server.address(),
+        describeLogin(server, mailbox, own));
   }
 
   /**
@@ -111,19 +135,34 @@ public class ImapTarget {
    * @throws TargetUnavailable when the server cannot be reached now
    */
   public void provisionMailbox(ImapTargetServer server, String address) {
-    if (server.signIn() == ImapTargetServer.SignIn.PLAIN
-        && !server.adminUser().equalsIgnoreCase(address)) {
+    provisionMailbox(server, address, null);
+  }
+
+  /**
+   * As {@link #provisionMailbox(ImapTargetServer, String)}; with {@code own}, the user signs in
+   * with the user's own login and password, as the sync will.
+   */
+  public void provisionMailbox(
+      ImapTargetServer server, String address, ImapTargetServer.UserLogin own) {
+    if (own == null
+        && server.signIn() == ImapTargetServer.SignIn.PLAIN
+        && (server.adminUser() == null || !server.adminUser().equalsIgnoreCase(address))) {
       throw new TargetNeedsAdministrator(
           "The IMAP target "
               + server.address()
-              + " is set to sign in with the admin's own login ("
-              + server.adminUser()
-              + "), which opens only the admin's mailbox, not "
-              + address
-              + ": set the target's sign-in to DELEGATED_ADMIN with a login that may act for every"
-              + " user");
+              + (server.adminUser() != null
+                  ? " is set to sign in with the admin's own login ("
+                      + server.adminUser()
+                      + "), which opens only the admin's mailbox, not "
+                      + address
+                  : " signs in as each user with the user's own password, and "
+                      + address
+                      + " has none")
+              + ": give the user's own target password with the mailbox list, or set the"
+              + " target's sign-in to DELEGATED_ADMIN with a login that may act for every user");
     }
-    if (check(server, address) instanceof EndpointCheck.Failed failed) {
+    String mailbox = own != null ? own.user() : address;
+    if (check(server, mailbox, own) instanceof EndpointCheck.Failed failed) {
       EndpointProblem problem = failed.problem();
       if (problem.mayPass() || problem == EndpointProblem.CONNECTION_REFUSED) {
         throw new TargetUnavailable(
@@ -144,7 +183,7 @@ public class ImapTarget {
                 + " cannot be opened on the IMAP target "
                 + server.address()
                 + " with "
-                + describeLogin(server, address)
+                + describeLogin(server, mailbox, own)
                 + " ("
                 + failed.message()
                 + "): create the mailbox "
@@ -164,7 +203,8 @@ public class ImapTarget {
   }
 
   /** Signs in as {@code mailbox} (or for it) and opens its INBOX read-only. */
-  private EndpointCheck check(ImapTargetServer server, String mailbox) {
+  private EndpointCheck check(
+      ImapTargetServer server, String mailbox, ImapTargetServer.UserLogin own) {
     if (server.security() == ImapTargetServer.Security.PLAINTEXT && !server.allowPlaintext()) {
       throw new TargetNeedsAdministrator(
           "The IMAP target "
@@ -172,7 +212,7 @@ public class ImapTarget {
               + " is set to PLAINTEXT without allowPlaintext: passwords would travel unencrypted;"
               + " choose IMPLICIT_TLS or STARTTLS");
     }
-    char[] secret = credential(server);
+    char[] secret = own != null ? userPassword(server, own) : credential(server);
     try {
       ImapEndpoint endpoint =
           new ImapEndpoint(
@@ -186,11 +226,14 @@ public class ImapTarget {
               readTimeout,
               null);
       ImapLogin login =
-          switch (server.signIn()) {
-            case PLAIN -> ImapLogin.password(server.adminUser(), secret::clone);
-            case DELEGATED_ADMIN -> ImapLogin.delegated(mailbox, server.adminUser(), secret::clone);
-            case XOAUTH2 -> ImapLogin.oauth2(mailbox, user -> new String(secret));
-          };
+          own != null
+              ? ImapLogin.password(own.user(), secret::clone)
+              : switch (server.signIn()) {
+                case PLAIN -> ImapLogin.password(server.adminUser(), secret::clone);
+                case DELEGATED_ADMIN ->
+                    ImapLogin.delegated(mailbox, server.adminUser(), secret::clone);
+                case XOAUTH2 -> ImapLogin.oauth2(mailbox, user -> new String(secret));
+              };
       return tester.test(new TargetAccount(endpoint, login, mailbox));
     } finally {
       Arrays.fill(secret, '\0');
@@ -217,7 +260,25 @@ public class ImapTarget {
     }
   }
 
-  private static String describeLogin(ImapTargetServer server, String mailbox) {
+  private char[] userPassword(ImapTargetServer server, ImapTargetServer.UserLogin own) {
+    try {
+      return secrets.get(own.password());
+    } catch (SecretUnavailable e) {
+      throw new TargetNeedsAdministrator(
+          "The target password of "
+              + own.user()
+              + " at "
+              + server.address()
+              + " cannot be read: "
+              + e.getMessage());
+    }
+  }
+
+  private static String describeLogin(
+      ImapTargetServer server, String mailbox, ImapTargetServer.UserLogin own) {
+    if (own != null) {
+      return own.user() + " with the user's own password";
+    }
     return switch (server.signIn()) {
       case PLAIN -> server.adminUser();
       case DELEGATED_ADMIN -> server.adminUser() + " acting for " + mailbox;

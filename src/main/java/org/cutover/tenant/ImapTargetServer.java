@@ -11,7 +11,8 @@ import org.cutover.secrets.SecretRef;
  * @param security how the connection is protected
  * @param allowPlaintext must be true for {@link Security#PLAINTEXT}
  * @param signIn how the admin login opens a user's mailbox
- * @param adminUser the admin login
+ * @param adminUser the admin login; null with PLAIN when each user signs in with the user's own
+ *     password ({@link UserLogin})
  * @param credential the stored password (or, with XOAUTH2, access token) of the admin login
  */
 public record ImapTargetServer(
@@ -32,7 +33,10 @@ public record ImapTargetServer(
 
   /** How the admin login opens a user's mailbox. */
   public enum SignIn {
-    /** The admin's own login and password: it opens the admin's own mailbox only. */
+    /**
+     * Each user's own login and password ({@link UserLogin}); the admin's own login, if given,
+     * opens the admin's own mailbox only.
+     */
     PLAIN,
     /** The admin logs in for each user: SASL PLAIN with the user as authorisation identity. */
     DELEGATED_ADMIN,
@@ -49,11 +53,19 @@ public record ImapTargetServer(
     }
     Objects.requireNonNull(security, "security");
     Objects.requireNonNull(signIn, "sign-in");
-    if (adminUser == null || adminUser.isBlank()) {
+    if ((adminUser == null || adminUser.isBlank()) && signIn != SignIn.PLAIN) {
       throw new IllegalArgumentException("An IMAP target needs its admin login");
     }
     host = host.strip();
-    adminUser = adminUser.strip();
+    adminUser = adminUser == null || adminUser.isBlank() ? null : adminUser.strip();
+  }
+
+  /** A user's own login at the target and the stored reference of the user's password. */
+  public record UserLogin(String user, SecretRef password) {
+    public UserLogin {
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
   }
 
   /** host:port, for messages. */

@@ -94,6 +94,7 @@ final class BadRequests {
     "/api/migrations/{id}/initial-passwords",
     "/api/credentials",
     "/api/credentials/x",
+    "/api/credentials/mailboxes",
     "/api/%",
     "/api",
     "/api/",

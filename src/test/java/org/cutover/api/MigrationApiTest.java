@@ -307,7 +307,8 @@ class MigrationApiTest {
                 .content(json.writeValueAsString(body)))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].path").value("$.source.auth"))
-        .andExpect(jsonPath("$.errors[0].message", containsString("adminens egen mail")));
+        .andExpect(
+            jsonPath("$.errors[0].message", containsString("admin-brugerens egen postkasse")));
     verify(runbook, never()).start(any());
     assertThat(count("migration")).isZero();
     assertThat(count("secret")).isZero();

@@ -2,7 +2,11 @@ package org.cutover.mailsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.time.Duration;
+import org.eclipse.angus.mail.iap.ConnectionException;
+import org.eclipse.angus.mail.iap.Response;
 import org.junit.jupiter.api.Test;
 
 class ImapFailuresTest {
@@ -17,6 +21,64 @@ class ImapFailuresTest {
                 "BAD Request is throttled. Suggested Backoff Time: 298000 milliseconds"))
         .isTrue();
     assertThat(ImapFailures.isThrottled("NO [TRYCREATE] no such mailbox")).isFalse();
+  }
+
+  @Test
+  void aByeTheServerSentAsksEveryClientToWait() throws Exception {
+    ConnectionException bye =
+        new ConnectionException(null, new Response("* BYE Server shutting down."));
+
+    ImapFailure f =
+        ImapFailures.fromCommand(
+            "source u@h:993", "UID FETCH", new MessagingException("gone", bye));
+
+    assertThat(f.serverAskedToWait()).isTrue();
+    assertThat(f.problem()).isEqualTo(EndpointProblem.CONNECTION_LOST);
+    assertThat(f.getMessage()).contains("BYE Server shutting down");
+  }
+
+  @Test
+  void aByeThatSaysUnavailableIsAThrottle() throws Exception {
+    ConnectionException bye =
+        new ConnectionException(null, new Response("* BYE [UNAVAILABLE] Server Unavailable. 15"));
+
+    ImapFailure f =
+        ImapFailures.fromCommand("target u@h:993", "LOGIN", new MessagingException("gone", bye));
+
+    assertThat(f.problem()).isEqualTo(EndpointProblem.THROTTLED);
+    assertThat(f.serverAskedToWait()).isTrue();
+  }
+
+  @Test
+  void aByeOnAnOpenFolderAsksToWaitToo() {
+    ImapFailure f =
+        ImapFailures.connectionLost(
+            "target u@h:993",
+            "SELECT INBOX",
+            new jakarta.mail.StoreClosedException(null, "* BYE Server shutting down."));
+
+    assertThat(f.serverAskedToWait()).isTrue();
+    assertThat(
+            ImapFailures.connectionLost(
+                    "target u@h:993",
+                    "SELECT INBOX",
+                    new jakarta.mail.StoreClosedException(
+                        null, "* BYE Jakarta Mail Exception: java.io.EOFException"))
+                .serverAskedToWait())
+        .isFalse();
+  }
+
+  @Test
+  void aDroppedSocketIsNoRequestToWait() {
+    ConnectionException dropped =
+        new ConnectionException(null, Response.byeResponse(new IOException("reset")));
+
+    ImapFailure f =
+        ImapFailures.fromCommand(
+            "source u@h:993", "UID FETCH", new MessagingException("gone", dropped));
+
+    assertThat(f.problem()).isEqualTo(EndpointProblem.CONNECTION_LOST);
+    assertThat(f.serverAskedToWait()).isFalse();
   }
 
   @Test

@@ -259,6 +259,66 @@ class ResumeIT {
   }
 
   @Test
+  void tellsWhichServerAskedToWaitAndForHowLong() throws Exception {
+    DovecotServer[] s = serversWithCorpus(10, 59);
+    List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+    MailboxSynchronizer listened =
+        MailboxSynchronizer.withPushback(
+            (server, wait, answer) -> told.add(server.port() + " " + wait + " " + answer));
+    try (ThrottlingProxy proxy =
+        new ThrottlingProxy(
+            s[1].port(),
+            1,
+            "NO [THROTTLED] Request is throttled. Suggested Backoff Time: 30 milliseconds")) {
+      SyncOutcome o =
+          listened.sync(
+              "user1",
+              s[0].source("user1"),
+              new TargetAccount(
+                  ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", proxy.port()),
+                  ImapLogin.password("user1", () -> "pass-user1".toCharArray())),
+              options,
+              new InMemorySyncStateStore(),
+              SyncProgressListener.NONE);
+
+      assertThat(o).as(o.toString()).isInstanceOf(SyncOutcome.Synced.class);
+      assertThat(told).singleElement().asString().startsWith(proxy.port() + " PT0.03S ");
+    }
+  }
+
+  @Test
+  void tellsOfAServerThatSentThePassAwayWithBye() throws Exception {
+    DovecotServer[] s = serversWithCorpus(10, 61);
+    List<String> told = java.util.Collections.synchronizedList(new ArrayList<>());
+    MailboxSynchronizer listened =
+        MailboxSynchronizer.withPushback(
+            (server, wait, answer) -> told.add(server.port() + " " + answer));
+    try (ThrottlingProxy proxy =
+        new ThrottlingProxy(s[1].port(), 1, "* BYE Server shutting down.")) {
+      SyncOutcome o =
+          listened.sync(
+              "user1",
+              s[0].source("user1"),
+              new TargetAccount(
+                  ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", proxy.port()),
+                  ImapLogin.password("user1", () -> "pass-user1".toCharArray())),
+              options,
+              new InMemorySyncStateStore(),
+              SyncProgressListener.NONE);
+
+      assertThat(proxy.refused()).isEqualTo(1);
+      assertThat(o).as(o.toString()).isInstanceOf(SyncOutcome.Synced.class);
+      assertThat(told)
+          .singleElement()
+          .asString()
+          .startsWith(proxy.port() + " ")
+          .contains("BYE Server shutting down");
+    }
+    Fidelity.Result c = Fidelity.compare(s[0].kit(), s[1].kit(), "user1");
+    assertThat(c.identical()).as(c.output()).isTrue();
+  }
+
+  @Test
   void reportsAMailboxThatStaysThrottledAsUnavailableWithItsErrorLog() throws Exception {
     DovecotServer[] s = serversWithCorpus(20, 53);
     try (ThrottlingProxy proxy =

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback proxy in front of an IMAP server that answers the first {@code times} SELECT commands
- * itself with a throttling refusal, as a busy server would, and passes everything else through.
+ * itself with a throttling refusal, as a busy server would, and passes everything else through. A
+ * refusal that is an untagged BYE ({@code * BYE ...}) is sent as it is and the connection closed.
  */
 final class ThrottlingProxy implements AutoCloseable {
 
@@ -76,11 +77,15 @@ final class ThrottlingProxy implements AutoCloseable {
                 && text.substring(sp + 1).toUpperCase(java.util.Locale.ROOT).startsWith("SELECT ");
         if (select && refused.get() < times) {
           refused.incrementAndGet();
+          boolean bye = refusal.startsWith("* BYE");
           synchronized (clientWrites) {
             down.write(
-                (text.substring(0, sp) + " " + refusal + "\r\n")
+                ((bye ? "" : text.substring(0, sp) + " ") + refusal + "\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             down.flush();
+          }
+          if (bye) {
+            return;
           }
           continue;
         }

@@ -42,6 +42,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   StoredBatchLifecycle.class,
   RecordingMailboxSyncRunner.class,
   MailboxLeases.class,
+  EndpointTurns.class,
+  PassServers.class,
+  EndpointSlots.class,
+  EndpointBackOffs.class,
   PassProgressLog.class,
   MigrationStorageTest.Setup.class
 })
@@ -280,6 +284,31 @@ class MigrationStorageTest {
 
     runner.markFailed(mailbox, "retries ran out: mail.contoso.com:993 did not answer");
     assertThat(store.mailbox(mailbox).orElseThrow().status()).isEqualTo(MailboxStatus.FAILED);
+  }
+
+  @Test
+  void aMailboxWhoseServerBacksOffWaitsWithoutAPassAndSaysWhy() {
+    String id = syncingBatch();
+    String mailbox = lifecycle.mailboxIds(id).get(0);
+    StoredEndpoint source = store.endpoint(id, EndpointRole.SOURCE).orElseThrow();
+    jdbc.sql(
+            "INSERT INTO endpoint_backoff (endpoint_key, backoff_until, strikes, reason,"
+                + " recorded_at) VALUES (:key, :until, 1, 'NO [THROTTLED]', :now)")
+        .param("key", PassServer.key(source.host(), source.port()))
+        .param("until", MigrationStore.utc(clock.instant().plus(Duration.ofMinutes(10))))
+        .param("now", MigrationStore.utc(clock.instant()))
+        .update();
+
+    assertThatThrownBy(() -> runner.run(mailbox, SyncMode.INITIAL, HeldTaskLock.HELD))
+        .isInstanceOf(MailboxBusy.class);
+    verify(syncEngine, never()).sync(any(), any(), any());
+    assertThat(store.mailbox(mailbox).orElseThrow())
+        .extracting(MailboxState::status, MailboxState::lastError)
+        .satisfies(
+            state -> {
+              assertThat(state.get(0)).isEqualTo(MailboxStatus.QUEUED);
+              assertThat((String) state.get(1)).contains("asked to slow down", "[THROTTLED]");
+            });
   }
 
   @Test

@@ -211,6 +211,13 @@ class OneLoginOneMailboxIT {
         new StaticListableBeanFactory(Map.of("mailSync", engine))
             .getBeanProvider(MailboxSyncEngine.class),
         new MailboxLeases(jdbc, noClock, java.time.Duration.ofMinutes(2)),
+        new EndpointTurns(
+            new PassServers(store),
+            new EndpointSlots(jdbc, noClock, java.time.Duration.ofMinutes(2)),
+            new EndpointBackOffs(
+                jdbc, noClock, java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(15)),
+            java.time.Duration.ofMinutes(1),
+            java.time.Duration.ofSeconds(30)),
         new PassProgressLog(jdbc, noClock, java.time.Duration.ofSeconds(3)),
         noClock);
   }

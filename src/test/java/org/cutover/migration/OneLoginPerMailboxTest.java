@@ -42,7 +42,11 @@ class OneLoginPerMailboxTest {
             problem -> {
               assertThat(problem.path()).isEqualTo("$.source.auth");
               assertThat(problem.message())
-                  .contains("admin's own mail", "DELEGATED_ADMIN", "XOAUTH2", "per-user passwords");
+                  .contains(
+                      "admin user's own mailbox",
+                      "the user's own password",
+                      "DELEGATED_ADMIN",
+                      "XOAUTH2");
             });
   }
 
@@ -117,7 +121,155 @@ class OneLoginPerMailboxTest {
         .singleElement()
         .extracting(SettingsProblem::message)
         .asString()
-        .contains("adminens egen mail", "DELEGATED_ADMIN", "XOAUTH2");
+        .contains("admin-brugerens egen postkasse", "DELEGATED_ADMIN", "XOAUTH2");
+  }
+
+  @Test
+  void acceptsPlainWithEachUsersOwnPasswordAndNoAdminLogin() {
+    NewMigration settings =
+        withSource(
+            plain(null, null),
+            List.of(
+                withOwnPassword("anna@contoso.com", "anna"),
+                withOwnPassword("bo@contoso.com", "bo")));
+
+    assertThat(validation.problems(settings)).isEmpty();
+  }
+
+  @Test
+  void acceptsOtherUsersOwnPasswordsBesideThePlainAdminLogin() {
+    NewMigration settings =
+        withSource(
+            plain("anna@contoso.com"),
+            List.of(
+                new MailboxEntry("anna@contoso.com", null, null),
+                withOwnPassword("bo@contoso.com", "bo")));
+
+    assertThat(validation.problems(settings)).isEmpty();
+  }
+
+  @Test
+  void namesEachMailboxWithoutItsPasswordWhenThereIsNoAdminLogin() {
+    NewMigration settings =
+        withSource(
+            plain(null, null),
+            List.of(
+                withOwnPassword("anna@contoso.com", "anna"),
+                new MailboxEntry("bo@contoso.com", "bo", null)));
+
+    assertThat(validation.problems(settings))
+        .singleElement()
+        .satisfies(
+            problem -> {
+              assertThat(problem.path()).isEqualTo("$.mailboxes[1].sourcePassword");
+              assertThat(problem.message())
+                  .contains("own password (auth PLAIN)", "CSV column Password", "DELEGATED_ADMIN");
+            });
+  }
+
+  @Test
+  void saysWhatIsMissingWhenNeitherAnAdminNorTheUsersPasswordsAreGiven() {
+    ImapEndpoint noAdmin =
+        new ImapEndpoint(
+            "mail.contoso.com",
+            null,
+            ConnectionSecurity.IMPLICIT_TLS,
+            false,
+            ImapAuth.DELEGATED_ADMIN,
+            null,
+            null,
+            null,
+            null,
+            null);
+
+    assertThat(validation.problems(withSource(noAdmin)))
+        .extracting(SettingsProblem::path, SettingsProblem::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "$.source.adminUser",
+                "give the admin login Cutover uses at this server; or choose PLAIN and give each"
+                    + " user's own password with the mailboxes (CSV column Password,"
+                    + " TargetPassword for the target)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "$.source.password",
+                "give the secret, or credentialId naming a credential stored with POST"
+                    + " /api/credentials"));
+  }
+
+  @Test
+  void refusesAnAdminPasswordWithoutItsLogin() {
+    assertThat(
+            validation.problems(
+                withSource(
+                    plain(null, SecretText.of("x")),
+                    List.of(withOwnPassword("anna@contoso.com", "anna")))))
+        .extracting(SettingsProblem::path)
+        .containsExactly("$.source.adminUser");
+  }
+
+  @Test
+  void namesTheMailboxWithoutItsTargetPasswordAtAPlainImapTarget() {
+    NewMigration sample = MigrationSamples.valid();
+    MailboxEntry anna =
+        new MailboxEntry(
+            "anna@contoso.com", null, null, null, null, "anna", SecretText.of("t-anna"), null);
+    MailboxEntry bo = new MailboxEntry("bo@contoso.com", null, null);
+    NewMigration settings =
+        new NewMigration(
+            sample.domain(),
+            sample.batchName(),
+            List.of(anna, bo),
+            sample.source(),
+            new TargetSettings(
+                TargetType.IMAP,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                plain(null, null),
+                List.of("10 mx.newhost.example")),
+            sample.dns(),
+            "en",
+            false,
+            null);
+
+    assertThat(validation.problems(settings))
+        .extracting(SettingsProblem::path)
+        .containsExactly("$.mailboxes[1].targetPassword");
+  }
+
+  @Test
+  void refusesUsersTargetPasswordsForMicrosoft365() {
+    NewMigration settings =
+        MigrationSamples.withMailboxes(
+            List.of(
+                new MailboxEntry(
+                    "anna@contoso.com", null, null, null, null, null, SecretText.of("t"), null)));
+
+    assertThat(validation.problems(settings))
+        .extracting(SettingsProblem::path)
+        .containsExactly("$.mailboxes[0].targetPassword");
+  }
+
+  private static MailboxEntry withOwnPassword(String address, String login) {
+    return new MailboxEntry(
+        address, login, null, SecretText.of("pass-" + login), null, null, null, null);
+  }
+
+  private static ImapEndpoint plain(String adminUser, SecretText password) {
+    return new ImapEndpoint(
+        "mail.contoso.com",
+        null,
+        ConnectionSecurity.IMPLICIT_TLS,
+        false,
+        ImapAuth.PLAIN,
+        adminUser,
+        password,
+        null,
+        null,
+        null);
   }
 
   private static ImapEndpoint plain(String adminUser) {

@@ -376,6 +376,62 @@ class StartFormRegistryTest {
     }
   }
 
+  @Test
+  void registersEachUsersStoredPasswordsWithoutAnAdminLogin() {
+    SecretRef anna = secrets.put("anna@contoso.com: source password", "anna-own");
+    SecretRef bo = secrets.put("bo@contoso.com: source password", "bo-own");
+    Map<String, Object> form = microsoft365Form();
+    form.put("sourceAuth", "PLAIN");
+    form.remove("sourceAdminUser");
+    form.remove("sourceCredentialId");
+    form.put(
+        "mailboxesCsv",
+        "EmailAddress,UserName,DisplayName,SourceCredentialId\n"
+            + "anna@contoso.com,anna,Anna Jensen,"
+            + anna.id()
+            + "\nbo@contoso.com,bo,Bo Hansen,"
+            + bo.id()
+            + "\n");
+
+    String id = registry.registerFromForm(form);
+
+    assertThat(store.mailboxes(id))
+        .extracting(MailboxState::sourceUser, MailboxState::sourcePassword)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("anna", anna),
+            org.assertj.core.groups.Tuple.tuple("bo", bo));
+    StoredEndpoint source = store.endpoint(id, EndpointRole.SOURCE).orElseThrow();
+    assertThat(source.adminUser()).isNull();
+    assertThat(source.credential()).isNull();
+  }
+
+  @Test
+  void aPasswordColumnInTheFormIsRefusedSayingWhereToSendIt() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("sourceAuth", "PLAIN");
+    form.remove("sourceAdminUser");
+    form.remove("sourceCredentialId");
+    form.put("mailboxesCsv", "EmailAddress,UserName,Password\nanna@contoso.com,anna,Secret1\n");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .anySatisfy(
+                        problem ->
+                            assertThat(problem)
+                                .startsWith("mailboxesCsv, line 1: remove the Password columns")
+                                .contains("POST /api/credentials/mailboxes"))
+                    .anySatisfy(
+                        problem ->
+                            assertThat(problem)
+                                .startsWith(
+                                    "mailboxesCsv, line 2: the source signs in as each user")));
+    // Only the form's two stored credentials: nothing of the refused list was stored.
+    assertThat(secrets.list()).hasSize(2);
+  }
+
   private Map<String, Object> microsoft365Form() {
     SecretRef admin = secrets.put("contoso admin", "admin-password");
     SecretRef client = secrets.put("contoso app", "client-secret");

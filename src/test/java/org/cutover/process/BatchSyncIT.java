@@ -197,6 +197,61 @@ class BatchSyncIT {
   }
 
   @Test
+  void aPassWhoseTaskLockIsForcedToExpireStopsBeforeItsNextAppendAndLeavesItsTask()
+      throws Exception {
+    Batch batch = batch("expired.test", 1);
+    String mailboxId = batch.mailboxIds.get(0);
+    ShiftedClock clock = new ShiftedClock();
+    MailboxSyncWorker worker = new MailboxSyncWorker(runner, Duration.ofMinutes(5), clock);
+    TaskSource tasks =
+        new EngineTaskSource(engine.getExternalTaskService(), "node-a", Duration.ZERO, clock);
+    SyncTask task = tasks.fetchAndLock(1, worker.lockDuration()).get(0);
+    AtomicReference<Long> copiedAtExpiry = new AtomicReference<>();
+    probe.onProgress =
+        progress -> {
+          if (progress.messagesCopied() > 0 && copiedAtExpiry.get() == null) {
+            copiedAtExpiry.set(progress.messagesCopied());
+            // The engine's lock runs out now, and a minute passes for the worker: its next
+            // renewal is due before its next write.
+            jdbc.sql("UPDATE act_ru_ext_task SET lock_exp_time_ = :past WHERE id_ = :id")
+                .param("past", java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(60)))
+                .param("id", task.id())
+                .update();
+            clock.shift(Duration.ofMinutes(1));
+          }
+        };
+
+    worker.execute(task, tasks);
+
+    assertThat(copiedAtExpiry.get()).as("the lock expired during the pass").isNotNull();
+    assertThat(targetMessages(batch.address(0)))
+        .as("messages on the target: those copied before the lock expired, none after")
+        .isEqualTo(copiedAtExpiry.get());
+    assertThat(copiedAtExpiry.get()).isLessThan(120);
+    String error =
+        jdbc.sql("SELECT last_error FROM mailbox WHERE id = :id")
+            .param("id", mailboxId)
+            .query(String.class)
+            .single();
+    assertThat(error).contains("refused to extend the lock");
+    assertThat(leases(batch)).as("the lease is released").isZero();
+    TaskSource other =
+        new EngineTaskSource(
+            engine.getExternalTaskService(), "node-b", Duration.ZERO, java.time.Clock.systemUTC());
+    List<SyncTask> again = other.fetchAndLock(10, Duration.ofMinutes(5));
+    assertThat(again)
+        .as("the task, neither completed nor failed, is free for another worker")
+        .extracting(SyncTask::id)
+        .contains(task.id());
+    engine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(batch.migrationId)
+        .list()
+        .forEach(i -> engine.getRuntimeService().deleteProcessInstance(i.getId(), "test done"));
+  }
+
+  @Test
   void twoWorkersOnOneDatabaseNeverRunTwoPassesOnOneMailbox() throws Exception {
     Batch batch = batch("twonodes.test", 20);
     // Worker A holds its tasks with a lock of 0.2 s and never really extends it (as a worker that
@@ -401,6 +456,30 @@ class BatchSyncIT {
           IntStream.rangeClosed(1, mailboxIds.size())
               .mapToObj(i -> "user" + i + "@" + domain)
               .toList());
+    }
+  }
+
+  /** The system clock, moved ahead by the test while passes read it on other threads. */
+  private static final class ShiftedClock extends Clock {
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    void shift(Duration by) {
+      offset.updateAndGet(o -> o.plus(by));
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.now().plus(offset.get());
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
     }
   }
 
