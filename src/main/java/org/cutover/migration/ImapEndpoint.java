@@ -31,9 +31,12 @@ public record ImapEndpoint(
         boolean allowPlaintext,
     @Schema(
             description =
-                "How the admin login authenticates: DELEGATED_ADMIN acts as each user, XOAUTH2"
-                    + " uses a token for each user; PLAIN signs in as the admin user itself and so"
-                    + " opens only the admin's own mailbox (refused for any other mailbox)")
+                "How the admin login authenticates: DELEGATED_ADMIN acts as each user (SASL"
+                    + " PLAIN with the user as authorization identity), ADMIN_LOGIN_STRING sends"
+                    + " Exchange's login string with LOGIN (Domain/Admin/User when adminUser is"
+                    + " Domain/Admin, else Admin\\User), XOAUTH2 uses a token for each user;"
+                    + " PLAIN signs in as the admin user itself and so opens only the admin's own"
+                    + " mailbox (refused for any other mailbox)")
         @NotNull(message = "{cutover.auth.missing}")
         ImapAuth auth,
     @Schema(description = "The admin login", example = "migration-admin@contoso.com")
@@ -64,7 +67,18 @@ public record ImapEndpoint(
     @Schema(description = "Mailboxes synced at the same time (default 20)", example = "20")
         @Min(value = 1, message = "{cutover.maxConcurrent}")
         @Max(value = 100, message = "{cutover.maxConcurrent}")
-        Integer maxConcurrentMailboxes)
+        Integer maxConcurrentMailboxes,
+    @Schema(
+            description =
+                "How DELEGATED_ADMIN and ADMIN_LOGIN_STRING name each user's mailbox: ADDRESS"
+                    + " (default; the mailbox's source login where given) or ALIAS, the part"
+                    + " before @, which Exchange 2010 and later want")
+        MailboxName mailboxName,
+    @Schema(
+            description =
+                "Must be true to let this endpoint speak TLS 1.0 or 1.1 (Exchange 2007/2010);"
+                    + " off by default, and the endpoint test warns while it is on")
+        boolean allowLegacyTls)
     implements CrossFieldRules {
 
   public static final int DEFAULT_MAX_CONCURRENT_MAILBOXES = 20;
@@ -80,6 +94,36 @@ public record ImapEndpoint(
     if (maxConcurrentMailboxes == null) {
       maxConcurrentMailboxes = DEFAULT_MAX_CONCURRENT_MAILBOXES;
     }
+    if (mailboxName == null) {
+      mailboxName = MailboxName.ADDRESS;
+    }
+  }
+
+  /** An endpoint that names mailboxes by address and speaks TLS 1.2 or later only. */
+  public ImapEndpoint(
+      String host,
+      Integer port,
+      ConnectionSecurity security,
+      boolean allowPlaintext,
+      ImapAuth auth,
+      String adminUser,
+      SecretText password,
+      String credentialId,
+      String testMailbox,
+      Integer maxConcurrentMailboxes) {
+    this(
+        host,
+        port,
+        security,
+        allowPlaintext,
+        auth,
+        adminUser,
+        password,
+        credentialId,
+        testMailbox,
+        maxConcurrentMailboxes,
+        null,
+        false);
   }
 
   @Override
@@ -88,6 +132,15 @@ public record ImapEndpoint(
       violations.on("security", "{cutover.security.plaintext}");
     }
     CredentialRule.check(violations, password, credentialId, "password", "credentialId");
+    if (auth == ImapAuth.ADMIN_LOGIN_STRING
+        && adminUser != null
+        && !adminUser.isBlank()
+        && org.cutover.mailsync.LoginStrings.problem(adminUser, "user") != null) {
+      violations.on("adminUser", "{cutover.adminUser.loginString}");
+    }
+    if (allowLegacyTls && security == ConnectionSecurity.PLAINTEXT) {
+      violations.on("allowLegacyTls", "{cutover.legacyTls.plaintext}");
+    }
   }
 
   /** The stored credential named by {@code credentialId}, or null when the password is given. */

@@ -85,9 +85,12 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                             () ->
                                 new StepNeedsAdministrator(
                                     "Migration " + migrationId + " has no mailbox to test with")));
+    String testUser = source.mailboxNameOf(testMailbox);
     EndpointCheck check =
-        tester.test(
-            new SourceAccount(imapEndpoint(source), login(source, testMailbox), testMailbox));
+        tester.test(new SourceAccount(imapEndpoint(source), login(source, testUser), testUser));
+    if (check instanceof EndpointCheck.Passed passed) {
+      passed.warnings().forEach(w -> log.warn("Migration {}: source endpoint: {}", migrationId, w));
+    }
     if (check instanceof EndpointCheck.Failed failed) {
       if (failed.problem().mayPass()) {
         throw new TransientStepFailure(failed.message());
@@ -109,7 +112,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()));
     StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
     String sourceUser =
-        mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
+        source.mailboxNameOf(
+            mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress());
     // The account names the user whose mailbox this is: the engine refuses a login that would
     // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
     SourceAccount sourceAccount =
@@ -144,8 +148,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
-      return new TargetAccount(
-          imapEndpoint(target), login(target, mailbox.emailAddress()), mailbox.emailAddress());
+      String targetUser = target.mailboxNameOf(mailbox.emailAddress());
+      return new TargetAccount(imapEndpoint(target), login(target, targetUser), targetUser);
     }
     TargetImapAccess access =
         microsoft365.getIfAvailable(
@@ -211,7 +215,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             stored.maxConcurrentMailboxes(),
             null,
             null,
-            null);
+            null,
+            stored.allowLegacyTls());
     return withTrustStore(endpoint);
   }
 
@@ -225,6 +230,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     SecretSupplier password = () -> secrets.get(endpoint.credential());
     return switch (endpoint.auth()) {
       case DELEGATED_ADMIN -> ImapLogin.delegated(mailboxUser, endpoint.adminUser(), password);
+      case ADMIN_LOGIN_STRING ->
+          ImapLogin.adminLoginString(mailboxUser, endpoint.adminUser(), password);
       case PLAIN -> ImapLogin.password(endpoint.adminUser(), password);
       case XOAUTH2 ->
           ImapLogin.oauth2(mailboxUser, user -> new String(secrets.get(endpoint.credential())));

@@ -34,11 +34,19 @@ final class OneLoginPerMailbox {
       MailboxEntry mailbox = mailboxes.get(i);
       String user = mailbox == null ? null : sourceUser(mailbox);
       // Two equal addresses without a source login are reported as duplicate addresses already.
-      if (user != null
-          && sourceUsers.putIfAbsent(normal(user), i) != null
-          && mailbox.sourceLogin() != null) {
+      if (user == null) {
+        continue;
+      }
+      Integer earlier = sourceUsers.putIfAbsent(normal(sourceMailbox(source, user)), i);
+      if (earlier == null) {
+        continue;
+      }
+      if (mailbox.sourceLogin() != null) {
         violations.onElement(
             "mailboxes", i, "sourceLogin", "{cutover.mailbox.sourceLogin.duplicate}");
+      } else if (!normal(user).equals(normal(sourceUser(mailboxes.get(earlier))))) {
+        // Two addresses, one alias: the admin would open the same mailbox for both.
+        violations.onElement("mailboxes", i, "emailAddress", "{cutover.mailbox.alias.duplicate}");
       }
     }
   }
@@ -55,6 +63,13 @@ final class OneLoginPerMailbox {
     return mailboxes.stream()
         .filter(mailbox -> mailbox != null && userOf.apply(mailbox) != null)
         .anyMatch(mailbox -> !normal(userOf.apply(mailbox)).equals(admin));
+  }
+
+  /** The mailbox name the source login opens for {@code user}: by alias where the endpoint says. */
+  static String sourceMailbox(ImapEndpoint source, String user) {
+    return source != null && source.auth() != null && source.auth().actsForUser()
+        ? source.mailboxName().of(user)
+        : user;
   }
 
   /** The user whose mailbox is read at the source: its source login, else its address. */
