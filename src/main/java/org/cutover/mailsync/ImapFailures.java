@@ -253,14 +253,16 @@ final class ImapFailures {
           e);
     }
     String text = String.valueOf(message(cause));
-    if (text.contains("protocol_version") || text.contains("No appropriate protocol")) {
+    if (text.contains("protocol_version")
+        || text.contains("No appropriate protocol")
+        || text.contains("Remote host terminated the handshake")) {
       return new ImapFailure(
           EndpointProblem.TLS_FAILED,
           "The TLS handshake with "
               + where
               + " failed ("
               + text
-              + "): the server speaks no TLS version Cutover offers it ("
+              + "): the server may speak no TLS version Cutover offers it ("
               + LegacyTls.protocols(ep).replace(' ', '/')
               + ")"
               + (ep.legacyTlsAllowed()
