@@ -39,6 +39,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private final SyncStateStore state;
   private final MailSyncProperties properties;
   private final ObjectProvider<TargetImapAccess> microsoft365;
+  private final HandGivenTokens handGivenTokens;
 
   /**
    * Where large messages are spooled: the configured folder, else cutover-spool in the temporary
@@ -64,6 +65,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     this.state = state;
     this.properties = properties;
     this.microsoft365 = microsoft365;
+    this.handGivenTokens = new HandGivenTokens(secrets, java.time.Clock.systemUTC());
     this.spoolDirectory =
         properties.spoolDirectory() != null
             ? properties.spoolDirectory()
@@ -85,6 +87,15 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                             () ->
                                 new StepNeedsAdministrator(
                                     "Migration " + migrationId + " has no mailbox to test with")));
+    // A token given by hand that will not outlast the batch stops here, before anyone is told.
+    handGivenTokens.requireValidFor(source, properties.handGivenTokenValidity());
+    if (store.find(migrationId).map(StoredMigration::targetType).orElse(null) == TargetType.IMAP) {
+      store
+          .endpoint(migrationId, EndpointRole.TARGET)
+          .ifPresent(
+              target ->
+                  handGivenTokens.requireValidFor(target, properties.handGivenTokenValidity()));
+    }
     String testUser = source.mailboxNameOf(testMailbox);
     EndpointCheck check =
         tester.test(new SourceAccount(imapEndpoint(source), login(source, testUser), testUser));
@@ -111,6 +122,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             .find(mailbox.migrationId())
             .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()));
     StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
+    // An expired token given by hand fails every mailbox alike: stop with one message instead.
+    handGivenTokens.requireValidFor(source, java.time.Duration.ZERO);
     String sourceUser =
         source.mailboxNameOf(
             mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress());
@@ -148,6 +161,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
+      handGivenTokens.requireValidFor(target, java.time.Duration.ZERO);
       String targetUser = target.mailboxNameOf(mailbox.emailAddress());
       return new TargetAccount(imapEndpoint(target), login(target, targetUser), targetUser);
     }
