@@ -98,6 +98,7 @@ final class ImapConnector {
     }
     String user;
     char[] secret;
+    java.time.Instant tokenExpiry = null;
     ImapLogin login = account.login();
     if (login instanceof ImapLogin.Password pw) {
       user = pw.user();
@@ -136,6 +137,7 @@ final class ImapConnector {
             e);
       }
       secret = token == null ? new char[0] : token.toCharArray();
+      tokenExpiry = AccessTokenExpiry.of(token).orElse(null);
     }
     String label = role + " " + account.describe();
     IMAPStore store = null;
@@ -147,6 +149,7 @@ final class ImapConnector {
               : new SyncStore(session, ep.host(), ep.port(), sockets);
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, recorder);
+      s.loginExpiresAt(tokenExpiry);
       if (!ep.disabledExtensions().isEmpty()) {
         // Angus and this engine both ask the protocol's capability map: without the entry, the
         // extension is not used on this connection.
