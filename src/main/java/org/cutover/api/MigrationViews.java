@@ -171,7 +171,11 @@ final class MigrationViews {
       String testMailbox,
       int maxConcurrentMailboxes,
       @Schema(description = "NEW, READY (tested) or REMOVED") String status,
-      Instant testedAt) {
+      Instant testedAt,
+      @Schema(description = "How an admin acting for a user names its mailbox: ADDRESS or ALIAS")
+          org.cutover.migration.MailboxName mailboxName,
+      @Schema(description = "True when this endpoint may speak TLS 1.0 or 1.1")
+          boolean allowLegacyTls) {
 
     static Endpoint of(StoredEndpoint endpoint) {
       return new Endpoint(
@@ -183,7 +187,9 @@ final class MigrationViews {
           endpoint.testMailbox(),
           endpoint.maxConcurrentMailboxes(),
           endpoint.status(),
-          endpoint.testedAt());
+          endpoint.testedAt(),
+          endpoint.mailboxName(),
+          endpoint.allowLegacyTls());
     }
   }
 

@@ -188,11 +188,15 @@ final class SpecReader {
     String method = method(login);
     return switch (method) {
       case "password" -> new EndpointLogin(method, null, null);
-      case "delegated" -> {
+      case "delegated", "login-string" -> {
         require(
             login.admin() != null && !login.admin().isBlank(),
             where + ".admin",
             "name the administrator who may open every mailbox (for example the master user)");
+        if (method.equals("login-string")) {
+          String problem = org.cutover.mailsync.LoginStrings.problem(login.admin(), "user");
+          require(problem == null, where + ".admin", String.valueOf(problem));
+        }
         require(
             login.password() != null,
             where + ".password",
@@ -213,7 +217,7 @@ final class SpecReader {
               where
                   + ".method: \""
                   + login.method()
-                  + "\" is not one of password, delegated, xoauth2");
+                  + "\" is not one of password, delegated, login-string, xoauth2");
     };
   }
 
@@ -221,6 +225,11 @@ final class SpecReader {
       String where, EndpointLogin logins, String user, SecretReference password, Path folder) {
     return switch (logins.method()) {
       case "delegated" -> ImapLogin.delegated(user, logins.admin(), logins.shared());
+      case "login-string" -> {
+        String problem = org.cutover.mailsync.LoginStrings.problem(logins.admin(), user);
+        require(problem == null, where, String.valueOf(problem));
+        yield ImapLogin.adminLoginString(user, logins.admin(), logins.shared());
+      }
       case "xoauth2" -> ImapLogin.oauth2(user, mailbox -> new String(logins.shared().secret()));
       default -> {
         require(

@@ -32,9 +32,12 @@ record SyncSpec(
 
   /**
    * @param method {@code password} (the mailbox's own login), {@code delegated} (an administrator
-   *     acting as each user, SASL PLAIN with an authorization identity) or {@code xoauth2}
-   * @param admin the administrator's user name, for {@code delegated}
-   * @param password the administrator's password, for {@code delegated}
+   *     acting as each user, SASL PLAIN with an authorization identity), {@code login-string}
+   *     (Exchange's administrator login string sent with LOGIN: {@code Domain/Admin/User} for an
+   *     admin written {@code Domain/Admin}, else {@code Admin} and a backslash and the user) or
+   *     {@code xoauth2}
+   * @param admin the administrator's user name, for {@code delegated} and {@code login-string}
+   * @param password the administrator's password, for {@code delegated} and {@code login-string}
    * @param token an OAuth2 access token valid for every mailbox of the endpoint, for {@code
    *     xoauth2}
    */

@@ -43,7 +43,12 @@ public final class EndpointTester {
               account.describe(),
               session.connectionDescription(),
               session.capabilities(),
-              inbox.messages());
+              inbox.messages(),
+              account.endpoint().legacyTlsAllowed()
+                  ? java.util.List.of(
+                      LegacyTls.warning("The " + role + " server " + account.endpoint().address()))
+                  : java.util.List.of());
+      passed.warnings().forEach(w -> log.warn("Endpoint {}: {}", account.describe(), w));
       log.info(
           "Endpoint test passed for {} ({}), {} messages in INBOX",
           account.describe(),

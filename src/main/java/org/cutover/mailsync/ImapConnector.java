@@ -66,7 +66,8 @@ final class ImapConnector {
               + ep.address()
               + ", so nothing was copied: log in as that user, as an administrator acting for"
               + " that user (SASL PLAIN with the user as authorization identity: a master user,"
-              + " Exchange FullAccess), or with an XOAUTH2 token for that user");
+              + " Exchange FullAccess, or Exchange's Domain/Admin/User login string), or with an"
+              + " XOAUTH2 token for that user");
     }
     Properties props = new Properties();
     props.setProperty(P + "host", ep.host());
@@ -86,6 +87,8 @@ final class ImapConnector {
       recorder = tls.recorder();
       sockets = tls.sockets();
       props.setProperty(P + "ssl.checkserveridentity", "true");
+      // TLS 1.0/1.1 only where the endpoint allows them, even in a JVM that permits them.
+      props.setProperty(P + "ssl.protocols", LegacyTls.protocols(ep));
       if (ep.security() == ConnectionSecurity.IMPLICIT_TLS) {
         props.setProperty(P + "ssl.enable", "true");
       } else {
@@ -95,6 +98,7 @@ final class ImapConnector {
     }
     String user;
     char[] secret;
+    java.time.Instant tokenExpiry = null;
     ImapLogin login = account.login();
     if (login instanceof ImapLogin.Password pw) {
       user = pw.user();
@@ -105,6 +109,12 @@ final class ImapConnector {
       props.setProperty(P + "auth.mechanisms", "PLAIN");
       props.setProperty(P + "sasl.authorizationid", d.mailboxUser());
       secret = d.adminPassword().secret();
+    } else if (login instanceof ImapLogin.LoginString ls) {
+      user = ls.loginName();
+      // No SASL mechanism: the mail library then sends the IMAP LOGIN command, the one Exchange
+      // reads a login string from.
+      props.setProperty(P + "auth.mechanisms", "");
+      secret = ls.adminPassword().secret();
     } else {
       ImapLogin.OAuth2 o = (ImapLogin.OAuth2) login;
       user = o.user();
@@ -127,6 +137,7 @@ final class ImapConnector {
             e);
       }
       secret = token == null ? new char[0] : token.toCharArray();
+      tokenExpiry = AccessTokenExpiry.of(token).orElse(null);
     }
     String label = role + " " + account.describe();
     IMAPStore store = null;
@@ -138,6 +149,7 @@ final class ImapConnector {
               : new SyncStore(session, ep.host(), ep.port(), sockets);
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, ep, recorder);
+      s.loginExpiresAt(tokenExpiry);
       if (!ep.disabledExtensions().isEmpty()) {
         // Angus and this engine both ask the protocol's capability map: without the entry, the
         // extension is not used on this connection.

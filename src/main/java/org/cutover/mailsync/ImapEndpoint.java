@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param readTimeout time allowed for one server answer
  * @param disabledExtensions IMAP extensions not to use even where the server offers them (for a
  *     server whose implementation is broken), e.g. {@code MULTIAPPEND}, {@code CONDSTORE}
+ * @param legacyTlsAllowed true to offer TLS 1.0 and 1.1 besides 1.2 and 1.3 (an Exchange 2007/2010
+ *     that speaks nothing newer); off, only TLS 1.2 and 1.3 are offered whatever the JVM allows
  */
 public record ImapEndpoint(
     String host,
@@ -29,7 +31,8 @@ public record ImapEndpoint(
     int maxConcurrentMailboxes,
     Duration connectTimeout,
     Duration readTimeout,
-    java.util.Set<String> disabledExtensions) {
+    java.util.Set<String> disabledExtensions,
+    boolean legacyTlsAllowed) {
 
   static final int DEFAULT_MAX_CONCURRENT_MAILBOXES = 10;
   static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(20);
@@ -66,6 +69,45 @@ public record ImapEndpoint(
             : disabledExtensions.stream()
                 .map(e -> e.trim().toUpperCase(java.util.Locale.ROOT))
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
+  /** An endpoint that speaks TLS 1.2 or later only. */
+  public ImapEndpoint(
+      String host,
+      int port,
+      ConnectionSecurity security,
+      boolean plaintextAllowed,
+      TrustStore trustStore,
+      int maxConcurrentMailboxes,
+      Duration connectTimeout,
+      Duration readTimeout,
+      java.util.Set<String> disabledExtensions) {
+    this(
+        host,
+        port,
+        security,
+        plaintextAllowed,
+        trustStore,
+        maxConcurrentMailboxes,
+        connectTimeout,
+        readTimeout,
+        disabledExtensions,
+        false);
+  }
+
+  /** The same endpoint, allowed to speak TLS 1.0 and 1.1 or not. */
+  public ImapEndpoint withLegacyTls(boolean allowed) {
+    return new ImapEndpoint(
+        host,
+        port,
+        security,
+        plaintextAllowed,
+        trustStore,
+        maxConcurrentMailboxes,
+        connectTimeout,
+        readTimeout,
+        disabledExtensions,
+        allowed);
   }
 
   private static Duration positive(Duration value, Duration fallback, String name) {
@@ -130,7 +172,8 @@ public record ImapEndpoint(
         maxConcurrentMailboxes,
         connectTimeout,
         readTimeout,
-        disabledExtensions);
+        disabledExtensions,
+        legacyTlsAllowed);
   }
 
   public ImapEndpoint withMaxConcurrentMailboxes(int max) {
@@ -143,7 +186,8 @@ public record ImapEndpoint(
         max,
         connectTimeout,
         readTimeout,
-        disabledExtensions);
+        disabledExtensions,
+        legacyTlsAllowed);
   }
 
   public ImapEndpoint withTimeouts(Duration connect, Duration read) {
@@ -156,7 +200,8 @@ public record ImapEndpoint(
         maxConcurrentMailboxes,
         connect,
         read,
-        disabledExtensions);
+        disabledExtensions,
+        legacyTlsAllowed);
   }
 
   /** The same endpoint without using these IMAP extensions. */
@@ -170,7 +215,8 @@ public record ImapEndpoint(
         maxConcurrentMailboxes,
         connectTimeout,
         readTimeout,
-        java.util.Set.of(extensions));
+        java.util.Set.of(extensions),
+        legacyTlsAllowed);
   }
 
   /** {@code host:port}, for messages and for the per-endpoint concurrency limit. */

@@ -228,6 +228,24 @@ final class ImapFailures {
               + d.mailboxUser()
               + "' exists");
     }
+    if (account.login() instanceof ImapLogin.LoginString ls) {
+      return new ImapFailure(
+          EndpointProblem.BAD_CREDENTIALS,
+          "Login string '"
+              + ls.loginName()
+              + "' with the password of administrator '"
+              + ls.admin()
+              + "' was refused by the "
+              + role
+              + " server "
+              + ep.address()
+              + said
+              + ": check the administrator's password, that it has full access (FullAccess) to"
+              + " mailbox '"
+              + ls.mailboxUser()
+              + "', that the mailbox part is the user's alias where Exchange wants it, and that"
+              + " the server takes plain-text logins over TLS");
+    }
     if (account.login() instanceof ImapLogin.OAuth2 o) {
       return new ImapFailure(
           EndpointProblem.BAD_CREDENTIALS,
@@ -283,6 +301,30 @@ final class ImapFailures {
               + tls.reason()
               + "): add the certificate or its issuing CA to the endpoint's trust store, or give"
               + " the server a certificate from a trusted CA",
+          null,
+          e);
+    }
+    String text = String.valueOf(message(cause));
+    if (text.contains("protocol_version")
+        || text.contains("No appropriate protocol")
+        || text.contains("Remote host terminated the handshake")) {
+      return new ImapFailure(
+          EndpointProblem.TLS_FAILED,
+          "The TLS handshake with "
+              + where
+              + " failed ("
+              + text
+              + "): the server may speak no TLS version Cutover offers it ("
+              + LegacyTls.protocols(ep).replace(' ', '/')
+              + ")"
+              + (ep.legacyTlsAllowed()
+                  ? LegacyTls.refusedByJvm().isEmpty()
+                      ? ""
+                      : "; the endpoint allows TLS 1.0/1.1 but this JVM refuses them: "
+                          + LegacyTls.warning("it")
+                  : ". An old server (Exchange 2007/2010) may speak only TLS 1.0 or 1.1: update"
+                      + " it to TLS 1.2, or allow TLS 1.0/1.1 for this endpoint explicitly"
+                      + " (allowLegacyTls)"),
           null,
           e);
     }

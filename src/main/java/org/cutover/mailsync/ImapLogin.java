@@ -7,7 +7,7 @@ import java.util.Objects;
  * {@link #toString()}.
  */
 public sealed interface ImapLogin
-    permits ImapLogin.Password, ImapLogin.Delegated, ImapLogin.OAuth2 {
+    permits ImapLogin.Password, ImapLogin.Delegated, ImapLogin.LoginString, ImapLogin.OAuth2 {
 
   /** The mailbox the session acts on (the user whose mail is read or written). */
   String mailboxUser();
@@ -26,6 +26,17 @@ public sealed interface ImapLogin
    */
   static ImapLogin delegated(String mailboxUser, String admin, SecretSupplier adminPassword) {
     return new Delegated(mailboxUser, admin, adminPassword);
+  }
+
+  /**
+   * An administrator logs in for the user with Exchange's login string, sent with the IMAP LOGIN
+   * command and the administrator's password: {@code Domain/Admin/User} when {@code admin} is
+   * written {@code Domain/Admin}, else {@code Admin\User} ({@code admin} as {@code DOMAIN\admin} or
+   * {@code admin@domain}).
+   */
+  static ImapLogin adminLoginString(
+      String mailboxUser, String admin, SecretSupplier adminPassword) {
+    return new LoginString(mailboxUser, admin, adminPassword);
   }
 
   /** XOAUTH2 with an access token for the user (Exchange Online, Gmail). */
@@ -71,6 +82,34 @@ public sealed interface ImapLogin
     @Override
     public String toString() {
       return "administrator " + admin + " acting as " + mailboxUser;
+    }
+  }
+
+  record LoginString(String mailboxUser, String admin, SecretSupplier adminPassword)
+      implements ImapLogin {
+    public LoginString {
+      requireUser(mailboxUser, "mailbox user");
+      requireUser(admin, "administrator");
+      Objects.requireNonNull(adminPassword, "administrator password supplier");
+      String problem = LoginStrings.problem(admin, mailboxUser);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+    }
+
+    /** What is sent as the LOGIN command's user name. */
+    public String loginName() {
+      return LoginStrings.join(admin, mailboxUser);
+    }
+
+    @Override
+    public String authenticatingUser() {
+      return admin;
+    }
+
+    @Override
+    public String toString() {
+      return "administrator login string " + loginName();
     }
   }
 

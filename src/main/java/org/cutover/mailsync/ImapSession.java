@@ -25,6 +25,10 @@ final class ImapSession implements AutoCloseable {
   private final String label;
   private final ImapEndpoint endpoint;
   private final CertificateRecorder tls;
+
+  /** When the access token this session logged in with expires, or null when unknown or none. */
+  private volatile java.time.Instant loginExpiresAt;
+
   private Set<String> capabilities;
 
   ImapSession(IMAPStore store, String label, ImapEndpoint endpoint, CertificateRecorder tls)
@@ -99,6 +103,20 @@ final class ImapSession implements AutoCloseable {
       return "plaintext";
     }
     return tls.protocol() + ", certificate " + tls.describeServerCertificate();
+  }
+
+  /** Notes when the token this session logged in with expires (a server may end it then). */
+  void loginExpiresAt(java.time.Instant expiry) {
+    this.loginExpiresAt = expiry;
+  }
+
+  /**
+   * True when the token this session logged in with expires within {@code margin}: a new connection
+   * with a fresh token is then opened rather than one the server may end mid-work.
+   */
+  boolean loginExpiresWithin(java.time.Duration margin) {
+    java.time.Instant expiry = loginExpiresAt;
+    return expiry != null && !java.time.Instant.now().plus(margin).isBefore(expiry);
   }
 
   @Override

@@ -45,6 +45,12 @@ final class MailboxPass {
    */
   private static final long MESSAGES_PER_EXTRA_WORKER = 50;
 
+  /**
+   * A connection whose XOAUTH2 token expires within this is replaced before its next folder, with a
+   * token its supplier renews (Exchange Online ends a session when its token expires).
+   */
+  private static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofMinutes(5);
+
   /** The work of a folder whose size is not known yet: enough for every worker. */
   private static final long UNKNOWN_WORK = 1_000_000;
 
@@ -104,6 +110,11 @@ final class MailboxPass {
     private ImapSession target;
 
     ImapSession source() {
+      if (source != null && source.loginExpiresWithin(TOKEN_RENEWAL_MARGIN)) {
+        // The server may end a session when its token expires: log in again with a fresh one.
+        source.close();
+        source = null;
+      }
       if (source == null) {
         source = connector.open(sourceAccount, "source");
       }
@@ -111,6 +122,10 @@ final class MailboxPass {
     }
 
     ImapSession target() {
+      if (target != null && target.loginExpiresWithin(TOKEN_RENEWAL_MARGIN)) {
+        target.close();
+        target = null;
+      }
       if (target == null) {
         target = connector.open(targetAccount, "target");
       }

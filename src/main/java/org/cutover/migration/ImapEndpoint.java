@@ -34,10 +34,13 @@ public record ImapEndpoint(
         boolean allowPlaintext,
     @Schema(
             description =
-                "How Cutover logs in: DELEGATED_ADMIN, an admin acting as each user; XOAUTH2, a"
-                    + " token for each user; PLAIN, each user with the user's own password given"
-                    + " with the mailbox (sourcePassword or targetPassword), or adminUser with"
-                    + " password for the admin's own mailbox only")
+                "How Cutover logs in: DELEGATED_ADMIN, an admin acting as each user (SASL PLAIN"
+                    + " with the user as authorization identity); ADMIN_LOGIN_STRING, Exchange's"
+                    + " login string sent with LOGIN (Domain/Admin/User when adminUser is"
+                    + " Domain/Admin, else Admin\\User); XOAUTH2, a token for each user; PLAIN,"
+                    + " each user with the user's own password given with the mailbox"
+                    + " (sourcePassword or targetPassword), or adminUser with password for the"
+                    + " admin's own mailbox only")
         @NotNull(message = "{cutover.auth.missing}")
         ImapAuth auth,
     @Schema(
@@ -73,7 +76,18 @@ public record ImapEndpoint(
             example = "20")
         @Min(value = 1, message = "{cutover.maxConcurrent}")
         @Max(value = 100, message = "{cutover.maxConcurrent}")
-        Integer maxConcurrentMailboxes)
+        Integer maxConcurrentMailboxes,
+    @Schema(
+            description =
+                "How DELEGATED_ADMIN and ADMIN_LOGIN_STRING name each user's mailbox: ADDRESS"
+                    + " (default; the mailbox's source login where given) or ALIAS, the part"
+                    + " before @, which Exchange 2010 and later want")
+        MailboxName mailboxName,
+    @Schema(
+            description =
+                "Must be true to let this endpoint speak TLS 1.0 or 1.1 (Exchange 2007/2010);"
+                    + " off by default, and the endpoint test warns while it is on")
+        boolean allowLegacyTls)
     implements CrossFieldRules {
 
   public static final int DEFAULT_MAX_CONCURRENT_MAILBOXES = 20;
@@ -89,6 +103,36 @@ public record ImapEndpoint(
     if (maxConcurrentMailboxes == null) {
       maxConcurrentMailboxes = DEFAULT_MAX_CONCURRENT_MAILBOXES;
     }
+    if (mailboxName == null) {
+      mailboxName = MailboxName.ADDRESS;
+    }
+  }
+
+  /** An endpoint that names mailboxes by address and speaks TLS 1.2 or later only. */
+  public ImapEndpoint(
+      String host,
+      Integer port,
+      ConnectionSecurity security,
+      boolean allowPlaintext,
+      ImapAuth auth,
+      String adminUser,
+      SecretText password,
+      String credentialId,
+      String testMailbox,
+      Integer maxConcurrentMailboxes) {
+    this(
+        host,
+        port,
+        security,
+        allowPlaintext,
+        auth,
+        adminUser,
+        password,
+        credentialId,
+        testMailbox,
+        maxConcurrentMailboxes,
+        null,
+        false);
   }
 
   @Override
@@ -111,6 +155,15 @@ public record ImapEndpoint(
       violations.on("adminUser", "{cutover.adminUser.missing}");
     }
     CredentialRule.check(violations, password, credentialId, "password", "credentialId");
+    if (auth == ImapAuth.ADMIN_LOGIN_STRING
+        && adminUser != null
+        && !adminUser.isBlank()
+        && org.cutover.mailsync.LoginStrings.problem(adminUser, "user") != null) {
+      violations.on("adminUser", "{cutover.adminUser.loginString}");
+    }
+    if (allowLegacyTls && security == ConnectionSecurity.PLAINTEXT) {
+      violations.on("allowLegacyTls", "{cutover.legacyTls.plaintext}");
+    }
   }
 
   /** Whether an admin login is given (always, except with PLAIN and users' own passwords). */

@@ -40,6 +40,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private final SyncStateStore state;
   private final MailSyncProperties properties;
   private final ObjectProvider<TargetImapAccess> microsoft365;
+  private final HandGivenTokens handGivenTokens;
 
   /**
    * Where large messages are spooled: the configured folder, else cutover-spool in the temporary
@@ -65,6 +66,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     this.state = state;
     this.properties = properties;
     this.microsoft365 = microsoft365;
+    this.handGivenTokens = new HandGivenTokens(secrets, java.time.Clock.systemUTC());
     this.spoolDirectory =
         properties.spoolDirectory() != null
             ? properties.spoolDirectory()
@@ -75,8 +77,20 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   @Override
   public void testSourceEndpoint(String migrationId) {
     StoredEndpoint source = endpoint(migrationId, EndpointRole.SOURCE);
+    // A token given by hand that will not outlast the batch stops here, before anyone is told.
+    handGivenTokens.requireValidFor(source, properties.handGivenTokenValidity());
+    if (store.find(migrationId).map(StoredMigration::targetType).orElse(null) == TargetType.IMAP) {
+      store
+          .endpoint(migrationId, EndpointRole.TARGET)
+          .ifPresent(
+              target ->
+                  handGivenTokens.requireValidFor(target, properties.handGivenTokenValidity()));
+    }
     SourceAccount probe = probe(migrationId, source, store.mailboxes(migrationId));
     EndpointCheck check = tester.test(probe);
+    if (check instanceof EndpointCheck.Passed passed) {
+      passed.warnings().forEach(w -> log.warn("Migration {}: source endpoint: {}", migrationId, w));
+    }
     if (check instanceof EndpointCheck.Failed failed) {
       if (failed.problem().mayPass()) {
         throw new TransientStepFailure(failed.message());
@@ -127,7 +141,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                     () ->
                         new StepNeedsAdministrator(
                             "Migration " + migrationId + " has no mailbox to test with"));
-    return new SourceAccount(imapEndpoint(source), login(source, testMailbox, null), testMailbox);
+    String testUser = source.mailboxNameOf(testMailbox);
+    return new SourceAccount(imapEndpoint(source), login(source, testUser, null), testUser);
   }
 
   @Override
@@ -141,7 +156,12 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             .find(mailbox.migrationId())
             .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()));
     StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
-    String sourceUser = mailbox.sourceUser();
+    // An expired token given by hand fails every mailbox alike: stop with one message instead.
+    handGivenTokens.requireValidFor(source, java.time.Duration.ZERO);
+    String sourceUser =
+        mailbox.sourcePassword() != null
+            ? mailbox.sourceUser()
+            : source.mailboxNameOf(mailbox.sourceUser());
     // The account names the user whose mailbox this is: the engine refuses a login that would
     // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
     SourceAccount sourceAccount =
@@ -177,7 +197,11 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
-      String targetUser = mailbox.targetUser();
+      handGivenTokens.requireValidFor(target, java.time.Duration.ZERO);
+      String targetUser =
+          mailbox.targetPassword() != null
+              ? mailbox.targetUser()
+              : target.mailboxNameOf(mailbox.targetUser());
       return new TargetAccount(
           imapEndpoint(target), login(target, targetUser, mailbox.targetPassword()), targetUser);
     }
@@ -247,7 +271,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
             stored.maxConcurrentMailboxes(),
             null,
             null,
-            null);
+            null,
+            stored.allowLegacyTls());
     return withTrustStore(endpoint);
   }
 
@@ -278,6 +303,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     SecretSupplier password = () -> secrets.get(endpoint.credential());
     return switch (endpoint.auth()) {
       case DELEGATED_ADMIN -> ImapLogin.delegated(mailboxUser, endpoint.adminUser(), password);
+      case ADMIN_LOGIN_STRING ->
+          ImapLogin.adminLoginString(mailboxUser, endpoint.adminUser(), password);
       case PLAIN -> ImapLogin.password(endpoint.adminUser(), password);
       case XOAUTH2 ->
           ImapLogin.oauth2(mailboxUser, user -> new String(secrets.get(endpoint.credential())));

@@ -1,6 +1,7 @@
 package org.cutover.migration;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.cutover.mailsync.DeletedOnSource;
 import org.cutover.mailsync.SyncOptions;
@@ -22,6 +23,9 @@ import org.springframework.util.unit.DataSize;
  * @param spoolDirectory where messages too large for memory are staged; none: cutover-spool in the
  *     temporary directory. Files a killed node left there are deleted at its next start once they
  *     are six hours old (another node on the same host may still be using younger ones)
+ * @param handGivenTokenValidity how long an XOAUTH2 access token given by hand (nothing renews it)
+ *     must still be valid when its batch starts; a token that says it expires sooner (a JWT's exp)
+ *     is refused with a message for the administrator
  */
 @ConfigurationProperties("cutover.mailsync")
 public record MailSyncProperties(
@@ -31,12 +35,16 @@ public record MailSyncProperties(
     @DefaultValue("KEEP_ON_TARGET") DeletedOnSource deletedOnSource,
     @DefaultValue("4") int parallelFolders,
     Path trustStore,
-    Path spoolDirectory) {
+    Path spoolDirectory,
+    @DefaultValue("24h") Duration handGivenTokenValidity) {
 
   public MailSyncProperties {
     excludedFolders =
         excludedFolders == null
             ? SyncOptions.EXCHANGE_NON_MAIL_FOLDERS
             : List.copyOf(excludedFolders);
+    if (handGivenTokenValidity == null) {
+      handGivenTokenValidity = Duration.ofHours(24);
+    }
   }
 }

@@ -138,9 +138,9 @@ public class MigrationStore implements RunbookClaims {
     jdbc.sql(
             "INSERT INTO endpoint (id, migration_id, role, host, port, security, allow_plaintext,"
                 + " auth, admin_user, credential_id, test_mailbox, max_concurrent_mailboxes,"
-                + " status) VALUES (:id, :migrationId, :role, :host, :port, :security,"
-                + " :allowPlaintext, :auth, :adminUser, :credential, :testMailbox, :maxConcurrent,"
-                + " 'NEW')")
+                + " mailbox_name, allow_legacy_tls, status) VALUES (:id, :migrationId, :role,"
+                + " :host, :port, :security, :allowPlaintext, :auth, :adminUser, :credential,"
+                + " :testMailbox, :maxConcurrent, :mailboxName, :allowLegacyTls, 'NEW')")
         .param("id", UUID.randomUUID().toString())
         .param("migrationId", migrationId)
         .param("role", role.name())
@@ -153,6 +153,8 @@ public class MigrationStore implements RunbookClaims {
         .param("credential", idOf(credential))
         .param("testMailbox", endpoint.testMailbox())
         .param("maxConcurrent", endpoint.maxConcurrentMailboxes())
+        .param("mailboxName", endpoint.mailboxName().name())
+        .param("allowLegacyTls", endpoint.allowLegacyTls())
         .update();
   }
 
@@ -382,6 +384,8 @@ public class MigrationStore implements RunbookClaims {
         rs.getString("test_mailbox"),
         rs.getInt("max_concurrent_mailboxes"),
         rs.getString("status"),
-        instant(rs, "tested_at"));
+        instant(rs, "tested_at"),
+        MailboxName.valueOf(rs.getString("mailbox_name")),
+        rs.getBoolean("allow_legacy_tls"));
   }
 }

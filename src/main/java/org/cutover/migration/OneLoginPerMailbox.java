@@ -57,9 +57,11 @@ final class OneLoginPerMailbox {
       }
     }
     // Two equal addresses without a login of their own are reported as duplicate addresses already.
+    ImapEndpoint source = settings.source();
     unique(
         mailboxes,
         MailboxEntry::sourceUser,
+        user -> sourceMailbox(source, user),
         MailboxEntry::sourceLogin,
         "sourceLogin",
         "{cutover.mailbox.sourceLogin.duplicate}",
@@ -67,6 +69,7 @@ final class OneLoginPerMailbox {
     unique(
         mailboxes,
         MailboxEntry::targetUser,
+        Function.identity(),
         MailboxEntry::targetLogin,
         "targetLogin",
         "{cutover.mailbox.targetLogin.duplicate}",
@@ -111,6 +114,7 @@ final class OneLoginPerMailbox {
   private static void unique(
       List<MailboxEntry> mailboxes,
       Function<MailboxEntry, String> userOf,
+      Function<String, String> mailboxOf,
       Function<MailboxEntry, String> ownLogin,
       String field,
       String message,
@@ -119,12 +123,27 @@ final class OneLoginPerMailbox {
     for (int i = 0; i < mailboxes.size(); i++) {
       MailboxEntry mailbox = mailboxes.get(i);
       String user = mailbox == null ? null : userOf.apply(mailbox);
-      if (user != null
-          && seen.putIfAbsent(normal(user), i) != null
-          && ownLogin.apply(mailbox) != null) {
+      if (user == null) {
+        continue;
+      }
+      Integer earlier = seen.putIfAbsent(normal(mailboxOf.apply(user)), i);
+      if (earlier == null) {
+        continue;
+      }
+      if (ownLogin.apply(mailbox) != null) {
         violations.onElement("mailboxes", i, field, message);
+      } else if (!normal(user).equals(normal(userOf.apply(mailboxes.get(earlier))))) {
+        // Two addresses, one alias: the admin would open the same mailbox for both.
+        violations.onElement("mailboxes", i, "emailAddress", "{cutover.mailbox.alias.duplicate}");
       }
     }
+  }
+
+  /** The mailbox name the source login opens for {@code user}: by alias where the endpoint says. */
+  static String sourceMailbox(ImapEndpoint source, String user) {
+    return source != null && source.auth() != null && source.auth().actsForUser()
+        ? source.mailboxName().of(user)
+        : user;
   }
 
   private static String normal(String user) {

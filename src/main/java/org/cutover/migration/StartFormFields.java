@@ -16,15 +16,17 @@ import org.cutover.secrets.SecretText;
  * <p>Variables (all optional unless the rules need them): {@value #DOMAIN}, {@value #BATCH_NAME},
  * {@value #MAILBOXES_CSV}, {@value #SOURCE_HOST}, {@value #SOURCE_PORT}, {@value #SOURCE_SECURITY},
  * {@value #SOURCE_ALLOW_PLAINTEXT}, {@value #SOURCE_AUTH}, {@value #SOURCE_ADMIN_USER}, {@value
- * #SOURCE_CREDENTIAL_ID}, {@value #SOURCE_TEST_MAILBOX}, {@value #MAX_CONCURRENT_MAILBOXES},
- * {@value #TARGET_TYPE}, {@value #TENANT_ID}, {@value #CLIENT_ID}, {@value #LICENCE_SKU}, {@value
- * #USAGE_LOCATION}, {@value #TARGET_HOST}, {@value #TARGET_PORT}, {@value #TARGET_SECURITY},
- * {@value #TARGET_ALLOW_PLAINTEXT}, {@value #TARGET_AUTH}, {@value #TARGET_ADMIN_USER}, {@value
+ * #SOURCE_CREDENTIAL_ID}, {@value #SOURCE_TEST_MAILBOX}, {@value #SOURCE_MAILBOX_NAME}, {@value
+ * #SOURCE_ALLOW_LEGACY_TLS}, {@value #MAX_CONCURRENT_MAILBOXES}, {@value #TARGET_TYPE}, {@value
+ * #TENANT_ID}, {@value #CLIENT_ID}, {@value #LICENCE_SKU}, {@value #USAGE_LOCATION}, {@value
+ * #TARGET_HOST}, {@value #TARGET_PORT}, {@value #TARGET_SECURITY}, {@value
+ * #TARGET_ALLOW_PLAINTEXT}, {@value #TARGET_AUTH}, {@value #TARGET_ADMIN_USER}, {@value
  * #TARGET_CREDENTIAL_ID} (client secret with Microsoft 365, admin password with IMAP), {@value
- * #MX_HOSTS} (IMAP: one "preference host" per line), {@value #DNS_MODE}, {@value #DNS_PROVIDER},
- * {@value #DNS_ZONE}, {@value #DNS_SERVER}, {@value #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL},
- * {@value #AUTODISCOVER_TARGET}, {@value #AUTODISCOVER_OVERWRITE_CONSENT}, {@value #SPF_INCLUDE},
- * {@value #LANGUAGE}, {@value #AUTO_START_BATCH}, {@value #ALLOW_MAILBOXES_OUTSIDE_DOMAIN}.
+ * #TARGET_MAILBOX_NAME}, {@value #TARGET_ALLOW_LEGACY_TLS}, {@value #MX_HOSTS} (IMAP: one
+ * "preference host" per line), {@value #DNS_MODE}, {@value #DNS_PROVIDER}, {@value #DNS_ZONE},
+ * {@value #DNS_SERVER}, {@value #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL}, {@value
+ * #AUTODISCOVER_TARGET}, {@value #AUTODISCOVER_OVERWRITE_CONSENT}, {@value #SPF_INCLUDE}, {@value
+ * #LANGUAGE}, {@value #AUTO_START_BATCH}, {@value #ALLOW_MAILBOXES_OUTSIDE_DOMAIN}.
  *
  * <p>Values are taken as the form gives them: text as text, numbers as whole numbers, yes/no as
  * booleans; a number where text belongs, or anything but true or false for a yes/no field, is
@@ -43,6 +45,8 @@ final class StartFormFields {
   static final String SOURCE_ADMIN_USER = "sourceAdminUser";
   static final String SOURCE_CREDENTIAL_ID = "sourceCredentialId";
   static final String SOURCE_TEST_MAILBOX = "sourceTestMailbox";
+  static final String SOURCE_MAILBOX_NAME = "sourceMailboxName";
+  static final String SOURCE_ALLOW_LEGACY_TLS = "sourceAllowLegacyTls";
   static final String MAX_CONCURRENT_MAILBOXES = "maxConcurrentMailboxes";
   static final String TARGET_TYPE = "targetType";
   static final String TENANT_ID = "tenantId";
@@ -56,6 +60,8 @@ final class StartFormFields {
   static final String TARGET_AUTH = "targetAuth";
   static final String TARGET_ADMIN_USER = "targetAdminUser";
   static final String TARGET_CREDENTIAL_ID = "targetCredentialId";
+  static final String TARGET_MAILBOX_NAME = "targetMailboxName";
+  static final String TARGET_ALLOW_LEGACY_TLS = "targetAllowLegacyTls";
   static final String MX_HOSTS = "mxHosts";
   static final String DNS_MODE = "dnsMode";
   static final String DNS_PROVIDER = "dnsProvider";
@@ -102,7 +108,9 @@ final class StartFormFields {
             null,
             text(SOURCE_CREDENTIAL_ID),
             text(SOURCE_TEST_MAILBOX),
-            number(MAX_CONCURRENT_MAILBOXES));
+            number(MAX_CONCURRENT_MAILBOXES),
+            choice(SOURCE_MAILBOX_NAME, MailboxName.class),
+            flag(SOURCE_ALLOW_LEGACY_TLS));
     TargetSettings target =
         targetType == TargetType.IMAP
             ? new TargetSettings(
@@ -123,7 +131,9 @@ final class StartFormFields {
                     null,
                     text(TARGET_CREDENTIAL_ID),
                     null,
-                    null),
+                    null,
+                    choice(TARGET_MAILBOX_NAME, MailboxName.class),
+                    flag(TARGET_ALLOW_LEGACY_TLS)),
                 lines(MX_HOSTS))
             : new TargetSettings(
                 targetType,

@@ -5,7 +5,9 @@ import org.cutover.secrets.SecretRef;
 
 /**
  * An IMAP endpoint as stored: connection settings and the reference of its credential (null once
- * the batch is deleted). {@code status} is NEW, READY (tested) or REMOVED.
+ * the batch is deleted). {@code status} is NEW, READY (tested) or REMOVED; {@code mailboxName} says
+ * how an admin acting for a user names its mailbox, {@code allowLegacyTls} whether TLS 1.0/1.1 may
+ * be spoken.
  */
 public record StoredEndpoint(
     String migrationId,
@@ -20,4 +22,12 @@ public record StoredEndpoint(
     String testMailbox,
     int maxConcurrentMailboxes,
     String status,
-    Instant testedAt) {}
+    Instant testedAt,
+    MailboxName mailboxName,
+    boolean allowLegacyTls) {
+
+  /** The user name the login names for the mailbox of {@code user} (an address or a login). */
+  public String mailboxNameOf(String user) {
+    return auth.actsForUser() ? mailboxName.of(user) : user;
+  }
+}

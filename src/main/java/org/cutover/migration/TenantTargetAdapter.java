@@ -337,7 +337,9 @@ class TenantTargetAdapter
         endpoint.allowPlaintext(),
         ImapTargetServer.SignIn.valueOf(endpoint.auth().name()),
         endpoint.adminUser(),
-        endpoint.credential());
+        endpoint.credential(),
+        endpoint.mailboxName() == MailboxName.ALIAS,
+        endpoint.allowLegacyTls());
   }
 
   /** Runs a call into the tenant package, its failures turned into the runbook's. */

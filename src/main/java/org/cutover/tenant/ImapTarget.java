@@ -204,7 +204,8 @@ public class ImapTarget {
 
   /** Signs in as {@code mailbox} (or for it) and opens its INBOX read-only. */
   private EndpointCheck check(
-      ImapTargetServer server, String mailbox, ImapTargetServer.UserLogin own) {
+      ImapTargetServer server, String address, ImapTargetServer.UserLogin own) {
+    String mailbox = server.mailboxName(address);
     if (server.security() == ImapTargetServer.Security.PLAINTEXT && !server.allowPlaintext()) {
       throw new TargetNeedsAdministrator(
           "The IMAP target "
@@ -224,7 +225,8 @@ public class ImapTarget {
               1,
               connectTimeout,
               readTimeout,
-              null);
+              null,
+              server.allowLegacyTls());
       ImapLogin login =
           own != null
               ? ImapLogin.password(own.user(), secret::clone)
@@ -232,6 +234,8 @@ public class ImapTarget {
                 case PLAIN -> ImapLogin.password(server.adminUser(), secret::clone);
                 case DELEGATED_ADMIN ->
                     ImapLogin.delegated(mailbox, server.adminUser(), secret::clone);
+                case ADMIN_LOGIN_STRING ->
+                    ImapLogin.adminLoginString(mailbox, server.adminUser(), secret::clone);
                 case XOAUTH2 -> ImapLogin.oauth2(mailbox, user -> new String(secret));
               };
       return tester.test(new TargetAccount(endpoint, login, mailbox));
@@ -282,6 +286,8 @@ public class ImapTarget {
     return switch (server.signIn()) {
       case PLAIN -> server.adminUser();
       case DELEGATED_ADMIN -> server.adminUser() + " acting for " + mailbox;
+      case ADMIN_LOGIN_STRING ->
+          "login string " + org.cutover.mailsync.LoginStrings.join(server.adminUser(), mailbox);
       case XOAUTH2 -> "XOAUTH2 for " + mailbox;
     };
   }

@@ -14,6 +14,9 @@ import org.cutover.secrets.SecretRef;
  * @param adminUser the admin login; null with PLAIN when each user signs in with the user's own
  *     password ({@link UserLogin})
  * @param credential the stored password (or, with XOAUTH2, access token) of the admin login
+ * @param mailboxByAlias true when an admin acting for a user names the mailbox by the part of its
+ *     address before the {@code @} (Exchange's alias)
+ * @param allowLegacyTls true when TLS 1.0 and 1.1 may be spoken with this server
  */
 public record ImapTargetServer(
     String host,
@@ -22,7 +25,21 @@ public record ImapTargetServer(
     boolean allowPlaintext,
     SignIn signIn,
     String adminUser,
-    SecretRef credential) {
+    SecretRef credential,
+    boolean mailboxByAlias,
+    boolean allowLegacyTls) {
+
+  /** A server whose mailboxes are named by address, spoken to with TLS 1.2 or later. */
+  public ImapTargetServer(
+      String host,
+      int port,
+      Security security,
+      boolean allowPlaintext,
+      SignIn signIn,
+      String adminUser,
+      SecretRef credential) {
+    this(host, port, security, allowPlaintext, signIn, adminUser, credential, false, false);
+  }
 
   /** How the connection is protected. */
   public enum Security {
@@ -40,6 +57,8 @@ public record ImapTargetServer(
     PLAIN,
     /** The admin logs in for each user: SASL PLAIN with the user as authorisation identity. */
     DELEGATED_ADMIN,
+    /** The admin logs in for each user with Exchange's login string (Domain/Admin/User). */
+    ADMIN_LOGIN_STRING,
     /** An OAuth 2.0 access token valid for every user's mailbox (SASL XOAUTH2). */
     XOAUTH2
   }
@@ -66,6 +85,16 @@ public record ImapTargetServer(
       Objects.requireNonNull(user, "user");
       Objects.requireNonNull(password, "password");
     }
+  }
+
+  /** The user name a login acting for {@code address} names its mailbox by. */
+  public String mailboxName(String address) {
+    if (!mailboxByAlias
+        || (signIn != SignIn.DELEGATED_ADMIN && signIn != SignIn.ADMIN_LOGIN_STRING)) {
+      return address;
+    }
+    int at = address.indexOf('@');
+    return (at > 0 ? address.substring(0, at) : address).toLowerCase(java.util.Locale.ROOT);
   }
 
   /** host:port, for messages. */

@@ -203,6 +203,7 @@ class OneLoginOneMailboxIT {
                 org.cutover.mailsync.DeletedOnSource.KEEP_ON_TARGET,
                 2,
                 null,
+                null,
                 null),
             new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class));
     var noClock = new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class);

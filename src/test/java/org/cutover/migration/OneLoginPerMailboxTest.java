@@ -272,6 +272,39 @@ class OneLoginPerMailboxTest {
         null);
   }
 
+  @Test
+  void refusesTwoMailboxesWithOneAliasWhenTheLoginStringNamesMailboxesByAlias() {
+    ImapEndpoint byAlias =
+        new ImapEndpoint(
+            "mail.contoso.com",
+            null,
+            ConnectionSecurity.IMPLICIT_TLS,
+            false,
+            ImapAuth.ADMIN_LOGIN_STRING,
+            "CONTOSO/migadmin",
+            SecretText.of("x"),
+            null,
+            null,
+            null,
+            MailboxName.ALIAS,
+            false);
+    NewMigration settings =
+        withSource(
+            byAlias,
+            List.of(
+                new MailboxEntry("anna@contoso.com", null, null),
+                new MailboxEntry("anna@fabrikam.com", null, null)));
+
+    assertThat(validation.problems(settings))
+        .extracting(SettingsProblem::path, SettingsProblem::message)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                "$.mailboxes[1].emailAddress",
+                "another mailbox of the batch has the same alias (the part before @), and the"
+                    + " endpoint names mailboxes by alias, so both would open one mailbox; give"
+                    + " each its own SourceLogin or name mailboxes by ADDRESS"));
+  }
+
   private static ImapEndpoint plain(String adminUser) {
     return new ImapEndpoint(
         "mail.contoso.com",

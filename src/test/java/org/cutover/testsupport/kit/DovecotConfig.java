@@ -60,6 +60,14 @@ final class DovecotConfig {
       if (Files.isReadable(DH_PARAMETERS)) {
         c.append("ssl_dh = <").append(DH_PARAMETERS).append('\n');
       }
+      if (options.tlsUpTo11()) {
+        // OpenSSL reads the cap from the file its environment names; Dovecot passes only the
+        // environment it is told to.
+        c.append("ssl_min_protocol = TLSv1\nssl_cipher_list = DEFAULT@SECLEVEL=0\n")
+            .append("import_environment = TZ OPENSSL_CONF=")
+            .append(dir.resolve("tls").resolve("openssl.cnf"))
+            .append('\n');
+      }
     } else {
       c.append("ssl = no\n");
     }
@@ -80,6 +88,13 @@ final class DovecotConfig {
       c.append("service anvil {\n  chroot =\n}\n");
     }
     // The master user may act for any user who exists in the passdb below (pass = yes).
+    if (options.loginStrings()) {
+      // Login strings hold \\ and /, which Dovecot refuses in user names by default.
+      c.append("auth_username_chars =\n")
+          .append("passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ")
+          .append(dir.resolve("login-strings"))
+          .append("\n}\n");
+    }
     c.append("passdb {\n  driver = passwd-file\n  master = yes\n  pass = yes\n")
         .append("  args = scheme=PLAIN ")
         .append(dir.resolve("masters"))

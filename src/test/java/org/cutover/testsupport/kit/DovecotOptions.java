@@ -2,10 +2,23 @@ package org.cutover.testsupport.kit;
 
 /**
  * How a {@link PrivateDovecot} is set up: how many users (user1..userN), the hierarchy separator,
- * the names of its special-use folders, the mail storage format and whether it also speaks TLS.
+ * the names of its special-use folders, the mail storage format, whether it also speaks TLS,
+ * whether the admin may log in with Exchange-style login strings, and whether its TLS stops at
+ * version 1.1 (an old server).
  */
 public record DovecotOptions(
-    int users, char separator, SpecialUseNames names, MailFormat format, boolean tls) {
+    int users,
+    char separator,
+    SpecialUseNames names,
+    MailFormat format,
+    boolean tls,
+    boolean loginStrings,
+    boolean tlsUpTo11) {
+
+  public DovecotOptions(
+      int users, char separator, SpecialUseNames names, MailFormat format, boolean tls) {
+    this(users, separator, names, format, tls, false, false);
+  }
 
   public DovecotOptions {
     if (users < 1) {
@@ -22,25 +35,43 @@ public record DovecotOptions(
   }
 
   public DovecotOptions withUsers(int n) {
-    return new DovecotOptions(n, separator, names, format, tls);
+    return new DovecotOptions(n, separator, names, format, tls, loginStrings, tlsUpTo11);
   }
 
   public DovecotOptions withSeparator(char sep) {
-    return new DovecotOptions(users, sep, names, format, tls);
+    return new DovecotOptions(users, sep, names, format, tls, loginStrings, tlsUpTo11);
   }
 
   /** Danish special-use names ("Sendt post", Kladder, ...), like an old on-premises server. */
   public DovecotOptions danish() {
-    return new DovecotOptions(users, separator, SpecialUseNames.DANISH, format, tls);
+    return new DovecotOptions(
+        users, separator, SpecialUseNames.DANISH, format, tls, loginStrings, tlsUpTo11);
   }
 
   public DovecotOptions withFormat(MailFormat f) {
-    return new DovecotOptions(users, separator, names, f, tls);
+    return new DovecotOptions(users, separator, names, f, tls, loginStrings, tlsUpTo11);
   }
 
   /** Also implicit TLS on a second port and STARTTLS on the first (self-signed, localhost). */
   public DovecotOptions withTls() {
-    return new DovecotOptions(users, separator, names, format, true);
+    return new DovecotOptions(users, separator, names, format, true, loginStrings, tlsUpTo11);
+  }
+
+  /**
+   * The admin also logs in with Exchange's login strings, sent with LOGIN and the admin's password:
+   * admin&#92;userK, CUTOVER&#92;admin&#92;userK and CUTOVER/admin/userK open userK's mailbox (a
+   * passdb of those names, each renamed to the user).
+   */
+  public DovecotOptions withLoginStrings() {
+    return new DovecotOptions(users, separator, names, format, tls, true, tlsUpTo11);
+  }
+
+  /**
+   * TLS (as {@link #withTls()}) only up to version 1.1, like an Exchange 2007/2010: OpenSSL's
+   * configuration of the server's processes caps the version and lowers the security level.
+   */
+  public DovecotOptions withTlsUpTo11() {
+    return new DovecotOptions(users, separator, names, format, true, loginStrings, true);
   }
 
   /** Mail storage of the users' mailboxes. */

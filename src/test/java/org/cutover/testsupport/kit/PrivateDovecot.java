@@ -117,9 +117,16 @@ public final class PrivateDovecot implements AutoCloseable {
     Path baseDir = baseDir(dir);
     Files.createDirectories(baseDir);
     DovecotConfig.Accounts accounts = accounts(dir, mail);
-    writeAccounts(dir, options.users(), accounts);
+    writeAccounts(dir, options, accounts);
     if (options.tls()) {
       selfSignedCertificate(dir.resolve("tls"));
+    }
+    if (options.tlsUpTo11()) {
+      Files.writeString(
+          dir.resolve("tls").resolve("openssl.cnf"),
+          "openssl_conf = openssl_init\n[openssl_init]\nssl_conf = ssl_sect\n[ssl_sect]\n"
+              + "system_default = system_default_sect\n[system_default_sect]\n"
+              + "MinProtocol = TLSv1\nMaxProtocol = TLSv1.1\nCipherString = DEFAULT@SECLEVEL=0\n");
     }
     Path conf = dir.resolve("dovecot.conf");
     Files.writeString(conf, DovecotConfig.render(dir, baseDir, port, tlsPort, options, accounts));
@@ -212,8 +219,9 @@ public final class PrivateDovecot implements AutoCloseable {
         (Integer) Files.getAttribute(mail, "unix:gid"));
   }
 
-  private static void writeAccounts(Path dir, int users, DovecotConfig.Accounts accounts)
-      throws IOException {
+  private static void writeAccounts(
+      Path dir, DovecotOptions options, DovecotConfig.Accounts accounts) throws IOException {
+    int users = options.users();
     StringBuilder lines = new StringBuilder();
     for (int k = 1; k <= users; k++) {
       lines.append("user").append(k).append(":{PLAIN}pass-user").append(k).append("::::::\n");
@@ -222,9 +230,33 @@ public final class PrivateDovecot implements AutoCloseable {
     Path masters = dir.resolve("masters");
     Files.writeString(usersFile, lines);
     Files.writeString(masters, ADMIN + ":{PLAIN}" + ADMIN_PASSWORD + "::::::\n");
+    // Exchange-style login strings: each a name of its own with the admin's password, renamed to
+    // the user it opens (the passdb's user field), so the session is that user's.
+    Path loginStrings = dir.resolve("login-strings");
+    StringBuilder strings = new StringBuilder();
+    if (options.loginStrings()) {
+      for (int k = 1; k <= users; k++) {
+        for (String name :
+            List.of(
+                ADMIN + "\\user" + k,
+                "CUTOVER\\" + ADMIN + "\\user" + k,
+                "CUTOVER/" + ADMIN + "/user" + k)) {
+          // Dovecot looks names up lower-cased (auth_username_format %Lu), and its passwd-file
+          // reads a backslash as an escape.
+          strings
+              .append(name.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\"))
+              .append(":{PLAIN}")
+              .append(ADMIN_PASSWORD)
+              .append("::::::user=user")
+              .append(k)
+              .append('\n');
+        }
+      }
+    }
+    Files.writeString(loginStrings, strings);
     if (runningAsRoot()) {
       UserPrincipalLookupService names = dir.getFileSystem().getUserPrincipalLookupService();
-      for (Path f : List.of(usersFile, masters)) {
+      for (Path f : List.of(usersFile, masters, loginStrings)) {
         Files.getFileAttributeView(f, PosixFileAttributeView.class)
             .setGroup(names.lookupPrincipalByGroupName(accounts.internalGroup()));
         Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
