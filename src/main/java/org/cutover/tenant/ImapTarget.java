@@ -163,16 +163,29 @@ public class ImapTarget {
     log.info("Mailbox {} opens on IMAP target {}", address, server.address());
   }
 
+  /**
+   * Signs in as {@code mailbox} (or for it) with a secret not stored yet, as a new migration is
+   * registered, and opens its INBOX read-only: the same test as the runbook's steps make.
+   */
+  public EndpointCheck testLogin(ImapTargetServer server, String mailbox, char[] secret) {
+    String user = server.signIn() == ImapTargetServer.SignIn.PLAIN ? server.adminUser() : mailbox;
+    return check(server, user, secret.clone());
+  }
+
   /** Signs in as {@code mailbox} (or for it) and opens its INBOX read-only. */
   private EndpointCheck check(ImapTargetServer server, String mailbox) {
+    return check(server, mailbox, credential(server));
+  }
+
+  private EndpointCheck check(ImapTargetServer server, String mailbox, char[] secret) {
     if (server.security() == ImapTargetServer.Security.PLAINTEXT && !server.allowPlaintext()) {
+      Arrays.fill(secret, '\0');
       throw new TargetNeedsAdministrator(
           "The IMAP target "
               + server.address()
               + " is set to PLAINTEXT without allowPlaintext: passwords would travel unencrypted;"
               + " choose IMPLICIT_TLS or STARTTLS");
     }
-    char[] secret = credential(server);
     try {
       ImapEndpoint endpoint =
           new ImapEndpoint(
