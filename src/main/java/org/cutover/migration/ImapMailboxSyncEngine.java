@@ -107,13 +107,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
         store
             .find(mailbox.migrationId())
             .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()));
-    StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
-    String sourceUser =
-        mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
-    // The account names the user whose mailbox this is: the engine refuses a login that would
-    // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
-    SourceAccount sourceAccount =
-        new SourceAccount(imapEndpoint(source), login(source, sourceUser), sourceUser);
+    SourceAccount sourceAccount = sourceAccount(mailbox);
     TargetAccount targetAccount = targetAccount(migration, mailbox);
     SyncOptions options = options(migration.targetType());
     SyncOutcome outcome =
@@ -141,7 +135,18 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     throw new TransientStepFailure(((SyncOutcome.Unavailable) outcome).problem());
   }
 
-  private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
+  /** The source login of one mailbox, as a pass signs in. */
+  SourceAccount sourceAccount(MailboxState mailbox) {
+    StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
+    String sourceUser =
+        mailbox.sourceLogin() != null ? mailbox.sourceLogin() : mailbox.emailAddress();
+    // The account names the user whose mailbox this is: the engine refuses a login that would
+    // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
+    return new SourceAccount(imapEndpoint(source), login(source, sourceUser), sourceUser);
+  }
+
+  /** The target login of one mailbox, as a pass signs in. */
+  TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
       return new TargetAccount(
