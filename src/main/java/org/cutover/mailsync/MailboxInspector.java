@@ -23,6 +23,17 @@ public final class MailboxInspector {
   public MailboxInspection inspect(MailAccount account) {
     String role = account instanceof TargetAccount ? "target" : "source";
     try (ImapSession session = connector.open(account, role)) {
+      // A login without the right to see the INBOX lists no folder at all on some servers
+      // (Dovecot's ACLs): that must read as no access, never as an empty mailbox.
+      try {
+        session.call("EXAMINE INBOX", p -> ImapCommands.open(p, "INBOX", true));
+      } catch (ImapFailure f) {
+        if (f.problem() != EndpointProblem.COMMAND_REFUSED) {
+          throw f;
+        }
+        return new MailboxInspection.Failed(
+            EndpointProblem.NO_MAILBOX_ACCESS, f.getMessage(), "INBOX");
+      }
       FolderLister.Listing listing = FolderLister.list(session, false);
       boolean statusSize = session.has("STATUS=SIZE");
       int folders = 0;

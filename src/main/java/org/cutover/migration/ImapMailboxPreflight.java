@@ -29,23 +29,17 @@ import org.springframework.util.unit.DataSize;
  * mailbox is the admin's password; a login that signs in but may not open a folder lacks rights.
  */
 @Component
-class ImapMailboxPreflight implements MailboxPreflight {
+class ImapMailboxPreflight implements PreflightReports {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailboxPreflight.class);
 
   private final MigrationStore store;
-  private final ImapMailboxSyncEngine accounts;
   private final JdbcClient jdbc;
   private final MailboxInspector inspector = new MailboxInspector();
   private final Clock clock;
 
-  ImapMailboxPreflight(
-      MigrationStore store,
-      ImapMailboxSyncEngine accounts,
-      JdbcClient jdbc,
-      ObjectProvider<Clock> clock) {
+  ImapMailboxPreflight(MigrationStore store, JdbcClient jdbc, ObjectProvider<Clock> clock) {
     this.store = store;
-    this.accounts = accounts;
     this.jdbc = jdbc;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
@@ -53,12 +47,24 @@ class ImapMailboxPreflight implements MailboxPreflight {
   private record Inspected(
       MailboxState mailbox, MailboxInspection source, MailboxInspection target) {}
 
-  @Override
-  public List<MailboxCheck> check(String migrationId) {
+  /** The logins a pass uses for one mailbox. */
+  interface Accounts {
+    org.cutover.mailsync.SourceAccount source(MailboxState mailbox);
+
+    org.cutover.mailsync.TargetAccount target(StoredMigration migration, MailboxState mailbox);
+  }
+
+  /**
+   * Opens every mailbox of the batch (those not excluded) on both sides and records what each holds
+   * and what is wrong with it, replacing the previous report.
+   *
+   * @return the mailboxes that fail, in batch order
+   */
+  List<MailboxCheck> check(String migrationId, Accounts accounts) {
     StoredMigration migration =
         store.find(migrationId).orElseThrow(() -> MigrationNotFound.migration(migrationId));
     List<MailboxState> mailboxes = store.mailboxes(migrationId);
-    List<Inspected> inspected = inspectAll(migration, mailboxes);
+    List<Inspected> inspected = inspectAll(migration, mailboxes, accounts);
     Locale locale = Locale.forLanguageTag(migration.language());
     boolean sourceRefusedEverywhere = refusedEverywhere(inspected, true);
     boolean targetRefusedEverywhere = refusedEverywhere(inspected, false);
@@ -94,7 +100,7 @@ class ImapMailboxPreflight implements MailboxPreflight {
               false,
               now));
     }
-    record(migrationId, mailboxes, checks);
+    record(migrationId, checks);
     List<MailboxCheck> failing = checks.stream().filter(MailboxCheck::failed).toList();
     log.info(
         "Migration {}: preflight of {} mailboxes, {} failing",
@@ -104,7 +110,8 @@ class ImapMailboxPreflight implements MailboxPreflight {
     return failing;
   }
 
-  private List<Inspected> inspectAll(StoredMigration migration, List<MailboxState> mailboxes) {
+  private List<Inspected> inspectAll(
+      StoredMigration migration, List<MailboxState> mailboxes, Accounts accounts) {
     int parallel =
         store
             .endpoint(migration.id(), EndpointRole.SOURCE)
@@ -129,8 +136,8 @@ class ImapMailboxPreflight implements MailboxPreflight {
                 () ->
                     new Inspected(
                         mailbox,
-                        inspector.inspect(accounts.sourceAccount(mailbox)),
-                        inspector.inspect(accounts.targetAccount(migration, mailbox)))));
+                        inspector.inspect(accounts.source(mailbox)),
+                        inspector.inspect(accounts.target(migration, mailbox)))));
       }
       List<Inspected> done = new ArrayList<>();
       for (Future<Inspected> future : running) {
@@ -183,7 +190,9 @@ class ImapMailboxPreflight implements MailboxPreflight {
     return DataSize.ofBytes(bytes).toMegabytes() + " MB";
   }
 
-  private void record(String migrationId, List<MailboxState> mailboxes, List<MailboxCheck> checks) {
+  @Override
+  @Transactional
+  public void record(String migrationId, List<MailboxCheck> checks) {
     jdbc.sql("DELETE FROM mailbox_preflight WHERE migration_id = :id AND excluded = FALSE")
         .param("id", migrationId)
         .update();

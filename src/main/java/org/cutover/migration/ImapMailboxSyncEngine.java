@@ -39,6 +39,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private final SyncStateStore state;
   private final MailSyncProperties properties;
   private final ObjectProvider<TargetImapAccess> microsoft365;
+  private final ObjectProvider<ImapMailboxPreflight> preflight;
 
   /**
    * Where large messages are spooled: the configured folder, else cutover-spool in the temporary
@@ -56,7 +57,9 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
       EndpointTester tester,
       SyncStateStore state,
       MailSyncProperties properties,
-      ObjectProvider<TargetImapAccess> microsoft365) {
+      ObjectProvider<TargetImapAccess> microsoft365,
+      ObjectProvider<ImapMailboxPreflight> preflight) {
+    this.preflight = preflight;
     this.store = store;
     this.secrets = secrets;
     this.synchronizer = synchronizer;
@@ -95,6 +98,29 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
       throw new StepNeedsAdministrator(failed.message());
     }
     log.info("Migration {}: source endpoint {} tested", migrationId, source.host());
+  }
+
+  @Override
+  public java.util.List<MailboxCheck> checkMailboxes(String migrationId) {
+    ImapMailboxPreflight checks =
+        preflight.getIfAvailable(
+            () -> {
+              throw new StepNeedsAdministrator(
+                  "Cutover cannot check mailboxes on this node: it has no database of migrations");
+            });
+    return checks.check(
+        migrationId,
+        new ImapMailboxPreflight.Accounts() {
+          @Override
+          public SourceAccount source(MailboxState mailbox) {
+            return sourceAccount(mailbox);
+          }
+
+          @Override
+          public TargetAccount target(StoredMigration migration, MailboxState mailbox) {
+            return targetAccount(migration, mailbox);
+          }
+        });
   }
 
   @Override

@@ -204,7 +204,8 @@ class OneLoginOneMailboxIT {
                 2,
                 null,
                 null),
-            new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class));
+            new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class),
+            new StaticListableBeanFactory().getBeanProvider(ImapMailboxPreflight.class));
     var noClock = new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class);
     return new RecordingMailboxSyncRunner(
         jdbc,

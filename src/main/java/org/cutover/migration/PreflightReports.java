@@ -3,18 +3,13 @@ package org.cutover.migration;
 import java.util.List;
 
 /**
- * Checks every mailbox of a batch on the source and the target before the batch starts, keeps the
- * report, and takes the mailboxes that fail out of the batch when the administrator says so.
+ * The report of the last mailbox preflight ({@link MailboxSyncEngine#checkMailboxes}), and the
+ * exclusion of the mailboxes that failed it when the administrator says so. Backed by our tables.
  */
-public interface MailboxPreflight {
+public interface PreflightReports {
 
-  /**
-   * Opens every mailbox of the batch (not yet excluded) on both sides and records what each holds
-   * and what is wrong with it, replacing the previous report.
-   *
-   * @return the mailboxes that fail, in batch order
-   */
-  List<MailboxCheck> check(String migrationId);
+  /** Replaces the report's mailboxes not excluded with {@code checks}, in batch order. */
+  void record(String migrationId, List<MailboxCheck> checks);
 
   /** The last report, every mailbox in batch order; empty before preflight ran. */
   List<MailboxCheck> report(String migrationId);
