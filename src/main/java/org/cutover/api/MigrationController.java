@@ -49,8 +49,12 @@ class MigrationController {
   private final RunbookControl runbook;
   private final StrictJson strictJson;
   private final ObjectProvider<TargetLicences> licences;
+  private final org.cutover.migration.PreflightReports preflight;
+  private final org.cutover.secrets.SecretStore secrets;
 
   MigrationController(
+      org.cutover.migration.PreflightReports preflight,
+      org.cutover.secrets.SecretStore secrets,
       MigrationLauncher launcher,
       MigrationStore store,
       DnsChangeHistory dnsChanges,
@@ -63,6 +67,102 @@ class MigrationController {
     this.runbook = runbook;
     this.strictJson = strictJson;
     this.licences = licences;
+    this.preflight = preflight;
+    this.secrets = secrets;
+  }
+
+  @GetMapping("/{id}/preflight")
+  @Operation(
+      summary =
+          "The last preflight report: every mailbox with what the source holds and what is"
+              + " wrong with it",
+      description =
+          "Preflight opens every mailbox of the batch on the source and the target before anyone"
+              + " is told. Empty before it ran; mailboxes excluded from the batch stay listed,"
+              + " marked excluded.")
+  @ApiResponse(responseCode = "200", description = "The report, in batch order")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such migration",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  List<org.cutover.migration.MailboxCheck> preflight(@PathVariable String id) {
+    requireExists(id);
+    return preflight.report(id);
+  }
+
+  @GetMapping("/{id}/problems")
+  @Operation(
+      summary = "Every runbook step that failed and has not passed since, with its message",
+      description =
+          "retriesLeft 0: the step waits for an administrator (an incident); fix the cause"
+              + " (PUT /credentials/{side} for a refused login) and POST /retry.")
+  List<RunbookControl.StepProblem> problems(@PathVariable String id) {
+    requireExists(id);
+    return runbook.stepProblems(id);
+  }
+
+  @PostMapping("/{id}/retry")
+  @Operation(summary = "Run every failed step of the runbook again now")
+  @ApiResponse(responseCode = "200", description = "How many steps are retried")
+  Map<String, Integer> retry(@PathVariable String id) {
+    requireExists(id);
+    return Map.of("retriedSteps", runbook.retryFailedSteps(id));
+  }
+
+  @org.springframework.web.bind.annotation.PutMapping(
+      path = "/{id}/credentials/{side}",
+      consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary = "Replace the credential a running migration signs in with, and retry",
+      description =
+          "side: source or target. The body names a credential stored with POST"
+              + " /api/credentials: {\"credentialId\": \"...\"}. Every failed step is then run"
+              + " again at once.")
+  @ApiResponse(responseCode = "200", description = "Replaced; how many failed steps are retried")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Unknown side or credential",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The migration holds no credential there any more (its batch was deleted)",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  Map<String, Integer> replaceCredential(
+      @PathVariable String id, @PathVariable String side, @RequestBody JsonNode body) {
+    requireExists(id);
+    EndpointRole role =
+        switch (side) {
+          case "source" -> EndpointRole.SOURCE;
+          case "target" -> EndpointRole.TARGET;
+          default ->
+              throw new org.cutover.migration.RejectedSettings(
+                  List.of(
+                      new org.cutover.migration.SettingsProblem(
+                          "side", "must be source or target")));
+        };
+    JsonNode given = body == null ? null : body.get("credentialId");
+    if (given == null
+        || !given.isTextual()
+        || body.size() != 1
+        || !given.asText().matches("[0-9a-fA-F-]{36}")
+        || secrets.describe(new org.cutover.secrets.SecretRef(given.asText())).isEmpty()) {
+      throw new org.cutover.migration.RejectedSettings(
+          List.of(
+              new org.cutover.migration.SettingsProblem(
+                  "$.credentialId",
+                  "give only credentialId, the id of a credential stored with POST"
+                      + " /api/credentials")));
+    }
+    if (!store.replaceCredential(id, role, new org.cutover.secrets.SecretRef(given.asText()))) {
+      throw new WrongState(
+          "Migration "
+              + id
+              + " holds no "
+              + side
+              + " credential any more: its batch was deleted, nothing signs in there again.",
+          null);
+    }
+    return Map.of("retriedSteps", runbook.retryFailedSteps(id));
   }
 
   @GetMapping

@@ -41,6 +41,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private final MailSyncProperties properties;
   private final ObjectProvider<TargetImapAccess> microsoft365;
   private final HandGivenTokens handGivenTokens;
+  private final ObjectProvider<ImapMailboxPreflight> preflight;
 
   /**
    * Where large messages are spooled: the configured folder, else cutover-spool in the temporary
@@ -58,7 +59,9 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
       EndpointTester tester,
       SyncStateStore state,
       MailSyncProperties properties,
-      ObjectProvider<TargetImapAccess> microsoft365) {
+      ObjectProvider<TargetImapAccess> microsoft365,
+      ObjectProvider<ImapMailboxPreflight> preflight) {
+    this.preflight = preflight;
     this.store = store;
     this.secrets = secrets;
     this.synchronizer = synchronizer;
@@ -146,6 +149,29 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   }
 
   @Override
+  public java.util.List<MailboxCheck> checkMailboxes(String migrationId) {
+    ImapMailboxPreflight checks =
+        preflight.getIfAvailable(
+            () -> {
+              throw new StepNeedsAdministrator(
+                  "Cutover cannot check mailboxes on this node: it has no database of migrations");
+            });
+    return checks.check(
+        migrationId,
+        new ImapMailboxPreflight.Accounts() {
+          @Override
+          public SourceAccount source(MailboxState mailbox) {
+            return sourceAccount(mailbox);
+          }
+
+          @Override
+          public TargetAccount target(StoredMigration migration, MailboxState mailbox) {
+            return targetAccount(migration, mailbox);
+          }
+        });
+  }
+
+  @Override
   public MailboxSyncReport sync(String mailboxId, SyncMode mode, PassWatch watch) {
     MailboxState mailbox =
         store
@@ -155,18 +181,7 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
         store
             .find(mailbox.migrationId())
             .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()));
-    StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
-    // An expired token given by hand fails every mailbox alike: stop with one message instead.
-    handGivenTokens.requireValidFor(source, java.time.Duration.ZERO);
-    String sourceUser =
-        mailbox.sourcePassword() != null
-            ? mailbox.sourceUser()
-            : source.mailboxNameOf(mailbox.sourceUser());
-    // The account names the user whose mailbox this is: the engine refuses a login that would
-    // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
-    SourceAccount sourceAccount =
-        new SourceAccount(
-            imapEndpoint(source), login(source, sourceUser, mailbox.sourcePassword()), sourceUser);
+    SourceAccount sourceAccount = sourceAccount(mailbox);
     TargetAccount targetAccount = targetAccount(migration, mailbox);
     SyncOptions options = options(migration.targetType());
     SyncOutcome outcome =
@@ -194,7 +209,23 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
     throw new TransientStepFailure(((SyncOutcome.Unavailable) outcome).problem());
   }
 
-  private TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
+  /** The source login of one mailbox, as a pass signs in. */
+  SourceAccount sourceAccount(MailboxState mailbox) {
+    StoredEndpoint source = endpoint(mailbox.migrationId(), EndpointRole.SOURCE);
+    // An expired token given by hand fails every mailbox alike: stop with one message instead.
+    handGivenTokens.requireValidFor(source, java.time.Duration.ZERO);
+    String sourceUser =
+        mailbox.sourcePassword() != null
+            ? mailbox.sourceUser()
+            : source.mailboxNameOf(mailbox.sourceUser());
+    // The account names the user whose mailbox this is: the engine refuses a login that would
+    // open another one (the admin's own mailbox, with PLAIN) before anything is copied.
+    return new SourceAccount(
+        imapEndpoint(source), login(source, sourceUser, mailbox.sourcePassword()), sourceUser);
+  }
+
+  /** The target login of one mailbox, as a pass signs in. */
+  TargetAccount targetAccount(StoredMigration migration, MailboxState mailbox) {
     if (migration.targetType() == TargetType.IMAP) {
       StoredEndpoint target = endpoint(mailbox.migrationId(), EndpointRole.TARGET);
       handGivenTokens.requireValidFor(target, java.time.Duration.ZERO);

@@ -15,6 +15,15 @@ public interface MailboxSyncEngine {
   void testSourceEndpoint(String migrationId);
 
   /**
+   * Opens every mailbox of the batch on the source and the target (as many at once as the endpoints
+   * allow), reads its folder count, message count and size and the target's quota, and records the
+   * report ({@link PreflightReports}).
+   *
+   * @return the mailboxes that fail, each with what is wrong, in batch order
+   */
+  java.util.List<MailboxCheck> checkMailboxes(String migrationId);
+
+  /**
    * Runs one sync pass of one mailbox, telling {@code watch} how it advances and asking it before
    * every write to the target. A pass that cannot finish for this mailbox alone returns a failed
    * report; a passing trouble (connection lost, throttled) throws {@link TransientStepFailure}; a

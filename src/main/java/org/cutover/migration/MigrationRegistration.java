@@ -14,8 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Registers a new migration, the same way for the REST API and the Tasklist start form: checks that
- * the capabilities are configured and the settings follow the rules, stores the credentials given
- * with it encrypted, then the migration with its endpoints and mailboxes.
+ * the capabilities are configured, the settings follow the rules and the endpoints' logins open a
+ * mailbox ({@link RegistrationLogins}), stores the credentials given with it encrypted, then the
+ * migration with its endpoints and mailboxes.
  */
 @Service
 public class MigrationRegistration {
@@ -26,6 +27,7 @@ public class MigrationRegistration {
   private final SettingsValidation validation;
   private final MigrationStore store;
   private final SecretStore secrets;
+  private final RegistrationLogins logins;
   private final Clock clock;
 
   MigrationRegistration(
@@ -33,11 +35,13 @@ public class MigrationRegistration {
       SettingsValidation validation,
       MigrationStore store,
       SecretStore secrets,
+      RegistrationLogins logins,
       ObjectProvider<Clock> clock) {
     this.capabilities = capabilities;
     this.validation = validation;
     this.store = store;
     this.secrets = secrets;
+    this.logins = logins;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -75,6 +79,12 @@ public class MigrationRegistration {
                       + "); cancel it or let it complete before starting another migration of"
                       + " the same domain.");
             });
+    // Last before anything is stored: a wrong password or an unreachable server is refused
+    // here, before the runbook starts and before any user is told of the migration.
+    List<SettingsProblem> refused = logins.problems(settings);
+    if (!refused.isEmpty()) {
+      throw new RejectedSettings(refused);
+    }
     String label = settings.domain() + " " + settings.batchName() + ": ";
     MigrationStore.Credentials credentials =
         new MigrationStore.Credentials(

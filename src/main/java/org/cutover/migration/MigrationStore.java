@@ -183,6 +183,36 @@ public class MigrationStore implements RunbookClaims {
         .list();
   }
 
+  /**
+   * Replaces the stored credential a running migration signs in with at one side: the endpoint's
+   * password or token, or, for a Microsoft 365 target, the app's client secret.
+   *
+   * @return false when the migration no longer holds a credential there (its batch was deleted)
+   * @throws MigrationNotFound when there is no such migration
+   */
+  public boolean replaceCredential(
+      String migrationId, EndpointRole role, org.cutover.secrets.SecretRef credential) {
+    StoredMigration migration =
+        find(migrationId).orElseThrow(() -> MigrationNotFound.migration(migrationId));
+    if (role == EndpointRole.TARGET && migration.targetType() == TargetType.MICROSOFT_365) {
+      return jdbc.sql(
+                  "UPDATE migration SET client_secret_id = :cred WHERE id = :id"
+                      + " AND client_secret_id IS NOT NULL")
+              .param("cred", credential.id())
+              .param("id", migrationId)
+              .update()
+          == 1;
+    }
+    return jdbc.sql(
+                "UPDATE endpoint SET credential_id = :cred WHERE migration_id = :id AND role = :role"
+                    + " AND credential_id IS NOT NULL")
+            .param("cred", credential.id())
+            .param("id", migrationId)
+            .param("role", role.name())
+            .update()
+        == 1;
+  }
+
   /** Records the runbook's process instance once it is started. */
   public void recordProcessInstance(String migrationId, String processInstanceId) {
     int updated =

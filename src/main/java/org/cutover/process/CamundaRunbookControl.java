@@ -36,12 +36,16 @@ class CamundaRunbookControl implements RunbookControl {
   private static final Logger log = LoggerFactory.getLogger(CamundaRunbookControl.class);
 
   private final RuntimeService runtime;
+  private final org.camunda.bpm.engine.ManagementService management;
+  private final org.camunda.bpm.engine.RepositoryService repository;
   private final TaskService tasks;
   private final HistoryService history;
   private final RunbookDefaults defaults;
 
   CamundaRunbookControl(ProcessEngine engine, RunbookDefaults defaults) {
     this.runtime = engine.getRuntimeService();
+    this.management = engine.getManagementService();
+    this.repository = engine.getRepositoryService();
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.defaults = defaults;
@@ -176,6 +180,63 @@ class CamundaRunbookControl implements RunbookControl {
     Set<String> names = new LinkedHashSet<>();
     collectSteps(tree, names);
     return new ArrayList<>(names);
+  }
+
+  @Override
+  public List<StepProblem> stepProblems(String migrationId) {
+    ProcessInstance instance = running(migrationId);
+    if (instance == null) {
+      return List.of();
+    }
+    List<StepProblem> problems = new ArrayList<>();
+    for (org.camunda.bpm.engine.runtime.Job job :
+        management
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .withException()
+            .orderByJobDuedate()
+            .asc()
+            .list()) {
+      problems.add(
+          new StepProblem(
+              stepName(instance, job),
+              job.getExceptionMessage(),
+              job.getRetries(),
+              job.getDuedate() == null ? null : job.getDuedate().toInstant()));
+    }
+    return problems;
+  }
+
+  private String stepName(ProcessInstance instance, org.camunda.bpm.engine.runtime.Job job) {
+    String activityId =
+        job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entity
+            ? entity.getActivityId()
+            : null;
+    if (activityId == null) {
+      return "step";
+    }
+    org.camunda.bpm.model.bpmn.instance.FlowElement element =
+        repository
+            .getBpmnModelInstance(instance.getProcessDefinitionId())
+            .getModelElementById(activityId);
+    return element == null || element.getName() == null ? activityId : element.getName();
+  }
+
+  @Override
+  public int retryFailedSteps(String migrationId) {
+    ProcessInstance instance = running(migrationId);
+    if (instance == null) {
+      return 0;
+    }
+    List<org.camunda.bpm.engine.runtime.Job> failed =
+        management.createJobQuery().processInstanceId(instance.getId()).withException().list();
+    for (org.camunda.bpm.engine.runtime.Job job : failed) {
+      // Retries above zero resolve the incident; the due date now runs the step at once.
+      management.setJobRetries(job.getId(), Math.max(1, job.getRetries()));
+      management.setJobDuedate(job.getId(), java.util.Date.from(EngineClock.now()));
+    }
+    log.info("Migration {}: {} failed steps retried", migrationId, failed.size());
+    return failed.size();
   }
 
   /** The innermost activities: subprocesses and multi-instance bodies only hold them. */

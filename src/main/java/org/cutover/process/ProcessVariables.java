@@ -35,6 +35,12 @@ final class ProcessVariables {
   static final ProcessVariable<Boolean> SETTINGS_VALID = flag("settingsValid");
   static final ProcessVariable<String> SETTINGS_PROBLEMS = text("settingsProblems");
 
+  // Preflight of every mailbox: how many failed, the first of them with what is wrong (the whole
+  // report is in GET /api/migrations/{id}), and whether the administrator excludes them (form).
+  static final ProcessVariable<Integer> PREFLIGHT_FAILURES = number("preflightFailures");
+  static final ProcessVariable<String> PREFLIGHT_REPORT = text("preflightReport");
+  static final ProcessVariable<Boolean> EXCLUDE_FAILING_MAILBOXES = flag("excludeFailingMailboxes");
+
   // Domain verification.
   static final ProcessVariable<Integer> TXT_ATTEMPTS = number("txtAttempts");
   static final ProcessVariable<Boolean> TXT_RECORD_FOUND = flag("txtRecordFound");

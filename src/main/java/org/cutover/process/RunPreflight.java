@@ -1,8 +1,12 @@
 package org.cutover.process;
 
 import static org.cutover.process.ProcessVariables.MIGRATION_ID;
+import static org.cutover.process.ProcessVariables.PREFLIGHT_FAILURES;
+import static org.cutover.process.ProcessVariables.PREFLIGHT_REPORT;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cutover.migration.MailboxCheck;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.TargetTenant;
 import org.slf4j.Logger;
@@ -11,14 +15,19 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * "Run preflight checks" before anything changes: the target (reachable, directory sync off, enough
- * licences, permissions), then the source (trusted certificate, the admin login opens the test
- * mailbox). A problem stops the step with an incident saying what to fix.
+ * "Run preflight checks" before any user is told: the target (reachable, directory sync off, enough
+ * licences, permissions), the source (trusted certificate, the admin login opens the test mailbox),
+ * then every mailbox of the batch on both sides. A problem of an endpoint stops the step with an
+ * incident saying what to fix; mailboxes that fail are counted in {@code preflightFailures} and the
+ * first of them listed in {@code preflightReport} for the task that excludes them.
  */
 @Component("runPreflight")
 class RunPreflight extends RunbookStep {
 
   private static final Logger log = LoggerFactory.getLogger(RunPreflight.class);
+
+  /** Mailboxes listed in the task; the API has the whole report. */
+  static final int REPORT_LINES = 20;
 
   private final ObjectProvider<TargetTenant> target;
   private final ObjectProvider<MailboxSyncEngine> sync;
@@ -32,8 +41,36 @@ class RunPreflight extends RunbookStep {
   void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
     Capabilities.require(target, "target capability", TargetTenant.class).preflight(migrationId);
-    Capabilities.require(sync, "mail sync capability", MailboxSyncEngine.class)
-        .testSourceEndpoint(migrationId);
-    log.info("Migration {}: preflight checks passed", migrationId);
+    MailboxSyncEngine engine =
+        Capabilities.require(sync, "mail sync capability", MailboxSyncEngine.class);
+    engine.testSourceEndpoint(migrationId);
+    List<MailboxCheck> failing = engine.checkMailboxes(migrationId);
+    PREFLIGHT_FAILURES.set(execution, failing.size());
+    PREFLIGHT_REPORT.set(execution, report(migrationId, failing));
+    log.info(
+        "Migration {}: preflight checks passed for the endpoints, {} mailboxes failing",
+        migrationId,
+        failing.size());
+  }
+
+  static String report(String migrationId, List<MailboxCheck> failing) {
+    StringBuilder text = new StringBuilder();
+    failing.stream()
+        .limit(REPORT_LINES)
+        .forEach(
+            check ->
+                text.append("- ")
+                    .append(check.emailAddress())
+                    .append(": ")
+                    .append(check.problem())
+                    .append('\n'));
+    if (failing.size() > REPORT_LINES) {
+      text.append("- … ")
+          .append(failing.size() - REPORT_LINES)
+          .append(" more: GET /api/migrations/")
+          .append(migrationId)
+          .append("/preflight\n");
+    }
+    return text.toString();
   }
 }

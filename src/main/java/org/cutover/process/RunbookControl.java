@@ -26,4 +26,20 @@ public interface RunbookControl {
 
   /** The names of the steps the migration is at now (empty when the process has ended). */
   java.util.List<String> currentSteps(String migrationId);
+
+  /**
+   * A step that failed: its name, our message (never a secret), the retries left (0: it waits for
+   * an administrator) and when it failed or is tried next.
+   */
+  record StepProblem(String step, String message, int retriesLeft, java.time.Instant due) {}
+
+  /** Every step of the migration's runbook that failed and has not passed since. */
+  java.util.List<StepProblem> stepProblems(String migrationId);
+
+  /**
+   * Runs every failed step of the migration's runbook again at once (an incident is resolved).
+   *
+   * @return how many steps are retried
+   */
+  int retryFailedSteps(String migrationId);
 }

@@ -202,18 +202,33 @@ public class ImapTarget {
     log.info("Mailbox {} opens on IMAP target {}", address, server.address());
   }
 
+  /**
+   * Signs in as {@code mailbox} (or for it) with a secret not stored yet, as a new migration is
+   * registered, and opens its INBOX read-only: the same test as the runbook's steps make.
+   */
+  public EndpointCheck testLogin(ImapTargetServer server, String mailbox, char[] secret) {
+    String user = server.signIn() == ImapTargetServer.SignIn.PLAIN ? server.adminUser() : mailbox;
+    return check(server, user, null, secret.clone());
+  }
+
   /** Signs in as {@code mailbox} (or for it) and opens its INBOX read-only. */
   private EndpointCheck check(
       ImapTargetServer server, String address, ImapTargetServer.UserLogin own) {
+    return check(
+        server, address, own, own != null ? userPassword(server, own) : credential(server));
+  }
+
+  private EndpointCheck check(
+      ImapTargetServer server, String address, ImapTargetServer.UserLogin own, char[] secret) {
     String mailbox = server.mailboxName(address);
     if (server.security() == ImapTargetServer.Security.PLAINTEXT && !server.allowPlaintext()) {
+      Arrays.fill(secret, '\0');
       throw new TargetNeedsAdministrator(
           "The IMAP target "
               + server.address()
               + " is set to PLAINTEXT without allowPlaintext: passwords would travel unencrypted;"
               + " choose IMPLICIT_TLS or STARTTLS");
     }
-    char[] secret = own != null ? userPassword(server, own) : credential(server);
     try {
       ImapEndpoint endpoint =
           new ImapEndpoint(

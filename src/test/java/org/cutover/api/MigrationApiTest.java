@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -329,6 +330,57 @@ class MigrationApiTest {
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.warnings", hasSize(1)))
         .andExpect(jsonPath("$.warnings[0]", startsWith("151 mailboxes in one batch")));
+  }
+
+  @Test
+  void aRunningMigrationsCredentialIsReplacedOnlyByAStoredOneAndItsFailedStepsRetried()
+      throws Exception {
+    MvcResult created = create(migration(1)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    String unknown = "{\"credentialId\": \"3f2c0a7e-9b1d-4c55-8e1f-0a4b2c6d8e90\"}";
+    mvc.perform(
+            put("/api/migrations/" + id + "/credentials/source")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(unknown))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.credentialId"));
+    mvc.perform(
+            put("/api/migrations/" + id + "/credentials/elsewhere")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(unknown))
+        .andExpect(status().isBadRequest());
+    String stored =
+        json.readTree(
+                mvc.perform(
+                        post("/api/credentials")
+                            .with(ADMIN)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"new source\", \"secret\": \"new-pass\"}"))
+                    .andExpect(status().isCreated())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .get("id")
+            .asText();
+    when(runbook.retryFailedSteps(id)).thenReturn(1);
+
+    mvc.perform(
+            put("/api/migrations/" + id + "/credentials/source")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"credentialId\": \"" + stored + "\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.retriedSteps").value(1));
+    assertThat(
+            jdbc.sql(
+                    "SELECT credential_id FROM endpoint WHERE migration_id = :id AND role ="
+                        + " 'SOURCE'")
+                .param("id", id)
+                .query(String.class)
+                .single())
+        .isEqualTo(stored);
   }
 
   @Test

@@ -205,7 +205,8 @@ class OneLoginOneMailboxIT {
                 null,
                 null,
                 null),
-            new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class));
+            new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class),
+            new StaticListableBeanFactory().getBeanProvider(ImapMailboxPreflight.class));
     var noClock = new StaticListableBeanFactory().getBeanProvider(java.time.Clock.class);
     return new RecordingMailboxSyncRunner(
         jdbc,

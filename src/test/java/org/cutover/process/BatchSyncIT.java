@@ -541,6 +541,11 @@ class BatchSyncIT {
     }
 
     @Override
+    public List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
+      return engine.checkMailboxes(migrationId);
+    }
+
+    @Override
     public MailboxSyncReport sync(String mailboxId, SyncMode mode, PassWatch watch) {
       if (!active.add(mailboxId)) {
         overlaps.add(mailboxId);

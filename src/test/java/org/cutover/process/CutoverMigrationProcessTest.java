@@ -116,9 +116,9 @@ class CutoverMigrationProcessTest {
         .isEnded()
         .hasPassedInOrder(
             "preparationStarted",
+            "runPreflight",
             "sendAnnouncement",
             "verifyTxtRecord",
-            "runPreflight",
             "lowerMxTtl",
             "migrationStarted",
             "createEndpoint",
@@ -148,7 +148,12 @@ class CutoverMigrationProcessTest {
             MigrationPhase.COMPLETED);
     assertThat(runbook.ports.calls)
         .containsSubsequence(
-            "announcement", "preflight", "testSourceEndpoint", "provision m-1", "welcomeLetter");
+            "preflight",
+            "testSourceEndpoint",
+            "checkMailboxes",
+            "announcement",
+            "provision m-1",
+            "welcomeLetter");
     assertThat(runbook.dns.calls)
         .containsSubsequence(
             "verifyDomainTxt",
@@ -457,7 +462,11 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.dns.loweredAt).isNotNull();
     BpmnAwareTests.assertThat(instance)
         .hasPassedInOrder(
-            "runPreflight", "planDnsChanges", "approveDnsChanges", "lowerMxTtl", "createEndpoint");
+            "verifyTxtRecord",
+            "planDnsChanges",
+            "approveDnsChanges",
+            "lowerMxTtl",
+            "createEndpoint");
   }
 
   @Test
@@ -465,6 +474,7 @@ class CutoverMigrationProcessTest {
     Runbook runbook = runbook("m-1").approvingDnsChanges();
     ProcessInstance instance =
         runbook.instance(runbook.control.start(runbook.startValues(true, true)));
+    runbook.runJobs();
     runbook.complete("communicateChanges");
 
     BpmnAwareTests.assertThat(instance).hasPassed("planDnsChanges", "lowerMxTtl");
@@ -732,11 +742,51 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
+  void mailboxesThatFailPreflightWaitForTheAdministratorBeforeAnyoneIsTold() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    runbook.migrations.failingPreflight.add("m-2");
+    ProcessInstance instance = runbook.start(true);
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewPreflight");
+    assertThat(runbook.variable(instance, "preflightFailures")).isEqualTo(1);
+    assertThat((String) runbook.variable(instance, "preflightReport"))
+        .isEqualTo("- m-2: source: no such user\n");
+    assertThat(runbook.ports.calls).doesNotContain("announcement");
+
+    // Not excluded: preflight checks again, and asks again while the mailbox still fails.
+    runbook.complete("reviewPreflight", Map.of("excludeFailingMailboxes", false));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewPreflight");
+    assertThat(runbook.ports.calls).filteredOn("checkMailboxes"::equals).hasSize(2);
+    assertThat(runbook.migrations.mailboxIds(InMemoryMigrations.MIGRATION_ID))
+        .containsExactly("m-1", "m-2", "m-3");
+  }
+
+  @Test
+  void excludedMailboxesLeaveTheBatchAndItStartsWithoutThem() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    runbook.migrations.failingPreflight.add("m-2");
+    ProcessInstance instance = runbook.start(true);
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewPreflight");
+
+    runbook.complete("reviewPreflight", Map.of("excludeFailingMailboxes", true));
+
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder("reviewPreflight", "applyPreflightDecision", "runPreflight")
+        .isWaitingAt("communicateChanges");
+    assertThat(runbook.variable(instance, "preflightFailures")).isEqualTo(0);
+    assertThat(runbook.variable(instance, "excludeFailingMailboxes")).isNull();
+    runbook.complete("communicateChanges");
+    assertThat(runbook.openSyncTasks()).isEqualTo(2);
+    assertThat(runbook.migrations.mailboxIds(InMemoryMigrations.MIGRATION_ID))
+        .containsExactly("m-1", "m-3");
+    assertThat(runbook.migrations.journal).contains("excludeFailing [m-2]");
+  }
+
+  @Test
   void aStepThatNeedsTheAdministratorBecomesAnIncidentAtOnce() {
     Runbook runbook = runbook("m-1");
     runbook.ports.preflightProblem = RecordingPorts.certificateNotTrusted();
-    ProcessInstance instance = runbook.start(true);
-    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+    ProcessInstance instance = runbook.startOnly(true);
 
     assertThatThrownBy(runbook::runJobs).isInstanceOf(StepNeedsAdministrator.class);
 
@@ -748,10 +798,14 @@ class CutoverMigrationProcessTest {
         .isEqualTo(
             "The certificate of mail.contoso.com is not trusted; import its issuer and retry");
 
+    // Nobody has been told yet: the announcement waits behind the preflight.
+    assertThat(runbook.ports.calls).doesNotContain("announcement");
     processEngine.getManagementService().setJobRetries(preflight.getId(), 1);
     runbook.runJobs();
     assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
-    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("communicateChanges");
+    runbook.complete("communicateChanges");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("copyMailbox");
   }
 
   @Test
@@ -761,8 +815,7 @@ class CutoverMigrationProcessTest {
         new TransientStepFailure(
             "graph.microsoft.com did not answer",
             new IllegalStateException("token eyJhbGciOi... rejected"));
-    ProcessInstance instance = runbook.start(true);
-    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+    ProcessInstance instance = runbook.startOnly(true);
 
     assertThatThrownBy(runbook::runJobs).isInstanceOf(TransientStepFailure.class);
 
@@ -779,7 +832,7 @@ class CutoverMigrationProcessTest {
 
     runbook.advance(Duration.ofMinutes(5));
     runbook.runJobs();
-    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("copyMailbox");
+    BpmnAwareTests.assertThat(instance).hasPassed("runPreflight").isWaitingAt("communicateChanges");
   }
 
   @Test
@@ -807,8 +860,7 @@ class CutoverMigrationProcessTest {
   void anUnexpectedFaultIsRetriedWithoutItsOwnMessage() {
     Runbook runbook = runbook("m-1");
     runbook.ports.preflightProblem = new IllegalArgumentException("password=hunter2 refused");
-    runbook.start(true);
-    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+    runbook.startOnly(true);
 
     assertThatThrownBy(runbook::runJobs).isInstanceOf(TransientStepFailure.class);
 
@@ -828,8 +880,7 @@ class CutoverMigrationProcessTest {
         new RunPreflight(
             Runbook.none(TargetTenant.class),
             Runbook.provider(MailboxSyncEngine.class, runbook.ports)));
-    runbook.start(true);
-    processEngine.getTaskService().complete(runbook.task("communicateChanges").getId());
+    runbook.startOnly(true);
 
     assertThatThrownBy(runbook::runJobs).isInstanceOf(StepNeedsAdministrator.class);
 

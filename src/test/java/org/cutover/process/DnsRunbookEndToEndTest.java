@@ -445,6 +445,7 @@ class DnsRunbookEndToEndTest {
             .getContentAsString();
     String id = json.readTree(created).path("id").asText();
     instance = store.find(id).orElseThrow().processInstanceId();
+    runJobs(); // the preflight, before the announcement task
     return id;
   }
 

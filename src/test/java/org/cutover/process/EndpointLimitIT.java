@@ -309,6 +309,11 @@ class EndpointLimitIT {
     }
 
     @Override
+    public java.util.List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
+      return engine.checkMailboxes(migrationId);
+    }
+
+    @Override
     public MailboxSyncReport sync(String mailboxId, SyncMode mode, PassWatch watch) {
       peak.accumulateAndGet(now.incrementAndGet(), Math::max);
       try {

@@ -26,7 +26,11 @@ import org.cutover.migration.TransientStepFailure;
  * troubles per mailbox and sync mode; every call is journalled in order.
  */
 class InMemoryMigrations
-    implements BatchLifecycle, MailboxSyncRunner, MigrationRegistry, RunbookClaims {
+    implements BatchLifecycle,
+        MailboxSyncRunner,
+        MigrationRegistry,
+        RunbookClaims,
+        org.cutover.migration.PreflightReports {
 
   static final String MIGRATION_ID = "mig-1";
 
@@ -66,6 +70,36 @@ class InMemoryMigrations
 
   Mailbox mailbox(String id) {
     return mailboxes.get(id);
+  }
+
+  /** Mailboxes preflight finds failing, until they are excluded. */
+  final java.util.Set<String> failingPreflight = new java.util.LinkedHashSet<>();
+
+  /** What the mailbox preflight reports as failing now, for the engine's test double. */
+  List<org.cutover.migration.MailboxCheck> preflightFailures(String migrationId) {
+    return failingPreflight.stream()
+        .map(
+            id ->
+                new org.cutover.migration.MailboxCheck(
+                    id, null, null, null, null, "source: no such user", false, Instant.EPOCH))
+        .toList();
+  }
+
+  @Override
+  public void record(String migrationId, List<org.cutover.migration.MailboxCheck> checks) {}
+
+  @Override
+  public List<org.cutover.migration.MailboxCheck> report(String migrationId) {
+    return preflightFailures(migrationId);
+  }
+
+  @Override
+  public List<String> excludeFailing(String migrationId) {
+    List<String> excluded = List.copyOf(failingPreflight);
+    log("excludeFailing " + excluded);
+    excluded.forEach(mailboxes::remove);
+    failingPreflight.clear();
+    return excluded;
   }
 
   private void log(String event) {

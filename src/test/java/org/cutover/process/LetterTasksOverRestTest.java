@@ -68,6 +68,8 @@ class LetterTasksOverRestTest {
                 String.class);
     assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
     String migrationId = json.readTree(created.getBody()).get("id").asText();
+    // The preflight runs before the announcement task exists.
+    AsyncContinuations.runAll(engine.getManagementService());
     JsonNode tasks =
         json.readTree(
             admin()

@@ -66,6 +66,11 @@ class ProcessBeansTest {
     RunbookClaims runbookClaims() {
       return mock(RunbookClaims.class);
     }
+
+    @Bean
+    org.cutover.migration.PreflightReports preflightReports() {
+      return mock(org.cutover.migration.PreflightReports.class);
+    }
   }
 
   private final ApplicationContextRunner context =

@@ -22,6 +22,12 @@ class RecordedSyncAndLetters implements MailboxSyncEngine, UserLetters {
   }
 
   @Override
+  public List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
+    calls.add("checkMailboxes");
+    return List.of();
+  }
+
+  @Override
   public MailboxSyncReport sync(
       String mailboxId, SyncMode mode, org.cutover.migration.PassWatch watch) {
     calls.add("sync " + mode);

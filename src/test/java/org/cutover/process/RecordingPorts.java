@@ -138,6 +138,16 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
     calls.add("testSourceEndpoint");
   }
 
+  /** What the mailbox preflight finds failing; none unless a test says so. */
+  java.util.function.Function<String, List<org.cutover.migration.MailboxCheck>> mailboxChecks =
+      migrationId -> List.of();
+
+  @Override
+  public List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
+    calls.add("checkMailboxes");
+    return mailboxChecks.apply(migrationId);
+  }
+
   @Override
   public MailboxSyncReport sync(
       String mailboxId, SyncMode mode, org.cutover.migration.PassWatch watch) {

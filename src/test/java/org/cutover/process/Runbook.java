@@ -91,6 +91,8 @@ final class Runbook {
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
     Mocks.register("runPreflight", new RunPreflight(target, sync));
+    ports.mailboxChecks = migrations::preflightFailures;
+    Mocks.register("applyPreflightDecision", new ApplyPreflightDecision(migrations));
     // off unless a test turns it on (approvingDnsChanges), as cutover.dns.approve-changes=false
     Mocks.register("planDnsChanges", new PlanDnsChanges(dnsPort, false));
     Mocks.register("lowerMxTtl", new LowerMxTtl(dnsPort));
@@ -198,7 +200,15 @@ final class Runbook {
         defaults.licenceReminderBefore());
   }
 
+  /** Starts the runbook and runs its first steps (the preflight) up to the first wait. */
   ProcessInstance start(boolean autoStartBatch) {
+    ProcessInstance instance = startOnly(autoStartBatch);
+    runJobs();
+    return instance;
+  }
+
+  /** Starts the runbook and leaves its first asynchronous step (the preflight) waiting. */
+  ProcessInstance startOnly(boolean autoStartBatch) {
     String id = control.start(startValues(autoStartBatch));
     return instance(id);
   }

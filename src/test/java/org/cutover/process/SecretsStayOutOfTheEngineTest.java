@@ -313,6 +313,12 @@ class SecretsStayOutOfTheEngineTest {
         public void testSourceEndpoint(String migrationId) {}
 
         @Override
+        public java.util.List<org.cutover.migration.MailboxCheck> checkMailboxes(
+            String migrationId) {
+          return java.util.List.of();
+        }
+
+        @Override
         public MailboxSyncReport sync(
             String mailboxId, SyncMode mode, org.cutover.migration.PassWatch watch) {
           watch.progress(
