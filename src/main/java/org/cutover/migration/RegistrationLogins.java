@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * servers cannot be reached from the node that registers (the runbook's preflight still checks).
  */
 @Component
-class RegistrationLogins {
+public class RegistrationLogins {
 
   private static final Logger log = LoggerFactory.getLogger(RegistrationLogins.class);
 

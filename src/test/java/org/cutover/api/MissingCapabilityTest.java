@@ -51,6 +51,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class MissingCapabilityTest {
 
   @MockitoBean MigrationStore store;
+  @MockitoBean org.cutover.migration.RegistrationLogins registrationLogins;
+  @MockitoBean org.cutover.migration.PreflightReports preflightReports;
   @MockitoBean DnsChangeHistory dnsChanges;
   @MockitoBean SecretStore secrets;
   @MockitoBean RunbookControl runbook;

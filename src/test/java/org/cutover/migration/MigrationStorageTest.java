@@ -62,6 +62,8 @@ class MigrationStorageTest {
     }
   }
 
+  // Logins are tried at registration against real servers in LoginCheckAtRegistrationIT.
+  @MockitoBean RegistrationLogins registrationLogins;
   @MockitoBean MailboxSyncEngine syncEngine;
   @MockitoBean TargetTenant target;
   @MockitoBean UserLetters letters;

@@ -49,6 +49,8 @@ class StartFormRegistryTest {
   @ComponentScan("org.cutover.secrets")
   static class Setup {}
 
+  // Logins are tried at registration against real servers in LoginCheckAtRegistrationIT.
+  @MockitoBean RegistrationLogins registrationLogins;
   @MockitoBean MailboxSyncEngine syncEngine;
   @MockitoBean TargetTenant target;
   @MockitoBean UserLetters letters;

@@ -65,6 +65,8 @@ class TenantTargetAdapterTest {
     }
   }
 
+  // Logins are tried at registration against real servers in LoginCheckAtRegistrationIT.
+  @MockitoBean RegistrationLogins registrationLogins;
   @MockitoBean MailboxSyncEngine syncEngine;
   @MockitoBean UserLetters letters;
   @MockitoBean DnsRunbook dns;
