@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -623,7 +624,9 @@ class MigrationApiTest {
     when(runbook.requestSync(any(), any())).thenReturn(new SyncRequested(List.of(), List.of()));
     mvc.perform(post("/api/migrations/" + id + "/sync").with(ADMIN))
         .andExpect(status().isAccepted());
-    verify(runbook).requestSync(id, mailboxes.stream().map(MailboxState::id).toList());
+    // every mailbox of the migration: here the same two as named above
+    verify(runbook, times(2)).requestSync(id, mailboxes.stream().map(MailboxState::id).toList());
+    assertThat(mailboxes).hasSize(2);
   }
 
   @Test

@@ -92,7 +92,7 @@ class ProcessBeansTest {
           }
           assertThat(RunbookModelTest.taskListenerBeans())
               .containsExactlyInAnyOrder(
-                  "announcementReview", "licenceTask", "welcomeLetterReview");
+                  "announcementReview", "licenceTask", "sweepGapReview", "welcomeLetterReview");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }

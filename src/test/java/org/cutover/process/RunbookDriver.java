@@ -94,12 +94,13 @@ final class RunbookDriver {
     for (String activityId : List.copyOf(beforeTimers.keySet())) {
       boolean atActivity =
           engine
-                  .getManagementService()
-                  .createJobQuery()
-                  .jobId(next.getId())
-                  .activityId(activityId)
-                  .count()
-              > 0;
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(processInstanceId)
+              .activityId(activityId)
+              .list()
+              .stream()
+              .anyMatch(job -> job.getId().equals(next.getId()));
       if (atActivity) {
         beforeTimers.remove(activityId).run();
         return;
