@@ -15,6 +15,7 @@ import java.util.Map;
 import org.cutover.migration.BatchProgress;
 import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.EndpointRole;
+import org.cutover.migration.FinalSweeps;
 import org.cutover.migration.MailboxProgress;
 import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxStatus;
@@ -22,9 +23,11 @@ import org.cutover.migration.MigrationNotFound;
 import org.cutover.migration.MigrationRegistration;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.NewMigration;
+import org.cutover.migration.RequestedMailboxes;
 import org.cutover.migration.StoredMigration;
 import org.cutover.migration.TargetLicences;
 import org.cutover.process.RunbookControl;
+import org.cutover.process.SyncRequested;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -51,6 +54,8 @@ class MigrationController {
   private final ObjectProvider<TargetLicences> licences;
   private final org.cutover.migration.PreflightReports preflight;
   private final org.cutover.secrets.SecretStore secrets;
+  private final RequestedMailboxes requested;
+  private final FinalSweeps sweeps;
 
   MigrationController(
       org.cutover.migration.PreflightReports preflight,
@@ -60,7 +65,9 @@ class MigrationController {
       DnsChangeHistory dnsChanges,
       RunbookControl runbook,
       StrictJson strictJson,
-      ObjectProvider<TargetLicences> licences) {
+      ObjectProvider<TargetLicences> licences,
+      RequestedMailboxes requested,
+      FinalSweeps sweeps) {
     this.launcher = launcher;
     this.store = store;
     this.dnsChanges = dnsChanges;
@@ -69,6 +76,8 @@ class MigrationController {
     this.licences = licences;
     this.preflight = preflight;
     this.secrets = secrets;
+    this.requested = requested;
+    this.sweeps = sweeps;
   }
 
   @GetMapping("/{id}/preflight")
@@ -257,6 +266,7 @@ class MigrationController {
         migration.autoStartBatch(),
         migration.summary().createdAt(),
         migration.mxSwitchedAt(),
+        sweeps.of(id).orElse(null),
         dnsChanges.changes(id).stream().map(MigrationViews.DnsChange::of).toList(),
         store.endpoint(id, EndpointRole.SOURCE).map(MigrationViews.Endpoint::of).orElse(null),
         BatchProgress.of(mailboxes, progress, Instant.now()),
@@ -317,6 +327,77 @@ class MigrationController {
           tooLate);
     }
     return ResponseEntity.accepted().build();
+  }
+
+  @PostMapping("/{id}/sync")
+  @Operation(
+      summary = "Sync mailboxes now",
+      description =
+          "Starts an incremental pass at once on every mailbox, or on those listed, without"
+              + " waiting for the incremental cycle; a mailbox whose pass runs or waits already"
+              + " gets no second one. With final true: the final sync, which ends the wait after"
+              + " the MX switch and sweeps every mailbox before the batch is deleted.")
+  @ApiResponse(
+      responseCode = "202",
+      description = "Queued; the answer lists what",
+      content = @Content(schema = @Schema(implementation = MigrationViews.SyncQueued.class)))
+  @ApiResponse(
+      responseCode = "400",
+      description = "A listed mailbox is not in the migration, or final with a list",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "409",
+      description = "The migration is in no phase where this sync can start",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  ResponseEntity<MigrationViews.SyncQueued> sync(
+      @PathVariable String id,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content =
+                  @Content(schema = @Schema(implementation = MigrationViews.SyncRequest.class)))
+          @RequestBody(required = false)
+          JsonNode body) {
+    requireExists(id);
+    MigrationViews.SyncRequest request = strictJson.syncRequest(body);
+    if (request.isFinal() && !request.named().isEmpty()) {
+      throw RequestedMailboxes.finalTakesAll();
+    }
+    List<MailboxState> mailboxes = requested.resolve(id, request.named());
+    Map<String, MailboxState> byId = new java.util.HashMap<>();
+    mailboxes.forEach(mailbox -> byId.put(mailbox.id(), mailbox));
+    try {
+      if (request.isFinal()) {
+        runbook.requestFinalSync(id);
+        return ResponseEntity.accepted()
+            .body(new MigrationViews.SyncQueued("FINAL", queued(mailboxes), List.of()));
+      }
+      SyncRequested started =
+          runbook.requestSync(id, mailboxes.stream().map(MailboxState::id).toList());
+      return ResponseEntity.accepted()
+          .body(
+              new MigrationViews.SyncQueued(
+                  "INCREMENTAL",
+                  queued(started.queued().stream().map(byId::get).toList()),
+                  queued(started.alreadyQueued().stream().map(byId::get).toList())));
+    } catch (IllegalStateException wrongPhase) {
+      throw new WrongState(
+          "Migration "
+              + id
+              + (request.isFinal()
+                  ? " cannot start its final sync now: it starts once the MX records are switched"
+                      + " and have propagated, and the runbook waits before deleting the batch."
+                  : " cannot sync on request now: syncs on request run from the end of the initial"
+                      + " sync until the batch is deleted.")
+              + " GET /api/migrations/"
+              + id
+              + " shows its current steps.",
+          wrongPhase);
+    }
+  }
+
+  private static List<MigrationViews.QueuedMailbox> queued(List<MailboxState> mailboxes) {
+    return mailboxes.stream()
+        .map(mailbox -> new MigrationViews.QueuedMailbox(mailbox.id(), mailbox.emailAddress()))
+        .toList();
   }
 
   private void requireExists(String id) {

@@ -8,6 +8,7 @@ import org.cutover.migration.BatchProgress;
 import org.cutover.migration.BatchStatus;
 import org.cutover.migration.ConnectionSecurity;
 import org.cutover.migration.DnsMode;
+import org.cutover.migration.FinalSweep;
 import org.cutover.migration.ImapAuth;
 import org.cutover.migration.MailboxProgress;
 import org.cutover.migration.MailboxState;
@@ -23,6 +24,39 @@ import org.cutover.migration.UserLicence;
 final class MigrationViews {
 
   private MigrationViews() {}
+
+  @Schema(description = "Which mailboxes to sync now")
+  record SyncRequest(
+      @Schema(
+              description =
+                  "Addresses or ids of the mailboxes to sync; left out or empty: every mailbox."
+                      + " Not with final.")
+          List<String> mailboxes,
+      @com.fasterxml.jackson.annotation.JsonProperty("final")
+          @Schema(
+              description =
+                  "true: the final sync (\"complete the batch\"): ends the wait after the MX"
+                      + " switch now and sweeps every mailbox before the batch is deleted")
+          Boolean finalSync) {
+
+    boolean isFinal() {
+      return Boolean.TRUE.equals(finalSync);
+    }
+
+    List<String> named() {
+      return mailboxes == null ? List.of() : mailboxes;
+    }
+  }
+
+  @Schema(description = "A mailbox of a sync request")
+  record QueuedMailbox(String id, String emailAddress) {}
+
+  @Schema(description = "What a sync request started")
+  record SyncQueued(
+      @Schema(description = "INCREMENTAL, or FINAL for the final sweep") String kind,
+      @Schema(description = "Mailboxes given a pass now") List<QueuedMailbox> queued,
+      @Schema(description = "Mailboxes left out: a pass of theirs runs or waits to run already")
+          List<QueuedMailbox> alreadyQueued) {}
 
   @Schema(description = "A migration was registered and its runbook started")
   record Created(
@@ -68,6 +102,13 @@ final class MigrationViews {
       Instant createdAt,
       @Schema(description = "When the MX records were switched to the target, if they were")
           Instant mxSwitchedAt,
+      @Schema(
+              description =
+                  "The final sweep before the batch is deleted, once it began: a mailbox is swept"
+                      + " by a pass that started after sweptAfter; unswept counts those still"
+                      + " without one; gapAcceptedBy and gapAcceptedAt record the administrator"
+                      + " who let the batch go without the mailboxes in gapMailboxes")
+          FinalSweep finalSweep,
       @Schema(
               description =
                   "Every DNS change the runbook made or asked for, oldest first, with what the"

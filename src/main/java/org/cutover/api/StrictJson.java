@@ -17,10 +17,33 @@ import org.springframework.stereotype.Component;
 class StrictJson {
 
   private final ObjectReader migrations;
+  private final ObjectReader syncRequests;
 
   StrictJson(ObjectMapper json) {
     this.migrations =
         json.readerFor(NewMigration.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    this.syncRequests =
+        json.readerFor(MigrationViews.SyncRequest.class)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /** A sync request; no body at all asks for an incremental pass of every mailbox. */
+  MigrationViews.SyncRequest syncRequest(JsonNode body) {
+    if (body == null || body.isNull() || body.isMissingNode()) {
+      return new MigrationViews.SyncRequest(null, null);
+    }
+    if (!body.isObject()) {
+      throw new UnreadableBody(
+          "The body must be a JSON object such as {\"mailboxes\": [\"anna@contoso.com\"]} or"
+              + " {\"final\": true}, or nothing.");
+    }
+    try {
+      return syncRequests.readValue(body);
+    } catch (JsonMappingException unreadable) {
+      throw new UnreadableBody(unreadable);
+    } catch (IOException unreadable) {
+      throw new UnreadableBody("The sync request could not be read as JSON.");
+    }
   }
 
   NewMigration migration(JsonNode body) {

@@ -29,12 +29,12 @@ public interface BatchLifecycle {
 
   void recordMxSwitch(String migrationId, Instant switchedAt);
 
-  /** Mailboxes whose last successful sync is not later than the MX switch. */
-  List<String> mailboxesNotSyncedSinceMxSwitch(String migrationId);
-
   /** Deletes the batch: no more syncs, sync state and endpoint credentials removed. */
   void deleteBatch(String migrationId);
 
-  /** Stops the batch on cancel: no more syncs, nothing copied is touched. */
+  /**
+   * Stops the batch on cancel: no more syncs (running passes stop before their next write),
+   * mailboxes waiting or syncing become Stopped, nothing copied is touched.
+   */
   void stopBatch(String migrationId);
 }

@@ -53,7 +53,7 @@ public record BatchProgress(
         case SYNCING, INCREMENTAL_SYNCING -> syncing++;
         case SYNCED -> synced++;
         case FAILED -> failed++;
-        case REMOVED -> {}
+        case STOPPED, REMOVED -> {}
       }
       if (p == null) {
         continue;

@@ -50,10 +50,15 @@ final class MailboxLease implements AutoCloseable {
         return null;
       }
       lost =
-          "the lease of mailbox "
-              + mailboxId
-              + " expired or was taken over"
-              + leases.holder(mailboxId).map(h -> " (now held by " + h + ")").orElse("");
+          leases.batchEnded(mailboxId)
+              ? "the batch of mailbox "
+                  + mailboxId
+                  + " was stopped (migration cancelled) or deleted; the pass stopped before its"
+                  + " next write"
+              : "the lease of mailbox "
+                  + mailboxId
+                  + " expired or was taken over"
+                  + leases.holder(mailboxId).map(h -> " (now held by " + h + ")").orElse("");
     } catch (DataAccessException e) {
       // A database that cannot be reached for a moment is no loss while the lease still runs.
       if (now.isBefore(heldUntil.minus(leases.duration().dividedBy(4)))) {
@@ -76,15 +81,14 @@ final class MailboxLease implements AutoCloseable {
     if (renewals != null) {
       renewals.cancel(false);
     }
-    if (lost == null) {
-      try {
-        leases.release(mailboxId, owner);
-      } catch (DataAccessException e) {
-        log.warn(
-            "Mailbox {}: lease not released ({}); it runs out by itself",
-            mailboxId,
-            e.getClass().getSimpleName());
-      }
+    // Deleted only where this pass is still the owner: a lease taken over stays with its taker.
+    try {
+      leases.release(mailboxId, owner);
+    } catch (DataAccessException e) {
+      log.warn(
+          "Mailbox {}: lease not released ({}); it runs out by itself",
+          mailboxId,
+          e.getClass().getSimpleName());
     }
   }
 }

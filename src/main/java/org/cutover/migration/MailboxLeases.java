@@ -101,17 +101,34 @@ class MailboxLeases {
     return clock.instant();
   }
 
-  /** Extends the lease while its owner still holds it; false when it is gone or taken over. */
+  /**
+   * Extends the lease while its owner still holds it; false when it is gone or taken over, or when
+   * the mailbox's batch was stopped (a cancel) or deleted: so a running pass stops before its next
+   * write.
+   */
   boolean renew(String mailboxId, String owner, Instant until) {
     return jdbc.sql(
                 "UPDATE mailbox_lease SET expires_at = :until WHERE mailbox_id = :id AND owner ="
-                    + " :owner AND expires_at >= :now")
+                    + " :owner AND expires_at >= :now AND NOT EXISTS (SELECT 1 FROM mailbox b"
+                    + " JOIN migration m ON m.id = b.migration_id WHERE b.id = :id AND"
+                    + " m.batch_status IN ('STOPPED', 'REMOVED'))")
             .param("until", MigrationStore.utc(until))
             .param("id", mailboxId)
             .param("owner", owner)
             .param("now", MigrationStore.utc(clock.instant()))
             .update()
         == 1;
+  }
+
+  /** Whether the mailbox's batch was stopped by a cancel or deleted, for a message. */
+  boolean batchEnded(String mailboxId) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM mailbox b JOIN migration m ON m.id = b.migration_id WHERE"
+                    + " b.id = :id AND m.batch_status IN ('STOPPED', 'REMOVED')")
+            .param("id", mailboxId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   void release(String mailboxId, String owner) {

@@ -8,5 +8,7 @@ public enum MailboxStatus {
   SYNCED,
   INCREMENTAL_SYNCING,
   FAILED,
+  /** The migration was cancelled before this mailbox's pass finished or started. */
+  STOPPED,
   REMOVED
 }

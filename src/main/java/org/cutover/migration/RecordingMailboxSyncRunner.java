@@ -18,6 +18,10 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
 
   private static final Logger log = LoggerFactory.getLogger(RecordingMailboxSyncRunner.class);
   private static final int MAX_ERROR_LENGTH = 2000;
+
+  /** A mailbox a cancel stopped stays stopped, whatever its last pass reports. */
+  private static final String KEEP_STOPPED = "CASE WHEN status = 'STOPPED' THEN status ELSE %s END";
+
   private static final MailboxSyncReport NOTHING_DONE = new MailboxSyncReport(0, 0, 0, 0, null);
 
   private final JdbcClient jdbc;
@@ -110,7 +114,8 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         mode == SyncMode.INITIAL ? MailboxStatus.SYNCING : MailboxStatus.INCREMENTAL_SYNCING;
     jdbc.sql(
             "UPDATE mailbox SET status = :status, last_sync_started_at = :started, last_sync_mode"
-                + " = :mode, updated_at = :started WHERE id = :id AND status <> 'REMOVED'")
+                + " = :mode, updated_at = :started WHERE id = :id AND status NOT IN ('REMOVED',"
+                + " 'STOPPED')")
         .param("status", running.name())
         .param("started", MigrationStore.utc(started))
         .param("mode", mode.name())
@@ -186,8 +191,10 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
   public void markFailed(String mailboxId, String error) {
     standing(mailboxId);
     jdbc.sql(
-            "UPDATE mailbox SET status = 'FAILED', last_error = :error, updated_at = :now WHERE id"
-                + " = :id AND status <> 'REMOVED'")
+            "UPDATE mailbox SET status = "
+                + KEEP_STOPPED.formatted("'FAILED'")
+                + ", last_error = :error, updated_at = :now WHERE id = :id AND status <>"
+                + " 'REMOVED'")
         .param("error", shortened(error))
         .param("now", MigrationStore.utc(clock.instant()))
         .param("id", mailboxId)
@@ -199,7 +206,9 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
     String lastSuccess = report.succeeded() ? " last_successful_sync = :started," : "";
     JdbcClient.StatementSpec update =
         jdbc.sql(
-                "UPDATE mailbox SET status = :status,"
+                "UPDATE mailbox SET status = "
+                    + KEEP_STOPPED.formatted(":status")
+                    + ","
                     + lastSuccess
                     + " messages_copied = messages_copied + :copied, flags_updated = flags_updated +"
                     + " :flags, messages_skipped = messages_skipped + :skipped, bytes_copied ="
@@ -223,8 +232,10 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
   /** A pass that will be retried: the status it had before, with the reason shown. */
   private void recordInterrupted(String mailboxId, MailboxStatus before, String error) {
     jdbc.sql(
-            "UPDATE mailbox SET status = :status, last_error = :error, updated_at = :now WHERE id"
-                + " = :id AND status <> 'REMOVED'")
+            "UPDATE mailbox SET status = "
+                + KEEP_STOPPED.formatted(":status")
+                + ", last_error = :error, updated_at = :now WHERE id = :id AND status <>"
+                + " 'REMOVED'")
         .param("status", before.name())
         .param("error", shortened(error))
         .param("now", MigrationStore.utc(clock.instant()))

@@ -138,19 +138,6 @@ class StoredBatchLifecycle implements BatchLifecycle {
   }
 
   @Override
-  public List<String> mailboxesNotSyncedSinceMxSwitch(String migrationId) {
-    batchStatus(migrationId);
-    return jdbc.sql(
-            "SELECT b.id FROM mailbox b JOIN migration m ON m.id = b.migration_id"
-                + " WHERE b.migration_id = :id AND b.status <> 'REMOVED' AND (m.mx_switched_at IS"
-                + " NULL OR b.last_successful_sync IS NULL OR b.last_successful_sync <="
-                + " m.mx_switched_at) ORDER BY b.position")
-        .param("id", migrationId)
-        .query(String.class)
-        .list();
-  }
-
-  @Override
   @Transactional
   public void deleteBatch(String migrationId) {
     BatchStatus current = batchStatus(migrationId);
@@ -203,11 +190,26 @@ class StoredBatchLifecycle implements BatchLifecycle {
   }
 
   @Override
+  @Transactional
   public void stopBatch(String migrationId) {
     BatchStatus current = batchStatus(migrationId);
     if (current != BatchStatus.REMOVED && current != BatchStatus.STOPPED) {
+      // From now on a running pass's lease is not renewed (MailboxLeases.renew), so the pass
+      // stops before its next write; a pass still to come does nothing.
       setBatchStatus(migrationId, BatchStatus.STOPPED);
       log.info("Migration {}: batch stopped (was {})", migrationId, current);
+    }
+    int stopped =
+        jdbc.sql(
+                "UPDATE mailbox SET status = 'STOPPED', updated_at = :now WHERE migration_id = :id"
+                    + " AND status IN ('QUEUED', 'PROVISIONING', 'SYNCING',"
+                    + " 'INCREMENTAL_SYNCING')")
+            .param("now", now())
+            .param("id", migrationId)
+            .update();
+    if (stopped > 0) {
+      log.info(
+          "Migration {}: {} mailboxes waiting or syncing marked stopped", migrationId, stopped);
     }
   }
 

@@ -1,7 +1,10 @@
 package org.cutover.process;
 
+import java.util.Arrays;
 import java.util.List;
 import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.FinalSweeps;
+import org.cutover.migration.UnsweptMailbox;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class BatchMailboxes {
 
   private final BatchLifecycle batch;
+  private final FinalSweeps sweeps;
 
-  BatchMailboxes(BatchLifecycle batch) {
+  BatchMailboxes(BatchLifecycle batch, FinalSweeps sweeps) {
     this.batch = batch;
+    this.sweeps = sweeps;
   }
 
   /** Every mailbox of the batch. */
@@ -23,8 +28,16 @@ public class BatchMailboxes {
     return batch.mailboxIds(migrationId);
   }
 
-  /** The mailboxes whose last successful sync is not later than the MX switch. */
-  public List<String> notSyncedSinceMxSwitch(String migrationId) {
-    return batch.mailboxesNotSyncedSinceMxSwitch(migrationId);
+  /** The mailboxes the final sweep has not reached yet. */
+  public List<String> notSwept(String migrationId) {
+    return sweeps.unswept(migrationId).stream().map(UnsweptMailbox::id).toList();
+  }
+
+  /** The mailbox ids of one sync request, as the request wrote them (comma-separated). */
+  public List<String> requested(String requestedMailboxIds) {
+    if (requestedMailboxIds == null || requestedMailboxIds.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(requestedMailboxIds.split(",")).map(String::strip).toList();
   }
 }

@@ -4,15 +4,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.externaltask.ExternalTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.TransitionInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -32,22 +38,26 @@ class CamundaRunbookControl implements RunbookControl {
   static final String START_BATCH_TASK = "approveBatchStart";
   static final String CANCEL_EVENT = "cancelRequested";
   static final int CANCEL_ATTEMPTS = 3;
+  static final String SYNC_MESSAGE = "syncMailboxes";
+  static final String FINAL_WAIT = "finalWaitOver";
 
   private static final Logger log = LoggerFactory.getLogger(CamundaRunbookControl.class);
 
   private final RuntimeService runtime;
-  private final org.camunda.bpm.engine.ManagementService management;
   private final org.camunda.bpm.engine.RepositoryService repository;
   private final TaskService tasks;
   private final HistoryService history;
+  private final ManagementService management;
+  private final ExternalTaskService externalTasks;
   private final RunbookDefaults defaults;
 
   CamundaRunbookControl(ProcessEngine engine, RunbookDefaults defaults) {
     this.runtime = engine.getRuntimeService();
-    this.management = engine.getManagementService();
     this.repository = engine.getRepositoryService();
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
+    this.management = engine.getManagementService();
+    this.externalTasks = engine.getExternalTaskService();
     this.defaults = defaults;
   }
 
@@ -148,6 +158,104 @@ class CamundaRunbookControl implements RunbookControl {
       }
     }
     log.info("Migration {}: cancel requested", migrationId);
+  }
+
+  @Override
+  public SyncRequested requestSync(String migrationId, List<String> mailboxIds) {
+    ProcessInstance instance = running(migrationId);
+    boolean inSync =
+        instance != null
+            && runtime
+                    .createEventSubscriptionQuery()
+                    .processInstanceId(instance.getId())
+                    .eventType("message")
+                    .eventName(SYNC_MESSAGE)
+                    .count()
+                > 0;
+    if (!inSync) {
+      throw new IllegalStateException(
+          "migration "
+              + migrationId
+              + " is not keeping its batch in sync now: syncs on request run from the end of the"
+              + " initial sync until the batch is deleted");
+    }
+    Set<String> busy = mailboxesWithSyncTask(instance.getId());
+    List<String> queued = mailboxIds.stream().filter(id -> !busy.contains(id)).toList();
+    List<String> skipped = mailboxIds.stream().filter(busy::contains).toList();
+    if (!queued.isEmpty()) {
+      runtime
+          .createMessageCorrelation(SYNC_MESSAGE)
+          .processInstanceId(instance.getId())
+          .setVariableLocal(ProcessVariables.REQUESTED_MAILBOX_IDS.name(), String.join(",", queued))
+          .correlateWithResult();
+    }
+    log.info(
+        "Migration {}: sync requested, {} mailboxes queued, {} already syncing or queued",
+        migrationId,
+        queued.size(),
+        skipped.size());
+    return new SyncRequested(queued, skipped);
+  }
+
+  /** The mailboxes with a sync task of this instance that is open (waiting or locked). */
+  private Set<String> mailboxesWithSyncTask(String processInstanceId) {
+    String[] executions =
+        externalTasks
+            .createExternalTaskQuery()
+            .processInstanceId(processInstanceId)
+            .topicName(TaskSource.TOPIC)
+            .list()
+            .stream()
+            .map(ExternalTask::getExecutionId)
+            .toArray(String[]::new);
+    if (executions.length == 0) {
+      return Set.of();
+    }
+    Set<String> ids = new java.util.HashSet<>();
+    Set<String> found = new java.util.HashSet<>();
+    for (VariableInstance variable :
+        runtime
+            .createVariableInstanceQuery()
+            .executionIdIn(executions)
+            .variableName(ProcessVariables.MAILBOX_ID.name())
+            .list()) {
+      found.add(variable.getExecutionId());
+      if (variable.getValue() instanceof String id) {
+        ids.add(id);
+      }
+    }
+    for (String execution : executions) {
+      // a task inside a multi-instance subprocess sees the mailbox id of its scope
+      if (!found.contains(execution)
+          && runtime.getVariable(execution, ProcessVariables.MAILBOX_ID.name())
+              instanceof String id) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public void requestFinalSync(String migrationId) {
+    ProcessInstance instance = running(migrationId);
+    Job wait =
+        instance == null
+            ? null
+            : management
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId(FINAL_WAIT)
+                .timers()
+                .singleResult();
+    if (wait == null) {
+      throw new IllegalStateException(
+          "migration "
+              + migrationId
+              + " is not waiting after the MX switch: the final sync can start once the MX"
+              + " records are switched and have propagated, until the batch is deleted");
+    }
+    management.setJobDuedate(wait.getId(), ClockUtil.getCurrentTime());
+    log.info("Migration {}: final sync requested, the wait after the switch ends now", migrationId);
   }
 
   private String notCancellableReason(String migrationId, String processInstanceId) {

@@ -65,6 +65,10 @@ final class ProcessVariables {
   static final ProcessVariable<Integer> MAILBOXES_BEHIND_COUNT = number("mailboxesBehindCount");
   static final ProcessVariable<String> MAILBOXES_BEHIND = text("mailboxesBehind");
   static final ProcessVariable<Integer> FINAL_SYNC_ROUND = number("finalSyncRound");
+  // the final sweep's start (ISO instant), for the review form
+  static final ProcessVariable<String> FINAL_SWEEP_STARTED_AT = text("finalSweepStartedAt");
+  // Local to one "Sync on request": the mailbox ids asked for, comma-separated.
+  static final ProcessVariable<String> REQUESTED_MAILBOX_IDS = text("requestedMailboxIds");
 
   // Local to one mailbox: the multi-instance element and the sync pass's input and report.
   static final ProcessVariable<String> MAILBOX_ID = text("mailboxId");

@@ -24,6 +24,24 @@ public interface RunbookControl {
    */
   void cancel(String migrationId);
 
+  /**
+   * Starts an incremental pass at once on each of these mailboxes that has no sync pass running or
+   * waiting to run, without waiting for the incremental cycle.
+   *
+   * @return what was queued and what was left out because a pass runs or waits already
+   * @throws IllegalStateException when the batch is not being kept in sync (before the initial sync
+   *     finished, after the batch was deleted, once cancelled)
+   */
+  SyncRequested requestSync(String migrationId, java.util.List<String> mailboxIds);
+
+  /**
+   * Ends the wait after the MX switch now and starts the final sweep, which gives every mailbox a
+   * pass before the batch is deleted: the "complete the batch" moment.
+   *
+   * @throws IllegalStateException when the runbook is not waiting after the MX switch
+   */
+  void requestFinalSync(String migrationId);
+
   /** The names of the steps the migration is at now (empty when the process has ended). */
   java.util.List<String> currentSteps(String migrationId);
 

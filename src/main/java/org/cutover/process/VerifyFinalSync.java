@@ -1,5 +1,6 @@
 package org.cutover.process;
 
+import static org.cutover.process.ProcessVariables.FINAL_SWEEP_STARTED_AT;
 import static org.cutover.process.ProcessVariables.FINAL_SYNC_ROUND;
 import static org.cutover.process.ProcessVariables.MAILBOXES_BEHIND;
 import static org.cutover.process.ProcessVariables.MAILBOXES_BEHIND_COUNT;
@@ -7,55 +8,57 @@ import static org.cutover.process.ProcessVariables.MIGRATION_ID;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.FinalSweeps;
+import org.cutover.migration.UnsweptMailbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Verify final sync": every mailbox's last successful sync must be later than the MX switch, as
- * "Swap MX records" recorded it from the DNS change journal (the migration's {@code
- * mx_switched_at}). Sets {@code mailboxesBehindCount}, {@code mailboxesBehind} (the first ids, for
- * the task form) and, when some lag, counts the round in {@code finalSyncRound}; the model syncs
- * them again.
+ * "Verify the final sweep": the first time it runs, after the final wait, it starts the sweep;
+ * every mailbox then needs a pass that started after the sweep began and after the old MX records'
+ * TTL ran out since the switch, whatever its earlier passes. Sets {@code mailboxesBehindCount},
+ * {@code mailboxesBehind} (the first addresses, each with why, for the task form) and, when some
+ * are not swept, counts the round in {@code finalSyncRound}; the model sweeps them.
  */
 @Component("verifyFinalSync")
 class VerifyFinalSync extends RunbookStep {
 
-  /** Ids listed in the variable; the dashboard lists them all. */
+  /** Mailboxes listed in the variable; the API lists them all. */
   static final int LISTED = 50;
 
   private static final Logger log = LoggerFactory.getLogger(VerifyFinalSync.class);
 
-  private final BatchLifecycle batch;
+  private final FinalSweeps sweeps;
 
-  VerifyFinalSync(BatchLifecycle batch) {
-    this.batch = batch;
+  VerifyFinalSync(FinalSweeps sweeps) {
+    this.sweeps = sweeps;
   }
 
   @Override
   void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
-    List<String> behind = batch.mailboxesNotSyncedSinceMxSwitch(migrationId);
+    FINAL_SWEEP_STARTED_AT.set(execution, sweeps.start(migrationId).toString());
+    List<UnsweptMailbox> behind = sweeps.unswept(migrationId);
     MAILBOXES_BEHIND_COUNT.set(execution, behind.size());
-    MAILBOXES_BEHIND.set(execution, listed(behind));
+    MAILBOXES_BEHIND.set(execution, listed(behind.stream().map(UnsweptMailbox::line).toList()));
     if (behind.isEmpty()) {
-      log.info("Migration {}: every mailbox synced since the MX switch", migrationId);
+      log.info("Migration {}: every mailbox swept since the MX switch", migrationId);
       return;
     }
     int round = FINAL_SYNC_ROUND.getOrDefault(execution, 0) + 1;
     FINAL_SYNC_ROUND.set(execution, round);
     log.info(
-        "Migration {}: {} mailboxes not synced since the MX switch (round {})",
-        migrationId,
-        behind.size(),
-        round);
+        "Migration {}: {} mailboxes not swept yet (round {})", migrationId, behind.size(), round);
   }
 
-  static String listed(List<String> ids) {
-    if (ids.size() <= LISTED) {
-      return String.join(", ", ids);
+  static String listed(List<String> lines) {
+    if (lines.size() <= LISTED) {
+      return String.join("\n", lines);
     }
-    return String.join(", ", ids.subList(0, LISTED)) + " and " + (ids.size() - LISTED) + " more";
+    return String.join("\n", lines.subList(0, LISTED))
+        + "\n… and "
+        + (lines.size() - LISTED)
+        + " more";
   }
 }

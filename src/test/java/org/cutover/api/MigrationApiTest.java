@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -38,11 +39,14 @@ import org.cutover.dns.RecordSet;
 import org.cutover.dns.RecordType;
 import org.cutover.migration.DnsRunbook;
 import org.cutover.migration.JdbcDnsChangeJournal;
+import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxSyncEngine;
+import org.cutover.migration.MigrationStore;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.UserLetters;
 import org.cutover.process.RunbookControl;
 import org.cutover.process.RunbookStart;
+import org.cutover.process.SyncRequested;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +95,7 @@ class MigrationApiTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired MigrationStore store;
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate http;
 
@@ -648,6 +653,75 @@ class MigrationApiTest {
     mvc.perform(post("/api/migrations/" + id + "/cancel").with(ADMIN))
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.detail", containsString("can no longer be cancelled")));
+  }
+
+  @Test
+  void syncsTheNamedMailboxesNowAndSaysWhatWasQueued() throws Exception {
+    String id = createdId();
+    List<MailboxState> mailboxes = store.mailboxes(id);
+    String first = mailboxes.get(0).id();
+    String second = mailboxes.get(1).id();
+    when(runbook.requestSync(id, List.of(first, second)))
+        .thenReturn(new SyncRequested(List.of(second), List.of(first)));
+
+    mvc.perform(
+            post("/api/migrations/" + id + "/sync")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mailboxes\": [\"USER0@contoso.com\", \"" + second + "\"]}"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.kind").value("INCREMENTAL"))
+        .andExpect(jsonPath("$.queued[0].emailAddress").value("user1@contoso.com"))
+        .andExpect(jsonPath("$.alreadyQueued[0].emailAddress").value("user0@contoso.com"));
+
+    when(runbook.requestSync(any(), any())).thenReturn(new SyncRequested(List.of(), List.of()));
+    mvc.perform(post("/api/migrations/" + id + "/sync").with(ADMIN))
+        .andExpect(status().isAccepted());
+    // every mailbox of the migration: here the same two as named above
+    verify(runbook, times(2)).requestSync(id, mailboxes.stream().map(MailboxState::id).toList());
+    assertThat(mailboxes).hasSize(2);
+  }
+
+  @Test
+  void refusesASyncOfUnknownMailboxesOrInTheWrongPhaseWithoutStartingOne() throws Exception {
+    String id = createdId();
+    mvc.perform(
+            post("/api/migrations/" + id + "/sync")
+                .with(ADMIN)
+                .header("Accept-Language", "da")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mailboxes\": [\"user0@contoso.com\", \"nobody@contoso.com\"]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.mailboxes[1]"))
+        .andExpect(jsonPath("$.errors[0].message", containsString("er ikke en postkasse")));
+    mvc.perform(
+            post("/api/migrations/" + id + "/sync")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"final\": true, \"mailboxes\": [\"user0@contoso.com\"]}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].message", containsString("final sync sweeps every")));
+    mvc.perform(
+            post("/api/migrations/" + id + "/sync")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"mailbox\": []}"))
+        .andExpect(status().isBadRequest());
+    verify(runbook, org.mockito.Mockito.never()).requestSync(any(), any());
+
+    doThrow(new IllegalStateException("not in sync")).when(runbook).requestSync(any(), any());
+    mvc.perform(post("/api/migrations/" + id + "/sync").with(ADMIN))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.type").value("urn:cutover:problem:wrong-state"))
+        .andExpect(jsonPath("$.detail", containsString("cannot sync on request now")));
+    doThrow(new IllegalStateException("not waiting")).when(runbook).requestFinalSync(id);
+    mvc.perform(
+            post("/api/migrations/" + id + "/sync")
+                .with(ADMIN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"final\": true}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail", containsString("cannot start its final sync now")));
   }
 
   @Test

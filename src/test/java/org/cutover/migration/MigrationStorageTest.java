@@ -40,6 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
   SettingsValidation.class,
   BuiltInDnsProviders.class,
   StoredBatchLifecycle.class,
+  StoredFinalSweeps.class,
   RecordingMailboxSyncRunner.class,
   MailboxLeases.class,
   EndpointTurns.class,
@@ -72,6 +73,7 @@ class MigrationStorageTest {
   @Autowired MigrationRegistration registration;
   @Autowired MigrationStore store;
   @Autowired BatchLifecycle lifecycle;
+  @Autowired FinalSweeps sweeps;
   @Autowired MailboxSyncRunner runner;
   @Autowired SecretStore secrets;
   @Autowired JdbcClient jdbc;
@@ -314,7 +316,7 @@ class MigrationStorageTest {
   }
 
   @Test
-  void finalSyncListsMailboxesWhoseLastSuccessIsNotAfterTheMxSwitch() {
+  void aMailboxIsSweptOnlyByAPassStartedAfterTheSweepAndTheOldMxTtl() {
     String id = syncingBatch();
     List<String> mailboxes = lifecycle.mailboxIds(id);
     when(syncEngine.sync(any(), any(), any())).thenReturn(new MailboxSyncReport(1, 0, 0, 1, null));
@@ -323,14 +325,42 @@ class MigrationStorageTest {
     Instant switchedAt = clock.instant();
     lifecycle.recordMxSwitch(id, switchedAt);
     lifecycle.recordMxSwitch(id, switchedAt.minusSeconds(60));
+    // synced after the switch, but while resolvers may still hold the old MX (TTL 3600 s)
+    clock.advance(Duration.ofMinutes(30));
+    runner.run(mailboxes.get(0), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
+    assertThat(sweeps.unswept(id))
+        .extracting(UnsweptMailbox::id, UnsweptMailbox::reason)
+        .containsOnly(
+            org.assertj.core.groups.Tuple.tuple(
+                mailboxes.get(0), "the final sweep has not started yet"),
+            org.assertj.core.groups.Tuple.tuple(
+                mailboxes.get(1), "the final sweep has not started yet"),
+            org.assertj.core.groups.Tuple.tuple(
+                mailboxes.get(2), "the final sweep has not started yet"));
 
-    assertThat(lifecycle.mailboxesNotSyncedSinceMxSwitch(id)).isEqualTo(mailboxes);
-
-    clock.advance(Duration.ofHours(72));
-    runner.run(mailboxes.get(0), SyncMode.FINAL, HeldTaskLock.HELD);
+    Instant sweepStarted = sweeps.start(id);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(sweeps.start(id)).isEqualTo(sweepStarted);
     runner.run(mailboxes.get(2), SyncMode.FINAL, HeldTaskLock.HELD);
-    assertThat(lifecycle.mailboxesNotSyncedSinceMxSwitch(id)).containsExactly(mailboxes.get(1));
+    assertThat(sweeps.unswept(id)).extracting(UnsweptMailbox::id).isEqualTo(mailboxes);
+    assertThat(sweeps.of(id).orElseThrow().sweptAfter()).isEqualTo(switchedAt.plusSeconds(3600));
+
+    clock.advance(Duration.ofHours(1));
+    when(syncEngine.sync(eq(mailboxes.get(1)), any(), any()))
+        .thenReturn(new MailboxSyncReport(0, 0, 0, 0, "Folder INBOX could not be read"));
+    mailboxes.forEach(mailbox -> runner.run(mailbox, SyncMode.FINAL, HeldTaskLock.HELD));
+    assertThat(sweeps.unswept(id))
+        .extracting(UnsweptMailbox::line)
+        .containsExactly("user1@contoso.com: Folder INBOX could not be read");
     assertThat(store.find(id).orElseThrow().mxSwitchedAt()).isEqualTo(switchedAt);
+
+    sweeps.acceptGap(id, "anna.admin", List.of("user1@contoso.com"));
+    FinalSweep sweep = sweeps.of(id).orElseThrow();
+    assertThat(sweep.startedAt()).isEqualTo(sweepStarted);
+    assertThat(sweep.unswept()).isEqualTo(1);
+    assertThat(sweep.gapAcceptedBy()).isEqualTo("anna.admin");
+    assertThat(sweep.gapAcceptedAt()).isEqualTo(clock.instant());
+    assertThat(sweep.gapMailboxes()).containsExactly("user1@contoso.com");
   }
 
   @Test
@@ -386,6 +416,33 @@ class MigrationStorageTest {
     assertThat(report.messagesCopied()).isZero();
     verify(syncEngine, never()).sync(any(), any(), any());
     assertThatThrownBy(() -> lifecycle.startBatch(id)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aCancelStopsARunningPassBeforeItsNextWriteAndLeavesNoMailboxWaiting() {
+    String id = syncingBatch();
+    List<String> mailboxes = lifecycle.mailboxIds(id);
+    List<String> stopReasons = new java.util.ArrayList<>();
+    when(syncEngine.sync(eq(mailboxes.get(0)), any(), any()))
+        .thenAnswer(
+            call -> {
+              PassWatch watch = call.getArgument(2);
+              stopReasons.add(String.valueOf(watch.stopReason()));
+              lifecycle.stopBatch(id);
+              String reason = watch.stopReason();
+              stopReasons.add(reason);
+              throw new PassStopped(reason);
+            });
+
+    assertThatThrownBy(() -> runner.run(mailboxes.get(0), SyncMode.INITIAL, HeldTaskLock.HELD))
+        .isInstanceOf(PassStopped.class);
+
+    assertThat(stopReasons.get(0)).isEqualTo("null");
+    assertThat(stopReasons.get(1)).contains("was stopped (migration cancelled)");
+    assertThat(store.mailboxes(id))
+        .extracting(MailboxState::status)
+        .containsOnly(MailboxStatus.STOPPED);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM mailbox_lease").query(Long.class).single()).isZero();
   }
 
   @Test

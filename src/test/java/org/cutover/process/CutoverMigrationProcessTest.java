@@ -99,6 +99,8 @@ class CutoverMigrationProcessTest {
 
     runbook.runIncrementalSync();
     runbook.fire("finalWaitOver");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("resyncMailbox");
+    runbook.workSyncTasks();
     BpmnAwareTests.assertThat(instance).isWaitingAt("prepareWelcomeLetter");
     assertThat(
             processEngine
@@ -131,6 +133,8 @@ class CutoverMigrationProcessTest {
             "verifyMxPropagation",
             "finalWaitOver",
             "verifyFinalSync",
+            "resyncMailbox",
+            "batchCaughtUp",
             "deleteBatch",
             "finishingStarted",
             "createAutodiscover",
@@ -263,10 +267,11 @@ class CutoverMigrationProcessTest {
         .isZero();
     BpmnAwareTests.assertThat(instance).isWaitingAt("finalWaitOver");
     runbook.fire("finalWaitOver");
+    runbook.workSyncTasks();
 
     BpmnAwareTests.assertThat(instance)
-        .hasPassedInOrder("finalWaitOver", "verifyFinalSync", "batchCaughtUp", "deleteBatch")
-        .hasNotPassed("resyncMailbox")
+        .hasPassedInOrder(
+            "finalWaitOver", "verifyFinalSync", "resyncMailbox", "batchCaughtUp", "deleteBatch")
         .isWaitingAt("prepareWelcomeLetter");
   }
 
@@ -285,33 +290,42 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
-  void syncsAMailboxAgainWhenItsLastSyncPredatesTheMxSwitch() {
+  void sweepsEveryMailboxAfterTheWaitEvenThoseSyncedSinceTheSwitch() {
     Runbook runbook = runbook("m-1", "m-2", "m-3");
     runbook.migrations.failing("m-3", SyncMode.INCREMENTAL, 1);
     ProcessInstance instance = runbook.start(true);
     runbook.runToLicences();
     runbook.runToFinalWait();
     runbook.runIncrementalSync();
+    assertThat(runbook.migrations.mailbox("m-1").lastSuccessfulSync)
+        .isAfter(runbook.migrations.mxSwitch);
     assertThat(runbook.migrations.mailbox("m-3").lastSuccessfulSync)
         .isBefore(runbook.migrations.mxSwitch);
 
     runbook.fire("finalWaitOver");
     BpmnAwareTests.assertThat(instance).isWaitingAt("resyncMailbox");
-    assertThat(runbook.variable(instance, "mailboxesBehind")).isEqualTo("m-3");
+    assertThat(runbook.variable(instance, "mailboxesBehindCount")).isEqualTo(3);
+    assertThat((String) runbook.variable(instance, "mailboxesBehind"))
+        .contains("m-3@contoso.com: Folder INBOX of m-3 could not be read");
+    assertThat(runbook.variable(instance, "finalSweepStartedAt"))
+        .isEqualTo(runbook.migrations.sweepStarted.toString());
     runbook.workSyncTasks();
 
     List<String> journal = runbook.migrations.journal;
-    assertThat(journal).containsSubsequence("sync FINAL m-3", "deleteBatch");
-    assertThat(journal).doesNotContain("sync FINAL m-1", "sync FINAL m-2");
-    assertThat(runbook.migrations.mailbox("m-3").lastSuccessfulSync)
-        .isAfter(runbook.migrations.mxSwitch);
+    assertThat(journal)
+        .containsSubsequence("startFinalSweep", "sync FINAL m-1", "sync FINAL m-2", "deleteBatch")
+        .containsSubsequence("startFinalSweep", "sync FINAL m-3", "deleteBatch");
+    for (String mailbox : List.of("m-1", "m-2", "m-3")) {
+      assertThat(runbook.migrations.mailbox(mailbox).lastSuccessfulSync)
+          .isAfterOrEqualTo(runbook.migrations.sweepStarted);
+    }
     BpmnAwareTests.assertThat(instance)
         .hasPassed("batchCaughtUp")
         .isWaitingAt("prepareWelcomeLetter");
   }
 
   @Test
-  void asksTheAdministratorAboutMailboxesStillBehindAfterTheLastRound() {
+  void acceptingMailboxesTheSweepMissedRecordsWhoAndWhen() {
     Runbook runbook =
         new Runbook(processEngine, new InMemoryMigrations("m-1", "m-2"), Runbook.defaults(8, 1));
     runbook.migrations.failing("m-2", SyncMode.FINAL, Integer.MAX_VALUE);
@@ -323,17 +337,99 @@ class CutoverMigrationProcessTest {
 
     BpmnAwareTests.assertThat(instance).isWaitingAt("reviewUnsyncedMailboxes");
     assertThat(runbook.taskVariables("reviewUnsyncedMailboxes"))
-        .containsEntry("mailboxesBehind", "m-2")
+        .containsEntry("mailboxesBehind", "m-2@contoso.com: Folder INBOX of m-2 could not be read")
         .containsEntry("mailboxesBehindCount", 1);
     runbook.complete("reviewUnsyncedMailboxes", Map.of("syncAgain", true));
     runbook.workSyncTasks();
     runbook.workSyncTasks();
     BpmnAwareTests.assertThat(instance).isWaitingAt("reviewUnsyncedMailboxes");
-    runbook.complete("reviewUnsyncedMailboxes", Map.of("syncAgain", false));
+    assertThatThrownBy(
+            () -> runbook.complete("reviewUnsyncedMailboxes", Map.of("syncAgain", false)))
+        .hasMessageContaining("sign in");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewUnsyncedMailboxes");
+    runbook.advance(Duration.ofMinutes(5));
+    processEngine.getIdentityService().setAuthenticatedUserId("anna.admin");
+    try {
+      runbook.complete("reviewUnsyncedMailboxes", Map.of("syncAgain", false));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
 
     assertThat(runbook.migrations.journal).filteredOn("sync FINAL m-2"::equals).hasSize(3);
+    assertThat(runbook.migrations.gapAcceptedBy).isEqualTo("anna.admin");
+    assertThat(runbook.migrations.gapAcceptedAt).isEqualTo(runbook.now());
+    assertThat(runbook.migrations.gapMailboxes).containsExactly("m-2@contoso.com");
+    assertThat(runbook.migrations.journal)
+        .containsSubsequence("acceptGap m-2@contoso.com", "deleteBatch");
     BpmnAwareTests.assertThat(instance)
         .hasPassed("unsyncedAccepted", "deleteBatch")
+        .isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void aSyncOnRequestQueuesAnIncrementalPassOnlyForMailboxesWithoutOne() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+    assertThatThrownBy(
+            () -> runbook.control.requestSync(InMemoryMigrations.MIGRATION_ID, List.of("m-1")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not keeping its batch in sync now");
+    runbook.workSyncTasks();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("assignLicences");
+
+    SyncRequested first =
+        runbook.control.requestSync(InMemoryMigrations.MIGRATION_ID, List.of("m-1", "m-2"));
+    assertThat(first.queued()).containsExactly("m-1", "m-2");
+    assertThat(first.alreadyQueued()).isEmpty();
+    assertThat(runbook.openSyncTasks()).isEqualTo(2);
+    SyncRequested second =
+        runbook.control.requestSync(InMemoryMigrations.MIGRATION_ID, List.of("m-1", "m-2", "m-3"));
+    assertThat(second.queued()).containsExactly("m-3");
+    assertThat(second.alreadyQueued()).containsExactly("m-1", "m-2");
+    assertThat(runbook.openSyncTasks()).isEqualTo(3);
+    runbook.fire("incrementalSyncDue");
+    assertThat(
+            runbook.control.requestSync(InMemoryMigrations.MIGRATION_ID, List.of("m-2")).queued())
+        .isEmpty();
+
+    runbook.workSyncTasks();
+    assertThat(runbook.openSyncTasks()).isZero();
+    assertThat(runbook.migrations.journal)
+        .filteredOn(e -> e.startsWith("sync INCREMENTAL"))
+        .containsExactlyInAnyOrder(
+            "sync INCREMENTAL m-1",
+            "sync INCREMENTAL m-2",
+            "sync INCREMENTAL m-3",
+            "sync INCREMENTAL m-1",
+            "sync INCREMENTAL m-2",
+            "sync INCREMENTAL m-3");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("syncRequested", "syncOnRequest", "syncOnRequestDone")
+        .isWaitingAt("assignLicences");
+  }
+
+  @Test
+  void theFinalSyncOnRequestEndsTheWaitAfterTheSwitchAndSweepsEveryMailbox() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    assertThatThrownBy(() -> runbook.control.requestFinalSync(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("is not waiting after the MX switch");
+    runbook.runToFinalWait();
+    Instant requested = runbook.now();
+
+    runbook.control.requestFinalSync(InMemoryMigrations.MIGRATION_ID);
+    runbook.runDueTimers();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("resyncMailbox");
+    assertThat(runbook.now()).isEqualTo(requested);
+    runbook.workSyncTasks();
+
+    assertThat(runbook.migrations.journal)
+        .containsSubsequence("startFinalSweep", "sync FINAL m-1", "sync FINAL m-2", "deleteBatch");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("batchCaughtUp", "deleteBatch")
         .isWaitingAt("prepareWelcomeLetter");
   }
 
@@ -376,6 +472,8 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.openSyncTasks()).isEqualTo(2);
 
     runbook.fire("finalWaitOver");
+    assertThat(runbook.openSyncTasks()).isEqualTo(4);
+    runbook.workSyncTasks();
     BpmnAwareTests.assertThat(instance)
         .hasPassed("deleteBatch")
         .isWaitingAt("prepareWelcomeLetter");
@@ -383,7 +481,7 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.hasTimer("incrementalSyncDue")).isFalse();
     assertThat(runbook.migrations.journal)
         .filteredOn(e -> e.startsWith("sync INCREMENTAL"))
-        .hasSize(2);
+        .hasSize(4);
   }
 
   @Test
@@ -433,6 +531,7 @@ class CutoverMigrationProcessTest {
     runbook.runToFinalWait();
     runbook.runIncrementalSync();
     runbook.fire("finalWaitOver");
+    runbook.workSyncTasks();
     BpmnAwareTests.assertThat(instance).hasPassed("deleteBatch");
 
     assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
@@ -512,6 +611,7 @@ class CutoverMigrationProcessTest {
     BpmnAwareTests.assertThat(instance).isWaitingAt("finalWaitOver");
     runbook.runIncrementalSync();
     runbook.fire("finalWaitOver");
+    runbook.workSyncTasks();
     runbook.complete("setAutodiscoverRecord", Map.of("dnsRecordSet", true));
     assertThat(runbook.taskVariables("setSpfRecord"))
         .containsEntry("dnsStep", "Publish SPF for the target");

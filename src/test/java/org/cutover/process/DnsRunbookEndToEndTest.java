@@ -207,9 +207,11 @@ class DnsRunbookEndToEndTest {
     assertThat(checks).isGreaterThan(1);
     assertThat(hasTimer("finalWaitOver")).isTrue();
 
+    long finalPassesBefore = ports.calls.stream().filter("sync FINAL"::equals).count();
     fire("finalWaitOver");
     assertThat(workSyncTasks()).isEqualTo(2);
-    assertThat(ports.calls).filteredOn("sync FINAL"::equals).hasSize(2);
+    assertThat(ports.calls.stream().filter("sync FINAL"::equals).count() - finalPassesBefore)
+        .isEqualTo(2);
     for (MailboxState mailbox : store.mailboxes(id)) {
       assertThat(mailbox.lastSuccessfulSync()).isAfter(swapped.mxSwitchedAt());
     }

@@ -143,7 +143,16 @@ class FullMigrationIT {
             .singleResult()
             .getId();
 
-    new RunbookDriver(engine, syncRunner, defaults).runUntilEnded(processInstanceId);
+    // Mail that reaches the old server after the swap, once the last sync before the final wait
+    // has run (no incremental pass comes in between: the cycle is longer than the wait).
+    String lateMessageId = "<late-after-swap@" + DOMAIN + ">";
+    new RunbookDriver(engine, syncRunner, defaults)
+        .beforeTimer("finalWaitOver", () -> deliverToSource(USERS.get(0), lateMessageId))
+        .runUntilEnded(processInstanceId);
+
+    assertThat(inboxMessageIds(target.port(), USERS.get(0)))
+        .as("mail delivered to the source after the swap is on the target")
+        .contains(lateMessageId);
 
     JsonNode view = details(id);
     assertThat(view.path("phase").asText()).isEqualTo("COMPLETED");
@@ -186,6 +195,8 @@ class FullMigrationIT {
     body.put("dns", dnsSettings);
     body.put("language", "da");
     body.put("autoStartBatch", true);
+    // no incremental pass after the initial sync: only the final sweep can copy later mail
+    body.put("durations", Map.of("incrementalSyncCycle", "P30D", "finalWait", "PT72H"));
     String created =
         mvc.perform(
                 post("/api/migrations")
@@ -236,6 +247,52 @@ class FullMigrationIT {
         mail    IN A    192.0.2.25
         """
         .formatted(DOMAIN);
+  }
+
+  private static jakarta.mail.Store imap(int port, String user) throws Exception {
+    java.util.Properties properties = new java.util.Properties();
+    properties.put("mail.imap.host", "127.0.0.1");
+    properties.put("mail.imap.port", String.valueOf(port));
+    jakarta.mail.Store store = jakarta.mail.Session.getInstance(properties).getStore("imap");
+    store.connect(user, "pass-" + user);
+    return store;
+  }
+
+  private static void deliverToSource(String user, String messageId) {
+    try (jakarta.mail.Store store = imap(source.port(), user)) {
+      jakarta.mail.Folder inbox = store.getFolder("INBOX");
+      MimeMessage late =
+          new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties())) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+              setHeader("Message-ID", messageId);
+            }
+          };
+      late.setFrom("late.sender@fabrikam.test");
+      late.setRecipients(jakarta.mail.Message.RecipientType.TO, user);
+      late.setSubject("Sent after the MX swap to the old server");
+      late.setText("A sender's resolver still held the old MX record.");
+      late.saveChanges();
+      inbox.appendMessages(new jakarta.mail.Message[] {late});
+    } catch (Exception e) {
+      throw new IllegalStateException("could not deliver to the source", e);
+    }
+  }
+
+  private static List<String> inboxMessageIds(int port, String user) throws Exception {
+    try (jakarta.mail.Store store = imap(port, user)) {
+      jakarta.mail.Folder inbox = store.getFolder("INBOX");
+      inbox.open(jakarta.mail.Folder.READ_ONLY);
+      List<String> ids = new java.util.ArrayList<>();
+      for (jakarta.mail.Message message : inbox.getMessages()) {
+        String[] id = message.getHeader("Message-ID");
+        if (id != null) {
+          ids.add(id[0]);
+        }
+      }
+      inbox.close(false);
+      return ids;
+    }
   }
 
   private static String recipient(MimeMessage message) {

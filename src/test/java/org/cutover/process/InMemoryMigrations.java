@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.BatchStatus;
+import org.cutover.migration.FinalSweep;
+import org.cutover.migration.FinalSweeps;
 import org.cutover.migration.InvalidMigrationSettings;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MailboxSyncReport;
@@ -19,6 +21,7 @@ import org.cutover.migration.MigrationRegistry;
 import org.cutover.migration.RunbookClaims;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TransientStepFailure;
+import org.cutover.migration.UnsweptMailbox;
 
 /**
  * The migration package as the process sees it, kept in memory: one migration, its batch and
@@ -27,6 +30,7 @@ import org.cutover.migration.TransientStepFailure;
  */
 class InMemoryMigrations
     implements BatchLifecycle,
+        FinalSweeps,
         MailboxSyncRunner,
         MigrationRegistry,
         RunbookClaims,
@@ -193,15 +197,51 @@ class InMemoryMigrations
     mxSwitch = switchedAt;
   }
 
+  // ---------------------------------------------------------------- FinalSweeps
+
+  Instant sweepStarted;
+  String gapAcceptedBy;
+  Instant gapAcceptedAt;
+  List<String> gapMailboxes;
+
   @Override
-  public List<String> mailboxesNotSyncedSinceMxSwitch(String migrationId) {
+  public Instant start(String migrationId) {
+    if (sweepStarted == null) {
+      log("startFinalSweep");
+      sweepStarted = EngineClock.now();
+    }
+    return sweepStarted;
+  }
+
+  @Override
+  public List<UnsweptMailbox> unswept(String migrationId) {
     return mailboxes.entrySet().stream()
         .filter(
             e ->
-                e.getValue().lastSuccessfulSync == null
-                    || !e.getValue().lastSuccessfulSync.isAfter(mxSwitch))
-        .map(Map.Entry::getKey)
+                sweepStarted == null
+                    || e.getValue().lastSuccessfulSync == null
+                    || e.getValue().lastSuccessfulSync.isBefore(sweepStarted)
+                    || e.getValue().lastSuccessfulSync.isBefore(mxSwitch))
+        .map(
+            e ->
+                new UnsweptMailbox(
+                    e.getKey(),
+                    e.getKey() + "@contoso.com",
+                    e.getValue().error != null ? e.getValue().error : "no pass since the sweep"))
         .toList();
+  }
+
+  @Override
+  public void acceptGap(String migrationId, String acceptedBy, List<String> mailboxes) {
+    log("acceptGap " + String.join(",", mailboxes));
+    gapAcceptedBy = acceptedBy;
+    gapAcceptedAt = EngineClock.now();
+    gapMailboxes = mailboxes;
+  }
+
+  @Override
+  public Optional<FinalSweep> of(String migrationId) {
+    return Optional.empty();
   }
 
   @Override
@@ -239,6 +279,7 @@ class InMemoryMigrations
     }
     mailbox.syncs++;
     mailbox.status = MailboxStatus.SYNCED;
+    mailbox.error = null;
     mailbox.lastSuccessfulSync = EngineClock.now();
     return new MailboxSyncReport(12, 3, 1, 4096, null);
   }

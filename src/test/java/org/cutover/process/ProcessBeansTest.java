@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.cutover.migration.BatchLifecycle;
+import org.cutover.migration.FinalSweeps;
 import org.cutover.migration.LetterDesk;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.migration.MigrationRegistry;
@@ -45,6 +46,11 @@ class ProcessBeansTest {
     @Bean
     BatchLifecycle batchLifecycle() {
       return mock(BatchLifecycle.class);
+    }
+
+    @Bean
+    FinalSweeps finalSweeps() {
+      return mock(FinalSweeps.class);
     }
 
     @Bean
@@ -91,7 +97,7 @@ class ProcessBeansTest {
           }
           assertThat(RunbookModelTest.taskListenerBeans())
               .containsExactlyInAnyOrder(
-                  "announcementReview", "licenceTask", "welcomeLetterReview");
+                  "announcementReview", "licenceTask", "sweepGapReview", "welcomeLetterReview");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }

@@ -115,7 +115,8 @@ final class Runbook {
     Mocks.register("rollbackDns", new RollbackDns(dnsPort));
     Mocks.register("stopSyncing", new StopSyncing(migrations));
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
-    Mocks.register("batchMailboxes", new BatchMailboxes(migrations));
+    Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations));
+    Mocks.register("sweepGapReview", new SweepGapReview(migrations));
     Mocks.register("stepRetry", new StepRetry(defaults));
     Mocks.register("announcementReview", new AnnouncementReview(this.letters));
     Mocks.register("welcomeLetterReview", new WelcomeLetterReview(this.letters));
@@ -259,6 +260,14 @@ final class Runbook {
       ClockUtil.setCurrentTime(Date.from(due));
     }
     management.executeJob(timer.getId());
+    runJobs();
+  }
+
+  /** Runs the timers due now on the engine clock (a due date moved to now), and what follows. */
+  void runDueTimers() {
+    for (Job timer : management.createJobQuery().timers().executable().list()) {
+      management.executeJob(timer.getId());
+    }
     runJobs();
   }
 

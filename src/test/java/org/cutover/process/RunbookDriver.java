@@ -35,12 +35,22 @@ final class RunbookDriver {
   private final ProcessEngine engine;
   private final EngineExternalTasks workers;
   private final MailboxSyncWorker worker;
+  private final Map<String, Runnable> beforeTimers = new HashMap<>();
 
   RunbookDriver(ProcessEngine engine, MailboxSyncRunner syncRunner, RunbookDefaults defaults) {
     this.engine = engine;
     this.workers = new EngineExternalTasks(engine);
     this.worker =
         new MailboxSyncWorker(syncRunner, defaults.syncLockDuration(), Runbook.engineClock());
+  }
+
+  /**
+   * Runs {@code action} once, just before the engine clock is moved to a timer of this activity (as
+   * when the administrator does something while the runbook waits there).
+   */
+  RunbookDriver beforeTimer(String activityId, Runnable action) {
+    beforeTimers.put(activityId, action);
+    return this;
   }
 
   /** Runs the process instance until it ends; fails when it is stuck or does not end. */
@@ -81,6 +91,21 @@ final class RunbookDriver {
             .filter(job -> job.getDuedate() != null)
             .findFirst()
             .orElseThrow(() -> new AssertionError("the runbook is stuck: " + incidents()));
+    for (String activityId : List.copyOf(beforeTimers.keySet())) {
+      boolean atActivity =
+          engine
+              .getManagementService()
+              .createJobQuery()
+              .processInstanceId(processInstanceId)
+              .activityId(activityId)
+              .list()
+              .stream()
+              .anyMatch(job -> job.getId().equals(next.getId()));
+      if (atActivity) {
+        beforeTimers.remove(activityId).run();
+        return;
+      }
+    }
     ClockUtil.setCurrentTime(new Date(next.getDuedate().getTime() + 1000));
   }
 
