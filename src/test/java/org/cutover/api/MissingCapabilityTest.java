@@ -53,6 +53,8 @@ class MissingCapabilityTest {
   @MockitoBean MigrationStore store;
   @MockitoBean org.cutover.migration.RegistrationLogins registrationLogins;
   @MockitoBean org.cutover.migration.PreflightReports preflightReports;
+  @MockitoBean org.cutover.migration.RequestedMailboxes requestedMailboxes;
+  @MockitoBean org.cutover.migration.FinalSweeps finalSweeps;
   @MockitoBean DnsChangeHistory dnsChanges;
   @MockitoBean SecretStore secrets;
   @MockitoBean RunbookControl runbook;
