@@ -63,4 +63,14 @@ class WebSecurityFilters {
     registration.setOrder(THROTTLE_ORDER);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<ActuatorMissingPaths> actuatorMissingPaths(ObjectMapper json) {
+    FilterRegistrationBean<ActuatorMissingPaths> registration =
+        new FilterRegistrationBean<>(new ActuatorMissingPaths(json));
+    registration.setName("actuator-missing-paths");
+    registration.addUrlPatterns("/actuator/*");
+    registration.setOrder(HEADERS_ORDER + 1);
+    return registration;
+  }
 }
