@@ -57,6 +57,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
     print = MockMvcPrint.NONE) // the test prints no request: only the application logs
 @ActiveProfiles("test")
 @ExtendWith(OutputCaptureExtension.class)
+// passes are recorded at the engine's time, which the driver moves past the runbook's waits
+@org.springframework.context.annotation.Import(EngineClockConfiguration.class)
 class SecretsStayOutOfTheEngineTest {
 
   static final String SOURCE_PASSWORD = "S0urce-Admin-Pa55!";
