@@ -34,7 +34,7 @@ final class BenchApplication implements AutoCloseable {
 
   /**
    * Starts {@code java [jvmOptions] -jar jar --name=value...} with the administrator and a fresh
-   * secrets key in its environment, its output in {@code log}.
+   * secrets key and worker password in its environment, its output in {@code log}.
    */
   static BenchApplication start(
       Path jar,
@@ -55,6 +55,12 @@ final class BenchApplication implements AutoCloseable {
     builder.environment().put("CAMUNDA_BPM_ADMINUSER_ID", ADMIN);
     builder.environment().put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
     builder.environment().put("CUTOVER_SECRETS_KEY", Base64.getEncoder().encodeToString(key));
+    // A node on PostgreSQL is a possible cluster member: its worker password must be given.
+    byte[] workerPassword = new byte[24];
+    new SecureRandom().nextBytes(workerPassword);
+    builder
+        .environment()
+        .put("CUTOVER_WORKER_PASSWORD", Base64.getEncoder().encodeToString(workerPassword));
     builder.environment().putAll(environment);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     builder.directory(log.getParent().toFile());
