@@ -18,7 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password its password (every node and worker must have the same)
  * @param headers extra headers sent with every request to {@code engineRestUrl}
  * @param pollInterval wait after finding no task in this process's engine
- * @param longPoll how long a fetch at {@code engineRestUrl} waits at the server for a task
+ * @param longPoll how long a fetch at {@code engineRestUrl} waits at the server for a task. The
+ *     server wakes a waiting fetch only for a task created in its own process: a task created by
+ *     another node, or handed back when a dead node's lock ran out, is seen only when the wait
+ *     ends, while every node's own worker looks again each {@code pollInterval}. A wait as short as
+ *     that keeps a remote worker in the race for those tasks.
  */
 @ConfigurationProperties("cutover.worker")
 public record SyncWorkerProperties(
@@ -29,7 +33,7 @@ public record SyncWorkerProperties(
     String password,
     Map<String, String> headers,
     @DefaultValue("PT1S") Duration pollInterval,
-    @DefaultValue("PT20S") Duration longPoll) {
+    @DefaultValue("PT1S") Duration longPoll) {
 
   public SyncWorkerProperties {
     if (maxConcurrentMailboxes < 1) {
