@@ -7,7 +7,10 @@ import org.cutover.migration.MailboxStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Which mailboxes {@code GET /api/migrations/{id}} lists ({@code ?mailboxes=}). */
+/**
+ * Which mailboxes {@code GET /api/migrations/{id}} lists ({@code ?mailboxes=}) and {@code GET
+ * /api/migrations/{id}/mailboxes} pages through ({@code ?status=}).
+ */
 enum MailboxFilter {
   ALL,
   WAITING,
@@ -31,19 +34,32 @@ enum MailboxFilter {
   }
 
   static MailboxFilter parse(String value) {
+    return parse(value, "mailboxes");
+  }
+
+  /** The filter {@code value} names, a bad value refused naming the parameter {@code name}. */
+  static MailboxFilter parse(String value, String name) {
     try {
       return valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ResponseStatusException(
-          HttpStatus.BAD_REQUEST,
-          "mailboxes must be one of "
-              + Arrays.stream(values())
-                  .map(v -> v.name().toLowerCase(Locale.ROOT))
-                  .collect(Collectors.joining(", "))
-              + ", not '"
-              + value
-              + "'");
+      throw unknown(value, name);
     }
+  }
+
+  /** A value of parameter {@code name} that names no filter of the list it takes. */
+  static ResponseStatusException unknown(String value, String name) {
+    boolean listing = name.equals("mailboxes");
+    return new ResponseStatusException(
+        HttpStatus.BAD_REQUEST,
+        name
+            + " must be one of "
+            + Arrays.stream(values())
+                .filter(v -> listing || v != NONE)
+                .map(v -> v.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "))
+            + ", not '"
+            + value
+            + "'");
   }
 
   static void checkPage(int page, int size) {

@@ -2,6 +2,7 @@ package org.cutover.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -535,6 +536,92 @@ class MigrationApiTest {
     mvc.perform(get("/api/migrations/" + id).param("size", "501").with(ADMIN))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.detail", containsString("size from 1 to 500")));
+  }
+
+  @Test
+  void pagesFiltersAndSortsTheMailboxesOnTheirOwnEndpoint() throws Exception {
+    MvcResult created = create(migration(5)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    List<String> ids =
+        jdbc.sql("SELECT id FROM mailbox WHERE migration_id = :id ORDER BY position")
+            .param("id", id)
+            .query(String.class)
+            .list();
+    setStatus(ids.get(1), "SYNCED", 300);
+    setStatus(ids.get(3), "SYNCED", 100);
+    setStatus(ids.get(4), "FAILED", 0);
+    String mailboxes = "/api/migrations/" + id + "/mailboxes";
+
+    mvc.perform(get(mailboxes).with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.page.total").value(5))
+        .andExpect(jsonPath("$.page.filter").value("ALL"))
+        .andExpect(jsonPath("$.mailboxes", hasSize(5)))
+        .andExpect(jsonPath("$.mailboxes[0].emailAddress").value("user0@contoso.com"));
+    mvc.perform(get(mailboxes).param("status", "synced").param("sort", "-bytesCopied").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.page.total").value(2))
+        .andExpect(
+            jsonPath("$.mailboxes[*].emailAddress")
+                .value(contains("user1@contoso.com", "user3@contoso.com")));
+    mvc.perform(get(mailboxes).param("status", "synced").param("sort", "bytesCopied").with(ADMIN))
+        .andExpect(
+            jsonPath("$.mailboxes[*].emailAddress")
+                .value(contains("user3@contoso.com", "user1@contoso.com")));
+    mvc.perform(get(mailboxes).param("status", "failed").with(ADMIN))
+        .andExpect(jsonPath("$.page.total").value(1))
+        .andExpect(jsonPath("$.mailboxes[0].emailAddress").value("user4@contoso.com"));
+    mvc.perform(get(mailboxes).param("page", "1").param("size", "2").with(ADMIN))
+        .andExpect(jsonPath("$.page.page").value(1))
+        .andExpect(
+            jsonPath("$.mailboxes[*].emailAddress")
+                .value(contains("user2@contoso.com", "user3@contoso.com")));
+    mvc.perform(get(mailboxes).param("page", "2").param("size", "2").with(ADMIN))
+        .andExpect(jsonPath("$.mailboxes[*].emailAddress").value(contains("user4@contoso.com")));
+    mvc.perform(get(mailboxes).param("page", "3").param("size", "2").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.page.total").value(5))
+        .andExpect(jsonPath("$.mailboxes", hasSize(0)));
+    mvc.perform(get(mailboxes).param("sort", "-emailAddress").param("size", "1").with(ADMIN))
+        .andExpect(jsonPath("$.mailboxes[0].emailAddress").value("user4@contoso.com"));
+  }
+
+  @Test
+  void theMailboxEndpointRefusesBadParametersSayingWhatIsAllowed() throws Exception {
+    MvcResult created = create(migration(1)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    String mailboxes = "/api/migrations/" + id + "/mailboxes";
+
+    mvc.perform(get(mailboxes).param("status", "none").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(
+            jsonPath("$.detail")
+                .value("status must be one of all, waiting, syncing, synced, failed, not 'none'"));
+    mvc.perform(get(mailboxes).param("status", "busy").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("not 'busy'")));
+    mvc.perform(get(mailboxes).param("sort", "size").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("emailAddress")))
+        .andExpect(jsonPath("$.detail", containsString("leading - for descending")));
+    mvc.perform(get(mailboxes).param("page", "-1").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("page must be 0 or more")));
+    mvc.perform(get(mailboxes).param("size", "0").with(ADMIN))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.detail", containsString("size from 1 to 500")));
+    mvc.perform(get("/api/migrations/no-such-migration/mailboxes").with(ADMIN))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  private void setStatus(String mailboxId, String status, long bytesCopied) {
+    jdbc.sql("UPDATE mailbox SET status = :status, bytes_copied = :bytes WHERE id = :id")
+        .param("status", status)
+        .param("bytes", bytesCopied)
+        .param("id", mailboxId)
+        .update();
   }
 
   @Test
