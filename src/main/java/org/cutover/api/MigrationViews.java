@@ -216,7 +216,12 @@ final class MigrationViews {
       @Schema(description = "How an admin acting for a user names its mailbox: ADDRESS or ALIAS")
           org.cutover.migration.MailboxName mailboxName,
       @Schema(description = "True when this endpoint may speak TLS 1.0 or 1.1")
-          boolean allowLegacyTls) {
+          boolean allowLegacyTls,
+      @Schema(
+              description =
+                  "Where renewed XOAUTH2 tokens come from (its client secret is not shown); absent"
+                      + " for a token given by hand")
+          org.cutover.migration.ImapEndpoint.TokenSource tokenSource) {
 
     static Endpoint of(StoredEndpoint endpoint) {
       return new Endpoint(
@@ -230,7 +235,8 @@ final class MigrationViews {
           endpoint.status(),
           endpoint.testedAt(),
           endpoint.mailboxName(),
-          endpoint.allowLegacyTls());
+          endpoint.allowLegacyTls(),
+          endpoint.tokenSource());
     }
   }
 

@@ -13,4 +13,13 @@ public interface AccessTokenSupplier {
    * @throws RuntimeException with a message saying what failed when no token can be obtained
    */
   String accessToken(String user);
+
+  /**
+   * A token issued after the one {@link #accessToken} handed out last, asked for once when the
+   * server refused that one (it expired or was revoked before the supplier knew). A supplier that
+   * cannot renew (a token given by hand) hands out the same token, which the server refuses again.
+   */
+  default String renewedAccessToken(String user) {
+    return accessToken(user);
+  }
 }

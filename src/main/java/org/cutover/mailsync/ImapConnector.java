@@ -96,6 +96,33 @@ final class ImapConnector {
         props.setProperty(P + "starttls.required", "true");
       }
     }
+    try {
+      return connect(account, role, props, sockets, recorder, false);
+    } catch (ImapFailure refused) {
+      if (!(account.login() instanceof ImapLogin.OAuth2)
+          || refused.problem() != EndpointProblem.BAD_CREDENTIALS) {
+        throw refused;
+      }
+      // A token can expire or be revoked before its supplier knows: one more login with a token
+      // issued now tells that apart from a login the server refuses whatever the token.
+      log.info(
+          "The {} server {} refused the XOAUTH2 token of {}; logging in once more with a renewed"
+              + " token",
+          role,
+          ep.address(),
+          account.describe());
+      return connect(account, role, props, sockets, recorder, true);
+    }
+  }
+
+  private ImapSession connect(
+      MailAccount account,
+      String role,
+      Properties props,
+      SSLSocketFactory sockets,
+      CertificateRecorder recorder,
+      boolean renewToken) {
+    ImapEndpoint ep = account.endpoint();
     String user;
     char[] secret;
     java.time.Instant tokenExpiry = null;
@@ -121,7 +148,8 @@ final class ImapConnector {
       props.setProperty(P + "auth.mechanisms", "XOAUTH2");
       String token;
       try {
-        token = o.tokens().accessToken(o.user());
+        token =
+            renewToken ? o.tokens().renewedAccessToken(o.user()) : o.tokens().accessToken(o.user());
       } catch (RuntimeException e) {
         throw new ImapFailure(
             EndpointProblem.TOKEN_UNAVAILABLE,
@@ -149,7 +177,7 @@ final class ImapConnector {
               : new SyncStore(session, ep.host(), ep.port(), sockets);
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, ep, recorder);
-      s.loginExpiresAt(tokenExpiry);
+      s.loginExpiresAt(tokenExpiry, java.time.Instant.now());
       if (!ep.disabledExtensions().isEmpty()) {
         // Angus and this engine both ask the protocol's capability map: without the entry, the
         // extension is not used on this connection.

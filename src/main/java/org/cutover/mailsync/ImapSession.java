@@ -105,18 +105,30 @@ final class ImapSession implements AutoCloseable {
     return tls.protocol() + ", certificate " + tls.describeServerCertificate();
   }
 
+  /** When the token this session logged in with was issued to it (its login), or null. */
+  private volatile java.time.Instant loggedInAt;
+
   /** Notes when the token this session logged in with expires (a server may end it then). */
-  void loginExpiresAt(java.time.Instant expiry) {
+  void loginExpiresAt(java.time.Instant expiry, java.time.Instant loginTime) {
     this.loginExpiresAt = expiry;
+    this.loggedInAt = loginTime;
   }
 
   /**
-   * True when the token this session logged in with expires within {@code margin}: a new connection
-   * with a fresh token is then opened rather than one the server may end mid-work.
+   * True when the token this session logged in with expires within {@code margin}, or within a
+   * quarter of the life it had at login when that is shorter (a token that lives minutes is not
+   * renewed on every folder): a new connection with a fresh token is then opened rather than one
+   * the server may end mid-work.
    */
   boolean loginExpiresWithin(java.time.Duration margin) {
     java.time.Instant expiry = loginExpiresAt;
-    return expiry != null && !java.time.Instant.now().plus(margin).isBefore(expiry);
+    if (expiry == null) {
+      return false;
+    }
+    java.time.Duration life = java.time.Duration.between(loggedInAt, expiry);
+    java.time.Duration quarter = life.isNegative() ? java.time.Duration.ZERO : life.dividedBy(4);
+    java.time.Duration used = quarter.compareTo(margin) < 0 ? quarter : margin;
+    return !java.time.Instant.now().plus(used).isBefore(expiry);
   }
 
   @Override

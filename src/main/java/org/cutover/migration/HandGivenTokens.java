@@ -27,7 +27,10 @@ final class HandGivenTokens {
    * @throws StepNeedsAdministrator when the endpoint's token expires within {@code needed}
    */
   void requireValidFor(StoredEndpoint endpoint, Duration needed) {
-    if (endpoint.auth() != ImapAuth.XOAUTH2 || endpoint.credential() == null) {
+    if (endpoint.auth() != ImapAuth.XOAUTH2
+        || endpoint.credential() == null
+        || endpoint.tokenSource() != null) {
+      // A token endpoint renews its tokens: the credential is its client secret.
       return;
     }
     Optional<Instant> expiry = AccessTokenExpiry.of(secrets.getString(endpoint.credential()));

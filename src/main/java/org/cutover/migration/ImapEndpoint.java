@@ -87,10 +87,67 @@ public record ImapEndpoint(
             description =
                 "Must be true to let this endpoint speak TLS 1.0 or 1.1 (Exchange 2007/2010);"
                     + " off by default, and the endpoint test warns while it is on")
-        boolean allowLegacyTls)
+        boolean allowLegacyTls,
+    @Schema(
+            description =
+                "XOAUTH2 only: where Cutover gets access tokens that it renews before they expire,"
+                    + " with the client credentials grant; password or credentialId is then the"
+                    + " client secret. Without it, password is an access token given by hand,"
+                    + " which nothing renews.")
+        @jakarta.validation.Valid
+        TokenSource tokenSource)
     implements CrossFieldRules {
 
   public static final int DEFAULT_MAX_CONCURRENT_MAILBOXES = 20;
+
+  /**
+   * An OAuth 2.0 token endpoint that issues the endpoint's XOAUTH2 tokens to an application (client
+   * credentials grant, as Exchange Online's app-only IMAP access does).
+   */
+  @Schema(description = "An OAuth 2.0 token endpoint (client credentials grant)")
+  public record TokenSource(
+      @Schema(
+              description = "The token endpoint: https, or http on a loopback address",
+              example = "https://login.microsoftonline.com/contoso.com/oauth2/v2.0/token")
+          @Size(max = 2000)
+          String tokenUrl,
+      @Schema(description = "The application's client id", example = "app-id")
+          @Size(max = 200)
+          @Pattern(regexp = SettingsPatterns.PLAIN_TEXT, message = "{cutover.text.plain}")
+          String clientId,
+      @Schema(
+              description = "The scope asked for, if the token endpoint wants one",
+              example = "https://outlook.office365.com/.default")
+          @Size(max = 1000)
+          @Pattern(regexp = SettingsPatterns.PLAIN_TEXT, message = "{cutover.text.plain}")
+          String scope) {
+
+    public TokenSource {
+      tokenUrl = SettingsText.blankToNull(tokenUrl);
+      clientId = SettingsText.blankToNull(clientId);
+      scope = SettingsText.blankToNull(scope);
+    }
+
+    /** True for https, or http to a loopback address (a token server on the same machine). */
+    boolean urlAcceptable() {
+      if (tokenUrl == null) {
+        return false;
+      }
+      try {
+        java.net.URI uri = new java.net.URI(tokenUrl);
+        if (uri.getHost() == null || uri.getUserInfo() != null || uri.getFragment() != null) {
+          return false;
+        }
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+          return true;
+        }
+        return "http".equalsIgnoreCase(uri.getScheme())
+            && java.util.Set.of("127.0.0.1", "localhost", "[::1]").contains(uri.getHost());
+      } catch (java.net.URISyntaxException e) {
+        return false;
+      }
+    }
+  }
 
   public ImapEndpoint {
     host = SettingsText.strip(host);
@@ -106,6 +163,36 @@ public record ImapEndpoint(
     if (mailboxName == null) {
       mailboxName = MailboxName.ADDRESS;
     }
+  }
+
+  /** An endpoint whose XOAUTH2 token, if any, is given by hand. */
+  public ImapEndpoint(
+      String host,
+      Integer port,
+      ConnectionSecurity security,
+      boolean allowPlaintext,
+      ImapAuth auth,
+      String adminUser,
+      SecretText password,
+      String credentialId,
+      String testMailbox,
+      Integer maxConcurrentMailboxes,
+      MailboxName mailboxName,
+      boolean allowLegacyTls) {
+    this(
+        host,
+        port,
+        security,
+        allowPlaintext,
+        auth,
+        adminUser,
+        password,
+        credentialId,
+        testMailbox,
+        maxConcurrentMailboxes,
+        mailboxName,
+        allowLegacyTls,
+        null);
   }
 
   /** An endpoint that names mailboxes by address and speaks TLS 1.2 or later only. */
@@ -132,7 +219,8 @@ public record ImapEndpoint(
         testMailbox,
         maxConcurrentMailboxes,
         null,
-        false);
+        false,
+        null);
   }
 
   @Override
@@ -163,6 +251,17 @@ public record ImapEndpoint(
     }
     if (allowLegacyTls && security == ConnectionSecurity.PLAINTEXT) {
       violations.on("allowLegacyTls", "{cutover.legacyTls.plaintext}");
+    }
+    if (tokenSource != null) {
+      if (auth != ImapAuth.XOAUTH2) {
+        violations.on("tokenSource", "{cutover.tokenSource.auth}");
+      }
+      if (!tokenSource.urlAcceptable()) {
+        violations.on("tokenSource.tokenUrl", "{cutover.tokenSource.url}");
+      }
+      if (tokenSource.clientId() == null) {
+        violations.on("tokenSource.clientId", "{cutover.tokenSource.clientId}");
+      }
     }
   }
 

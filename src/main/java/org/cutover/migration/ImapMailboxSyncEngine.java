@@ -42,6 +42,8 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
   private final ObjectProvider<TargetImapAccess> microsoft365;
   private final HandGivenTokens handGivenTokens;
   private final ObjectProvider<ImapMailboxPreflight> preflight;
+  private final java.util.Map<String, AccessTokenSupplier> tokenSources =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Where large messages are spooled: the configured folder, else cutover-spool in the temporary
@@ -338,8 +340,38 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
           ImapLogin.adminLoginString(mailboxUser, endpoint.adminUser(), password);
       case PLAIN -> ImapLogin.password(endpoint.adminUser(), password);
       case XOAUTH2 ->
-          ImapLogin.oauth2(mailboxUser, user -> new String(secrets.get(endpoint.credential())));
+          ImapLogin.oauth2(
+              mailboxUser,
+              endpoint.tokenSource() != null
+                  ? renewedTokens(endpoint)
+                  : user -> new String(secrets.get(endpoint.credential())));
     };
+  }
+
+  /**
+   * The endpoint's token source, one per endpoint and client secret, so that every pass on this
+   * node uses the token it holds until a quarter of its life is left.
+   */
+  private AccessTokenSupplier renewedTokens(StoredEndpoint endpoint) {
+    org.cutover.migration.ImapEndpoint.TokenSource source = endpoint.tokenSource();
+    String key =
+        String.join(
+            "\n",
+            endpoint.migrationId(),
+            endpoint.role().name(),
+            endpoint.credential().id(),
+            source.tokenUrl(),
+            source.clientId(),
+            String.valueOf(source.scope()));
+    return tokenSources.computeIfAbsent(
+        key,
+        k ->
+            new org.cutover.mailsync.oauth.ClientCredentialsTokens(
+                java.net.URI.create(source.tokenUrl()),
+                source.clientId(),
+                () -> secrets.get(endpoint.credential()),
+                source.scope(),
+                java.time.Clock.systemUTC()));
   }
 
   private static MailboxSyncReport report(SyncStatistics statistics, String error) {

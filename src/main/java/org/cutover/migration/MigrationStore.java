@@ -138,9 +138,11 @@ public class MigrationStore implements RunbookClaims {
     jdbc.sql(
             "INSERT INTO endpoint (id, migration_id, role, host, port, security, allow_plaintext,"
                 + " auth, admin_user, credential_id, test_mailbox, max_concurrent_mailboxes,"
-                + " mailbox_name, allow_legacy_tls, status) VALUES (:id, :migrationId, :role,"
-                + " :host, :port, :security, :allowPlaintext, :auth, :adminUser, :credential,"
-                + " :testMailbox, :maxConcurrent, :mailboxName, :allowLegacyTls, 'NEW')")
+                + " mailbox_name, allow_legacy_tls, token_url, token_client_id, token_scope,"
+                + " status) VALUES (:id, :migrationId, :role, :host, :port, :security,"
+                + " :allowPlaintext, :auth, :adminUser, :credential, :testMailbox,"
+                + " :maxConcurrent, :mailboxName, :allowLegacyTls, :tokenUrl, :tokenClientId,"
+                + " :tokenScope, 'NEW')")
         .param("id", UUID.randomUUID().toString())
         .param("migrationId", migrationId)
         .param("role", role.name())
@@ -155,6 +157,12 @@ public class MigrationStore implements RunbookClaims {
         .param("maxConcurrent", endpoint.maxConcurrentMailboxes())
         .param("mailboxName", endpoint.mailboxName().name())
         .param("allowLegacyTls", endpoint.allowLegacyTls())
+        .param(
+            "tokenUrl", endpoint.tokenSource() == null ? null : endpoint.tokenSource().tokenUrl())
+        .param(
+            "tokenClientId",
+            endpoint.tokenSource() == null ? null : endpoint.tokenSource().clientId())
+        .param("tokenScope", endpoint.tokenSource() == null ? null : endpoint.tokenSource().scope())
         .update();
   }
 
@@ -416,6 +424,12 @@ public class MigrationStore implements RunbookClaims {
         rs.getString("status"),
         instant(rs, "tested_at"),
         MailboxName.valueOf(rs.getString("mailbox_name")),
-        rs.getBoolean("allow_legacy_tls"));
+        rs.getBoolean("allow_legacy_tls"),
+        rs.getString("token_url") == null
+            ? null
+            : new ImapEndpoint.TokenSource(
+                rs.getString("token_url"),
+                rs.getString("token_client_id"),
+                rs.getString("token_scope")));
   }
 }

@@ -176,7 +176,19 @@ public class RegistrationLogins {
       case DELEGATED_ADMIN -> ImapLogin.delegated(mailbox, endpoint.adminUser(), secret);
       case ADMIN_LOGIN_STRING -> ImapLogin.adminLoginString(mailbox, endpoint.adminUser(), secret);
       case PLAIN -> ImapLogin.password(endpoint.adminUser(), secret);
-      case XOAUTH2 -> ImapLogin.oauth2(mailbox, user -> new String(secret.secret()));
+      case XOAUTH2 ->
+          ImapLogin.oauth2(
+              mailbox,
+              endpoint.tokenSource() != null
+                  // The token endpoint is asked as the runbook will ask it: a wrong client secret
+                  // or scope is refused here.
+                  ? new org.cutover.mailsync.oauth.ClientCredentialsTokens(
+                      java.net.URI.create(endpoint.tokenSource().tokenUrl()),
+                      endpoint.tokenSource().clientId(),
+                      secret,
+                      endpoint.tokenSource().scope(),
+                      java.time.Clock.systemUTC())
+                  : user -> new String(secret.secret()));
     };
   }
 

@@ -121,6 +121,9 @@ public record TargetSettings(
       if (mxHosts.isEmpty()) {
         violations.on("mxHosts", "{cutover.mxHosts.missing}");
       }
+      if (endpoint != null && endpoint.tokenSource() != null) {
+        violations.on("endpoint.tokenSource", "{cutover.tokenSource.target}");
+      }
     }
     for (String host : mxHosts) {
       if (host != null

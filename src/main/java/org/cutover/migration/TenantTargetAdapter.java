@@ -269,7 +269,19 @@ class TenantTargetAdapter
 
   @Override
   public AccessTokenSupplier tokens(String migrationId) {
-    return user -> accessToken(migrationId);
+    // The token source (MSAL for Microsoft 365) serves a cached token only while it has minutes
+    // left; after a refused login it is asked for a new one.
+    return new AccessTokenSupplier() {
+      @Override
+      public String accessToken(String user) {
+        return TenantTargetAdapter.this.accessToken(migrationId);
+      }
+
+      @Override
+      public String renewedAccessToken(String user) {
+        return TenantTargetAdapter.this.renewedAccessToken(migrationId);
+      }
+    };
   }
 
   @Override

@@ -130,6 +130,57 @@ class SettingsValidationTest {
   }
 
   @Test
+  void aTokenSourceNeedsXoauth2AnHttpsUrlAndAClientId() {
+    ImapEndpoint.TokenSource plainHttp =
+        new ImapEndpoint.TokenSource("http://idp.contoso.com/token", " ", null);
+    ImapEndpoint withPassword = tokenSource(ImapAuth.DELEGATED_ADMIN, plainHttp);
+
+    assertThat(validation.problems(withSource(withPassword)))
+        .extracting(SettingsProblem::path)
+        .containsExactlyInAnyOrder(
+            "$.source.tokenSource",
+            "$.source.tokenSource.tokenUrl",
+            "$.source.tokenSource.clientId");
+    assertThat(validation.problems(withSource(withPassword)))
+        .filteredOn(problem -> problem.path().endsWith("tokenUrl"))
+        .singleElement()
+        .satisfies(problem -> assertThat(problem.message()).contains("https"));
+  }
+
+  @Test
+  void acceptsATokenSourceOverHttpsOrOnLoopback() {
+    for (String url :
+        List.of(
+            "https://login.microsoftonline.com/contoso.com/oauth2/v2.0/token",
+            "http://127.0.0.1:8080/token")) {
+      ImapEndpoint endpoint =
+          tokenSource(
+              ImapAuth.XOAUTH2,
+              new ImapEndpoint.TokenSource(
+                  url, "app-id", "https://outlook.office365.com/.default"));
+
+      assertThat(validation.problems(withSource(endpoint))).as(url).isEmpty();
+    }
+  }
+
+  private static ImapEndpoint tokenSource(ImapAuth auth, ImapEndpoint.TokenSource source) {
+    return new ImapEndpoint(
+        "mail.contoso.com",
+        null,
+        ConnectionSecurity.IMPLICIT_TLS,
+        false,
+        auth,
+        "admin",
+        SecretText.of("client-secret"),
+        null,
+        null,
+        null,
+        null,
+        false,
+        source);
+  }
+
+  @Test
   void microsoft365TargetNeedsItsAppRegistration() {
     NewMigration sample = MigrationSamples.valid();
     NewMigration settings =

@@ -72,7 +72,8 @@ final class DovecotConfig {
       c.append("ssl = no\n");
     }
     // Plaintext logins on loopback: the tests exercise both plaintext and TLS endpoints.
-    c.append("disable_plaintext_auth = no\nauth_mechanisms = plain login\n")
+    c.append("disable_plaintext_auth = no\nauth_mechanisms = plain login")
+        .append(options.oauth2IntrospectionUrl() != null ? " xoauth2 oauthbearer\n" : "\n")
         .append("auth_master_user_separator = *\n")
         .append("service imap-login {\n")
         .append("  inet_listener imap {\n    address = 127.0.0.1\n    port = ")
@@ -102,6 +103,7 @@ final class DovecotConfig {
         .append("passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ")
         .append(dir.resolve("users"))
         .append("\n}\n")
+        .append(oauth2Passdb(dir, options))
         .append("userdb {\n  driver = passwd-file\n  args = username_format=%u ")
         .append(dir.resolve("users"))
         .append("\n  default_fields = uid=")
@@ -126,6 +128,27 @@ final class DovecotConfig {
         .append("imap_max_line_length = 2M\n")
         .append("protocol imap {\n  mail_max_userip_connections = 100\n}\n");
     return c.toString();
+  }
+
+  /** Tokens checked by the introspection URL on every login: no cache, as a token may expire. */
+  private static String oauth2Passdb(Path dir, DovecotOptions options) {
+    if (options.oauth2IntrospectionUrl() == null) {
+      return "";
+    }
+    return "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = "
+        + dir.resolve("oauth2.conf.ext")
+        + "\n}\n";
+  }
+
+  /** The oauth2 passdb's own settings file, or null without XOAUTH2. */
+  static String oauth2Settings(DovecotOptions options) {
+    if (options.oauth2IntrospectionUrl() == null) {
+      return null;
+    }
+    return "introspection_mode = post\nintrospection_url = "
+        + options.oauth2IntrospectionUrl()
+        + "\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n"
+        + "force_introspection = yes\n";
   }
 
   private static boolean isRoot(Accounts accounts) {

@@ -13,11 +13,12 @@ public record DovecotOptions(
     MailFormat format,
     boolean tls,
     boolean loginStrings,
-    boolean tlsUpTo11) {
+    boolean tlsUpTo11,
+    String oauth2IntrospectionUrl) {
 
   public DovecotOptions(
       int users, char separator, SpecialUseNames names, MailFormat format, boolean tls) {
-    this(users, separator, names, format, tls, false, false);
+    this(users, separator, names, format, tls, false, false, null);
   }
 
   public DovecotOptions {
@@ -35,26 +36,37 @@ public record DovecotOptions(
   }
 
   public DovecotOptions withUsers(int n) {
-    return new DovecotOptions(n, separator, names, format, tls, loginStrings, tlsUpTo11);
+    return new DovecotOptions(
+        n, separator, names, format, tls, loginStrings, tlsUpTo11, oauth2IntrospectionUrl);
   }
 
   public DovecotOptions withSeparator(char sep) {
-    return new DovecotOptions(users, sep, names, format, tls, loginStrings, tlsUpTo11);
+    return new DovecotOptions(
+        users, sep, names, format, tls, loginStrings, tlsUpTo11, oauth2IntrospectionUrl);
   }
 
   /** Danish special-use names ("Sendt post", Kladder, ...), like an old on-premises server. */
   public DovecotOptions danish() {
     return new DovecotOptions(
-        users, separator, SpecialUseNames.DANISH, format, tls, loginStrings, tlsUpTo11);
+        users,
+        separator,
+        SpecialUseNames.DANISH,
+        format,
+        tls,
+        loginStrings,
+        tlsUpTo11,
+        oauth2IntrospectionUrl);
   }
 
   public DovecotOptions withFormat(MailFormat f) {
-    return new DovecotOptions(users, separator, names, f, tls, loginStrings, tlsUpTo11);
+    return new DovecotOptions(
+        users, separator, names, f, tls, loginStrings, tlsUpTo11, oauth2IntrospectionUrl);
   }
 
   /** Also implicit TLS on a second port and STARTTLS on the first (self-signed, localhost). */
   public DovecotOptions withTls() {
-    return new DovecotOptions(users, separator, names, format, true, loginStrings, tlsUpTo11);
+    return new DovecotOptions(
+        users, separator, names, format, true, loginStrings, tlsUpTo11, oauth2IntrospectionUrl);
   }
 
   /**
@@ -63,7 +75,8 @@ public record DovecotOptions(
    * passdb of those names, each renamed to the user).
    */
   public DovecotOptions withLoginStrings() {
-    return new DovecotOptions(users, separator, names, format, tls, true, tlsUpTo11);
+    return new DovecotOptions(
+        users, separator, names, format, tls, true, tlsUpTo11, oauth2IntrospectionUrl);
   }
 
   /**
@@ -71,7 +84,17 @@ public record DovecotOptions(
    * configuration of the server's processes caps the version and lowers the security level.
    */
   public DovecotOptions withTlsUpTo11() {
-    return new DovecotOptions(users, separator, names, format, true, loginStrings, true);
+    return new DovecotOptions(
+        users, separator, names, format, true, loginStrings, true, oauth2IntrospectionUrl);
+  }
+
+  /**
+   * Users also log in with SASL XOAUTH2: Dovecot's oauth2 passdb posts each token to {@code url}
+   * (RFC 7662 introspection) and lets the login in only when the answer says the token is active
+   * and names the user.
+   */
+  public DovecotOptions withOAuth2Introspection(String url) {
+    return new DovecotOptions(users, separator, names, format, tls, loginStrings, tlsUpTo11, url);
   }
 
   /** Mail storage of the users' mailboxes. */

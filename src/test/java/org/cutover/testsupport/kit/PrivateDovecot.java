@@ -128,6 +128,10 @@ public final class PrivateDovecot implements AutoCloseable {
               + "system_default = system_default_sect\n[system_default_sect]\n"
               + "MinProtocol = TLSv1\nMaxProtocol = TLSv1.1\nCipherString = DEFAULT@SECLEVEL=0\n");
     }
+    String oauth2 = DovecotConfig.oauth2Settings(options);
+    if (oauth2 != null) {
+      Files.writeString(dir.resolve("oauth2.conf.ext"), oauth2);
+    }
     Path conf = dir.resolve("dovecot.conf");
     Files.writeString(conf, DovecotConfig.render(dir, baseDir, port, tlsPort, options, accounts));
     Path log = dir.resolve("log").resolve("dovecot.log");
