@@ -891,6 +891,9 @@ final class FolderSynchronizer {
 
     /** A refusal that is throttling or a full mailbox stops the folder rather than one message. */
     private void failIfPassing(String text) {
+      if (ImapFailures.refusesMessageSize(text)) {
+        return; // this message only: recorded as refused, the others go on
+      }
       if (ImapFailures.isThrottled(text) || ImapFailures.isOverQuota(text)) {
         throw ImapFailures.fromText(dst.label(), "APPEND to " + dstName, text)
             .onServer(dst.endpoint());

@@ -30,7 +30,7 @@ public class MigrationReports {
   private final int badItemLimit;
   private final Clock clock;
 
-  MigrationReports(
+  public MigrationReports(
       JdbcClient jdbc, ObjectProvider<MailSyncProperties> mailSync, ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
     MailSyncProperties properties = mailSync.getIfAvailable();
