@@ -27,7 +27,7 @@ enum MailboxFilter {
       case WAITING -> status == MailboxStatus.QUEUED || status == MailboxStatus.PROVISIONING;
       case SYNCING ->
           status == MailboxStatus.SYNCING || status == MailboxStatus.INCREMENTAL_SYNCING;
-      case SYNCED -> status == MailboxStatus.SYNCED;
+      case SYNCED -> status == MailboxStatus.SYNCED || status == MailboxStatus.SYNCED_WITH_ERRORS;
       case FAILED -> status == MailboxStatus.FAILED;
       case NONE -> false;
     };

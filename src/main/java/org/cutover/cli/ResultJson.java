@@ -59,6 +59,10 @@ final class ResultJson {
       json.writeStringField("folder", item.folder());
       json.writeNumberField("sourceUid", item.sourceUid());
       json.writeNumberField("size", item.size());
+      json.writeStringField(
+          "internalDate", item.internalDate() == null ? null : item.internalDate().toString());
+      json.writeStringField("messageId", item.messageId());
+      json.writeStringField("subject", item.subject());
       json.writeStringField("reason", item.reason().name());
       json.writeStringField("detail", item.detail());
       json.writeEndObject();

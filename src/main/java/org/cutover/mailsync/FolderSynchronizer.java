@@ -78,6 +78,14 @@ final class FolderSynchronizer {
     private final Set<String> droppedFlags = java.util.Collections.synchronizedSet(new TreeSet<>());
     private final Set<Long> altered = new TreeSet<>();
 
+    /** Source UIDs of this folder's messages skipped or refused in this pass. */
+    private final List<Long> skippedHere = new ArrayList<>();
+
+    private long skippedBytesHere;
+    private long copiedHere;
+    private long copiedBytesHere;
+    private final CopyDigest copiedDigest = new CopyDigest();
+
     Pass(ImapSession src, ImapSession dst, FolderPairing pairing) {
       this.src = src;
       this.dst = dst;
@@ -110,6 +118,7 @@ final class FolderSynchronizer {
           settlePending(state.pending());
         } else if (unchangedSince(state)) {
           log.debug("Mailbox {}: '{}' unchanged since the last pass", mailboxKey, shown);
+          tally(target.messages());
           return;
         }
         if (source.highestModSeq() > 0) {
@@ -134,7 +143,11 @@ final class FolderSynchronizer {
         }
       }
       noteUndated(toCopy);
-      copy(toCopy);
+      try {
+        copy(toCopy);
+      } finally {
+        describeSkipped();
+      }
       syncFlags(flagChanged);
       handleDeleted(gone);
       noteManyKeywords(view.read());
@@ -153,6 +166,27 @@ final class FolderSynchronizer {
         store.markSourceState(
             mailboxKey, srcName, source.highestModSeq(), source.uidNext(), source.messages());
       }
+      tally(targetMessagesNow());
+    }
+
+    /** How many messages the target folder holds now: one STATUS, only read. */
+    private long targetMessagesNow() {
+      return dst.call("STATUS " + dstName, p -> ImapCommands.status(p, dstName, false)).messages();
+    }
+
+    private void tally(long targetMessages) {
+      recorder.tally(
+          new FolderTally(
+              shown,
+              dstName,
+              source.messages(),
+              targetMessages,
+              synced.size(),
+              skippedHere.size(),
+              skippedBytesHere,
+              copiedHere,
+              copiedBytesHere,
+              copiedDigest.hex()));
     }
 
     /** A source that gives no readable INTERNALDATE leaves the copy the target's arrival time. */
@@ -734,6 +768,8 @@ final class FolderSynchronizer {
               failIfPassing(text);
               settled.add(o.source().uid());
               clean = false;
+              skippedHere.add(o.source().uid());
+              skippedBytesHere += o.size();
               recorder.rejected(
                   new SkippedItem(
                       shown,
@@ -756,7 +792,10 @@ final class FolderSynchronizer {
           synced.put(d.sourceUid(), d);
           targetNext = Math.max(targetNext, d.targetUid() + 1);
           bytes += bySource.get(d.sourceUid()).size();
+          copiedDigest.add(bySource.get(d.sourceUid()).fingerprint());
         }
+        copiedHere += done.size();
+        copiedBytesHere += bytes;
         if (!answered) {
           recorder.copied(done.size(), bytes);
           recorder.progress(shown);
@@ -852,6 +891,9 @@ final class FolderSynchronizer {
 
     /** A refusal that is throttling or a full mailbox stops the folder rather than one message. */
     private void failIfPassing(String text) {
+      if (ImapFailures.refusesMessageSize(text)) {
+        return; // this message only: recorded as refused, the others go on
+      }
       if (ImapFailures.isThrottled(text) || ImapFailures.isOverQuota(text)) {
         throw ImapFailures.fromText(dst.label(), "APPEND to " + dstName, text)
             .onServer(dst.endpoint());
@@ -930,7 +972,32 @@ final class FolderSynchronizer {
 
     private void skip(SourceMessage m, SkippedItem.Reason reason, String detail) {
       clean = false;
+      skippedHere.add(m.uid());
+      skippedBytesHere += m.size();
       recorder.skipped(new SkippedItem(shown, m.uid(), m.size(), m.instant(), reason, detail));
+    }
+
+    /**
+     * Reads the Message-ID and subject of the messages skipped in this folder from the source (one
+     * {@code UID FETCH} of those two header fields), so that the report names them. Only reads: a
+     * source that cannot answer leaves them unnamed, and the pass goes on.
+     */
+    private void describeSkipped() {
+      if (skippedHere.isEmpty()) {
+        return;
+      }
+      Map<Long, MessageEnvelope> envelopes = new HashMap<>();
+      try {
+        for (String set : UidSet.format(List.copyOf(skippedHere), MAX_RANGES)) {
+          envelopes.putAll(
+              src.call(
+                  "UID FETCH (Message-ID, Subject) in " + srcName,
+                  p -> ImapCommands.fetchEnvelopes(p, set)));
+        }
+      } catch (ImapFailure f) {
+        log.debug("Mailbox {}: skipped messages of '{}' left unnamed: {}", mailboxKey, shown, f);
+      }
+      recorder.describe(shown, envelopes);
     }
 
     /**

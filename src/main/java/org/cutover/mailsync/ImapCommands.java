@@ -269,6 +269,33 @@ final class ImapCommands {
   }
 
   /**
+   * The Message-ID and subject of the messages in {@code uidSet}, by UID, read with one {@code UID
+   * FETCH} of those two header fields; a message the server answers nothing for is absent.
+   */
+  static Map<Long, MessageEnvelope> fetchEnvelopes(IMAPProtocol p, String uidSet)
+      throws ProtocolException {
+    Map<Long, MessageEnvelope> out = new HashMap<>();
+    Argument args = new Argument().writeAtom(uidSet);
+    args.writeArgument(
+        new Argument().writeAtom("UID").writeAtom("BODY.PEEK[HEADER.FIELDS (MESSAGE-ID SUBJECT)]"));
+    stream(
+        p,
+        "UID FETCH",
+        args,
+        r -> {
+          if (r instanceof FetchResponse fr) {
+            UID uid = fr.getItem(UID.class);
+            BODY header = fr.getItem(BODY.class);
+            ByteArray h = header == null ? null : header.getByteArray();
+            if (uid != null && h != null) {
+              out.put(uid.uid, MessageEnvelope.of(h.getBytes(), h.getStart(), h.getCount()));
+            }
+          }
+        });
+    return out;
+  }
+
+  /**
    * The bytes of the messages in {@code uidSet}, by UID; a message the server returns NIL for is
    * absent from the map. On a {@link SyncProtocol} each body is read into an array from {@code
    * buffers}, sized by {@code sizes} (the expected size by UID; servers answer in UID order); the

@@ -446,6 +446,18 @@ final class ImapFailures {
         || t.contains("BACKOFF TIME");
   }
 
+  /**
+   * An APPEND answer refusing this one message for its size, such as Dovecot's {@code NO [LIMIT]
+   * Mail size is larger than the maximum size allowed by server configuration}: RFC 5530's {@code
+   * [LIMIT]} names an implementation limit, which for a message's size no retry will pass.
+   */
+  static boolean refusesMessageSize(String text) {
+    String t = text.toUpperCase(Locale.ROOT);
+    return t.contains("[LIMIT]")
+        && (t.contains("SIZE") || t.contains("TOO LARGE") || t.contains("TOO BIG"))
+        && !t.contains("THROTTL");
+  }
+
   static boolean isOverQuota(String text) {
     String t = text.toUpperCase(Locale.ROOT);
     return t.contains("[OVERQUOTA]") || t.contains("QUOTA EXCEEDED") || t.contains("OVER QUOTA");

@@ -582,7 +582,8 @@ final class MailboxPass {
         recorder.errorLog(),
         recorder.skippedItems(),
         recorder.failedFolders(),
-        recorder.notes());
+        recorder.notes(),
+        recorder.tallies());
   }
 
   private SyncStatistics statistics() {
@@ -617,7 +618,8 @@ final class MailboxPass {
               statistics(),
               recorder.skippedItems(),
               plan == null ? List.of() : plan.excluded(),
-              recorder.notes());
+              recorder.notes(),
+              recorder.tallies());
     }
     SyncStatistics s = outcome.statistics();
     log.info(

@@ -36,6 +36,7 @@ final class PassRecorder {
 
   private final List<SkippedItem> skippedItems = new ArrayList<>();
   private final List<SkippedFolder> failedFolders = new ArrayList<>();
+  private final List<FolderTally> tallies = new ArrayList<>();
   private final Set<String> notes = new LinkedHashSet<>();
   private final List<String> errorLog = new ArrayList<>();
   private boolean allFailuresMayPass = true;
@@ -126,6 +127,21 @@ final class PassRecorder {
     }
   }
 
+  /**
+   * Names the skipped messages of {@code folder} by what their header sections say, for those the
+   * source answered for.
+   */
+  synchronized void describe(String folder, java.util.Map<Long, MessageEnvelope> envelopes) {
+    skippedItems.replaceAll(
+        item ->
+            item.folder().equals(folder)
+                    && item.messageId() == null
+                    && item.subject() == null
+                    && envelopes.containsKey(item.sourceUid())
+                ? item.describedBy(envelopes.get(item.sourceUid()))
+                : item);
+  }
+
   synchronized void note(String note) {
     if (notes.add(note)) {
       log.info("Mailbox {}: {}", mailboxKey, note);
@@ -180,6 +196,14 @@ final class PassRecorder {
         altered.get(),
         deleted.get(),
         elapsed);
+  }
+
+  synchronized void tally(FolderTally tally) {
+    tallies.add(tally);
+  }
+
+  synchronized List<FolderTally> tallies() {
+    return List.copyOf(tallies);
   }
 
   synchronized List<SkippedItem> skippedItems() {

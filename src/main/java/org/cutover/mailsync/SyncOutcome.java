@@ -27,12 +27,22 @@ public sealed interface SyncOutcome
       SyncStatistics statistics,
       List<SkippedItem> skippedItems,
       List<SkippedFolder> skippedFolders,
-      List<String> notes)
+      List<String> notes,
+      List<FolderTally> tallies)
       implements SyncOutcome {
     public Synced {
       skippedItems = List.copyOf(skippedItems);
       skippedFolders = List.copyOf(skippedFolders);
       notes = List.copyOf(notes);
+      tallies = List.copyOf(tallies);
+    }
+
+    public Synced(
+        SyncStatistics statistics,
+        List<SkippedItem> skippedItems,
+        List<SkippedFolder> skippedFolders,
+        List<String> notes) {
+      this(statistics, skippedItems, skippedFolders, notes, List.of());
     }
 
     /** True when messages were skipped or refused (Microsoft's "synced with errors"). */
@@ -85,13 +95,25 @@ public sealed interface SyncOutcome
       List<String> errorLog,
       List<SkippedItem> skippedItems,
       List<SkippedFolder> skippedFolders,
-      List<String> notes)
+      List<String> notes,
+      List<FolderTally> tallies)
       implements SyncOutcome {
     public Failed {
       errorLog = List.copyOf(errorLog);
       skippedItems = List.copyOf(skippedItems);
       skippedFolders = List.copyOf(skippedFolders);
       notes = List.copyOf(notes);
+      tallies = List.copyOf(tallies);
+    }
+
+    public Failed(
+        SyncStatistics statistics,
+        String problem,
+        List<String> errorLog,
+        List<SkippedItem> skippedItems,
+        List<SkippedFolder> skippedFolders,
+        List<String> notes) {
+      this(statistics, problem, errorLog, skippedItems, skippedFolders, notes, List.of());
     }
 
     public Failed(
@@ -100,7 +122,7 @@ public sealed interface SyncOutcome
         List<String> errorLog,
         List<SkippedItem> skippedItems,
         List<SkippedFolder> skippedFolders) {
-      this(statistics, problem, errorLog, skippedItems, skippedFolders, List.of());
+      this(statistics, problem, errorLog, skippedItems, skippedFolders, List.of(), List.of());
     }
   }
 }

@@ -24,7 +24,10 @@ public interface BatchLifecycle {
   /** The ids of the batch's mailboxes, in a stable order. */
   List<String> mailboxIds(String migrationId);
 
-  /** Ends the initial sync: Synced, or SyncedWithErrors when any mailbox failed. */
+  /**
+   * Ends the initial sync: Synced, or SyncedWithErrors when any mailbox failed or left messages
+   * out.
+   */
   BatchStatus finishInitialSync(String migrationId);
 
   void recordMxSwitch(String migrationId, Instant switchedAt);

@@ -51,7 +51,7 @@ public record BatchProgress(
       switch (status) {
         case QUEUED, PROVISIONING -> waiting++;
         case SYNCING, INCREMENTAL_SYNCING -> syncing++;
-        case SYNCED -> synced++;
+        case SYNCED, SYNCED_WITH_ERRORS -> synced++;
         case FAILED -> failed++;
         case STOPPED, REMOVED -> {}
       }
@@ -64,7 +64,9 @@ public record BatchProgress(
       bytesToCopy += p.bytesToCopy();
       if (status == MailboxStatus.SYNCING || status == MailboxStatus.INCREMENTAL_SYNCING) {
         rate += p.bytesPerSecond();
-      } else if (status == MailboxStatus.SYNCED || status == MailboxStatus.FAILED) {
+      } else if (status == MailboxStatus.SYNCED
+          || status == MailboxStatus.SYNCED_WITH_ERRORS
+          || status == MailboxStatus.FAILED) {
         finishedWithProgress++;
       }
       if (p.startedAt() != null && (firstStart == null || p.startedAt().isBefore(firstStart))) {

@@ -200,10 +200,10 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
       throw new PassStopped("The sync of mailbox " + mailboxId + " stopped: " + stopped);
     }
     if (outcome instanceof SyncOutcome.Synced synced) {
-      return report(synced.statistics(), null);
+      return report(synced.statistics(), null, synced.skippedItems(), synced.tallies());
     }
     if (outcome instanceof SyncOutcome.Failed failed) {
-      return report(failed.statistics(), failed.problem());
+      return report(failed.statistics(), failed.problem(), failed.skippedItems(), failed.tallies());
     }
     if (outcome instanceof SyncOutcome.NeedsAdministrator needs) {
       throw new StepNeedsAdministrator(needs.problem());
@@ -374,13 +374,19 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
                 java.time.Clock.systemUTC()));
   }
 
-  private static MailboxSyncReport report(SyncStatistics statistics, String error) {
+  private static MailboxSyncReport report(
+      SyncStatistics statistics,
+      String error,
+      List<org.cutover.mailsync.SkippedItem> skippedItems,
+      List<org.cutover.mailsync.FolderTally> tallies) {
     return new MailboxSyncReport(
         statistics.messagesCopied(),
         statistics.flagsUpdated(),
         statistics.messagesSkipped() + statistics.messagesRejected(),
         statistics.bytesCopied(),
         error,
-        statistics.messagesAltered());
+        statistics.messagesAltered(),
+        skippedItems,
+        tallies);
   }
 }

@@ -11,7 +11,32 @@ public record MailboxSyncReport(
     long messagesSkipped,
     long bytesCopied,
     String error,
-    long messagesAltered) {
+    long messagesAltered,
+    java.util.List<org.cutover.mailsync.SkippedItem> skippedItems,
+    java.util.List<org.cutover.mailsync.FolderTally> tallies) {
+
+  public MailboxSyncReport {
+    skippedItems = skippedItems == null ? java.util.List.of() : java.util.List.copyOf(skippedItems);
+    tallies = tallies == null ? java.util.List.of() : java.util.List.copyOf(tallies);
+  }
+
+  public MailboxSyncReport(
+      long messagesCopied,
+      long flagsUpdated,
+      long messagesSkipped,
+      long bytesCopied,
+      String error,
+      long messagesAltered) {
+    this(
+        messagesCopied,
+        flagsUpdated,
+        messagesSkipped,
+        bytesCopied,
+        error,
+        messagesAltered,
+        java.util.List.of(),
+        java.util.List.of());
+  }
 
   public MailboxSyncReport(
       long messagesCopied,
@@ -24,5 +49,15 @@ public record MailboxSyncReport(
 
   public boolean succeeded() {
     return error == null;
+  }
+
+  /** The status a pass leaves its mailbox in: Synced, SyncedWithErrors or Failed. */
+  public MailboxStatus status() {
+    if (!succeeded()) {
+      return MailboxStatus.FAILED;
+    }
+    return messagesSkipped > 0 || !skippedItems.isEmpty()
+        ? MailboxStatus.SYNCED_WITH_ERRORS
+        : MailboxStatus.SYNCED;
   }
 }

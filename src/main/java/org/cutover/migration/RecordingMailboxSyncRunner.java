@@ -29,6 +29,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
   private final MailboxLeases leases;
   private final EndpointTurns turns;
   private final PassProgressLog progressLog;
+  private final org.cutover.migration.reports.PassRecords passRecords;
   private final Clock clock;
 
   RecordingMailboxSyncRunner(
@@ -37,7 +38,9 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       MailboxLeases leases,
       EndpointTurns turns,
       PassProgressLog progressLog,
+      org.cutover.migration.reports.PassRecords passRecords,
       ObjectProvider<Clock> clock) {
+    this.passRecords = passRecords;
     this.jdbc = jdbc;
     this.mailSync = mailSync;
     this.leases = leases;
@@ -156,6 +159,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       progress.finish();
     }
     record(mailboxId, started, report);
+    passRecords.record(mailboxId, started, report);
     log.info(
         "Migration {} mailbox {}: {} sync {}, {} messages copied, {} flags updated, {} skipped",
         standing.migrationId(),
@@ -199,6 +203,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         .param("now", MigrationStore.utc(clock.instant()))
         .param("id", mailboxId)
         .update();
+    passRecords.failed(mailboxId);
     log.info("Mailbox {} marked failed", mailboxId);
   }
 
@@ -214,8 +219,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
                     + " :flags, messages_skipped = messages_skipped + :skipped, bytes_copied ="
                     + " bytes_copied + :bytes, last_error = :error, updated_at = :now WHERE id = :id"
                     + " AND status <> 'REMOVED'")
-            .param(
-                "status", (report.succeeded() ? MailboxStatus.SYNCED : MailboxStatus.FAILED).name())
+            .param("status", report.status().name())
             .param("copied", report.messagesCopied())
             .param("flags", report.flagsUpdated())
             .param("skipped", report.messagesSkipped())

@@ -105,7 +105,9 @@ class StoredBatchLifecycle implements BatchLifecycle {
       return current;
     }
     long failed =
-        jdbc.sql("SELECT COUNT(*) FROM mailbox WHERE migration_id = :id AND status = 'FAILED'")
+        jdbc.sql(
+                "SELECT COUNT(*) FROM mailbox WHERE migration_id = :id AND status IN ('FAILED',"
+                    + " 'SYNCED_WITH_ERRORS')")
             .param("id", migrationId)
             .query(Long.class)
             .single();
@@ -113,7 +115,7 @@ class StoredBatchLifecycle implements BatchLifecycle {
     if (finished != current) {
       setBatchStatus(migrationId, finished);
       log.info(
-          "Migration {}: initial sync finished, batch {} ({} failed)",
+          "Migration {}: initial sync finished, batch {} ({} failed or synced with errors)",
           migrationId,
           finished,
           failed);

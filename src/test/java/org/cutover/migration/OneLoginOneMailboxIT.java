@@ -221,6 +221,7 @@ class OneLoginOneMailboxIT {
             java.time.Duration.ofMinutes(1),
             java.time.Duration.ofSeconds(30)),
         new PassProgressLog(jdbc, noClock, java.time.Duration.ofSeconds(3)),
+        new org.cutover.migration.reports.PassRecords(jdbc, noClock),
         noClock);
   }
 
