@@ -43,7 +43,7 @@ public record BatchProposal(List<Recipient> mailboxes, List<Excluded> excluded) 
   }
 
   /** Why the recipient's mailbox is not migrated, or null when it is. */
-  static ExclusionReason reasonToLeaveOut(Recipient recipient, String domain) {
+  public static ExclusionReason reasonToLeaveOut(Recipient recipient, String domain) {
     return switch (recipient.kind()) {
       case ROOM_MAILBOX -> ExclusionReason.ROOM_MAILBOX;
       case EQUIPMENT_MAILBOX -> ExclusionReason.EQUIPMENT_MAILBOX;

@@ -13,5 +13,7 @@ public enum ExclusionReason {
   /** The primary address is not in the migrated domain. */
   OUTSIDE_DOMAIN,
   /** Exchange's own system, arbitration or discovery mailbox. */
-  SYSTEM_MAILBOX
+  SYSTEM_MAILBOX,
+  /** Proposed, but left out of the batch's mailbox list by the administrator. */
+  NOT_LISTED
 }
