@@ -56,6 +56,7 @@ class MigrationController {
   private final org.cutover.secrets.SecretStore secrets;
   private final RequestedMailboxes requested;
   private final FinalSweeps sweeps;
+  private final org.cutover.migration.recipients.RecipientStore recipients;
 
   MigrationController(
       org.cutover.migration.PreflightReports preflight,
@@ -67,7 +68,9 @@ class MigrationController {
       StrictJson strictJson,
       ObjectProvider<TargetLicences> licences,
       RequestedMailboxes requested,
-      FinalSweeps sweeps) {
+      FinalSweeps sweeps,
+      org.cutover.migration.recipients.RecipientStore recipients) {
+    this.recipients = recipients;
     this.launcher = launcher;
     this.store = store;
     this.dnsChanges = dnsChanges;
@@ -277,7 +280,8 @@ class MigrationController {
         licences.stream()
             .findFirst()
             .map(target -> target.licences(id).stream().map(MigrationViews.Licence::of).toList())
-            .orElse(List.of()));
+            .orElse(List.of()),
+        RecipientViews.RecipientSummary.of(id, recipients.ofMigration(id)));
   }
 
   @PostMapping("/{id}/start")

@@ -130,7 +130,12 @@ final class MigrationViews {
                   "Each user's licence as the task \"Assign licences\" left it: assigned,"
                       + " already held, or failed with Microsoft's reason (empty until a licence"
                       + " was chosen there; an IMAP target has none)")
-          List<Licence> licences) {}
+          List<Licence> licences,
+      @Schema(
+              description =
+                  "The domain's recipients: counts by kind, and every one that is not a user"
+                      + " mailbox with its addresses")
+          RecipientViews.RecipientSummary recipients) {}
 
   @Schema(description = "What became of giving one user of the batch its licence")
   record Licence(

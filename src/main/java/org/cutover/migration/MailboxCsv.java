@@ -12,8 +12,9 @@ import org.cutover.secrets.SecretText;
  * header line is optional but needed for more columns or another order; it takes the columns of
  * Microsoft's IMAP migration CSV ({@code EmailAddress,UserName,Password}) and the same for an IMAP
  * target ({@code TargetUserName,TargetPassword}), DisplayName, and the ids of stored passwords
- * ({@code SourceCredentialId}, {@code TargetCredentialId}). Commas, semicolons or tabs separate the
- * columns; a value may be in double quotes.
+ * ({@code SourceCredentialId}, {@code TargetCredentialId}), and the mailbox's other addresses
+ * ({@code Aliases}, separated by semicolons). Commas, semicolons or tabs separate the columns; a
+ * value may be in double quotes.
  *
  * <p>Passwords are read only where they are stored at once ({@link #withPasswords}); the start
  * form, whose values the engine keeps, refuses the Password columns.
@@ -60,6 +61,7 @@ final class MailboxCsv {
     TARGET_LOGIN,
     TARGET_PASSWORD,
     TARGET_CREDENTIAL,
+    ALIASES,
     /** A column that is refused or unknown; its values are not read. */
     UNREAD;
 
@@ -138,7 +140,8 @@ final class MailboxCsv {
               values.get(Column.SOURCE_CREDENTIAL),
               values.get(Column.TARGET_LOGIN),
               secret(values.get(Column.TARGET_PASSWORD)),
-              values.get(Column.TARGET_CREDENTIAL));
+              values.get(Column.TARGET_CREDENTIAL),
+              aliases(values.get(Column.ALIASES)));
       requirePasswords(values, line);
       if (mailbox.emailAddress() != null && !mailbox.emailAddress().isEmpty()) {
         once(addresses, mailbox.emailAddress(), line, Column.EMAIL);
@@ -220,6 +223,16 @@ final class MailboxCsv {
     return headings.get(columns.indexOf(column));
   }
 
+  /** A cell of aliases: separated by semicolons (or commas or blanks, when the cell is quoted). */
+  private static List<String> aliases(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(cell.strip().split("[;,\\s]+"))
+        .filter(alias -> !alias.isEmpty())
+        .toList();
+  }
+
   private static SecretText secret(String value) {
     return value == null || value.isEmpty() ? null : SecretText.of(value);
   }
@@ -280,6 +293,7 @@ final class MailboxCsv {
       case "targetusername", "targetlogin" -> Column.TARGET_LOGIN;
       case "targetpassword" -> Column.TARGET_PASSWORD;
       case "targetcredentialid" -> Column.TARGET_CREDENTIAL;
+      case "aliases", "alias" -> Column.ALIASES;
       default -> null;
     };
   }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretText;
 
@@ -67,12 +68,45 @@ public record MailboxEntry(
             description =
                 "Id of a stored credential holding the user's target password, instead of"
                     + " targetPassword")
-        String targetCredentialId)
+        String targetCredentialId,
+    @Schema(
+            description =
+                "Other addresses the mailbox receives mail at (aliases); the domain's addresses"
+                    + " are checked at the new mail exchanger before the MX swap",
+            example = "[\"anna.jensen@contoso.com\", \"sales@contoso.com\"]")
+        @Size(max = 100, message = "{cutover.mailbox.aliases.size}")
+        List<
+                @NotBlank(message = "{cutover.mailbox.address.missing}")
+                @Email(regexp = SettingsPatterns.EMAIL, message = "{cutover.mailbox.address}")
+                @Size(max = 320) String>
+            aliases)
     implements CrossFieldRules {
 
   /** A mailbox opened with the endpoints' admin logins. */
   public MailboxEntry(String emailAddress, String sourceLogin, String displayName) {
     this(emailAddress, sourceLogin, displayName, null, null, null, null, null);
+  }
+
+  /** A mailbox without aliases. */
+  public MailboxEntry(
+      String emailAddress,
+      String sourceLogin,
+      String displayName,
+      SecretText sourcePassword,
+      String sourceCredentialId,
+      String targetLogin,
+      SecretText targetPassword,
+      String targetCredentialId) {
+    this(
+        emailAddress,
+        sourceLogin,
+        displayName,
+        sourcePassword,
+        sourceCredentialId,
+        targetLogin,
+        targetPassword,
+        targetCredentialId,
+        List.of());
   }
 
   public MailboxEntry {
@@ -82,6 +116,10 @@ public record MailboxEntry(
     sourceCredentialId = SettingsText.blankToNull(sourceCredentialId);
     targetLogin = SettingsText.blankToNull(targetLogin);
     targetCredentialId = SettingsText.blankToNull(targetCredentialId);
+    aliases =
+        aliases == null
+            ? List.of()
+            : aliases.stream().map(alias -> alias == null ? null : alias.strip()).toList();
   }
 
   @Override

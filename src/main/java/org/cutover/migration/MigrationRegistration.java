@@ -3,6 +3,7 @@ package org.cutover.migration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.cutover.migration.recipients.BatchRecipients;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
@@ -28,6 +29,7 @@ public class MigrationRegistration {
   private final MigrationStore store;
   private final SecretStore secrets;
   private final RegistrationLogins logins;
+  private final BatchRecipients recipients;
   private final Clock clock;
 
   MigrationRegistration(
@@ -36,12 +38,14 @@ public class MigrationRegistration {
       MigrationStore store,
       SecretStore secrets,
       RegistrationLogins logins,
+      BatchRecipients recipients,
       ObjectProvider<Clock> clock) {
     this.capabilities = capabilities;
     this.validation = validation;
     this.store = store;
     this.secrets = secrets;
     this.logins = logins;
+    this.recipients = recipients;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
@@ -65,6 +69,7 @@ public class MigrationRegistration {
       throw new CapabilitiesMissing(missing);
     }
     requireStoredCredentials(settings);
+    requireDiscovery(settings);
     store
         .unfinishedFor(settings.domain())
         .ifPresent(
@@ -112,6 +117,7 @@ public class MigrationRegistration {
                 : null,
             userPasswords(settings, label));
     String id = store.insert(settings, credentials, clock.instant());
+    recipients.record(id, settings);
     log.info(
         "Registered migration {} of {}: batch {} with {} mailboxes",
         id,
@@ -168,6 +174,14 @@ public class MigrationRegistration {
     }
     if (!problems.isEmpty()) {
       throw new RejectedSettings(problems);
+    }
+  }
+
+  private void requireDiscovery(NewMigration settings) {
+    BatchRecipients.DiscoveryRefusal refusal = recipients.refusal(settings);
+    if (refusal != null) {
+      throw new RejectedSettings(
+          List.of(new SettingsProblem("$.discoveryId", RuleMessages.text(refusal.messageKey()))));
     }
   }
 

@@ -56,7 +56,15 @@ public record NewMigration(
             description =
                 "Must be true to migrate mailboxes whose address is not in the domain (nor a"
                     + " subdomain of it); default false: such a mailbox is refused")
-        boolean allowMailboxesOutsideDomain)
+        boolean allowMailboxesOutsideDomain,
+    @Schema(
+            description =
+                "Id of a directory discovery (POST /api/directory/discover) of the domain: its"
+                    + " recipients (groups, contacts, shared and room mailboxes, aliases, X500"
+                    + " addresses) come with the migration, and the mailboxes listed are linked"
+                    + " to them")
+        @Size(max = 36)
+        String discoveryId)
     implements CrossFieldRules {
 
   public static final int MAX_MAILBOXES = 2000;
@@ -88,7 +96,34 @@ public record NewMigration(
         false);
   }
 
+  /** Settings without a directory discovery. */
+  public NewMigration(
+      String domain,
+      String batchName,
+      List<MailboxEntry> mailboxes,
+      ImapEndpoint source,
+      TargetSettings target,
+      DnsSettings dns,
+      String language,
+      boolean autoStartBatch,
+      DurationOverrides durations,
+      boolean allowMailboxesOutsideDomain) {
+    this(
+        domain,
+        batchName,
+        mailboxes,
+        source,
+        target,
+        dns,
+        language,
+        autoStartBatch,
+        durations,
+        allowMailboxesOutsideDomain,
+        null);
+  }
+
   public NewMigration {
+    discoveryId = SettingsText.blankToNull(discoveryId);
     domain = domain == null ? null : domain.strip().toLowerCase(Locale.ROOT);
     batchName = SettingsText.strip(batchName);
     language = language == null || language.isBlank() ? "en" : language.strip();

@@ -5,6 +5,7 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.cutover.migration.recipients.LetterAudience;
 import org.cutover.notify.Letter;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.OutgoingLetter;
@@ -49,6 +50,8 @@ class SmtpUserLetters implements UserLetters {
 
   private static final Logger log = LoggerFactory.getLogger(SmtpUserLetters.class);
 
+  private final LetterAudience audience;
+
   /** Recipients in a row that stay deferred before the run stops: the server is not taking mail. */
   static final int DEFERRALS_IN_A_ROW_TO_STOP = 3;
 
@@ -70,6 +73,19 @@ class SmtpUserLetters implements UserLetters {
       SmtpPost post,
       LetterProperties settings,
       ObjectProvider<Clock> clock) {
+    this(store, desk, records, post, settings, clock, LetterAudience.mailboxesOnly());
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  SmtpUserLetters(
+      MigrationStore store,
+      LetterDesk desk,
+      LetterRecords records,
+      SmtpPost post,
+      LetterProperties settings,
+      ObjectProvider<Clock> clock,
+      LetterAudience audience) {
+    this.audience = audience;
     this.store = store;
     this.desk = desk;
     this.records = records;
@@ -331,11 +347,12 @@ class SmtpUserLetters implements UserLetters {
     if (kind.audience() == LetterKind.Audience.ADMINISTRATOR) {
       return List.of(administrator());
     }
-    return store.mailboxes(migration.id()).stream()
+    // Shared mailboxes reach their owners; rooms and equipment are never written to.
+    return audience.of(migration.id(), store.mailboxes(migration.id())).stream()
         .map(
-            mailbox ->
+            addressee ->
                 new LetterRecords.Recipient(
-                    mailbox.emailAddress(), mailbox.id(), mailbox.displayName()))
+                    addressee.address(), addressee.mailboxId(), addressee.displayName()))
         .toList();
   }
 

@@ -46,6 +46,29 @@ class MailboxCsvTest {
   }
 
   @Test
+  void readsTheAliasesColumnSeparatedBySemicolons() {
+    MailboxCsv.Parsed parsed =
+        MailboxCsv.parse(
+            "EmailAddress,Aliases\nanna@contoso.com,anna.jensen@contoso.com;sales@contoso.com\n"
+                + "bo@contoso.com,\n");
+
+    assertThat(parsed.problems()).isEmpty();
+    assertThat(parsed.mailboxes().get(0).aliases())
+        .containsExactly("anna.jensen@contoso.com", "sales@contoso.com");
+    assertThat(parsed.mailboxes().get(1).aliases()).isEmpty();
+  }
+
+  @Test
+  void readsQuotedAliasesInASemicolonSeparatedFile() {
+    MailboxCsv.Parsed parsed =
+        MailboxCsv.parse(
+            "EmailAddress;Aliases\nanna@contoso.com;\"aj@contoso.com; a@contoso.com\"\n");
+
+    assertThat(parsed.mailboxes().get(0).aliases())
+        .containsExactly("aj@contoso.com", "a@contoso.com");
+  }
+
+  @Test
   void refusesAPasswordColumn() {
     MailboxCsv.Parsed parsed =
         MailboxCsv.parse("EmailAddress,UserName,Password\nanna@contoso.com,anna,Secret1\n");

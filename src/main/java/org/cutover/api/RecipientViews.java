@@ -1,0 +1,133 @@
+package org.cutover.api;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.cutover.directory.ExclusionReason;
+import org.cutover.directory.RecipientKind;
+import org.cutover.directory.SkippedEntry;
+import org.cutover.migration.recipients.StoredDiscovery;
+import org.cutover.migration.recipients.StoredRecipient;
+
+/** What the REST API shows of recipients and discoveries. */
+final class RecipientViews {
+
+  private RecipientViews() {}
+
+  @Schema(description = "One recipient and every address it receives mail at")
+  record RecipientView(
+      @Schema(example = "Anna Jensen") String displayName,
+      @Schema(example = "anna@contoso.com") String primaryAddress,
+      @Schema(description = "Other SMTP addresses") List<String> aliases,
+      @Schema(description = "Old Exchange addresses (X500), for replies from Outlook's cache")
+          List<String> x500,
+      String legacyExchangeDn,
+      @Schema(description = "Where a contact's or mail user's mail goes") String externalAddress,
+      @Schema(description = "Managers or full-access holders, where the directory names them")
+          List<String> owners,
+      @Schema(description = "A group's members") List<String> members,
+      boolean disabled,
+      @Schema(description = "Why its mailbox is not migrated; absent when it is")
+          ExclusionReason excludedReason) {
+
+    static RecipientView of(StoredRecipient recipient) {
+      return new RecipientView(
+          recipient.displayName(),
+          recipient.primaryAddress(),
+          recipient.aliases(),
+          recipient.x500(),
+          recipient.legacyExchangeDn(),
+          recipient.externalAddress(),
+          recipient.owners(),
+          recipient.members(),
+          recipient.disabled(),
+          recipient.excludedReason());
+    }
+  }
+
+  /** Recipients grouped by kind, in the order of {@link RecipientKind}. */
+  static Map<RecipientKind, List<RecipientView>> byKind(List<StoredRecipient> recipients) {
+    Map<RecipientKind, List<RecipientView>> byKind = new EnumMap<>(RecipientKind.class);
+    recipients.forEach(
+        r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(RecipientView.of(r)));
+    return byKind;
+  }
+
+  @Schema(description = "A mailbox of the proposed batch, as a new migration's mailboxes take it")
+  record ProposedMailbox(String emailAddress, String displayName, List<String> aliases) {}
+
+  @Schema(description = "A mailbox or entry left out of the proposed batch, and why")
+  record LeftOut(
+      String name, RecipientKind kind, ExclusionReason reason, String distinguishedName) {}
+
+  @Schema(description = "A directory discovery: the proposed batch and every recipient by kind")
+  record DiscoveryView(
+      @Schema(description = "Give it as discoveryId when registering the migration") String id,
+      String domain,
+      @Schema(description = "The directory and base DN read") String source,
+      Instant createdAt,
+      @Schema(description = "The migration that took the discovery, once one did")
+          String migrationId,
+      @Schema(description = "The mailboxes to migrate: enabled user mailboxes and shared ones")
+          List<ProposedMailbox> mailboxes,
+      @Schema(description = "Mailboxes and entries left out, with the reason")
+          List<LeftOut> excluded,
+      @Schema(description = "Every recipient found, by kind")
+          Map<RecipientKind, List<RecipientView>> recipients) {
+
+    static DiscoveryView of(
+        StoredDiscovery discovery, List<StoredRecipient> recipients, List<SkippedEntry> skipped) {
+      List<ProposedMailbox> mailboxes = new ArrayList<>();
+      List<LeftOut> excluded = new ArrayList<>();
+      for (StoredRecipient recipient : recipients) {
+        if (recipient.excludedReason() == null) {
+          if (recipient.kind().hasMailbox()) {
+            mailboxes.add(
+                new ProposedMailbox(
+                    recipient.primaryAddress(), recipient.displayName(), recipient.aliases()));
+          }
+        } else if (!recipient.kind().isGroup()) {
+          excluded.add(
+              new LeftOut(
+                  recipient.primaryAddress(), recipient.kind(), recipient.excludedReason(), null));
+        }
+      }
+      skipped.forEach(
+          entry ->
+              excluded.add(
+                  new LeftOut(entry.name(), null, entry.reason(), entry.distinguishedName())));
+      return new DiscoveryView(
+          discovery.id(),
+          discovery.domain(),
+          discovery.source(),
+          discovery.createdAt(),
+          discovery.migrationId(),
+          mailboxes,
+          excluded,
+          byKind(recipients));
+    }
+  }
+
+  @Schema(description = "A migration's recipients in brief; GET .../recipients lists them all")
+  record RecipientSummary(
+      @Schema(description = "How many recipients of each kind") Map<RecipientKind, Long> counts,
+      @Schema(
+              description =
+                  "Every recipient that is not a user mailbox (shared, room and equipment"
+                      + " mailboxes, groups, contacts, mail users) with its addresses")
+          Map<RecipientKind, List<RecipientView>> others,
+      @Schema(description = "Where every recipient is listed") String list) {
+
+    static RecipientSummary of(String migrationId, List<StoredRecipient> recipients) {
+      Map<RecipientKind, Long> counts = new EnumMap<>(RecipientKind.class);
+      recipients.forEach(r -> counts.merge(r.kind(), 1L, Long::sum));
+      return new RecipientSummary(
+          counts,
+          byKind(recipients.stream().filter(r -> r.kind() != RecipientKind.USER_MAILBOX).toList()),
+          "/api/migrations/" + migrationId + "/recipients");
+    }
+  }
+}
