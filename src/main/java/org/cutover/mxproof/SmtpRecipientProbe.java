@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * {@link SMTPTransport} does both on connect), {@code MAIL FROM}, one {@code RCPT TO} per address,
  * then {@code RSET} and {@code QUIT}. {@code DATA} is never sent, so no message is delivered.
  *
- * <p>2xx counts as accepted and 5xx as refused. A 452 (too many recipients) starts a new
+ * <p>2xx counts as accepted and 5xx as refused, except a reply to the command itself (500, 502,
+ * 503, 504), which leaves the address unanswered. A 452 (too many recipients) starts a new
  * transaction on the same connection; any other 4xx, a 421 or a lost connection puts the address
  * aside, and those are asked again on a new connection after {@code retryWait}, up to {@code
  * maxAttempts} times.
@@ -29,6 +30,13 @@ class SmtpRecipientProbe implements RecipientProbe {
   private static final Logger log = LoggerFactory.getLogger(SmtpRecipientProbe.class);
   private static final int TOO_MANY_RECIPIENTS = 452;
   private static final int CLOSING = 421;
+
+  /**
+   * 500, 502, 503, 504: the server did not take the command itself (bad sequence, not implemented),
+   * which says nothing about the address.
+   */
+  private static final java.util.Set<Integer> COMMAND_NOT_UNDERSTOOD =
+      java.util.Set.of(500, 502, 503, 504);
 
   private final MxProofProperties properties;
   private final SSLSocketFactory trust;
@@ -147,7 +155,7 @@ class SmtpRecipientProbe implements RecipientProbe {
         inTransaction++;
         if (code / 100 == 2) {
           answers.put(address, new RecipientAnswer(address, Verdict.ACCEPTED, reply));
-        } else if (code / 100 == 5) {
+        } else if (code / 100 == 5 && !COMMAND_NOT_UNDERSTOOD.contains(code)) {
           answers.put(address, new RecipientAnswer(address, Verdict.REFUSED, reply));
         } else {
           lastReply.put(address, reply);
