@@ -26,6 +26,7 @@ import org.cutover.migration.NewMigration;
 import org.cutover.migration.RequestedMailboxes;
 import org.cutover.migration.StoredMigration;
 import org.cutover.migration.TargetLicences;
+import org.cutover.mxproof.MxProofs;
 import org.cutover.process.RunbookControl;
 import org.cutover.process.SyncRequested;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,6 +58,7 @@ class MigrationController {
   private final RequestedMailboxes requested;
   private final FinalSweeps sweeps;
   private final org.cutover.migration.recipients.RecipientStore recipients;
+  private final MxProofs mxProofs;
 
   MigrationController(
       org.cutover.migration.PreflightReports preflight,
@@ -69,7 +71,8 @@ class MigrationController {
       ObjectProvider<TargetLicences> licences,
       RequestedMailboxes requested,
       FinalSweeps sweeps,
-      org.cutover.migration.recipients.RecipientStore recipients) {
+      org.cutover.migration.recipients.RecipientStore recipients,
+      MxProofs mxProofs) {
     this.recipients = recipients;
     this.launcher = launcher;
     this.store = store;
@@ -81,6 +84,7 @@ class MigrationController {
     this.secrets = secrets;
     this.requested = requested;
     this.sweeps = sweeps;
+    this.mxProofs = mxProofs;
   }
 
   @GetMapping("/{id}/preflight")
@@ -100,6 +104,33 @@ class MigrationController {
   List<org.cutover.migration.MailboxCheck> preflight(@PathVariable String id) {
     requireExists(id);
     return preflight.report(id);
+  }
+
+  @GetMapping("/{id}/mx-proof")
+  @Operation(
+      summary = "The last proof at the new MX: which addresses the target would refuse",
+      description =
+          "Before the MX swap the target's mail exchanger is asked about every address (RCPT TO,"
+              + " no message sent). The swap waits while any would bounce, unless an"
+              + " administrator accepted them in the task \"Review the addresses the new MX"
+              + " refuses\". 404 before the proof ran.")
+  @ApiResponse(responseCode = "200", description = "The proof")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such migration, or no proof yet",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  MigrationViews.MxProof mxProof(@PathVariable String id) {
+    requireExists(id);
+    return mxProofs
+        .of(id)
+        .map(MigrationViews.MxProof::of)
+        .orElseThrow(
+            () ->
+                new MigrationNotFound(
+                    "Migration "
+                        + id
+                        + " has not been proved at the new MX yet; the runbook does so once"
+                        + " every licence is assigned, before the MX swap."));
   }
 
   @GetMapping("/{id}/problems")
@@ -270,6 +301,7 @@ class MigrationController {
         migration.summary().createdAt(),
         migration.mxSwitchedAt(),
         sweeps.of(id).orElse(null),
+        mxProofs.of(id).map(MigrationViews.MxProof::of).orElse(null),
         dnsChanges.changes(id).stream().map(MigrationViews.DnsChange::of).toList(),
         store.endpoint(id, EndpointRole.SOURCE).map(MigrationViews.Endpoint::of).orElse(null),
         BatchProgress.of(mailboxes, progress, Instant.now()),

@@ -19,6 +19,8 @@ import org.cutover.migration.RecordedDnsChange;
 import org.cutover.migration.StoredEndpoint;
 import org.cutover.migration.TargetType;
 import org.cutover.migration.UserLicence;
+import org.cutover.mxproof.MxProofReport;
+import org.cutover.mxproof.RecipientAnswer;
 
 /** What the migration endpoints answer; credentials never appear in them. */
 final class MigrationViews {
@@ -109,6 +111,14 @@ final class MigrationViews {
                       + " without one; gapAcceptedBy and gapAcceptedAt record the administrator"
                       + " who let the batch go without the mailboxes in gapMailboxes")
           FinalSweep finalSweep,
+      @Schema(
+              description =
+                  "The last proof at the new MX before the swap (null before it ran): every"
+                      + " address asked, with the target mail exchanger's answer; wouldBounce"
+                      + " lists those it did not accept; acceptedBy, acceptedAt and"
+                      + " acceptedAddresses record an administrator who let the swap go ahead"
+                      + " anyway")
+          MxProof mxProof,
       @Schema(
               description =
                   "Every DNS change the runbook made or asked for, oldest first, with what the"
@@ -325,6 +335,37 @@ final class MigrationViews {
           PassProgress.of(progress),
           state.sourcePassword() != null,
           state.targetPassword() != null);
+    }
+  }
+
+  @Schema(description = "The target's mail exchanger asked about every address before the swap")
+  record MxProof(
+      @Schema(
+              description = "The host and port asked",
+              example = "contoso-com.mail.protection.outlook.com:25")
+          String mailExchanger,
+      Instant provedAt,
+      @Schema(description = "How many addresses were asked") int addresses,
+      @Schema(description = "The addresses that would bounce, each with the server's answer")
+          List<RecipientAnswer> wouldBounce,
+      @Schema(description = "Every address asked, in order, with the answer")
+          List<RecipientAnswer> answers,
+      String acceptedBy,
+      Instant acceptedAt,
+      List<String> acceptedAddresses,
+      @Schema(description = "Whether the swap may go ahead on this proof") boolean clearsTheSwap) {
+
+    static MxProof of(MxProofReport report) {
+      return new MxProof(
+          report.mailExchanger(),
+          report.provedAt(),
+          report.answers().size(),
+          report.wouldBounce(),
+          report.answers(),
+          report.acceptedBy(),
+          report.acceptedAt(),
+          report.acceptedAddresses(),
+          report.clearsTheSwap());
     }
   }
 }

@@ -67,6 +67,11 @@ final class ProcessVariables {
   static final ProcessVariable<Integer> FINAL_SYNC_ROUND = number("finalSyncRound");
   // the final sweep's start (ISO instant), for the review form
   static final ProcessVariable<String> FINAL_SWEEP_STARTED_AT = text("finalSweepStartedAt");
+  // The proof at the new MX: the host asked, how many addresses would bounce, and the first of
+  // them each with the server's answer (for the review form; the API lists them all)
+  static final ProcessVariable<String> MX_PROOF_HOST = text("mxProofHost");
+  static final ProcessVariable<Integer> WOULD_BOUNCE_COUNT = number("wouldBounceCount");
+  static final ProcessVariable<String> WOULD_BOUNCE = text("wouldBounce");
   // Local to one "Sync on request": the mailbox ids asked for, comma-separated.
   static final ProcessVariable<String> REQUESTED_MAILBOX_IDS = text("requestedMailboxIds");
 
@@ -89,6 +94,7 @@ final class ProcessVariables {
   // the licence's skuId chosen in "Assign licences" or "Fix the failed licences", or NONE
   static final ProcessVariable<String> CHOSEN_LICENCE = text("chosenLicence");
   static final ProcessVariable<Boolean> SYNC_AGAIN = flag("syncAgain");
+  static final ProcessVariable<Boolean> PROVE_AGAIN = flag("proveAgain");
   static final ProcessVariable<Boolean> WELCOME_LETTER_APPROVED = flag("welcomeLetterApproved");
   static final ProcessVariable<Boolean> SERVER_DECOMMISSIONED = flag("serverDecommissioned");
 

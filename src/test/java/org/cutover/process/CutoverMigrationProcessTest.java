@@ -128,6 +128,7 @@ class CutoverMigrationProcessTest {
             "startBatch",
             "finishInitialSync",
             "assignLicences",
+            "proveAtNewMx",
             "cutOverStarted",
             "swapMx",
             "verifyMxPropagation",
@@ -364,6 +365,59 @@ class CutoverMigrationProcessTest {
     BpmnAwareTests.assertThat(instance)
         .hasPassed("unsyncedAccepted", "deleteBatch")
         .isWaitingAt("prepareWelcomeLetter");
+  }
+
+  @Test
+  void holdsTheSwapWhileAnAddressWouldBounceUntilTheTargetIsFixedAndProvedAgain() {
+    Runbook runbook = runbook("m-1");
+    runbook.mxProofs.refused.add("sales@contoso.com");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.complete("assignLicences");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewWouldBounce");
+    assertThat(runbook.taskVariables("reviewWouldBounce"))
+        .containsEntry("wouldBounceCount", 1)
+        .containsEntry(
+            "wouldBounce", "sales@contoso.com: 550 5.4.1 Recipient address rejected: Access denied")
+        .containsEntry("mxProofHost", ScriptedMxProofs.MX);
+    assertThat(runbook.dns.calls).doesNotContain("swapMx");
+    assertThat(runbook.migrations.phases).doesNotContain(MigrationPhase.CUTTING_OVER);
+
+    runbook.mxProofs.refused.clear();
+    runbook.complete("reviewWouldBounce", Map.of("proveAgain", true));
+
+    assertThat(runbook.mxProofs.calls).containsExactly("prove", "prove");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("proveAgainChosen", "mxProofAttempt", "addressesAccepted", "cutOverStarted")
+        .isWaitingAt("oldMxTtlRunOut");
+  }
+
+  @Test
+  void acceptingAddressesThatWouldBounceRecordsWhoAndLetsTheSwapGo() {
+    Runbook runbook = runbook("m-1");
+    runbook.mxProofs.refused.add("sales@contoso.com");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.complete("assignLicences");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewWouldBounce");
+
+    assertThatThrownBy(() -> runbook.complete("reviewWouldBounce", Map.of("proveAgain", false)))
+        .hasMessageContaining("sign in");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewWouldBounce");
+    processEngine.getIdentityService().setAuthenticatedUserId("anna.admin");
+    try {
+      runbook.complete("reviewWouldBounce", Map.of("proveAgain", false));
+    } finally {
+      processEngine.getIdentityService().clearAuthentication();
+    }
+
+    assertThat(runbook.mxProofs.calls)
+        .containsExactly("prove", "accept anna.admin sales@contoso.com");
+    assertThat(runbook.mxProofs.of("any").orElseThrow().clearsTheSwap()).isTrue();
+    BpmnAwareTests.assertThat(instance).hasPassed("cutOverStarted").isWaitingAt("oldMxTtlRunOut");
+    runbook.fire("oldMxTtlRunOut");
+    assertThat(runbook.dns.calls).contains("swapMx");
   }
 
   @Test

@@ -54,6 +54,11 @@ class ProcessBeansTest {
     }
 
     @Bean
+    org.cutover.mxproof.MxProofs mxProofs() {
+      return mock(org.cutover.mxproof.MxProofs.class);
+    }
+
+    @Bean
     MailboxSyncRunner mailboxSyncRunner() {
       return mock(MailboxSyncRunner.class);
     }

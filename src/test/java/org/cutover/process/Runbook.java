@@ -41,6 +41,7 @@ final class Runbook {
   final InMemoryMigrations migrations;
   final ScriptedDnsRunbook dns = new ScriptedDnsRunbook();
   final RecordingPorts ports = new RecordingPorts();
+  final ScriptedMxProofs mxProofs = new ScriptedMxProofs();
   final LetterDesk letters = letterDesk();
   final RunbookDefaults defaults;
   final CamundaRunbookControl control;
@@ -104,6 +105,8 @@ final class Runbook {
     Mocks.register("sendLicenceReminder", new SendLicenceReminder(letters, licences));
     Mocks.register("licenceTask", new LicenceTask(licences));
     Mocks.register("assignChosenLicence", new AssignChosenLicence(licences));
+    Mocks.register("proveAtNewMx", new ProveAtNewMx(mxProofs));
+    Mocks.register("wouldBounceReview", new WouldBounceReview(mxProofs));
     Mocks.register("swapMx", new SwapMx(dnsPort, migrations));
     Mocks.register("verifyMxPropagation", new VerifyMxPropagation(dnsPort));
     Mocks.register("verifyFinalSync", new VerifyFinalSync(migrations));

@@ -136,6 +136,7 @@ class RunbookModelTest {
             "fix-domain-verification",
             "fix-licences",
             "review-final-sync",
+            "review-mx-proof",
             "review-preflight",
             "send-welcome-letter",
             "set-dns-record",
