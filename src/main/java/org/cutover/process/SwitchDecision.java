@@ -7,24 +7,16 @@ import static org.cutover.process.ProcessVariables.NEW_SWITCH_ZONE;
 import static org.cutover.process.ProcessVariables.PLANNED_SWITCH_SHOWN;
 import static org.cutover.process.ProcessVariables.SWITCH_CHOICE;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.cutover.migration.RejectedSettings;
-import org.cutover.migration.SettingsProblem;
 import org.cutover.migration.schedule.PlannedSwitch;
 import org.cutover.migration.schedule.SwitchTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -82,8 +74,8 @@ class SwitchDecision implements TaskListener, TaskFormReceiver {
     if (POSTPONE.equals(choice)) {
       SwitchTime time =
           new SwitchTime(
-              day(NEW_SWITCH_DATE.get(task)),
-              timeOfDay(NEW_SWITCH_TIME.get(task)),
+              SwitchTimeForms.day(NEW_SWITCH_DATE.get(task)),
+              SwitchTimeForms.timeOfDay(NEW_SWITCH_TIME.get(task)),
               NEW_SWITCH_ZONE.get(task));
       PlannedSwitch planned = postpone(migrationId, time, who);
       log.info("Migration {}: switch postponed to {} by {}", migrationId, planned.at(), who);
@@ -93,66 +85,12 @@ class SwitchDecision implements TaskListener, TaskFormReceiver {
   }
 
   private PlannedSwitch postpone(String migrationId, SwitchTime time, String who) {
-    try {
-      return control.plan(migrationId, time, "$.newSwitch", who);
-    } catch (RejectedSettings rejected) {
-      throw new FormFieldValidationException(
-          null, text(rejected) + " / " + inDanish(migrationId, time, who));
-    }
-  }
-
-  /** The same refusal in Danish: the rules are checked again, and refuse again. */
-  private String inDanish(String migrationId, SwitchTime time, String who) {
-    Locale before = LocaleContextHolder.getLocale();
-    LocaleContextHolder.setLocale(Locale.forLanguageTag("da"));
-    try {
-      control.plan(migrationId, time, "$.newSwitch", who);
-      return "";
-    } catch (RejectedSettings rejected) {
-      return text(rejected);
-    } finally {
-      LocaleContextHolder.setLocale(before);
-    }
-  }
-
-  private static String text(RejectedSettings rejected) {
-    return rejected.problems().stream().map(SwitchDecision::line).collect(Collectors.joining("; "));
-  }
-
-  private static String line(SettingsProblem problem) {
-    String field = problem.path().substring(problem.path().lastIndexOf('.') + 1);
-    return field + ": " + problem.message();
+    return SwitchTimeForms.plan(control, migrationId, time, "$.newSwitch", who);
   }
 
   private static String user(DelegateTask task) {
     Authentication who =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return who == null ? null : who.getUserId();
-  }
-
-  /** A form's date: {@code 2026-04-18}, possibly with a time after it; null when unreadable. */
-  static LocalDate day(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String text = value.strip();
-    try {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException unreadable) {
-      return null;
-    }
-  }
-
-  /** A form's time of day: {@code 18:00}, possibly with seconds or a zone; null when unreadable. */
-  static LocalTime timeOfDay(String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String text = value.strip();
-    try {
-      return LocalTime.parse(text.length() > 5 ? text.substring(0, 5) : text);
-    } catch (DateTimeParseException unreadable) {
-      return null;
-    }
   }
 }
