@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cutover.migration.BatchProgress;
 import org.cutover.migration.DnsChangeHistory;
 import org.cutover.migration.EndpointRole;
@@ -27,6 +28,7 @@ import org.cutover.migration.RequestedMailboxes;
 import org.cutover.migration.StoredMigration;
 import org.cutover.migration.TargetLicences;
 import org.cutover.mxproof.MxProofs;
+import org.cutover.migration.schedule.SwitchTime;
 import org.cutover.process.RunbookControl;
 import org.cutover.process.SyncRequested;
 import org.springframework.beans.factory.ObjectProvider;
@@ -221,7 +223,9 @@ class MigrationController {
           "Checks the settings and that every capability a migration needs is configured, stores"
               + " the credentials encrypted and starts the runbook. Secrets (password,"
               + " clientSecret, credentials) are write-only; instead of one, credentialId may name"
-              + " a credential stored with POST /api/credentials.")
+              + " a credential stored with POST /api/credentials. plannedSwitch (optional, {\"date\":"
+              + " \"2026-04-18\", \"time\": \"18:00\", \"zone\": \"Europe/Copenhagen\"}) plans"
+              + " the MX swap; a time that breaks a rule refuses the migration.")
   @ApiResponse(responseCode = "201", description = "Registered and started; Location names it")
   @ApiResponse(
       responseCode = "400",
@@ -240,8 +244,14 @@ class MigrationController {
               required = true,
               content = @Content(schema = @Schema(implementation = NewMigration.class)))
           @RequestBody
-          JsonNode body) {
-    MigrationRegistration.Registered registered = launcher.launch(strictJson.migration(body));
+          JsonNode body,
+      java.security.Principal principal) {
+    Optional<SwitchTime> plannedSwitch = strictJson.takePlannedSwitch(body);
+    MigrationRegistration.Registered registered =
+        launcher.launch(
+            strictJson.migration(body),
+            plannedSwitch.orElse(null),
+            principal == null ? null : principal.getName());
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequestUri()
             .path("/{id}")

@@ -3,8 +3,10 @@ package org.cutover.api;
 import org.cutover.migration.MigrationRegistration;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.NewMigration;
+import org.cutover.migration.schedule.SwitchTime;
 import org.cutover.process.RunbookControl;
 import org.cutover.process.RunbookStart;
+import org.cutover.process.SwitchTimeControl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +21,15 @@ class MigrationLauncher {
   private final MigrationStore store;
   private final RunbookControl runbook;
   private final RunbookStarts starts;
+  private final SwitchTimeControl switchTimes;
 
   MigrationLauncher(
       MigrationRegistration registration,
       MigrationStore store,
       RunbookControl runbook,
-      RunbookStarts starts) {
+      RunbookStarts starts,
+      SwitchTimeControl switchTimes) {
+    this.switchTimes = switchTimes;
     this.registration = registration;
     this.store = store;
     this.runbook = runbook;
@@ -33,10 +38,23 @@ class MigrationLauncher {
 
   @Transactional
   public MigrationRegistration.Registered launch(NewMigration settings) {
+    return launch(settings, null, null);
+  }
+
+  /**
+   * Also plans the switch when {@code plannedSwitch} is given; a time that breaks a rule refuses
+   * the whole migration.
+   */
+  @Transactional
+  public MigrationRegistration.Registered launch(
+      NewMigration settings, SwitchTime plannedSwitch, String plannedBy) {
     MigrationRegistration.Registered registered = registration.register(settings);
     RunbookStart start = starts.runbookStart(registered.migrationId(), settings);
     String processInstanceId = runbook.start(start);
     store.recordProcessInstance(registered.migrationId(), processInstanceId);
+    if (plannedSwitch != null) {
+      switchTimes.plan(registered.migrationId(), plannedSwitch, "$.plannedSwitch", plannedBy);
+    }
     return registered;
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.cutover.migration.schedule.SwitchSchedule;
 import org.cutover.notify.Letter;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
@@ -33,6 +34,7 @@ public class LetterDesk {
   private final LetterProperties settings;
   private final LicenceRecords licences;
   private final Clock clock;
+  private final ObjectProvider<SwitchSchedule> switches;
 
   LetterDesk(
       MigrationStore store,
@@ -40,7 +42,9 @@ public class LetterDesk {
       LetterTemplates templates,
       LetterProperties settings,
       LicenceRecords licences,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock,
+      ObjectProvider<SwitchSchedule> switches) {
+    this.switches = switches;
     this.store = store;
     this.records = records;
     this.licences = licences;
@@ -150,13 +154,15 @@ public class LetterDesk {
         migration.targetType() == TargetType.IMAP
             ? store.endpoint(migration.id(), EndpointRole.TARGET).orElse(null)
             : null;
+    SwitchSchedule schedule = switches.getIfAvailable();
     return LetterFacts.of(
-        migration,
-        target,
-        store.mailboxes(migration.id()),
-        records.schedule(migration.id()),
-        licences.withoutLicence(migration.id()).orElse(null),
-        settings);
+            migration,
+            target,
+            store.mailboxes(migration.id()),
+            records.schedule(migration.id()),
+            licences.withoutLicence(migration.id()).orElse(null),
+            settings)
+        .withSwitch(schedule == null ? null : schedule.planned(migration.id()).orElse(null));
   }
 
   private LetterPreview preview(StoredMigration migration, LetterKind kind) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cutover.migration.schedule.PlannedSwitch;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.Placeholders;
 
@@ -106,6 +107,34 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
     all.put("refused", List.copyOf(refused));
     all.put("unknown", List.copyOf(unknown));
     return new LetterFacts(language, all, placeholders);
+  }
+
+  private static final Map<String, DateTimeFormatter> SWITCH_TIMES =
+      Map.of(
+          "en",
+          DateTimeFormatter.ofPattern(
+              "EEEE d MMMM uuuu 'at' HH:mm '('VV', UTC'xxx')'", Locale.ENGLISH),
+          "da",
+          DateTimeFormatter.ofPattern(
+              "EEEE 'den' d. MMMM uuuu 'kl.' HH:mm '('VV', UTC'xxx')'",
+              Locale.forLanguageTag("da")));
+
+  /**
+   * The facts with the planned switch: {@code switchTime}, the day, time and zone written out in
+   * the letter's language (null when no time is planned), which {@code plannedSwitch} and the
+   * placeholder {@code {{plannedSwitch}}} then name as well.
+   */
+  LetterFacts withSwitch(PlannedSwitch planned) {
+    Map<String, Object> all = new HashMap<>(values);
+    if (planned == null) {
+      all.put("switchTime", null);
+      return new LetterFacts(language, all, placeholders);
+    }
+    String time =
+        SWITCH_TIMES.getOrDefault(language, SWITCH_TIMES.get("en")).format(planned.local());
+    all.put("switchTime", time);
+    all.put("plannedSwitch", time);
+    return new LetterFacts(language, all, placeholders.with(Map.of("plannedSwitch", time)));
   }
 
   /** The placeholders filled for one recipient. */

@@ -30,13 +30,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class LetterRecords {
 
-  /** One person a letter goes to. */
-  record Recipient(String address, String mailboxId, String displayName) {
+  /**
+   * One person a letter goes to; {@code round} above 0 for a letter sent again in later rounds (one
+   * per move of the planned switch), each round once per person.
+   */
+  record Recipient(String address, String mailboxId, String displayName, int round) {
+
+    Recipient(String address, String mailboxId, String displayName) {
+      this(address, mailboxId, displayName, 0);
+    }
 
     String key() {
-      return address.toLowerCase(Locale.ROOT);
+      String person = address.toLowerCase(Locale.ROOT);
+      return round == 0 ? person : person + ROUND + round;
     }
   }
+
+  /** Between the address and the round in the recipient key of a letter sent in rounds. */
+  static final String ROUND = "#";
 
   /** The dates letters name; null when not known yet. */
   record Schedule(LocalDate plannedSwitch, LocalDate licenceDeadline) {}
@@ -152,6 +163,27 @@ class LetterRecords {
                 .param("sentAt", status == DeliveryStatus.SENT ? MigrationStore.utc(now) : null)
                 .param("now", MigrationStore.utc(now))
                 .param("id", deliveryId)
+                .update());
+  }
+
+  /**
+   * Turns the PENDING records of a letter's earlier rounds into FAILED with the reason: a newer
+   * round replaces them, and a person gets one letter per round.
+   *
+   * @return how many
+   */
+  int supersede(String migrationId, LetterKind kind, int round, String reason, Instant now) {
+    return committed(
+        () ->
+            jdbc.sql(
+                    "UPDATE letter_delivery SET status = 'FAILED', last_error = :reason,"
+                        + " updated_at = :now WHERE migration_id = :id AND kind = :kind AND status"
+                        + " = 'PENDING' AND recipient NOT LIKE :round")
+                .param("reason", reason)
+                .param("now", MigrationStore.utc(now))
+                .param("id", migrationId)
+                .param("kind", kind.name())
+                .param("round", "%" + ROUND + round)
                 .update());
   }
 

@@ -114,16 +114,39 @@ class SmtpUserLetters implements UserLetters {
     send(migrationId, LetterKind.WELCOME);
   }
 
+  /** Round {@code move + 1}: each move of the planned switch is its own letter to each user. */
+  @Override
+  public void sendSwitchUpdate(String migrationId, int move) {
+    send(migrationId, LetterKind.SWITCH_UPDATE, move + 1);
+  }
+
+  @Override
+  public void sendSwitchReminder(String migrationId, int move) {
+    send(migrationId, LetterKind.SWITCH_REMINDER, move + 1);
+  }
+
   private void send(String migrationId, LetterKind kind) {
+    send(migrationId, kind, 0);
+  }
+
+  private void send(String migrationId, LetterKind kind, int round) {
     StoredMigration migration =
         store.find(migrationId).orElseThrow(() -> MigrationNotFound.migration(migrationId));
     LetterDesk.Draft draft = desk.draft(migration, kind);
     requireValues(migrationId, kind, draft);
-    List<LetterRecords.Recipient> recipients = recipients(migration, kind);
+    List<LetterRecords.Recipient> recipients = recipients(migration, kind, round);
+    if (round > 0) {
+      records.supersede(
+          migrationId,
+          kind,
+          round,
+          "not sent: the planned switch moved again, and the letter of the newer time replaces it",
+          clock.instant());
+    }
     deliver(migrationId, kind, draft.letter(), draft.facts(), recipients);
-    if (kind.audience() == LetterKind.Audience.USERS) {
+    if (kind == LetterKind.ANNOUNCEMENT || kind == LetterKind.WELCOME) {
       reportUndelivered(migration, kind, draft.facts());
-    } else {
+    } else if (kind.audience() == LetterKind.Audience.ADMINISTRATOR) {
       requireAdministratorReached(migrationId, kind);
     }
   }
@@ -343,7 +366,8 @@ class SmtpUserLetters implements UserLetters {
     }
   }
 
-  private List<LetterRecords.Recipient> recipients(StoredMigration migration, LetterKind kind) {
+  private List<LetterRecords.Recipient> recipients(
+      StoredMigration migration, LetterKind kind, int round) {
     if (kind.audience() == LetterKind.Audience.ADMINISTRATOR) {
       return List.of(administrator());
     }
@@ -352,7 +376,7 @@ class SmtpUserLetters implements UserLetters {
         .map(
             addressee ->
                 new LetterRecords.Recipient(
-                    addressee.address(), addressee.mailboxId(), addressee.displayName()))
+                    addressee.address(), addressee.mailboxId(), addressee.displayName(), round))
         .toList();
   }
 

@@ -11,4 +11,13 @@ public interface UserLetters {
   void sendLicenceReminder(String migrationId);
 
   void sendWelcomeLetter(String migrationId);
+
+  /**
+   * To every user: the planned switch was set after the announcement went out, or moved; names the
+   * time. Once per user for each {@code move} of the time.
+   */
+  void sendSwitchUpdate(String migrationId, int move);
+
+  /** To every user, shortly before the planned switch: when it happens. Once per user per move. */
+  void sendSwitchReminder(String migrationId, int move);
 }

@@ -12,6 +12,12 @@ public enum LetterKind {
   WELCOME("welcome", Audience.USERS, true),
   /** To the administrator before the licence deadline. */
   LICENCE_REMINDER("licence-reminder", Audience.ADMINISTRATOR, true),
+  /**
+   * To every user when the planned switch is set after the announcement, or moved: the new time.
+   */
+  SWITCH_UPDATE("switch-update", Audience.USERS, false),
+  /** To every user shortly before the planned switch: when it happens. */
+  SWITCH_REMINDER("switch-reminder", Audience.USERS, false),
   /** To the administrator: users the announcement did not reach, or may not have reached. */
   ANNOUNCEMENT_REPORT("delivery-report", Audience.ADMINISTRATOR, false),
   /** To the administrator: users the welcome letter did not reach, or may not have reached. */

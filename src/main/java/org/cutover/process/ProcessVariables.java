@@ -124,6 +124,27 @@ final class ProcessVariables {
   static final ProcessVariable<String> LETTER_SHOWN = text("letterShown");
   static final ProcessVariable<String> PLANNED_SWITCH = text("plannedSwitch");
 
+  // The planned switch (org.cutover.migration.schedule): when the cut-over reached the wait for
+  // it (ISO instant), whether the batch is ready when the time comes (READY, NOT_DUE: the time was
+  // moved later, BLOCKED) and why not (one reason a line), the planned time as shown in the task,
+  // and the administrator's choice in "Decide about the switch" (SWAP, POSTPONE, CANCEL) with the
+  // new day (ISO), time (HH:mm) and zone of a postponed switch.
+  static final ProcessVariable<String> CUT_OVER_REACHED_AT = text("cutOverReachedAt");
+  static final ProcessVariable<String> SWITCH_READINESS = text("switchReadiness");
+  static final ProcessVariable<String> SWITCH_BLOCKERS = text("switchBlockers");
+  static final ProcessVariable<String> PLANNED_SWITCH_SHOWN = text("plannedSwitchShown");
+  static final ProcessVariable<String> SWITCH_CHOICE = text("switchChoice");
+  static final ProcessVariable<String> NEW_SWITCH_DATE = text("newSwitchDate");
+  static final ProcessVariable<String> NEW_SWITCH_TIME = text("newSwitchTime");
+  static final ProcessVariable<String> NEW_SWITCH_ZONE = text("newSwitchZone");
+  // The letters about the switch time (process cutover-switch-letters): which move of the time
+  // they name, the time (ISO instant), whether the update letter goes out (the announcement is out
+  // already) and when the reminder is due (a timer date, or null when the time is too near).
+  static final ProcessVariable<Integer> SWITCH_MOVE = number("switchMove");
+  static final ProcessVariable<String> SWITCH_AT = text("switchAt");
+  static final ProcessVariable<Boolean> UPDATE_LETTER_DUE = flag("updateLetterDue");
+  static final ProcessVariable<String> REMINDER_AT = text("reminderAt");
+
   /** Variables the runbook keeps on the process instance once the migration is registered. */
   static final Set<String> RUNBOOK =
       List.of(

@@ -128,7 +128,8 @@ class LetterApiTest {
         .andExpect(jsonPath("$.language").value("en"))
         .andExpect(jsonPath("$.subject").value("Your e-mail at contoso.com is moving"))
         .andExpect(jsonPath("$.body", startsWith("Dear {{displayName}},\n")))
-        .andExpect(jsonPath("$.body", containsString("the exact date will follow")))
+        .andExpect(
+            jsonPath("$.body", containsString("a short letter with the exact time will follow")))
         .andExpect(jsonPath("$.body", containsString("https://outlook.office.com")))
         .andExpect(jsonPath("$.edited").value(false))
         .andExpect(jsonPath("$.editable").value(true))
@@ -163,7 +164,12 @@ class LetterApiTest {
             jsonPath("$.subject")
                 .value("Your e-mail at contoso.com is moving on or after " + written))
         .andExpect(
-            jsonPath("$.body", containsString("When: mail moves on or after " + written + ".")));
+            jsonPath(
+                "$.body",
+                containsString(
+                    "When: mail moves on or after "
+                        + written
+                        + "; a short letter with the exact time will follow.")));
     mvc.perform(get("/api/migrations/" + id + "/planned-switch").with(MigrationApiTest.ADMIN))
         .andExpect(jsonPath("$.plannedSwitch").value(day.toString()));
     mvc.perform(

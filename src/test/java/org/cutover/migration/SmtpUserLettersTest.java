@@ -90,11 +90,17 @@ class SmtpUserLettersTest {
     LetterProperties letterProperties() {
       return SETTINGS;
     }
+
+    @Bean
+    SettableSwitchSchedule switchSchedule() {
+      return new SettableSwitchSchedule();
+    }
   }
 
   @Autowired MigrationStore store;
   @Autowired LetterRecords records;
   @Autowired LetterDesk desk;
+  @Autowired SettableSwitchSchedule switches;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectProvider<Clock> clock;
   @Autowired PlatformTransactionManager transactions;
@@ -114,6 +120,7 @@ class SmtpUserLettersTest {
       proxy.close();
     }
     smtp.stop();
+    switches.planned = null;
     emptyTables();
   }
 
@@ -146,7 +153,9 @@ class SmtpUserLettersTest {
     assertThat(body(letter))
         .startsWith("Dear User 1,\n")
         .contains("Your mailbox user1@contoso.com moves")
-        .contains("When: mail moves on or after Saturday 18 April 2026.")
+        .contains(
+            "When: mail moves on or after Saturday 18 April 2026; a short letter with the exact"
+                + " time will follow.")
         .contains("create a new Outlook profile")
         .contains("remove the mail account and add it again")
         .contains("sign in at https://outlook.office.com with user1@contoso.com")
@@ -173,8 +182,75 @@ class SmtpUserLettersTest {
         .isEqualTo("Din e-mail hos contoso.com flytter lørdag den 18. april 2026 eller senere");
     assertThat(body(letter))
         .startsWith("Kære User 0\n")
-        .contains("Hvornår: mailen flytter lørdag den 18. april 2026 eller senere.")
+        .contains(
+            "Hvornår: mailen flytter lørdag den 18. april 2026 eller senere; et kort brev med det"
+                + " præcise tidspunkt følger.")
         .contains("Spørgsmål? Spørg Contoso IT på helpdesk@contoso.com.");
+  }
+
+  @Test
+  void mailsTheNewSwitchTimeOncePerUserForEachMoveInTheMigrationsLanguage() throws Exception {
+    String id = migration("da", null, 2);
+    SmtpUserLetters letters = letters(smtp.getSmtp().getPort());
+    switches.planned =
+        new org.cutover.migration.schedule.PlannedSwitch(
+            Instant.parse("2026-04-18T16:00:00Z"), "Europe/Copenhagen", 0);
+
+    letters.sendSwitchUpdate(id, 0);
+    letters.sendSwitchUpdate(id, 0);
+    MimeMessage first = receivedByRecipient().get("user0@contoso.com");
+    switches.planned =
+        new org.cutover.migration.schedule.PlannedSwitch(
+            Instant.parse("2026-04-19T07:30:00Z"), "Europe/Copenhagen", 1);
+    letters.sendSwitchUpdate(id, 1);
+    letters.sendSwitchUpdate(id, 1);
+
+    assertThat(first.getSubject())
+        .isEqualTo(
+            "Din e-mail hos contoso.com flytter lørdag den 18. april 2026 kl. 18:00"
+                + " (Europe/Copenhagen, UTC+02:00)");
+    assertThat(body(first)).startsWith("Kære User 0\n");
+    Map<String, List<String>> subjects =
+        Arrays.stream(smtp.getReceivedMessages())
+            .collect(
+                Collectors.groupingBy(
+                    SmtpUserLettersTest::recipient,
+                    Collectors.mapping(SmtpUserLettersTest::subject, Collectors.toList())));
+    assertThat(subjects)
+        .containsOnlyKeys("user0@contoso.com", "user1@contoso.com")
+        .allSatisfy(
+            (user, received) ->
+                assertThat(received)
+                    .hasSize(2)
+                    .last()
+                    .isEqualTo(
+                        "Din e-mail hos contoso.com flytter søndag den 19. april 2026 kl. 09:30"
+                            + " (Europe/Copenhagen, UTC+02:00)"));
+  }
+
+  @Test
+  void theAnnouncementAndTheReminderNameThePlannedSwitchWithItsZone() throws Exception {
+    String id = migration("en", null, 1);
+    SmtpUserLetters letters = letters(smtp.getSmtp().getPort());
+    switches.planned =
+        new org.cutover.migration.schedule.PlannedSwitch(
+            Instant.parse("2026-04-18T16:00:00Z"), "Europe/Copenhagen", 0);
+    String at = "Saturday 18 April 2026 at 18:00 (Europe/Copenhagen, UTC+02:00)";
+
+    letters.sendAnnouncement(id);
+    letters.sendSwitchReminder(id, 0);
+    letters.sendSwitchReminder(id, 0);
+
+    MimeMessage[] received = smtp.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    assertThat(received[0].getSubject()).isEqualTo("Your e-mail at contoso.com is moving on " + at);
+    assertThat(body(received[0])).contains("When: mail moves on " + at + ".\n");
+    assertThat(received[1].getSubject())
+        .isEqualTo("Reminder: your e-mail at contoso.com moves on " + at);
+    assertThat(body(received[1]))
+        .startsWith("Dear User 0,\n")
+        .contains(
+            "A reminder: your mailbox user0@contoso.com moves to Microsoft 365 on " + at + ".");
   }
 
   @Test
@@ -621,6 +697,14 @@ class SmtpUserLettersTest {
   private Map<String, MimeMessage> receivedByRecipient() {
     return Arrays.stream(smtp.getReceivedMessages())
         .collect(Collectors.toMap(SmtpUserLettersTest::recipient, Function.identity()));
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (MessagingException e) {
+      throw new AssertionError(e);
+    }
   }
 
   private static String recipient(MimeMessage message) {

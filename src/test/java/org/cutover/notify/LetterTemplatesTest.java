@@ -22,7 +22,9 @@ class LetterTemplatesTest {
     assertThat(letter.body())
         .startsWith(
             "Dear {{displayName}},\n\nThe e-mail of contoso.com is moving to Microsoft 365.")
-        .contains("When: mail moves on or after Saturday 18 April 2026.\n")
+        .contains(
+            "When: mail moves on or after Saturday 18 April 2026; a short letter with the exact"
+                + " time will follow.\n")
         .contains("create a new Outlook profile")
         .contains("remove the mail account and add it again")
         .contains("sign in at https://outlook.office.com with {{emailAddress}}")
@@ -43,7 +45,9 @@ class LetterTemplatesTest {
         .isEqualTo("Din e-mail hos contoso.com flytter lørdag den 18. april 2026 eller senere");
     assertThat(letter.body())
         .startsWith("Kære {{displayName}}\n")
-        .contains("Hvornår: mailen flytter lørdag den 18. april 2026 eller senere.")
+        .contains(
+            "Hvornår: mailen flytter lørdag den 18. april 2026 eller senere; et kort brev med det"
+                + " præcise tidspunkt følger.")
         .contains("opret en ny Outlook-profil")
         .contains("Spørg Contoso IT på it@contoso.com.");
   }
@@ -56,7 +60,7 @@ class LetterTemplatesTest {
 
     assertThat(letter.subject()).isEqualTo("Your e-mail at contoso.com is moving");
     assertThat(letter.body())
-        .contains("When: the exact date will follow in a separate message.")
+        .contains("When: a short letter with the exact time will follow.")
         .doesNotContain("on or after");
   }
 
@@ -164,5 +168,63 @@ class LetterTemplatesTest {
     Map<String, Object> facts = SampleFacts.microsoft365();
     facts.put(name, value);
     return facts;
+  }
+
+  private static final String AT_SIX =
+      "Saturday 18 April 2026 at 18:00 (Europe/Copenhagen, UTC+02:00)";
+  private static final String KL_SEKS =
+      "lørdag den 18. april 2026 kl. 18:00 (Europe/Copenhagen, UTC+02:00)";
+
+  private static Map<String, Object> switchAt(String time) {
+    Map<String, Object> facts = withFact("switchTime", time);
+    facts.put("plannedSwitch", time);
+    return facts;
+  }
+
+  @Test
+  void theAnnouncementNamesThePlannedSwitchTimeWithItsZone() {
+    Letter english =
+        templates.render("announcement", "en", switchAt(AT_SIX), SampleFacts.PLACEHOLDERS);
+    Letter danish =
+        templates.render("announcement", "da", switchAt(KL_SEKS), SampleFacts.PLACEHOLDERS);
+
+    assertThat(english.subject()).isEqualTo("Your e-mail at contoso.com is moving on " + AT_SIX);
+    assertThat(english.body())
+        .contains("When: mail moves on " + AT_SIX + ".\n")
+        .doesNotContain("will follow");
+    assertThat(danish.subject()).isEqualTo("Din e-mail hos contoso.com flytter " + KL_SEKS);
+    assertThat(danish.body())
+        .contains("Hvornår: mailen flytter " + KL_SEKS + ".\n")
+        .doesNotContain("følger");
+  }
+
+  @Test
+  void theUpdateAndTheReminderNameTheSameTimeInEachLanguage() {
+    Letter update =
+        templates.render("switch-update", "en", switchAt(AT_SIX), SampleFacts.PLACEHOLDERS);
+    Letter opdatering =
+        templates.render("switch-update", "da", switchAt(KL_SEKS), SampleFacts.PLACEHOLDERS);
+    Letter reminder =
+        templates.render("switch-reminder", "en", switchAt(AT_SIX), SampleFacts.PLACEHOLDERS);
+    Letter paamindelse =
+        templates.render("switch-reminder", "da", switchAt(KL_SEKS), SampleFacts.PLACEHOLDERS);
+
+    assertThat(update.subject()).isEqualTo("Your e-mail at contoso.com moves on " + AT_SIX);
+    assertThat(update.body())
+        .startsWith("Dear {{displayName}},\n")
+        .contains("Your mailbox {{emailAddress}} moves to Microsoft 365 on " + AT_SIX + ".")
+        .contains("it replaces any time or date you were given before");
+    assertThat(opdatering.subject()).isEqualTo("Din e-mail hos contoso.com flytter " + KL_SEKS);
+    assertThat(opdatering.body())
+        .contains("Din postkasse {{emailAddress}} flytter til Microsoft 365 " + KL_SEKS + ".");
+    assertThat(reminder.subject())
+        .isEqualTo("Reminder: your e-mail at contoso.com moves on " + AT_SIX);
+    assertThat(reminder.body()).contains("moves to Microsoft 365 on " + AT_SIX + ".");
+    assertThat(paamindelse.subject())
+        .isEqualTo("Påmindelse: din e-mail hos contoso.com flytter " + KL_SEKS);
+    assertThat(paamindelse.body()).contains("flytter til Microsoft 365 " + KL_SEKS + ".");
+    for (Letter letter : java.util.List.of(update, opdatering, reminder, paamindelse)) {
+      assertThat(letter.body()).doesNotContain("[#", "[/]", "\n\n\n", "null");
+    }
   }
 }

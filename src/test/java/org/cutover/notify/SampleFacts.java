@@ -29,6 +29,7 @@ final class SampleFacts {
     facts.put("batchName", "contoso-wave-1");
     facts.put("migrationId", "m-1");
     facts.put("plannedSwitch", "Saturday 18 April 2026");
+    facts.put("switchTime", null);
     facts.put("microsoft365", true);
     facts.put("signInAddress", "https://outlook.office.com");
     facts.put("imapServer", null);

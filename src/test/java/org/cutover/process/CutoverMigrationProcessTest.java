@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * engine with the real delegates and worker. Together the tests pass every flow node and sequence
  * flow of the model (asserted by the coverage extension).
  */
-@Deployment(resources = "bpmn/cutover-migration.bpmn")
+@Deployment(resources = {"bpmn/cutover-migration.bpmn", "bpmn/switch-letters.bpmn"})
 class CutoverMigrationProcessTest {
 
   @RegisterExtension
@@ -1047,5 +1047,256 @@ class CutoverMigrationProcessTest {
         .isEqualTo(
             "Cutover has no target capability configured (no TargetTenant); configure it, restart"
                 + " Cutover and retry this step in Cockpit");
+  }
+
+  // ---------------------------------------------------------------- the planned switch
+
+  private static final java.time.ZoneId COPENHAGEN = java.time.ZoneId.of("Europe/Copenhagen");
+
+  /** Plans the switch at this moment, given in Copenhagen time. */
+  private static org.cutover.migration.schedule.PlannedSwitch plan(Runbook runbook, Instant at) {
+    java.time.ZonedDateTime local = at.atZone(COPENHAGEN);
+    return runbook.switchTimes.plan(
+        InMemoryMigrations.MIGRATION_ID,
+        new org.cutover.migration.schedule.SwitchTime(
+            local.toLocalDate(), local.toLocalTime(), COPENHAGEN.getId()),
+        "$",
+        "admin");
+  }
+
+  private static void announcementSent(Runbook runbook) {
+    org.mockito.Mockito.when(
+            runbook.letters.deliveries(
+                org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.eq(LetterKind.ANNOUNCEMENT)))
+        .thenReturn(
+            List.of(
+                new org.cutover.migration.LetterDelivery(
+                    "d-1",
+                    InMemoryMigrations.MIGRATION_ID,
+                    LetterKind.ANNOUNCEMENT,
+                    "anna@contoso.com",
+                    "m-1",
+                    "Anna",
+                    org.cutover.migration.DeliveryStatus.SENT,
+                    1,
+                    null,
+                    Runbook.START,
+                    Runbook.START)));
+  }
+
+  private long letterPlans() {
+    return processEngine
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(SwitchLetterPlan.PROCESS_KEY)
+        .count();
+  }
+
+  @Test
+  void swapsMxAtThePlannedSwitchAndNotBeforeAfterRemindingEveryUser() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    Instant switchAt = Runbook.START.plus(Duration.ofDays(5)).plus(Duration.ofHours(9));
+    plan(runbook, switchAt);
+    runbook.runToLicences();
+    runbook.complete("assignLicences");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("switchWait").hasNotPassed("swapMx");
+    assertThat(runbook.timer("switchTimeReached").getDuedate().toInstant()).isEqualTo(switchAt);
+    assertThat(runbook.timer("switchReminderDue").getDuedate().toInstant())
+        .isEqualTo(switchAt.minus(Duration.ofDays(1)));
+    runbook.fire("switchReminderDue");
+    assertThat(runbook.ports.calls).contains("switchReminder 0").doesNotContain("switchUpdate 0");
+    assertThat(runbook.dns.swappedAt).isNull();
+    assertThat(
+            processEngine
+                .getManagementService()
+                .createJobQuery()
+                .activityId("switchTimeReached")
+                .executable()
+                .count())
+        .isZero();
+
+    runbook.fire("switchTimeReached");
+
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder("switchPlanned", "switchTimeReached", "checkSwitchReadiness", "swapMx")
+        .isWaitingAt("finalWaitOver");
+    assertThat(runbook.dns.swappedAt).isAfterOrEqualTo(switchAt);
+    assertThat(runbook.variable(instance, "switchReadiness")).isEqualTo("READY");
+    assertThat(letterPlans()).isZero();
+  }
+
+  @Test
+  void withoutAPlannedSwitchTheSwapComesOnceLicencesAreAssigned() {
+    Runbook runbook = runbook("m-1");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder("cutOverStarted", "switchPlanned", "swapMx")
+        .hasNotPassed("switchWait", "checkSwitchReadiness");
+  }
+
+  @Test
+  void aMovedSwitchTimeArmsTheWaitAgainAndMailsOneUpdatePerMove() {
+    Runbook runbook = runbook("m-1", "m-2");
+    announcementSent(runbook);
+    ProcessInstance instance = runbook.start(true);
+    Instant first = Runbook.START.plus(Duration.ofDays(3));
+    plan(runbook, first);
+    runbook.runJobs();
+    runbook.runToLicences();
+    runbook.complete("assignLicences");
+    assertThat(runbook.timer("switchTimeReached").getDuedate().toInstant()).isEqualTo(first);
+
+    Instant later = first.plus(Duration.ofDays(2));
+    plan(runbook, later);
+    runbook.runJobs();
+    assertThat(runbook.timer("switchTimeReached").getDuedate().toInstant()).isEqualTo(later);
+    plan(runbook, later);
+    runbook.runJobs();
+    Instant earlier = first.minus(Duration.ofDays(1));
+    plan(runbook, earlier);
+    runbook.runJobs();
+
+    assertThat(runbook.timer("switchTimeReached").getDuedate().toInstant()).isEqualTo(earlier);
+    assertThat(runbook.timer("switchReminderDue").getDuedate().toInstant())
+        .isEqualTo(earlier.minus(Duration.ofDays(1)));
+    assertThat(letterPlans()).isOne();
+    assertThat(runbook.ports.calls)
+        .filteredOn(call -> call.startsWith("switchUpdate"))
+        .containsExactly("switchUpdate 0", "switchUpdate 1", "switchUpdate 2");
+    BpmnAwareTests.assertThat(instance).hasPassed("switchTimeMoved");
+
+    runbook.fire("switchTimeReached");
+    BpmnAwareTests.assertThat(instance).hasPassed("swapMx").isWaitingAt("finalWaitOver");
+    assertThat(runbook.dns.swappedAt).isAfterOrEqualTo(earlier).isBefore(first);
+  }
+
+  @Test
+  void aTimeMovedLaterWhileTheReadinessCheckWaitsIsWaitedForAgain() {
+    Runbook runbook = runbook("m-1");
+    ProcessInstance instance = runbook.start(true);
+    Instant first = Runbook.START.plus(Duration.ofDays(3));
+    plan(runbook, first);
+    runbook.runToLicences();
+    runbook.complete("assignLicences");
+    Job timer = runbook.timer("switchTimeReached");
+    ClockUtil.setCurrentTime(java.util.Date.from(first.plusSeconds(1)));
+    processEngine.getManagementService().executeJob(timer.getId());
+    BpmnAwareTests.assertThat(instance).isWaitingAt("checkSwitchReadiness");
+
+    Instant later = first.plus(Duration.ofHours(6));
+    plan(runbook, later);
+    runbook.runJobs();
+
+    assertThat(runbook.variable(instance, "switchReadiness")).isEqualTo("NOT_DUE");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("switchWait").hasNotPassed("swapMx");
+    assertThat(runbook.timer("switchTimeReached").getDuedate().toInstant()).isEqualTo(later);
+    assertThat(runbook.hasTimer("switchReminderDue")).as("6 hours ahead: no reminder").isFalse();
+    runbook.fire("switchTimeReached");
+    BpmnAwareTests.assertThat(instance).hasPassed("swapMx");
+  }
+
+  @Test
+  void aMailboxStillFailingAtTheSwitchTimeOpensATaskThatPostponesOrSwapsAnyway() {
+    Runbook runbook = runbook("m-1", "m-2");
+    runbook.migrations.failing("m-2", SyncMode.INITIAL, 1);
+    ProcessInstance instance = runbook.start(true);
+    Instant switchAt = Runbook.START.plus(Duration.ofDays(2));
+    plan(runbook, switchAt);
+    runbook.runToLicences();
+    runbook.complete("assignLicences");
+    runbook.fire("switchTimeReached");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("decideSwitch").hasNotPassed("swapMx");
+    assertThat(runbook.dns.swappedAt).isNull();
+    assertThat(runbook.taskVariables("decideSwitch"))
+        .containsEntry("switchBlockers", "m-2 failed its last sync")
+        .containsEntry("newSwitchZone", "Europe/Copenhagen")
+        .containsKey("plannedSwitchShown");
+
+    assertThatThrownBy(
+            () ->
+                runbook.complete(
+                    "decideSwitch",
+                    Map.of(
+                        "switchChoice", "POSTPONE",
+                        "newSwitchDate", "2026-03-01",
+                        "newSwitchTime", "09:00",
+                        "newSwitchZone", "Europe/Copenhagen")))
+        .hasMessageContaining("date: must be in the future");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("decideSwitch");
+
+    java.time.ZonedDateTime next = runbook.now().plus(Duration.ofDays(1)).atZone(COPENHAGEN);
+    runbook.complete(
+        "decideSwitch",
+        Map.of(
+            "switchChoice",
+            "POSTPONE",
+            "newSwitchDate",
+            next.toLocalDate().toString(),
+            "newSwitchTime",
+            next.toLocalTime().withSecond(0).withNano(0).toString(),
+            "newSwitchZone",
+            "Europe/Copenhagen"));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("switchWait");
+    assertThat(runbook.switches.planned.move()).isOne();
+
+    runbook.fire("switchTimeReached");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("decideSwitch");
+    runbook.complete("decideSwitch", Map.of("switchChoice", "SWAP"));
+
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder("decideSwitch", "switchDecided", "swapMx")
+        .isWaitingAt("finalWaitOver");
+    assertThat(runbook.dns.swappedAt).isNotNull();
+  }
+
+  @Test
+  void licencesAssignedOnlyAfterTheSwitchTimeOpenTheTaskWhichMayCancelTheMigration() {
+    Runbook runbook = runbook("m-1");
+    ProcessInstance instance = runbook.start(true);
+    Instant switchAt = Runbook.START.plus(Duration.ofHours(20));
+    plan(runbook, switchAt);
+    runbook.runToLicences();
+    runbook.advance(Duration.ofDays(1));
+    runbook.complete("assignLicences");
+    runbook.runDueTimers();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("decideSwitch");
+    assertThat((String) runbook.taskVariables("decideSwitch").get("switchBlockers"))
+        .contains("licences or the initial sync were not finished");
+    runbook.complete("decideSwitch", Map.of("switchChoice", "CANCEL"));
+
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(
+            "switchCancelled",
+            "cancelChosenAtSwitch",
+            "rollbackDns",
+            "stopSyncing",
+            "migrationCancelled")
+        .hasNotPassed("swapMx");
+    assertThat(runbook.migrations.phases)
+        .endsWith(MigrationPhase.CANCELLING, MigrationPhase.CANCELLED);
+    assertThat(runbook.migrations.status).isEqualTo(BatchStatus.STOPPED);
+  }
+
+  @Test
+  void theReminderOfACancelledMigrationIsNotSent() {
+    Runbook runbook = runbook("m-1");
+    ProcessInstance instance = runbook.start(true);
+    plan(runbook, Runbook.START.plus(Duration.ofDays(4)));
+    runbook.control.cancel(InMemoryMigrations.MIGRATION_ID);
+    runbook.runJobs();
+    BpmnAwareTests.assertThat(instance).isEnded();
+
+    runbook.fire("switchReminderDue");
+
+    assertThat(runbook.ports.calls).noneMatch(call -> call.startsWith("switchReminder"));
+    assertThat(letterPlans()).isZero();
   }
 }

@@ -88,7 +88,7 @@ class LetterTasksOverRestTest {
         .isEqualTo("Your e-mail at contoso.com is moving");
     assertThat(shown.at("/letterText/value").asText())
         .startsWith("Dear {{displayName}},\n")
-        .contains("the exact date will follow")
+        .contains("a short letter with the exact time will follow")
         .contains("helpdesk@contoso.com");
     assertThat(shown.at("/letterPlaceholders/value").asText())
         .contains("{{displayName}}", "{{plannedSwitch}}");

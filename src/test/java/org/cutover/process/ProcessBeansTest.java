@@ -3,6 +3,7 @@ package org.cutover.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -35,7 +36,10 @@ class ProcessBeansTest {
       // the scan sees the test classes too: leave other tests' configurations out
       excludeFilters =
           @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = TestConfiguration.class))
-  @EnableConfigurationProperties(RunbookDefaults.class)
+  @EnableConfigurationProperties({
+    RunbookDefaults.class,
+    org.cutover.migration.schedule.SwitchLetterSettings.class
+  })
   static class ProcessLayer {
 
     @Bean
@@ -79,6 +83,16 @@ class ProcessBeansTest {
     }
 
     @Bean
+    org.cutover.migration.schedule.SwitchSchedule switchSchedule() {
+      return mock(org.cutover.migration.schedule.SwitchSchedule.class);
+    }
+
+    @Bean
+    org.cutover.migration.RequestedMailboxes requestedMailboxes() {
+      return mock(org.cutover.migration.RequestedMailboxes.class);
+    }
+
+    @Bean
     org.cutover.migration.PreflightReports preflightReports() {
       return mock(org.cutover.migration.PreflightReports.class);
     }
@@ -102,12 +116,25 @@ class ProcessBeansTest {
           }
           assertThat(RunbookModelTest.taskListenerBeans())
               .containsExactlyInAnyOrder(
-                  "announcementReview", "licenceTask", "sweepGapReview", "welcomeLetterReview");
+                  "announcementReview",
+                  "licenceTask",
+                  "sweepGapReview",
+                  "welcomeLetterReview",
+                  "switchDecision");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }
           assertThat(app.getBean("runbookPhase")).isInstanceOf(RunbookPhase.class);
           assertThat(app.getBean("batchMailboxes")).isInstanceOf(BatchMailboxes.class);
+          assertThat(app.getBean("switchTime")).isInstanceOf(SwitchTimeExpressions.class);
+          for (String bean :
+              List.of(
+                  "sendSwitchUpdate",
+                  "sendSwitchReminder",
+                  "tasklistSyncRequest",
+                  "tasklistSwitchPlan")) {
+            assertThat(app.getBean(bean)).as(bean).isInstanceOf(JavaDelegate.class);
+          }
           assertThat(app.getBean(StepRetry.class).cycle()).isEqualTo("R5/PT5M");
           assertThat(app).hasSingleBean(RunbookControl.class);
           assertThat(app.getBeansOfType(ProcessEnginePlugin.class))

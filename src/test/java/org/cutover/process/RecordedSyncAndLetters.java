@@ -48,4 +48,14 @@ class RecordedSyncAndLetters implements MailboxSyncEngine, UserLetters {
   public void sendWelcomeLetter(String migrationId) {
     calls.add("welcomeLetter");
   }
+
+  @Override
+  public void sendSwitchUpdate(String migrationId, int move) {
+    calls.add("switchUpdate " + move);
+  }
+
+  @Override
+  public void sendSwitchReminder(String migrationId, int move) {
+    calls.add("switchReminder " + move);
+  }
 }

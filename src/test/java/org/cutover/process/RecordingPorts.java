@@ -134,6 +134,16 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
   }
 
   @Override
+  public void sendSwitchUpdate(String migrationId, int move) {
+    calls.add("switchUpdate " + move);
+  }
+
+  @Override
+  public void sendSwitchReminder(String migrationId, int move) {
+    calls.add("switchReminder " + move);
+  }
+
+  @Override
   public void testSourceEndpoint(String migrationId) {
     calls.add("testSourceEndpoint");
   }

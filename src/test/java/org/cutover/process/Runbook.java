@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.cutover.migration.LetterDesk;
 import org.cutover.migration.LetterPreview;
+import org.cutover.migration.schedule.SwitchLetterSettings;
 import org.cutover.notify.LetterKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -43,6 +44,8 @@ final class Runbook {
   final RecordingPorts ports = new RecordingPorts();
   final ScriptedMxProofs mxProofs = new ScriptedMxProofs();
   final LetterDesk letters = letterDesk();
+  final InMemorySwitchSchedule switches;
+  final SwitchTimeControl switchTimes;
   final RunbookDefaults defaults;
   final CamundaRunbookControl control;
   final MailboxSyncWorker worker;
@@ -57,6 +60,12 @@ final class Runbook {
     this.control = new CamundaRunbookControl(engine, defaults);
     this.worker = new MailboxSyncWorker(migrations, defaults.syncLockDuration(), engineClock());
     this.externalTasks = new EngineExternalTasks(engine);
+    this.switches = new InMemorySwitchSchedule(migrations);
+    this.switchTimes =
+        new SwitchTimeControl(
+            switches,
+            engine,
+            new SwitchLetterPlan(engine, letters, new SwitchLetterSettings(Duration.ofDays(1))));
     ClockUtil.setCurrentTime(Date.from(START));
     registerBeans();
   }
@@ -123,6 +132,11 @@ final class Runbook {
     Mocks.register("stepRetry", new StepRetry(defaults));
     Mocks.register("announcementReview", new AnnouncementReview(this.letters));
     Mocks.register("welcomeLetterReview", new WelcomeLetterReview(this.letters));
+    Mocks.register("switchTime", new SwitchTimeExpressions(switches));
+    Mocks.register("checkSwitchReadiness", new CheckSwitchReadiness(switches));
+    Mocks.register("switchDecision", new SwitchDecision(switchTimes));
+    Mocks.register("sendSwitchUpdate", new SendSwitchUpdate(letters, switches));
+    Mocks.register("sendSwitchReminder", new SendSwitchReminder(letters, switches));
   }
 
   /** The letters as the desk shows them, unedited, with no switch planned. */

@@ -363,6 +363,12 @@ class SecretsStayOutOfTheEngineTest {
 
         @Override
         public void sendWelcomeLetter(String migrationId) {}
+
+        @Override
+        public void sendSwitchUpdate(String migrationId, int move) {}
+
+        @Override
+        public void sendSwitchReminder(String migrationId, int move) {}
       };
     }
 
