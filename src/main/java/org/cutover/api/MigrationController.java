@@ -56,6 +56,8 @@ class MigrationController {
   private final org.cutover.secrets.SecretStore secrets;
   private final RequestedMailboxes requested;
   private final FinalSweeps sweeps;
+  private final ObjectProvider<org.cutover.migration.watch.LateMailWatch> lateMailWatch;
+  private final ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack;
 
   MigrationController(
       org.cutover.migration.PreflightReports preflight,
@@ -67,7 +69,11 @@ class MigrationController {
       StrictJson strictJson,
       ObjectProvider<TargetLicences> licences,
       RequestedMailboxes requested,
-      FinalSweeps sweeps) {
+      FinalSweeps sweeps,
+      ObjectProvider<org.cutover.migration.watch.LateMailWatch> lateMailWatch,
+      ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack) {
+    this.lateMailWatch = lateMailWatch;
+    this.wayBack = wayBack;
     this.launcher = launcher;
     this.store = store;
     this.dnsChanges = dnsChanges;
@@ -277,7 +283,9 @@ class MigrationController {
         licences.stream()
             .findFirst()
             .map(target -> target.licences(id).stream().map(MigrationViews.Licence::of).toList())
-            .orElse(List.of()));
+            .orElse(List.of()),
+        lateMailWatch.stream().findFirst().flatMap(watch -> watch.of(id)).orElse(null),
+        wayBack.stream().findFirst().flatMap(back -> back.report(id)).orElse(null));
   }
 
   @PostMapping("/{id}/start")
@@ -307,8 +315,14 @@ class MigrationController {
 
   @PostMapping("/{id}/cancel")
   @Operation(
-      summary = "Cancel the migration",
-      description = "Rolls back the DNS changes (MX, TTL, Autodiscover, SPF) and stops all syncs.")
+      summary = "Cancel the migration, or roll it back while the source is watched for late mail",
+      description =
+          "Rolls back the DNS changes (MX, TTL, Autodiscover, SPF), stops all syncs and, once MX"
+              + " was switched, copies the mail that reached the target since (and the flags"
+              + " users changed there) back to the source, each message once; what could not be"
+              + " copied back is listed in wayBack and in a task. Possible until the batch is"
+              + " deleted, and again during the watch for late mail (from the welcome letter"
+              + " until the watch ends).")
   @ApiResponse(responseCode = "202", description = "The cancellation runs")
   @ApiResponse(
       responseCode = "409",

@@ -136,6 +136,8 @@ class RunbookModelTest {
             "fix-domain-verification",
             "fix-licences",
             "review-final-sync",
+            "review-late-mail",
+            "review-mail-not-copied-back",
             "review-preflight",
             "send-welcome-letter",
             "set-dns-record",

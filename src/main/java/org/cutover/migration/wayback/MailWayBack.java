@@ -19,5 +19,5 @@ public interface MailWayBack {
   List<String> copyBack(String migrationId);
 
   /** What the way back did, per mailbox, for the API; empty when it never ran. */
-  Optional<WayBackReport> of(String migrationId);
+  Optional<WayBackReport> report(String migrationId);
 }

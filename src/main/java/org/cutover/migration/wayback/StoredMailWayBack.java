@@ -211,7 +211,7 @@ class StoredMailWayBack implements MailWayBack {
   }
 
   @Override
-  public Optional<WayBackReport> of(String migrationId) {
+  public Optional<WayBackReport> report(String migrationId) {
     List<WayBackReport.Mailbox> rows =
         jdbc.sql(
                 "SELECT email_address, messages_copied, flags_updated, not_copied, copied_at FROM"
