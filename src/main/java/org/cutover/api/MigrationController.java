@@ -61,6 +61,8 @@ class MigrationController {
   private final FinalSweeps sweeps;
   private final org.cutover.migration.recipients.RecipientStore recipients;
   private final MxProofs mxProofs;
+  private final ObjectProvider<org.cutover.migration.watch.LateMailWatch> lateMailWatch;
+  private final ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack;
 
   MigrationController(
       org.cutover.migration.PreflightReports preflight,
@@ -74,7 +76,11 @@ class MigrationController {
       RequestedMailboxes requested,
       FinalSweeps sweeps,
       org.cutover.migration.recipients.RecipientStore recipients,
-      MxProofs mxProofs) {
+      MxProofs mxProofs,
+      ObjectProvider<org.cutover.migration.watch.LateMailWatch> lateMailWatch,
+      ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack) {
+    this.lateMailWatch = lateMailWatch;
+    this.wayBack = wayBack;
     this.recipients = recipients;
     this.launcher = launcher;
     this.store = store;
@@ -323,7 +329,9 @@ class MigrationController {
             .findFirst()
             .map(target -> target.licences(id).stream().map(MigrationViews.Licence::of).toList())
             .orElse(List.of()),
-        RecipientViews.RecipientSummary.of(id, recipients.ofMigration(id)));
+        RecipientViews.RecipientSummary.of(id, recipients.ofMigration(id)),
+        lateMailWatch.stream().findFirst().flatMap(watch -> watch.of(id)).orElse(null),
+        wayBack.stream().findFirst().flatMap(back -> back.report(id)).orElse(null));
   }
 
   @PostMapping("/{id}/start")
@@ -353,8 +361,14 @@ class MigrationController {
 
   @PostMapping("/{id}/cancel")
   @Operation(
-      summary = "Cancel the migration",
-      description = "Rolls back the DNS changes (MX, TTL, Autodiscover, SPF) and stops all syncs.")
+      summary = "Cancel the migration, or roll it back while the source is watched for late mail",
+      description =
+          "Rolls back the DNS changes (MX, TTL, Autodiscover, SPF), stops all syncs and, once MX"
+              + " was switched, copies the mail that reached the target since (and the flags"
+              + " users changed there) back to the source, each message once; what could not be"
+              + " copied back is listed in wayBack and in a task. Possible until the batch is"
+              + " deleted, and again during the watch for late mail (from the welcome letter"
+              + " until the watch ends).")
   @ApiResponse(responseCode = "202", description = "The cancellation runs")
   @ApiResponse(
       responseCode = "409",

@@ -145,7 +145,20 @@ final class MigrationViews {
               description =
                   "The domain's recipients: counts by kind, and every one that is not a user"
                       + " mailbox with its addresses")
-          RecipientViews.RecipientSummary recipients) {}
+          RecipientViews.RecipientSummary recipients,
+      @Schema(
+              description =
+                  "The watch for late mail after the batch was deleted, once it began: its"
+                      + " period, its looks at the source, how it ended (PERIOD_OVER or"
+                      + " ROLLED_BACK) and, per mailbox, the late messages it copied to the"
+                      + " target and the last look's problem")
+          org.cutover.migration.watch.WatchReport lateMailWatch,
+      @Schema(
+              description =
+                  "The way back after a cancel once MX was switched: per mailbox, the messages"
+                      + " copied back to the source, the flag changes brought back, and what could"
+                      + " not be copied back")
+          org.cutover.migration.wayback.WayBackReport wayBack) {}
 
   @Schema(description = "What became of giving one user of the batch its licence")
   record Licence(

@@ -32,8 +32,18 @@ public interface BatchLifecycle {
 
   void recordMxSwitch(String migrationId, Instant switchedAt);
 
-  /** Deletes the batch: no more syncs, sync state and endpoint credentials removed. */
+  /**
+   * Deletes the batch: no more syncs of the runbook. The endpoint credentials and the sync state
+   * stay (encrypted) for the watch for late mail and a rollback during it, until {@link
+   * #forgetSource}.
+   */
   void deleteBatch(String migrationId);
+
+  /**
+   * Forgets the source once nothing needs it any more (the watch for late mail ended): endpoint and
+   * user credentials deleted, sync state removed, the endpoints marked removed.
+   */
+  void forgetSource(String migrationId);
 
   /**
    * Stops the batch on cancel: no more syncs (running passes stop before their next write),

@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * of a login.
  */
 @Component
-class ImapMailboxSyncEngine implements MailboxSyncEngine {
+class ImapMailboxSyncEngine
+    implements MailboxSyncEngine, org.cutover.migration.wayback.MailboxAccounts {
 
   private static final Logger log = LoggerFactory.getLogger(ImapMailboxSyncEngine.class);
 
@@ -209,6 +210,37 @@ class ImapMailboxSyncEngine implements MailboxSyncEngine {
       throw new StepNeedsAdministrator(needs.problem());
     }
     throw new TransientStepFailure(((SyncOutcome.Unavailable) outcome).problem());
+  }
+
+  @Override
+  public SourceAccount source(String mailboxId) {
+    return sourceAccount(knownMailbox(mailboxId));
+  }
+
+  @Override
+  public TargetAccount target(String mailboxId) {
+    MailboxState mailbox = knownMailbox(mailboxId);
+    return targetAccount(
+        store
+            .find(mailbox.migrationId())
+            .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId())),
+        mailbox);
+  }
+
+  @Override
+  public SyncOptions options(String mailboxId) {
+    MailboxState mailbox = knownMailbox(mailboxId);
+    return options(
+        store
+            .find(mailbox.migrationId())
+            .orElseThrow(() -> new MigrationNotFound(mailbox.migrationId()))
+            .targetType());
+  }
+
+  private MailboxState knownMailbox(String mailboxId) {
+    return store
+        .mailbox(mailboxId)
+        .orElseThrow(() -> new StepNeedsAdministrator("Mailbox " + mailboxId + " is unknown"));
   }
 
   /** The source login of one mailbox, as a pass signs in. */

@@ -152,6 +152,16 @@ class StoredBatchLifecycle implements BatchLifecycle {
         .param("now", now())
         .param("id", migrationId)
         .update();
+    log.info(
+        "Migration {}: batch removed; credentials and sync state kept until the source is"
+            + " forgotten",
+        migrationId);
+  }
+
+  @Override
+  @Transactional
+  public void forgetSource(String migrationId) {
+    batchStatus(migrationId);
     List<String> credentials =
         new java.util.ArrayList<>(
             jdbc.sql(
@@ -187,7 +197,7 @@ class StoredBatchLifecycle implements BatchLifecycle {
     // The copies stay on the target; the UID state that tracked them goes with the batch.
     syncState.ifAvailable(state -> mailboxIds(migrationId).forEach(state::deleteMailbox));
     log.info(
-        "Migration {}: batch removed, endpoint and user credentials and sync state deleted",
+        "Migration {}: source forgotten, endpoint and user credentials and sync state deleted",
         migrationId);
   }
 

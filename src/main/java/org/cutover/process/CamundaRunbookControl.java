@@ -40,6 +40,7 @@ class CamundaRunbookControl implements RunbookControl {
   static final String CANCEL_MESSAGE = "cancelMigration";
   static final String START_BATCH_TASK = "approveBatchStart";
   static final String CANCEL_EVENT = "cancelRequested";
+  static final String ROLLBACK_EVENT = "rollbackRequested";
   static final int CANCEL_ATTEMPTS = 3;
   static final String SYNC_MESSAGE = "syncMailboxes";
   static final String FINAL_WAIT = "finalWaitOver";
@@ -262,20 +263,24 @@ class CamundaRunbookControl implements RunbookControl {
   }
 
   private String notCancellableReason(String migrationId, String processInstanceId) {
-    boolean cancelling =
-        history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(processInstanceId)
-                .activityId(CANCEL_EVENT)
-                .count()
-            > 0;
+    boolean cancelling = false;
+    for (String event : List.of(CANCEL_EVENT, ROLLBACK_EVENT)) {
+      cancelling |=
+          history
+                  .createHistoricActivityInstanceQuery()
+                  .processInstanceId(processInstanceId)
+                  .activityId(event)
+                  .count()
+              > 0;
+    }
     if (cancelling) {
       return "migration " + migrationId + " is already being cancelled";
     }
     return "migration "
         + migrationId
         + " can no longer be cancelled: its batch has been deleted and mail is delivered to the"
-        + " target";
+        + " target; a cancel rolls it back (DNS and new mail) only while the source is watched for"
+        + " late mail, from the welcome letter on";
   }
 
   /**

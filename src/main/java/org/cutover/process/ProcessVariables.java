@@ -86,6 +86,17 @@ final class ProcessVariables {
   static final ProcessVariable<Long> MESSAGES_SKIPPED = count("messagesSkipped");
   static final ProcessVariable<Long> BYTES_COPIED = count("bytesCopied");
 
+  // The watch for late mail after the batch is deleted: whether its period is over, when to look
+  // again (ISO duration), and the summary when it ended (capped; the API has every mailbox).
+  static final ProcessVariable<Boolean> LATE_MAIL_WATCH_OVER = flag("lateMailWatchOver");
+  static final ProcessVariable<String> LATE_MAIL_NEXT_CHECK = text("lateMailNextCheck");
+  static final ProcessVariable<String> LATE_MAIL_SUMMARY = text("lateMailSummary");
+  // The way back for mail on a cancel: how many messages or folders could not be copied back to
+  // the source, and which (capped; the API has them all).
+  static final ProcessVariable<Integer> MAIL_NOT_COPIED_BACK_COUNT =
+      number("mailNotCopiedBackCount");
+  static final ProcessVariable<String> MAIL_NOT_COPIED_BACK = text("mailNotCopiedBack");
+
   // Set by forms in Tasklist.
   static final ProcessVariable<Boolean> ANNOUNCEMENT_APPROVED = flag("announcementApproved");
   static final ProcessVariable<Boolean> DNS_RECORD_SET = flag("dnsRecordSet");

@@ -51,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "cutover.runbook.txt-retry-wait=PT5S",
       "cutover.runbook.mx-propagation-retry-wait=PT5S",
       "cutover.runbook.final-wait=PT5S",
+      "cutover.watch.duration=PT10S",
+      "cutover.watch.check-interval=PT5S",
       "cutover.runbook.incremental-sync-cycle=PT10M",
       "cutover.runbook.step-retry-cycle=R3/PT5S",
       "cutover.runbook.licence-deadline=PT30M",
@@ -201,6 +203,11 @@ class TasklistBrowserIT {
     welcome = tasklist.openTask("Send welcome letter", "send-welcome-letter", RUNBOOK_STEPS);
     welcome.confirmEverything();
     tasklist.completeAndWaitUntilGone("Send welcome letter");
+
+    // After the watch for late mail, its summary comes as a task of its own.
+    tasklist.openTask("Review the late mail the watch copied", "review-late-mail", RUNBOOK_STEPS);
+    browser.screenshot("review-late-mail-form");
+    tasklist.completeAndWaitUntilGone("Review the late mail the watch copied");
 
     CamundaForm decommission =
         tasklist.openTask("Decommission on-premises server", "decommission-server", RUNBOOK_STEPS);

@@ -366,13 +366,18 @@ class MigrationStorageTest {
   }
 
   @Test
-  void deletingTheBatchRemovesMailboxesAndTheEndpointCredentialOnly() {
+  void deletingTheBatchKeepsTheCredentialUntilTheSourceIsForgotten() {
     String id = syncingBatch();
     StoredMigration stored = store.find(id).orElseThrow();
     SecretRef sourcePassword = store.endpoint(id, EndpointRole.SOURCE).orElseThrow().credential();
 
     lifecycle.deleteBatch(id);
     lifecycle.deleteBatch(id);
+    assertThat(secrets.describe(sourcePassword)).isPresent();
+    assertThat(store.endpoint(id, EndpointRole.SOURCE).orElseThrow().credential())
+        .isEqualTo(sourcePassword);
+    lifecycle.forgetSource(id);
+    lifecycle.forgetSource(id);
 
     assertThat(batchStatus(id)).isEqualTo(BatchStatus.REMOVED);
     assertThat(store.mailboxes(id))
@@ -401,6 +406,7 @@ class MigrationStorageTest {
     registration.register(other);
 
     lifecycle.deleteBatch(first);
+    lifecycle.forgetSource(first);
 
     assertThat(secrets.describe(shared)).isPresent();
   }

@@ -109,6 +109,18 @@ class CutoverMigrationProcessTest {
         .containsEntry("letterSubject", Runbook.preview(LetterKind.WELCOME).subject())
         .containsEntry("letterText", Runbook.preview(LetterKind.WELCOME).body());
     runbook.complete("prepareWelcomeLetter");
+    // The source is watched for late mail for its period, one look an hour, before it is forgotten.
+    BpmnAwareTests.assertThat(instance).isWaitingAt("lateMailCheckDue");
+    Instant watchStarted = runbook.now();
+    runbook.runLateMailWatch();
+    assertThat(runbook.watch.checks()).isEqualTo(169);
+    assertThat(runbook.now()).isAfterOrEqualTo(watchStarted.plus(RecordedWatchAndWayBack.WATCH));
+    assertThat(runbook.watch.journal).endsWith("checkLateMail", "endLateMailWatch");
+    assertThat(runbook.watch.endedHow()).isEqualTo("PERIOD_OVER");
+    assertThat((String) runbook.taskVariables("reviewLateMail").get("lateMailSummary"))
+        .contains("2 late messages copied to the target")
+        .contains("m-1@contoso.com: 2 copied");
+    runbook.complete("reviewLateMail");
     runbook.complete("decommissionServer");
     // The licence reminder names the deadline, 30 days after the batch started.
     verify(runbook.letters)
@@ -142,6 +154,11 @@ class CutoverMigrationProcessTest {
             "publishSpf",
             "restoreMxTtl",
             "sendWelcomeLetter",
+            "lateMailWatchStarted",
+            "checkLateMail",
+            "lateMailWatchDone",
+            "endLateMailWatch",
+            "reviewLateMail",
             "decommissionServer",
             "migrationCompleted");
     assertThat(runbook.migrations.phases)
@@ -564,8 +581,12 @@ class CutoverMigrationProcessTest {
 
     BpmnAwareTests.assertThat(instance)
         .isEnded()
-        .hasPassedInOrder("cancelRequested", "rollbackDns", "stopSyncing", "migrationCancelled")
-        .hasNotPassed("deleteBatch");
+        .hasPassedInOrder(
+            "cancelRequested", "rollbackDns", "stopSyncing", "copyMailBack", "migrationCancelled")
+        .hasNotPassed("deleteBatch", "reviewMailNotCopiedBack");
+    // MX was switched: the mail that reached the target since goes back, after syncing stopped.
+    assertThat(runbook.watch.journal).containsExactly("copyBack", "endAfterRollback");
+    assertThat(runbook.watch.endedHow()).isNull();
     assertThat(runbook.dns.calls).filteredOn("rollback"::equals).hasSize(2);
     assertThat(runbook.migrations.journal).contains("stopBatch").doesNotContain("deleteBatch");
     assertThat(runbook.migrations.status).isEqualTo(BatchStatus.STOPPED);
@@ -575,6 +596,69 @@ class CutoverMigrationProcessTest {
     assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("migration mig-1 cannot be cancelled: its runbook is not running");
+  }
+
+  @Test
+  void aCancelDuringTheLateMailWatchRollsBackDnsAndCopiesTheNewMailBack() {
+    Runbook runbook = runbook("m-1", "m-2");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+    runbook.runIncrementalSync();
+    runbook.fire("finalWaitOver");
+    runbook.workSyncTasks();
+    runbook.complete("prepareWelcomeLetter");
+    runbook.fire("lateMailCheckDue");
+    assertThat(runbook.watch.checks()).isEqualTo(2);
+
+    runbook.control.cancel(InMemoryMigrations.MIGRATION_ID);
+    assertThat(runbook.migrations.phases).last().isEqualTo(MigrationPhase.CANCELLING);
+    assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("migration mig-1 is already being cancelled");
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(
+            "deleteBatch",
+            "sendWelcomeLetter",
+            "checkLateMail",
+            "rollbackRequested",
+            "rollbackDns",
+            "stopSyncing",
+            "copyMailBack",
+            "migrationCancelled")
+        .hasNotPassed("endLateMailWatch", "decommissionServer", "cancelRequested");
+    assertThat(runbook.dns.calls).contains("rollback");
+    assertThat(runbook.watch.journal).endsWith("copyBack", "endAfterRollback");
+    assertThat(runbook.watch.endedHow()).isEqualTo("ROLLED_BACK");
+    assertThat(runbook.migrations.phases)
+        .endsWith(MigrationPhase.FINISHING, MigrationPhase.CANCELLING, MigrationPhase.CANCELLED);
+  }
+
+  @Test
+  void mailThatCouldNotBeCopiedBackIsListedForTheAdministrator() {
+    Runbook runbook = runbook("m-1");
+    runbook.watch.notCopiedBack =
+        List.of("m-1@contoso.com: message UID 7 in INBOX (90000000 bytes): TOO_LARGE, limit 35 MB");
+    ProcessInstance instance = runbook.start(true);
+    runbook.runToLicences();
+    runbook.runToFinalWait();
+
+    runbook.control.cancel(InMemoryMigrations.MIGRATION_ID);
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewMailNotCopiedBack");
+    assertThat(runbook.taskVariables("reviewMailNotCopiedBack"))
+        .containsEntry("mailNotCopiedBackCount", 1)
+        .containsEntry(
+            "mailNotCopiedBack",
+            "m-1@contoso.com: message UID 7 in INBOX (90000000 bytes): TOO_LARGE, limit 35 MB");
+    runbook.complete("reviewMailNotCopiedBack");
+    BpmnAwareTests.assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder("copyMailBack", "reviewMailNotCopiedBack", "migrationCancelled");
   }
 
   @Test
@@ -672,6 +756,8 @@ class CutoverMigrationProcessTest {
     runbook.complete("setSpfRecord", Map.of("dnsRecordSet", true));
     runbook.complete("setRestoredTtlRecord", Map.of("dnsRecordSet", true));
     runbook.complete("prepareWelcomeLetter");
+    runbook.runLateMailWatch();
+    runbook.complete("reviewLateMail");
     runbook.complete("decommissionServer");
 
     BpmnAwareTests.assertThat(instance)

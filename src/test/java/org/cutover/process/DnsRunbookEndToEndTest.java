@@ -130,6 +130,24 @@ class DnsRunbookEndToEndTest {
     Ports ports(MigrationStore store) {
       return new Ports(store);
     }
+
+    /** No mail to bring back from a target that is a test double: the way back copies nothing. */
+    @Bean
+    @Primary
+    org.cutover.migration.wayback.MailWayBack nothingToCopyBack() {
+      return new org.cutover.migration.wayback.MailWayBack() {
+        @Override
+        public List<String> copyBack(String migrationId) {
+          return List.of();
+        }
+
+        @Override
+        public java.util.Optional<org.cutover.migration.wayback.WayBackReport> report(
+            String migrationId) {
+          return java.util.Optional.empty();
+        }
+      };
+    }
   }
 
   /** The target, the sync engine and the letters: recording what they are asked. */

@@ -146,17 +146,31 @@ class FullMigrationIT {
     // Mail that reaches the old server after the swap, once the last sync before the final wait
     // has run (no incremental pass comes in between: the cycle is longer than the wait).
     String lateMessageId = "<late-after-swap@" + DOMAIN + ">";
+    // And mail that reaches it after the batch was deleted, while the watch for late mail runs.
+    String afterDeletionId = "<late-after-deletion@" + DOMAIN + ">";
     new RunbookDriver(engine, syncRunner, defaults)
         .beforeTimer("finalWaitOver", () -> deliverToSource(USERS.get(0), lateMessageId))
+        .beforeTimer("lateMailCheckDue", () -> deliverToSource(USERS.get(1), afterDeletionId))
         .runUntilEnded(processInstanceId);
 
     assertThat(inboxMessageIds(target.port(), USERS.get(0)))
         .as("mail delivered to the source after the swap is on the target")
         .contains(lateMessageId);
+    assertThat(inboxMessageIds(target.port(), USERS.get(1)))
+        .as("mail delivered to the source after the batch was deleted is on the target, once")
+        .containsOnlyOnce(afterDeletionId);
 
     JsonNode view = details(id);
     assertThat(view.path("phase").asText()).isEqualTo("COMPLETED");
     assertThat(view.path("batchStatus").asText()).isEqualTo("REMOVED");
+    JsonNode watch = view.path("lateMailWatch");
+    assertThat(watch.path("endedHow").asText()).isEqualTo("PERIOD_OVER");
+    assertThat(watch.path("checks").asInt()).isEqualTo(2);
+    assertThat(watch.path("mailboxes").findValuesAsText("emailAddress"))
+        .containsExactlyElementsOf(USERS);
+    assertThat(watch.path("mailboxes").findValues("messagesCopied"))
+        .extracting(JsonNode::asLong)
+        .containsExactly(0L, 1L);
     Fidelity.Result comparison =
         Fidelity.compare(source.kit(), target.kit(), String.join(",", USERS));
     assertThat(comparison.identical()).as(comparison.output()).isTrue();

@@ -251,6 +251,11 @@ class InMemoryMigrations
   }
 
   @Override
+  public void forgetSource(String migrationId) {
+    log("forgetSource");
+  }
+
+  @Override
   public void stopBatch(String migrationId) {
     log("stopBatch");
     status = BatchStatus.STOPPED;

@@ -93,6 +93,16 @@ class ProcessBeansTest {
     }
 
     @Bean
+    org.cutover.migration.watch.LateMailWatch lateMailWatch() {
+      return mock(org.cutover.migration.watch.LateMailWatch.class);
+    }
+
+    @Bean
+    org.cutover.migration.wayback.MailWayBack mailWayBack() {
+      return mock(org.cutover.migration.wayback.MailWayBack.class);
+    }
+
+    @Bean
     org.cutover.migration.PreflightReports preflightReports() {
       return mock(org.cutover.migration.PreflightReports.class);
     }

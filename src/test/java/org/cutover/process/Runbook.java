@@ -46,6 +46,7 @@ final class Runbook {
   final LetterDesk letters = letterDesk();
   final InMemorySwitchSchedule switches;
   final SwitchTimeControl switchTimes;
+  final RecordedWatchAndWayBack watch = new RecordedWatchAndWayBack();
   final RunbookDefaults defaults;
   final CamundaRunbookControl control;
   final MailboxSyncWorker worker;
@@ -126,6 +127,9 @@ final class Runbook {
     Mocks.register("sendWelcomeLetter", new SendWelcomeLetter(letters));
     Mocks.register("rollbackDns", new RollbackDns(dnsPort));
     Mocks.register("stopSyncing", new StopSyncing(migrations));
+    Mocks.register("copyMailBack", new CopyMailBack(watch, watch));
+    Mocks.register("checkLateMail", new CheckLateMail(watch));
+    Mocks.register("endLateMailWatch", new EndLateMailWatch(watch));
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
     Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations));
     Mocks.register("sweepGapReview", new SweepGapReview(migrations));
@@ -338,6 +342,13 @@ final class Runbook {
   void runToFinalWait() {
     complete("assignLicences");
     fire("oldMxTtlRunOut");
+  }
+
+  /** Through the watch for late mail: every look until its period is over. */
+  void runLateMailWatch() {
+    while (hasTimer("lateMailCheckDue")) {
+      fire("lateMailCheckDue");
+    }
   }
 
   /** One incremental sync of every mailbox. */

@@ -137,6 +137,8 @@ class RunbookModelTest {
             "fix-licences",
             "review-final-sync",
             "review-mx-proof",
+            "review-late-mail",
+            "review-mail-not-copied-back",
             "review-preflight",
             "send-welcome-letter",
             "set-dns-record",
