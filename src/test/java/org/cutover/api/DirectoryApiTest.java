@@ -234,11 +234,10 @@ class DirectoryApiTest {
 
   private ResultActions register(Map<String, Object> migration) throws Exception {
     return mvc.perform(
-            post("/api/migrations")
-                .with(MigrationApiTest.ADMIN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(json.writeValueAsString(migration)))
-        .andDo(org.springframework.test.web.servlet.result.MockMvcResultHandlers.print());
+        post("/api/migrations")
+            .with(MigrationApiTest.ADMIN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(migration)));
   }
 
   private JsonNode body(ResultActions result) throws Exception {

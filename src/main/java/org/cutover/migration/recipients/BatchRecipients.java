@@ -50,18 +50,16 @@ public class BatchRecipients {
     if (settings.discoveryId() == null) {
       return null;
     }
-    return store
-        .discovery(settings.discoveryId())
-        .map(
-            discovery -> {
-              if (discovery.migrationId() != null) {
-                return DiscoveryRefusal.TAKEN;
-              }
-              return discovery.domain().equalsIgnoreCase(settings.domain())
-                  ? null
-                  : DiscoveryRefusal.OTHER_DOMAIN;
-            })
-        .orElse(DiscoveryRefusal.UNKNOWN);
+    var discovery = store.discovery(settings.discoveryId());
+    if (discovery.isEmpty()) {
+      return DiscoveryRefusal.UNKNOWN;
+    }
+    if (discovery.get().migrationId() != null) {
+      return DiscoveryRefusal.TAKEN;
+    }
+    return discovery.get().domain().equalsIgnoreCase(settings.domain())
+        ? null
+        : DiscoveryRefusal.OTHER_DOMAIN;
   }
 
   /**
