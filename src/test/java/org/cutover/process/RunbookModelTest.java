@@ -132,6 +132,7 @@ class RunbookModelTest {
             "assign-licences",
             "communicate-changes",
             "correct-settings",
+            "decide-switch",
             "decommission-server",
             "fix-domain-verification",
             "fix-licences",
