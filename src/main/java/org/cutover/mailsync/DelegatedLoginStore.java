@@ -14,8 +14,9 @@ final class DelegatedLoginStore extends SyncStore {
 
   private volatile boolean plainMissing;
 
-  DelegatedLoginStore(Session session, String host, int port, SSLSocketFactory sockets) {
-    super(session, host, port, sockets);
+  DelegatedLoginStore(
+      Session session, String host, int port, SSLSocketFactory sockets, String mailboxUser) {
+    super(session, host, port, sockets, mailboxUser);
   }
 
   @Override

@@ -134,7 +134,8 @@ final class ImapConnector {
     } else if (login instanceof ImapLogin.Delegated d) {
       user = d.admin();
       props.setProperty(P + "auth.mechanisms", "PLAIN");
-      props.setProperty(P + "sasl.authorizationid", d.mailboxUser());
+      // The mailbox goes to the connection (DelegatedLoginStore), not to the session's settings:
+      // the delegated logins of all mailboxes of an endpoint then share one mail session.
       secret = d.adminPassword().secret();
     } else if (login instanceof ImapLogin.LoginString ls) {
       user = ls.loginName();
@@ -173,7 +174,12 @@ final class ImapConnector {
       Session session = sessions.forSettings(props);
       store =
           login instanceof ImapLogin.Delegated
-              ? new DelegatedLoginStore(session, ep.host(), ep.port(), sockets)
+              ? new DelegatedLoginStore(
+                  session,
+                  ep.host(),
+                  ep.port(),
+                  sockets,
+                  ((ImapLogin.Delegated) login).mailboxUser())
               : new SyncStore(session, ep.host(), ep.port(), sockets);
       store.connect(ep.host(), ep.port(), user, new String(secret));
       ImapSession s = new ImapSession(store, label, ep, recorder);

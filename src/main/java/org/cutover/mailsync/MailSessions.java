@@ -8,10 +8,11 @@ import java.util.Properties;
 /**
  * Mail sessions shared by connections with the same settings. A new {@link Session} reads the mail
  * providers and address maps from the class path, which costs more than a short run's login; the
- * connections of a password login to one endpoint all have the same settings (user and password go
- * to {@code connect}), so they share one. A delegated login's settings name its mailbox, so each
- * such mailbox has its own. The most recently used sessions are kept, a bounded number of them: one
- * dropped is simply made again when needed.
+ * connections to one endpoint all have the same settings (user and password go to {@code connect},
+ * the mailbox a delegated login acts for to the connection), so they share one: built under this
+ * object's lock, a session per mailbox would also hold up every other pass's login. The most
+ * recently used sessions are kept, a bounded number of them: one dropped is simply made again when
+ * needed.
  */
 final class MailSessions {
 

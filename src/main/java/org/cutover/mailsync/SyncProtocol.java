@@ -20,12 +20,34 @@ import org.eclipse.angus.mail.util.MailLogger;
  */
 final class SyncProtocol extends IMAPProtocol {
 
+  private volatile String authorizationId;
+
   private Supplier<ByteArray> buffers;
 
   SyncProtocol(
       String name, String host, int port, Properties props, boolean isSSL, MailLogger logger)
       throws IOException, ProtocolException {
     super(name, host, port, props, isSSL, logger);
+  }
+
+  /**
+   * Logs in on behalf of {@code mailboxUser} (SASL PLAIN's authorization id) whatever the store
+   * asks: set per connection, so that the delegated logins of all mailboxes of an endpoint share
+   * one mail session rather than each building its own from the class path.
+   */
+  void authorizeAs(String mailboxUser) {
+    this.authorizationId = mailboxUser;
+  }
+
+  @Override
+  public synchronized void authplain(String authzid, String u, String p) throws ProtocolException {
+    super.authplain(authorizationId != null ? authorizationId : authzid, u, p);
+  }
+
+  @Override
+  public void sasllogin(String[] allowed, String realm, String authzid, String u, String p)
+      throws ProtocolException {
+    super.sasllogin(allowed, realm, authorizationId != null ? authorizationId : authzid, u, p);
   }
 
   /** Reads the next responses into what {@code next} gives, until called with null. */

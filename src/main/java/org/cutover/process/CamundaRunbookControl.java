@@ -14,17 +14,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Activity;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
-import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -283,31 +280,18 @@ class CamundaRunbookControl implements RunbookControl {
         + " late mail, from the welcome letter on";
   }
 
-  /**
-   * The steps where the runbook waits or works now. Asked step by step of the model (is any
-   * execution at it?) rather than from the engine's activity tree: a batch holds a branch for every
-   * mailbox, and the tree of thousands of branches is read and built whole on every call, where one
-   * small indexed count per step costs about the same for 20 mailboxes and 2000.
-   */
   @Override
   public List<String> currentSteps(String migrationId) {
     ProcessInstance instance = running(migrationId);
     if (instance == null) {
       return List.of();
     }
-    BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
-    Set<String> names = new LinkedHashSet<>();
-    for (FlowNode step : model.getModelElementsByType(FlowNode.class)) {
-      if (canRestAt(step)
-          && runtime
-                  .createExecutionQuery()
-                  .processInstanceId(instance.getId())
-                  .activityId(step.getId())
-                  .count()
-              > 0) {
-        names.add(nameOf(step.getName(), step.getId()));
-      }
+    ActivityInstance tree = runtime.getActivityInstance(instance.getId());
+    if (tree == null) {
+      return List.of();
     }
+    Set<String> names = new LinkedHashSet<>();
+    collectSteps(tree, names);
     return new ArrayList<>(names);
   }
 
@@ -368,15 +352,19 @@ class CamundaRunbookControl implements RunbookControl {
     return failed.size();
   }
 
-  /**
-   * Steps an execution can rest at: tasks, catch events and asynchronous continuations. A
-   * subprocess only holds its inner steps, so an execution at it names no step of its own.
-   */
-  private static boolean canRestAt(FlowNode step) {
-    return (step instanceof Activity && !(step instanceof SubProcess))
-        || step instanceof IntermediateCatchEvent
-        || step.isCamundaAsyncBefore()
-        || step.isCamundaAsyncAfter();
+  /** The innermost activities: subprocesses and multi-instance bodies only hold them. */
+  private static void collectSteps(ActivityInstance scope, Set<String> names) {
+    for (TransitionInstance waiting : scope.getChildTransitionInstances()) {
+      names.add(nameOf(waiting.getActivityName(), waiting.getActivityId()));
+    }
+    for (ActivityInstance child : scope.getChildActivityInstances()) {
+      if (child.getChildActivityInstances().length == 0
+          && child.getChildTransitionInstances().length == 0) {
+        names.add(nameOf(child.getActivityName(), child.getActivityId()));
+      } else {
+        collectSteps(child, names);
+      }
+    }
   }
 
   private static String nameOf(String name, String id) {
