@@ -102,7 +102,11 @@ class ProcessBeansTest {
           }
           assertThat(RunbookModelTest.taskListenerBeans())
               .containsExactlyInAnyOrder(
-                  "announcementReview", "licenceTask", "sweepGapReview", "welcomeLetterReview");
+                  "announcementReview",
+                  "licenceTask",
+                  "sweepGapReview",
+                  "welcomeLetterReview",
+                  "wouldBounceReview");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }
