@@ -130,7 +130,8 @@ class ProcessBeansTest {
                   "licenceTask",
                   "sweepGapReview",
                   "welcomeLetterReview",
-                  "switchDecision");
+                  "switchDecision",
+                  "wouldBounceReview");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }
