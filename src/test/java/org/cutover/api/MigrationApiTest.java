@@ -99,6 +99,7 @@ class MigrationApiTest {
   @Autowired MigrationStore store;
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate http;
+  @Autowired org.cutover.migration.reports.PassRecords passRecords;
 
   @BeforeEach
   void runbookStarts() {
@@ -108,6 +109,9 @@ class MigrationApiTest {
 
   @AfterEach
   void emptyTables() {
+    jdbc.sql("DELETE FROM report_skipped_item").update();
+    jdbc.sql("DELETE FROM report_folder").update();
+    jdbc.sql("DELETE FROM report_mailbox").update();
     jdbc.sql("DELETE FROM dns_change").update();
     jdbc.sql("DELETE FROM mailbox").update();
     jdbc.sql("DELETE FROM endpoint").update();
@@ -987,6 +991,87 @@ class MigrationApiTest {
   private String createdId() throws Exception {
     MvcResult created = create(migration(2)).andExpect(status().isCreated()).andReturn();
     return json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+  }
+
+  @Test
+  void reportsAreDownloadedAfterTheBatchIsDeletedAndDeletedOnlyOnceTheRunbookHasEnded()
+      throws Exception {
+    MvcResult created = create(migration(2)).andExpect(status().isCreated()).andReturn();
+    String id = json.readTree(created.getResponse().getContentAsString()).get("id").asText();
+    String mailboxId = store.mailboxes(id).get(0).id();
+    String address = store.mailboxes(id).get(0).emailAddress();
+    passRecords.record(
+        mailboxId,
+        java.time.Instant.parse("2026-03-01T10:00:00Z"),
+        new org.cutover.migration.MailboxSyncReport(
+            5,
+            0,
+            1,
+            5000,
+            null,
+            0,
+            List.of(
+                new org.cutover.mailsync.SkippedItem(
+                    "INBOX",
+                    7,
+                    90_000_000,
+                    null,
+                    org.cutover.mailsync.SkippedItem.Reason.TOO_LARGE,
+                    "larger than the limit",
+                    "<big@contoso.com>",
+                    "Big")),
+            List.of()));
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/migrations/" + id)
+                .with(ADMIN))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("not ended")));
+    jdbc.sql(
+            "UPDATE mailbox SET status = 'REMOVED', messages_copied = 5, bytes_copied = 5000 WHERE"
+                + " migration_id = :id")
+        .param("id", id)
+        .update();
+    jdbc.sql("UPDATE migration SET phase = 'COMPLETED', batch_status = 'REMOVED' WHERE id = :id")
+        .param("id", id)
+        .update();
+
+    String csv = body(get("/api/migrations/" + id + "/report.csv"));
+    assertThat(List.of(csv.split("\r\n")))
+        .hasSize(3)
+        .startsWith("EmailAddress,Status,ItemsSynced,ItemsSkipped,Bytes,LastSyncedTime,Error");
+    assertThat(csv).contains(address + ",SyncedWithErrors,5,1,5000,");
+    mvc.perform(get("/api/migrations/" + id + "/mailboxes/" + address + "/report.csv").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+        .andExpect(
+            header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
+    assertThat(body(get("/api/migrations/" + id + "/skipped.csv")))
+        .contains(address + ",INBOX,7,<big@contoso.com>,Big,90000000,,TOO_LARGE");
+    mvc.perform(get("/api/migrations/" + id + "/report.html").param("lang", "da").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Synkroniseret med fejl")))
+        .andExpect(
+            header()
+                .string(
+                    "Content-Security-Policy",
+                    org.hamcrest.Matchers.containsString("style-src 'unsafe-inline'")));
+    mvc.perform(get("/api/migrations/" + id + "/mailboxes/" + address + "/report").with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SYNCED_WITH_ERRORS"))
+        .andExpect(jsonPath("$.skipped[0].reason").value("TOO_LARGE"))
+        .andExpect(jsonPath("$.skipped[0].messageId").value("<big@contoso.com>"));
+    mvc.perform(get("/api/migrations/" + id + "/mailboxes/nobody@contoso.com/report").with(ADMIN))
+        .andExpect(status().isNotFound());
+
+    mvc.perform(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/api/migrations/" + id)
+                .with(ADMIN))
+        .andExpect(status().isNoContent());
+
+    assertThat(count("report_skipped_item")).isZero();
+    assertThat(count("report_mailbox")).isZero();
   }
 
   private String body(MockHttpServletRequestBuilder request) throws Exception {
