@@ -35,7 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ActiveProfiles("test")
 @Import({
   MigrationStore.class,
-  BatchPrimaryAddresses.class,
+  RecipientAddressesToProve.class,
   MailExchangerToAsk.class,
   StoredMxProofs.class,
   StoredMxProofsTest.Setup.class
@@ -50,6 +50,15 @@ class StoredMxProofsTest {
     @Bean
     MutableClock clock() {
       return new MutableClock(START);
+    }
+
+    /** The recipients' part is DirectoryReaderIT's and RecipientStoreTest's: here, the mailboxes. */
+    @Bean
+    org.cutover.migration.recipients.DomainAddresses domainAddresses(MigrationStore store) {
+      return id ->
+          store.mailboxes(id.toString()).stream()
+              .map(org.cutover.migration.MailboxState::emailAddress)
+              .toList();
     }
 
     @Bean
