@@ -52,7 +52,9 @@ class StoredMxProofsTest {
       return new MutableClock(START);
     }
 
-    /** The recipients' part is DirectoryReaderIT's and RecipientStoreTest's: here, the mailboxes. */
+    /**
+     * The recipients' part is DirectoryReaderIT's and RecipientStoreTest's: here, the mailboxes.
+     */
     @Bean
     org.cutover.migration.recipients.DomainAddresses domainAddresses(MigrationStore store) {
       return id ->
