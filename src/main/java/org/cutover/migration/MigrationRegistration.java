@@ -3,6 +3,7 @@ package org.cutover.migration;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.cutover.migration.letters.UsersClientSettings;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
@@ -28,6 +29,7 @@ public class MigrationRegistration {
   private final MigrationStore store;
   private final SecretStore secrets;
   private final RegistrationLogins logins;
+  private final UsersClientSettings clientSettings;
   private final Clock clock;
 
   MigrationRegistration(
@@ -36,7 +38,9 @@ public class MigrationRegistration {
       MigrationStore store,
       SecretStore secrets,
       RegistrationLogins logins,
+      UsersClientSettings clientSettings,
       ObjectProvider<Clock> clock) {
+    this.clientSettings = clientSettings;
     this.capabilities = capabilities;
     this.validation = validation;
     this.store = store;
@@ -112,6 +116,7 @@ public class MigrationRegistration {
                 : null,
             userPasswords(settings, label));
     String id = store.insert(settings, credentials, clock.instant());
+    clientSettings.keep(id, settings);
     log.info(
         "Registered migration {} of {}: batch {} with {} mailboxes",
         id,

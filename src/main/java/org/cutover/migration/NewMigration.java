@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cutover.migration.letters.ClientSettings;
 
 /**
  * Everything a migration needs, as the REST API and the Tasklist start form give it. The rules are
@@ -56,7 +57,9 @@ public record NewMigration(
             description =
                 "Must be true to migrate mailboxes whose address is not in the domain (nor a"
                     + " subdomain of it); default false: such a mailbox is refused")
-        boolean allowMailboxesOutsideDomain)
+        boolean allowMailboxesOutsideDomain,
+    @Schema(description = "What users set up in their mail programs; the letters name it") @Valid
+        ClientSettings clientSettings)
     implements CrossFieldRules {
 
   public static final int MAX_MAILBOXES = 2000;
@@ -86,6 +89,32 @@ public record NewMigration(
         autoStartBatch,
         durations,
         false);
+  }
+
+  /** Settings whose letters take the users' mail program settings from configuration. */
+  public NewMigration(
+      String domain,
+      String batchName,
+      List<MailboxEntry> mailboxes,
+      ImapEndpoint source,
+      TargetSettings target,
+      DnsSettings dns,
+      String language,
+      boolean autoStartBatch,
+      DurationOverrides durations,
+      boolean allowMailboxesOutsideDomain) {
+    this(
+        domain,
+        batchName,
+        mailboxes,
+        source,
+        target,
+        dns,
+        language,
+        autoStartBatch,
+        durations,
+        allowMailboxesOutsideDomain,
+        null);
   }
 
   public NewMigration {

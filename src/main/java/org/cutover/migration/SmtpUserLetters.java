@@ -5,6 +5,9 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cutover.notify.Letter;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.OutgoingLetter;
@@ -96,6 +99,11 @@ class SmtpUserLetters implements UserLetters {
   @Override
   public void sendWelcomeLetter(String migrationId) {
     send(migrationId, LetterKind.WELCOME);
+  }
+
+  @Override
+  public void sendCancellationLetter(String migrationId) {
+    send(migrationId, LetterKind.CANCELLATION);
   }
 
   private void send(String migrationId, LetterKind kind) {
@@ -284,9 +292,11 @@ class SmtpUserLetters implements UserLetters {
       return;
     }
     LetterKind reportKind =
-        kind == LetterKind.ANNOUNCEMENT
-            ? LetterKind.ANNOUNCEMENT_REPORT
-            : LetterKind.WELCOME_REPORT;
+        switch (kind) {
+          case ANNOUNCEMENT -> LetterKind.ANNOUNCEMENT_REPORT;
+          case CANCELLATION -> LetterKind.CANCELLATION_REPORT;
+          default -> LetterKind.WELCOME_REPORT;
+        };
     boolean reported =
         records.deliveries(migration.id(), reportKind).stream()
             .anyMatch(
@@ -331,12 +341,30 @@ class SmtpUserLetters implements UserLetters {
     if (kind.audience() == LetterKind.Audience.ADMINISTRATOR) {
       return List.of(administrator());
     }
+    Set<String> announced =
+        kind == LetterKind.CANCELLATION ? announcedTo(migration.id()) : Set.of();
     return store.mailboxes(migration.id()).stream()
+        .filter(
+            mailbox ->
+                kind != LetterKind.CANCELLATION
+                    || announced.contains(mailbox.emailAddress().toLowerCase(Locale.ROOT)))
         .map(
             mailbox ->
                 new LetterRecords.Recipient(
                     mailbox.emailAddress(), mailbox.id(), mailbox.displayName()))
         .toList();
+  }
+
+  /** The users the announcement was handed over for: they may be waiting for the move. */
+  private Set<String> announcedTo(String migrationId) {
+    return records.deliveries(migrationId, LetterKind.ANNOUNCEMENT).stream()
+        .filter(
+            delivery ->
+                delivery.status() == DeliveryStatus.SENT
+                    || delivery.status() == DeliveryStatus.UNKNOWN
+                    || delivery.status() == DeliveryStatus.SENDING)
+        .map(delivery -> delivery.address().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
   }
 
   private LetterRecords.Recipient administrator() {

@@ -11,4 +11,10 @@ public interface UserLetters {
   void sendLicenceReminder(String migrationId);
 
   void sendWelcomeLetter(String migrationId);
+
+  /**
+   * Tells the users the announcement reached (or may have reached) that the move is off; nobody
+   * else, and each of them once.
+   */
+  void sendCancellationLetter(String migrationId);
 }

@@ -35,7 +35,10 @@ class ProcessBeansTest {
       // the scan sees the test classes too: leave other tests' configurations out
       excludeFilters =
           @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = TestConfiguration.class))
-  @EnableConfigurationProperties(RunbookDefaults.class)
+  @EnableConfigurationProperties({
+    RunbookDefaults.class,
+    org.cutover.migration.letters.UserLetterSettings.class
+  })
   static class ProcessLayer {
 
     @Bean

@@ -114,6 +114,12 @@ final class Runbook {
     Mocks.register("sendWelcomeLetter", new SendWelcomeLetter(letters));
     Mocks.register("rollbackDns", new RollbackDns(dnsPort));
     Mocks.register("stopSyncing", new StopSyncing(migrations));
+    Mocks.register(
+        "mailCancellationLetter",
+        new MailCancellationLetter(
+            letters,
+            this.letters,
+            new org.cutover.migration.letters.UserLetterSettings(null, true)));
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
     Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations));
     Mocks.register("sweepGapReview", new SweepGapReview(migrations));

@@ -363,6 +363,9 @@ class SecretsStayOutOfTheEngineTest {
 
         @Override
         public void sendWelcomeLetter(String migrationId) {}
+
+        @Override
+        public void sendCancellationLetter(String migrationId) {}
       };
     }
 
