@@ -10,12 +10,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClientSettingsRecords {
 
-  private final JdbcClient jdbc;
-  private final ObjectMapper json;
+  /** Our own: the stored form must not follow the web layer's JSON settings. */
+  private static final ObjectMapper json = new ObjectMapper();
 
-  ClientSettingsRecords(JdbcClient jdbc, ObjectMapper json) {
+  private final JdbcClient jdbc;
+
+  ClientSettingsRecords(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.json = json;
   }
 
   /** Within the caller's transaction: stored with the migration or not at all. */
