@@ -15,6 +15,7 @@ import org.cutover.migration.LetterDesk;
 import org.cutover.migration.LetterPreview;
 import org.cutover.migration.LettersAlreadySent;
 import org.cutover.migration.LettersNotConfigured;
+import org.cutover.notify.Letter;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -39,7 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
             + " them")
 class LetterController {
 
-  private static final String LETTER = "announcement, welcome or licence-reminder";
+  private static final String LETTER = "announcement, welcome, cancellation or licence-reminder";
+  private static final String TEXT_UTF8 = "text/plain;charset=UTF-8";
 
   private final LetterDesk desk;
 
@@ -107,6 +110,36 @@ class LetterController {
       content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
   LetterPreview preview(@PathVariable String id, @PathVariable String letter) {
     return desk.preview(id, kind(letter));
+  }
+
+  @GetMapping(path = "/letters/{letter}", params = "mailbox", produces = TEXT_UTF8)
+  @Operation(
+      summary = "A users' letter as one user receives it",
+      description =
+          "Plain text: the Subject line, an empty line, then the text, with the user's name and"
+              + " address filled in; also for a letter not sent yet. mailbox: the mailbox's id or"
+              + " address. letter: announcement, welcome or cancellation.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "No mailbox given, or a letter to the administrator",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such migration, letter or mailbox",
+      content = @Content(schema = @Schema(implementation = ProblemDetail.class)))
+  String asReceived(
+      @PathVariable String id, @PathVariable String letter, @RequestParam String mailbox) {
+    LetterKind kind = kind(letter);
+    if (mailbox.isBlank()) {
+      throw new NotForAMailbox("Give the mailbox's id or address: ?mailbox=anna@contoso.com");
+    }
+    Letter received;
+    try {
+      received = desk.asReceivedBy(id, kind, mailbox.strip());
+    } catch (IllegalArgumentException administrators) {
+      throw new NotForAMailbox(administrators.getMessage());
+    }
+    return "Subject: " + received.subject() + "\n\n" + received.body();
   }
 
   @PutMapping(path = "/letters/{letter}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -182,6 +215,15 @@ class LetterController {
     return new PlannedSwitch(desk.plannedSwitch(id).orElse(null));
   }
 
+  @ExceptionHandler(NotForAMailbox.class)
+  ProblemDetail notForAMailbox(NotForAMailbox wrong) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, wrong.getMessage());
+    problem.setType(ProblemTypes.INVALID_SETTINGS);
+    problem.setTitle("The letter cannot be shown for this mailbox");
+    return problem;
+  }
+
   @ExceptionHandler(UnknownLetter.class)
   ProblemDetail unknownLetter(UnknownLetter unknown) {
     ProblemDetail problem =
@@ -203,6 +245,14 @@ class LetterController {
 
   private static LetterKind kind(String letter) {
     return LetterKind.editableBySlug(letter).orElseThrow(() -> new UnknownLetter(letter));
+  }
+
+  /** No mailbox given, or one asked for a letter that goes to the administrator. */
+  static class NotForAMailbox extends RuntimeException {
+
+    NotForAMailbox(String message) {
+      super(message);
+    }
   }
 
   /** The path names no letter an administrator reads or edits. */

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The letters the demo's SMTP server has received: who they went to and what they are about. */
+/** The letters the demo's SMTP server has received: who they went to and what they say. */
 @RestController
 @Profile("demo")
 @RequestMapping("/api/demo")
@@ -26,7 +27,8 @@ class DemoOutboxController {
   }
 
   /** One received letter. */
-  record ReceivedLetter(List<String> to, String from, String subject, Instant sentAt) {}
+  record ReceivedLetter(
+      List<String> to, String from, String subject, String body, Instant sentAt) {}
 
   @Operation(summary = "Letters received by the demo's SMTP server, oldest first (demo only)")
   @GetMapping("/outbox")
@@ -38,9 +40,20 @@ class DemoOutboxController {
               addresses(message.getAllRecipients()),
               addresses(message.getFrom()).stream().findFirst().orElse(null),
               message.getSubject(),
+              body(message),
               message.getSentDate() == null ? null : message.getSentDate().toInstant()));
     }
     return letters;
+  }
+
+  /** The letter's text as its recipient reads it (letters are plain text). */
+  private static String body(MimeMessage message) throws MessagingException {
+    try {
+      Object content = message.getContent();
+      return content instanceof String text ? text.replace("\r\n", "\n") : null;
+    } catch (IOException unreadable) {
+      throw new MessagingException("The demo outbox cannot read a letter's text", unreadable);
+    }
   }
 
   private static List<String> addresses(Address[] addresses) {

@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.cutover.migration.schedule.SwitchSchedule;
+import org.cutover.migration.letters.UsersClientSettings;
 import org.cutover.notify.Letter;
 import org.cutover.notify.LetterEdit;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.LetterTemplates;
+import org.cutover.notify.Placeholders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +35,7 @@ public class LetterDesk {
   private final LetterTemplates templates;
   private final LetterProperties settings;
   private final LicenceRecords licences;
+  private final UsersClientSettings clientSettings;
   private final Clock clock;
   private final ObjectProvider<SwitchSchedule> switches;
 
@@ -42,8 +45,10 @@ public class LetterDesk {
       LetterTemplates templates,
       LetterProperties settings,
       LicenceRecords licences,
+      UsersClientSettings clientSettings,
       ObjectProvider<Clock> clock,
       ObjectProvider<SwitchSchedule> switches) {
+    this.clientSettings = clientSettings;
     this.switches = switches;
     this.store = store;
     this.records = records;
@@ -62,6 +67,55 @@ public class LetterDesk {
   public LetterPreview preview(String migrationId, LetterKind kind) {
     requireEditable(kind);
     return preview(migration(migrationId), kind);
+  }
+
+  /**
+   * A users' letter as one of them receives it: the administrator's edit or the template, with the
+   * user's own name and address filled in, whether or not it has been sent. A placeholder that has
+   * no value yet stays as it is.
+   *
+   * @param mailbox the mailbox's id or address
+   * @throws MigrationNotFound when there is no such migration, or no such mailbox in it
+   * @throws IllegalArgumentException for a letter to the administrator
+   */
+  public Letter asReceivedBy(String migrationId, LetterKind kind, String mailbox) {
+    requireEditable(kind);
+    if (kind.audience() != LetterKind.Audience.USERS) {
+      throw new IllegalArgumentException(
+          "The " + kind.slug() + " letter goes to the administrator, not to a mailbox");
+    }
+    StoredMigration migration = migration(migrationId);
+    MailboxState user =
+        store.mailboxes(migrationId).stream()
+            .filter(
+                state ->
+                    state.id().equals(mailbox) || state.emailAddress().equalsIgnoreCase(mailbox))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new MigrationNotFound(
+                        "Migration "
+                            + migrationId
+                            + " has no mailbox "
+                            + mailbox
+                            + "; GET /api/migrations/"
+                            + migrationId
+                            + " lists its mailboxes."));
+    Draft draft = draft(migration, kind);
+    Placeholders own = draft.facts().forRecipient(user.emailAddress(), user.displayName());
+    Placeholders known =
+        new Placeholders(
+            own.names().stream()
+                .filter(name -> own.withoutValue("{{" + name + "}}").isEmpty())
+                .collect(
+                    java.util.stream.Collectors.toMap(
+                        name -> name,
+                        name -> own.fill("{{" + name + "}}"),
+                        (first, second) -> first,
+                        java.util.LinkedHashMap::new)));
+    return new Letter(
+        known.fill(draft.letter().subject()).replaceAll("[\\r\\n]+", " "),
+        known.fill(draft.letter().body()));
   }
 
   /**
@@ -107,6 +161,14 @@ public class LetterDesk {
     return records.deliveries(migrationId, kind);
   }
 
+  /**
+   * Whether the announcement has been handed to the SMTP server for some user (sent, or perhaps
+   * sent): those users expect the move.
+   */
+  public boolean announced(String migrationId) {
+    return records.anyHandedOver(migrationId, LetterKind.ANNOUNCEMENT);
+  }
+
   public Optional<LocalDate> plannedSwitch(String migrationId) {
     migration(migrationId);
     return Optional.ofNullable(records.schedule(migrationId).plannedSwitch());
@@ -150,14 +212,10 @@ public class LetterDesk {
   }
 
   LetterFacts facts(StoredMigration migration) {
-    StoredEndpoint target =
-        migration.targetType() == TargetType.IMAP
-            ? store.endpoint(migration.id(), EndpointRole.TARGET).orElse(null)
-            : null;
     SwitchSchedule schedule = switches.getIfAvailable();
     return LetterFacts.of(
             migration,
-            target,
+            clientSettings.of(migration),
             store.mailboxes(migration.id()),
             records.schedule(migration.id()),
             licences.withoutLicence(migration.id()).orElse(null),

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cutover.migration.schedule.PlannedSwitch;
+import org.cutover.migration.letters.ClientEncryption;
+import org.cutover.migration.letters.MailClientSettings;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.Placeholders;
 
@@ -17,19 +19,21 @@ import org.cutover.notify.Placeholders;
  *
  * <p>Template values: {@code domain}, {@code batchName}, {@code migrationId}, {@code plannedSwitch}
  * and {@code licenceDeadline} (dates written out, or null when not known), {@code microsoft365},
- * {@code signInAddress} (https://outlook.office.com, or the IMAP target's host), {@code
- * imapServer}, {@code imapPort}, {@code imapSecurity} (IMAP targets; else null), {@code
- * contactName}, {@code contactEmail}, {@code licenceSku}, {@code mailboxCount}, {@code
- * mailboxAddresses}, {@code withoutLicence} (the users the tenant showed without a licence at the
- * last check before the licence reminder, or null when it was not asked).
+ * {@code signInAddress} (where users sign in in a browser: Microsoft 365's sign-in address, or the
+ * IMAP target's webmail address, else its incoming server), the users' mail program settings
+ * ({@link MailClientSettings}: {@code incomingServer}, {@code incomingPort}, {@code
+ * incomingEncryption}, {@code outgoingServer}, {@code outgoingPort}, {@code outgoingEncryption},
+ * {@code webmailAddress}, {@code autodiscover}, {@code exchangeServer}, {@code unencrypted}; never
+ * the endpoint Cutover logs in to), {@code contactName}, {@code contactEmail}, {@code licenceSku},
+ * {@code mailboxCount}, {@code mailboxAddresses}, {@code withoutLicence} (the users the tenant
+ * showed without a licence at the last check before the licence reminder, or null when it was not
+ * asked).
  *
  * <p>Placeholders: {@code {{displayName}}} and {@code {{emailAddress}}} (each recipient's own),
  * {@code {{domain}}}, {@code {{plannedSwitch}}}, {@code {{signInAddress}}}, {@code
  * {{contactName}}}, {@code {{contactEmail}}}.
  */
 record LetterFacts(String language, Map<String, Object> values, Placeholders placeholders) {
-
-  static final String MICROSOFT_365_WEBMAIL = "https://outlook.office.com";
 
   private static final Map<String, DateTimeFormatter> DATES =
       Map.of(
@@ -42,7 +46,7 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
 
   static LetterFacts of(
       StoredMigration migration,
-      StoredEndpoint imapTarget,
+      MailClientSettings client,
       List<MailboxState> mailboxes,
       LetterRecords.Schedule schedule,
       List<String> withoutLicence,
@@ -58,8 +62,7 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
         settings.contactName() != null
             ? settings.contactName()
             : DEFAULT_CONTACT.getOrDefault(language, DEFAULT_CONTACT.get("en"));
-    String signIn =
-        microsoft365 ? MICROSOFT_365_WEBMAIL : imapTarget == null ? null : imapTarget.host();
+    String signIn = client.webAddress() != null ? client.webAddress() : client.incomingServer();
     String plannedSwitch = date(schedule.plannedSwitch(), language);
 
     Map<String, Object> values = new LinkedHashMap<>();
@@ -70,11 +73,16 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
     values.put("licenceDeadline", date(schedule.licenceDeadline(), language));
     values.put("microsoft365", microsoft365);
     values.put("signInAddress", signIn);
-    values.put("imapServer", microsoft365 || imapTarget == null ? null : imapTarget.host());
-    values.put("imapPort", microsoft365 || imapTarget == null ? null : imapTarget.port());
-    values.put(
-        "imapSecurity",
-        microsoft365 || imapTarget == null ? null : security(imapTarget.security(), language));
+    values.put("incomingServer", client.incomingServer());
+    values.put("incomingPort", client.incomingPort());
+    values.put("incomingEncryption", label(client.incomingEncryption(), language));
+    values.put("outgoingServer", client.outgoingServer());
+    values.put("outgoingPort", client.outgoingPort());
+    values.put("outgoingEncryption", label(client.outgoingEncryption(), language));
+    values.put("webmailAddress", client.webmailAddress());
+    values.put("autodiscover", client.autodiscover());
+    values.put("exchangeServer", microsoft365 ? MailClientSettings.MICROSOFT_365_SERVER : null);
+    values.put("unencrypted", client.unencrypted());
     values.put("contactName", contactName);
     values.put("contactEmail", settings.contactAddress());
     values.put("licenceSku", migration.licenceSku());
@@ -151,11 +159,7 @@ record LetterFacts(String language, Map<String, Object> values, Placeholders pla
     return date == null ? null : DATES.getOrDefault(language, DATES.get("en")).format(date);
   }
 
-  private static String security(ConnectionSecurity security, String language) {
-    return switch (security) {
-      case IMPLICIT_TLS -> "SSL/TLS";
-      case STARTTLS -> "STARTTLS";
-      case PLAINTEXT -> "da".equals(language) ? "ingen" : "none";
-    };
+  private static String label(ClientEncryption encryption, String language) {
+    return encryption == null ? null : encryption.label(language);
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.cutover.migration.recipients.BatchRecipients;
+import org.cutover.migration.letters.UsersClientSettings;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.cutover.secrets.SecretText;
@@ -30,6 +31,7 @@ public class MigrationRegistration {
   private final SecretStore secrets;
   private final RegistrationLogins logins;
   private final BatchRecipients recipients;
+  private final UsersClientSettings clientSettings;
   private final Clock clock;
 
   MigrationRegistration(
@@ -39,7 +41,9 @@ public class MigrationRegistration {
       SecretStore secrets,
       RegistrationLogins logins,
       BatchRecipients recipients,
+      UsersClientSettings clientSettings,
       ObjectProvider<Clock> clock) {
+    this.clientSettings = clientSettings;
     this.capabilities = capabilities;
     this.validation = validation;
     this.store = store;
@@ -118,6 +122,7 @@ public class MigrationRegistration {
             userPasswords(settings, label));
     String id = store.insert(settings, credentials, clock.instant());
     recipients.record(id, settings);
+    clientSettings.keep(id, settings);
     log.info(
         "Registered migration {} of {}: batch {} with {} mailboxes",
         id,

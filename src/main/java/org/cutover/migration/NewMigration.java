@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cutover.migration.letters.ClientSettings;
 
 /**
  * Everything a migration needs, as the REST API and the Tasklist start form give it. The rules are
@@ -64,7 +65,9 @@ public record NewMigration(
                     + " addresses) come with the migration, and the mailboxes listed are linked"
                     + " to them")
         @Size(max = 36)
-        String discoveryId)
+        String discoveryId,
+    @Schema(description = "What users set up in their mail programs; the letters name it") @Valid
+        ClientSettings clientSettings)
     implements CrossFieldRules {
 
   public static final int MAX_MAILBOXES = 2000;
@@ -96,7 +99,8 @@ public record NewMigration(
         false);
   }
 
-  /** Settings without a directory discovery. */
+  /** Settings without a directory discovery, whose letters take the users' mail program settings
+   * from configuration. */
   public NewMigration(
       String domain,
       String batchName,
@@ -119,6 +123,7 @@ public record NewMigration(
         autoStartBatch,
         durations,
         allowMailboxesOutsideDomain,
+        null,
         null);
   }
 

@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cutover.migration.letters.MailClientDefaults;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,15 +20,26 @@ public class SettingsValidation {
 
   private final Validator validator;
   private final MigrationDnsZones dnsZones;
+  private final MailClientDefaults clientSettings;
 
-  SettingsValidation(Validator validator, MigrationDnsZones dnsZones) {
+  SettingsValidation(
+      Validator validator, MigrationDnsZones dnsZones, MailClientDefaults clientSettings) {
     this.validator = validator;
     this.dnsZones = dnsZones;
+    this.clientSettings = clientSettings;
   }
 
   /** Every broken rule, ordered by path; empty when the settings are valid. */
   public List<SettingsProblem> problems(NewMigration settings) {
-    return sorted(Stream.concat(rules(settings), dnsZones.problems(settings.dns()).stream()));
+    List<SettingsProblem> rules = rules(settings).toList();
+    // The users' settings are completed from configuration only once their own form is right.
+    Stream<SettingsProblem> completed =
+        rules.stream().anyMatch(problem -> problem.path().startsWith("$.clientSettings"))
+            ? Stream.empty()
+            : clientSettings.problems(settings).stream();
+    return sorted(
+        Stream.of(rules.stream(), dnsZones.problems(settings.dns()).stream(), completed)
+            .flatMap(problems -> problems));
   }
 
   /**

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.cutover.migration.recipients.LetterAudience;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cutover.notify.Letter;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.OutgoingLetter;
@@ -123,6 +126,11 @@ class SmtpUserLetters implements UserLetters {
   @Override
   public void sendSwitchReminder(String migrationId, int move) {
     send(migrationId, LetterKind.SWITCH_REMINDER, move + 1);
+  }
+
+  @Override
+  public void sendCancellationLetter(String migrationId) {
+    send(migrationId, LetterKind.CANCELLATION);
   }
 
   private void send(String migrationId, LetterKind kind) {
@@ -323,9 +331,11 @@ class SmtpUserLetters implements UserLetters {
       return;
     }
     LetterKind reportKind =
-        kind == LetterKind.ANNOUNCEMENT
-            ? LetterKind.ANNOUNCEMENT_REPORT
-            : LetterKind.WELCOME_REPORT;
+        switch (kind) {
+          case ANNOUNCEMENT -> LetterKind.ANNOUNCEMENT_REPORT;
+          case CANCELLATION -> LetterKind.CANCELLATION_REPORT;
+          default -> LetterKind.WELCOME_REPORT;
+        };
     boolean reported =
         records.deliveries(migration.id(), reportKind).stream()
             .anyMatch(
@@ -371,13 +381,31 @@ class SmtpUserLetters implements UserLetters {
     if (kind.audience() == LetterKind.Audience.ADMINISTRATOR) {
       return List.of(administrator());
     }
+    Set<String> announced =
+        kind == LetterKind.CANCELLATION ? announcedTo(migration.id()) : Set.of();
     // Shared mailboxes reach their owners; rooms and equipment are never written to.
     return audience.of(migration.id(), store.mailboxes(migration.id())).stream()
+        .filter(
+            addressee ->
+                kind != LetterKind.CANCELLATION
+                    || announced.contains(addressee.address().toLowerCase(Locale.ROOT)))
         .map(
             addressee ->
                 new LetterRecords.Recipient(
                     addressee.address(), addressee.mailboxId(), addressee.displayName(), round))
         .toList();
+  }
+
+  /** The users the announcement was handed over for: they may be waiting for the move. */
+  private Set<String> announcedTo(String migrationId) {
+    return records.deliveries(migrationId, LetterKind.ANNOUNCEMENT).stream()
+        .filter(
+            delivery ->
+                delivery.status() == DeliveryStatus.SENT
+                    || delivery.status() == DeliveryStatus.UNKNOWN
+                    || delivery.status() == DeliveryStatus.SENDING)
+        .map(delivery -> delivery.address().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toSet());
   }
 
   private LetterRecords.Recipient administrator() {

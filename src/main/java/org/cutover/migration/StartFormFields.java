@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cutover.migration.letters.ClientEncryption;
+import org.cutover.migration.letters.ClientSettings;
 import org.cutover.secrets.SecretText;
 
 /**
@@ -26,7 +28,11 @@ import org.cutover.secrets.SecretText;
  * "preference host" per line), {@value #DNS_MODE}, {@value #DNS_PROVIDER}, {@value #DNS_ZONE},
  * {@value #DNS_SERVER}, {@value #DNS_CREDENTIAL_ID}, {@value #MAX_MX_TTL}, {@value
  * #AUTODISCOVER_TARGET}, {@value #AUTODISCOVER_OVERWRITE_CONSENT}, {@value #SPF_INCLUDE}, {@value
- * #LANGUAGE}, {@value #AUTO_START_BATCH}, {@value #ALLOW_MAILBOXES_OUTSIDE_DOMAIN}.
+ * #LANGUAGE}, {@value #AUTO_START_BATCH}, {@value #ALLOW_MAILBOXES_OUTSIDE_DOMAIN}; what users set
+ * up in their mail programs: {@value #CLIENT_INCOMING_SERVER}, {@value #CLIENT_INCOMING_PORT},
+ * {@value #CLIENT_INCOMING_ENCRYPTION}, {@value #CLIENT_OUTGOING_SERVER}, {@value
+ * #CLIENT_OUTGOING_PORT}, {@value #CLIENT_OUTGOING_ENCRYPTION}, {@value #CLIENT_WEBMAIL_ADDRESS},
+ * {@value #CLIENT_SIGN_IN_ADDRESS}, {@value #CLIENT_ALLOW_UNENCRYPTED}.
  *
  * <p>Values are taken as the form gives them: text as text, numbers as whole numbers, yes/no as
  * booleans; a number where text belongs, or anything but true or false for a yes/no field, is
@@ -75,6 +81,15 @@ final class StartFormFields {
   static final String LANGUAGE = "language";
   static final String AUTO_START_BATCH = "autoStartBatch";
   static final String ALLOW_MAILBOXES_OUTSIDE_DOMAIN = "allowMailboxesOutsideDomain";
+  static final String CLIENT_INCOMING_SERVER = "clientIncomingServer";
+  static final String CLIENT_INCOMING_PORT = "clientIncomingPort";
+  static final String CLIENT_INCOMING_ENCRYPTION = "clientIncomingEncryption";
+  static final String CLIENT_OUTGOING_SERVER = "clientOutgoingServer";
+  static final String CLIENT_OUTGOING_PORT = "clientOutgoingPort";
+  static final String CLIENT_OUTGOING_ENCRYPTION = "clientOutgoingEncryption";
+  static final String CLIENT_WEBMAIL_ADDRESS = "clientWebmailAddress";
+  static final String CLIENT_SIGN_IN_ADDRESS = "clientSignInAddress";
+  static final String CLIENT_ALLOW_UNENCRYPTED = "clientAllowUnencrypted";
 
   private static final Pattern MAILBOX_PATH = Pattern.compile("\\$\\.mailboxes\\[(\\d+)].*");
 
@@ -167,7 +182,23 @@ final class StartFormFields {
         text(LANGUAGE),
         flag(AUTO_START_BATCH),
         null,
-        flag(ALLOW_MAILBOXES_OUTSIDE_DOMAIN));
+        flag(ALLOW_MAILBOXES_OUTSIDE_DOMAIN),
+        clientSettings());
+  }
+
+  /** Unticked, the box leaves the choice to configuration. */
+  private ClientSettings clientSettings() {
+    return new ClientSettings(
+        text(CLIENT_INCOMING_SERVER),
+        number(CLIENT_INCOMING_PORT),
+        choice(CLIENT_INCOMING_ENCRYPTION, ClientEncryption.class),
+        text(CLIENT_OUTGOING_SERVER),
+        number(CLIENT_OUTGOING_PORT),
+        choice(CLIENT_OUTGOING_ENCRYPTION, ClientEncryption.class),
+        text(CLIENT_WEBMAIL_ADDRESS),
+        text(CLIENT_SIGN_IN_ADDRESS),
+        null,
+        flag(CLIENT_ALLOW_UNENCRYPTED) ? Boolean.TRUE : null);
   }
 
   /** The form field a problem of {@link NewMigration} (JSON path) belongs to, with the message. */
@@ -196,6 +227,9 @@ final class StartFormFields {
         default ->
             path.startsWith("target." + MX_HOSTS) ? MX_HOSTS : path.substring("target.".length());
       };
+    }
+    if (path.startsWith("clientSettings.")) {
+      return "client" + capitalized(path.substring("clientSettings.".length()));
     }
     if (path.startsWith("dns.")) {
       String rest = path.substring("dns.".length());

@@ -20,4 +20,10 @@ public interface UserLetters {
 
   /** To every user, shortly before the planned switch: when it happens. Once per user per move. */
   void sendSwitchReminder(String migrationId, int move);
+
+  /**
+   * Tells the users the announcement reached (or may have reached) that the move is off; nobody
+   * else, and each of them once.
+   */
+  void sendCancellationLetter(String migrationId);
 }

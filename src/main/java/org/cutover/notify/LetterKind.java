@@ -10,6 +10,8 @@ public enum LetterKind {
   ANNOUNCEMENT("announcement", Audience.USERS, true),
   /** To every user after the switch: where to sign in, what to set up in Outlook and on phones. */
   WELCOME("welcome", Audience.USERS, true),
+  /** To every user the announcement reached, when the migration is cancelled: the move is off. */
+  CANCELLATION("cancellation", Audience.USERS, true),
   /** To the administrator before the licence deadline. */
   LICENCE_REMINDER("licence-reminder", Audience.ADMINISTRATOR, true),
   /**
@@ -21,7 +23,9 @@ public enum LetterKind {
   /** To the administrator: users the announcement did not reach, or may not have reached. */
   ANNOUNCEMENT_REPORT("delivery-report", Audience.ADMINISTRATOR, false),
   /** To the administrator: users the welcome letter did not reach, or may not have reached. */
-  WELCOME_REPORT("delivery-report", Audience.ADMINISTRATOR, false);
+  WELCOME_REPORT("delivery-report", Audience.ADMINISTRATOR, false),
+  /** To the administrator: users the cancellation letter did not reach, or may not have. */
+  CANCELLATION_REPORT("delivery-report", Audience.ADMINISTRATOR, false);
 
   /** Who receives a letter. */
   public enum Audience {

@@ -284,6 +284,7 @@ class LetterApiTest {
             jsonPath("$.detail")
                 .value(
                     "There is no letter 'farewell'; the letters are announcement, welcome,"
+                        + " cancellation,"
                         + " licence-reminder."));
     mvc.perform(get(letter(id, "announcement-report")).with(MigrationApiTest.ADMIN))
         .andExpect(status().isNotFound());

@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @WebMvcTest(controllers = MigrationController.class)
 @Import({
+  org.cutover.migration.letters.MailClientDefaults.class,
   ApiSecurity.class,
   CamundaUserAuthentication.class,
   MigrationLauncher.class,
@@ -46,11 +47,15 @@ import org.springframework.test.web.servlet.MockMvc;
   BuiltInDnsProviders.class,
   StrictJson.class
 })
-@EnableConfigurationProperties(RunbookDefaults.class)
+@EnableConfigurationProperties({
+  RunbookDefaults.class,
+  org.cutover.migration.letters.UserLetterSettings.class
+})
 @WithMockUser(roles = CamundaUserAuthentication.ADMIN_ROLE)
 class MissingCapabilityTest {
 
   @MockitoBean MigrationStore store;
+  @MockitoBean org.cutover.migration.letters.UsersClientSettings clientSettings;
   @MockitoBean org.cutover.migration.RegistrationLogins registrationLogins;
   @MockitoBean org.cutover.migration.PreflightReports preflightReports;
   @MockitoBean org.cutover.migration.RequestedMailboxes requestedMailboxes;

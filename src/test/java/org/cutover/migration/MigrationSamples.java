@@ -17,6 +17,11 @@ public final class MigrationSamples {
   public static final String CLIENT_SECRET = "cl1ent~Secret.Value";
   public static final String DNS_KEY = "hmac-sha256:cutover-key:c2VjcmV0LWRucy1rZXk=";
 
+  /** The servers users set up, as configuration gives them to every migration of the tests. */
+  public static final org.cutover.migration.letters.ClientSettings USERS_SERVERS =
+      new org.cutover.migration.letters.ClientSettings(
+          "imap.newmail.test", null, null, "smtp.newmail.test", null, null, null, null, null, null);
+
   private MigrationSamples() {}
 
   /** The DNS providers Cutover comes with, as the application has them. */
@@ -30,7 +35,11 @@ public final class MigrationSamples {
   /** The settings rules with the providers Cutover comes with. */
   static SettingsValidation validation(
       jakarta.validation.Validator validator, SecretStore secrets) {
-    return new SettingsValidation(validator, new MigrationDnsZones(dnsProviders(), secrets));
+    return new SettingsValidation(
+        validator,
+        new MigrationDnsZones(dnsProviders(), secrets),
+        new org.cutover.migration.letters.MailClientDefaults(
+            new org.cutover.migration.letters.UserLetterSettings(USERS_SERVERS, true)));
   }
 
   public static NewMigration valid() {

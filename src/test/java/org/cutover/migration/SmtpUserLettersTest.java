@@ -55,6 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
 @Import({
+  org.cutover.migration.letters.ClientSettingsConfiguration.class,
   MigrationStore.class,
   LetterRecords.class,
   LicenceRecords.class,
@@ -156,8 +157,8 @@ class SmtpUserLettersTest {
         .contains(
             "When: mail moves on or after Saturday 18 April 2026; a short letter with the exact"
                 + " time will follow.")
-        .contains("create a new Outlook profile")
-        .contains("remove the mail account and add it again")
+        .contains("Classic Outlook on Windows: a new Outlook profile")
+        .contains("delete the mail account and add it again as Microsoft Exchange")
         .contains("sign in at https://outlook.office.com with user1@contoso.com")
         .contains("Ask Contoso IT at helpdesk@contoso.com.")
         .doesNotContain("{{", "[(");
@@ -254,7 +255,7 @@ class SmtpUserLettersTest {
   }
 
   @Test
-  void tellsUsersOfAnImapTargetTheirNewServer() throws Exception {
+  void tellsUsersOfAnImapTargetTheirOwnServersNotTheEndpoint() throws Exception {
     String id = migration("en", imapTarget(), 2);
 
     letters(smtp.getSmtp().getPort()).sendWelcomeLetter(id);
@@ -262,9 +263,10 @@ class SmtpUserLettersTest {
     MimeMessage letter = receivedByRecipient().get("user1@contoso.com");
     assertThat(letter.getSubject()).isEqualTo("Your e-mail at contoso.com has moved");
     assertThat(body(letter))
-        .contains("Mail server (IMAP): imap.example.net, port 993, encryption SSL/TLS")
+        .contains("Incoming mail (IMAP): imap.newmail.test, port 993, encryption SSL/TLS")
+        .contains("Outgoing mail (SMTP): smtp.newmail.test, port 587, encryption STARTTLS")
         .contains("User name: user1@contoso.com")
-        .doesNotContain("outlook.office.com");
+        .doesNotContain("outlook.office.com", "imap.example.net");
   }
 
   @Test

@@ -35,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @Import({
+  org.cutover.migration.letters.ClientSettingsConfiguration.class,
   MigrationStore.class,
   MigrationRegistration.class,
   Capabilities.class,

@@ -45,6 +45,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ActiveProfiles("test")
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @Import({
+  org.cutover.migration.letters.ClientSettingsConfiguration.class,
   MigrationStore.class,
   MigrationRegistration.class,
   Capabilities.class,

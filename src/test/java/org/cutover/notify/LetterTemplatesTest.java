@@ -25,8 +25,8 @@ class LetterTemplatesTest {
         .contains(
             "When: mail moves on or after Saturday 18 April 2026; a short letter with the exact"
                 + " time will follow.\n")
-        .contains("create a new Outlook profile")
-        .contains("remove the mail account and add it again")
+        .contains("Classic Outlook on Windows: a new Outlook profile")
+        .contains("delete the mail account and add it again as Microsoft Exchange")
         .contains("sign in at https://outlook.office.com with {{emailAddress}}")
         .contains("Ask Contoso IT at it@contoso.com.")
         .doesNotContain("[#", "[/]", "\n\n\n", "exact date");
@@ -48,7 +48,7 @@ class LetterTemplatesTest {
         .contains(
             "Hvornår: mailen flytter lørdag den 18. april 2026 eller senere; et kort brev med det"
                 + " præcise tidspunkt følger.")
-        .contains("opret en ny Outlook-profil")
+        .contains("Klassisk Outlook på Windows: en ny Outlook-profil")
         .contains("Spørg Contoso IT på it@contoso.com.");
   }
 
@@ -70,8 +70,8 @@ class LetterTemplatesTest {
 
     assertThat(letter.subject()).isEqualTo("Your e-mail at contoso.com has moved");
     assertThat(letter.body())
-        .contains("Mail server (IMAP): imap.example.net, port 993, encryption SSL/TLS")
-        .contains("choose IMAP, server imap.example.net")
+        .contains("Incoming mail (IMAP): imap.example.net, port 993, encryption SSL/TLS")
+        .contains("Outgoing mail (SMTP): smtp.example.net, port 587, encryption STARTTLS")
         .doesNotContain("Microsoft 365", "Microsoft Exchange", "outlook.office.com", "\n\n\n");
   }
 
@@ -121,7 +121,8 @@ class LetterTemplatesTest {
         .isInstanceOf(LetterTemplateError.class)
         .hasMessageStartingWith(
             "Letter template letters-broken/unknown-fact_en.txt names placeholder 'switchDate',"
-                + " which letters do not have; the known ones are batchName, contactEmail");
+                + " which letters do not have; the known ones are autodiscover, batchName,"
+                + " contactEmail");
   }
 
   @Test

@@ -32,9 +32,16 @@ final class SampleFacts {
     facts.put("switchTime", null);
     facts.put("microsoft365", true);
     facts.put("signInAddress", "https://outlook.office.com");
-    facts.put("imapServer", null);
-    facts.put("imapPort", null);
-    facts.put("imapSecurity", null);
+    facts.put("incomingServer", null);
+    facts.put("incomingPort", null);
+    facts.put("incomingEncryption", null);
+    facts.put("outgoingServer", null);
+    facts.put("outgoingPort", null);
+    facts.put("outgoingEncryption", null);
+    facts.put("webmailAddress", null);
+    facts.put("autodiscover", true);
+    facts.put("exchangeServer", "outlook.office365.com");
+    facts.put("unencrypted", false);
     facts.put("contactName", "Contoso IT");
     facts.put("contactEmail", "it@contoso.com");
     facts.put("licenceSku", "EXCHANGESTANDARD");
@@ -53,10 +60,16 @@ final class SampleFacts {
   static Map<String, Object> imap() {
     Map<String, Object> facts = new HashMap<>(microsoft365());
     facts.put("microsoft365", false);
-    facts.put("signInAddress", "imap.example.net");
-    facts.put("imapServer", "imap.example.net");
-    facts.put("imapPort", 993);
-    facts.put("imapSecurity", "SSL/TLS");
+    facts.put("signInAddress", "https://webmail.example.net");
+    facts.put("incomingServer", "imap.example.net");
+    facts.put("incomingPort", 993);
+    facts.put("incomingEncryption", "SSL/TLS");
+    facts.put("outgoingServer", "smtp.example.net");
+    facts.put("outgoingPort", 587);
+    facts.put("outgoingEncryption", "STARTTLS");
+    facts.put("webmailAddress", "https://webmail.example.net");
+    facts.put("autodiscover", false);
+    facts.put("exchangeServer", null);
     facts.put("licenceSku", null);
     return facts;
   }

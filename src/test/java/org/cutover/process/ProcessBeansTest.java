@@ -38,7 +38,8 @@ class ProcessBeansTest {
           @ComponentScan.Filter(type = FilterType.ANNOTATION, classes = TestConfiguration.class))
   @EnableConfigurationProperties({
     RunbookDefaults.class,
-    org.cutover.migration.schedule.SwitchLetterSettings.class
+    org.cutover.migration.schedule.SwitchLetterSettings.class,
+    org.cutover.migration.letters.UserLetterSettings.class
   })
   static class ProcessLayer {
 

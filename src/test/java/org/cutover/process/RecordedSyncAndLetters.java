@@ -45,6 +45,11 @@ class RecordedSyncAndLetters implements MailboxSyncEngine, UserLetters {
   }
 
   @Override
+  public void sendCancellationLetter(String migrationId) {
+    calls.add("cancellationLetter");
+  }
+
+  @Override
   public void sendWelcomeLetter(String migrationId) {
     calls.add("welcomeLetter");
   }

@@ -129,6 +129,11 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
   }
 
   @Override
+  public void sendCancellationLetter(String migrationId) {
+    calls.add("cancellationLetter");
+  }
+
+  @Override
   public void sendWelcomeLetter(String migrationId) {
     calls.add("welcomeLetter");
   }

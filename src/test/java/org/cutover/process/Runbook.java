@@ -130,6 +130,12 @@ final class Runbook {
     Mocks.register("copyMailBack", new CopyMailBack(watch, watch));
     Mocks.register("checkLateMail", new CheckLateMail(watch));
     Mocks.register("endLateMailWatch", new EndLateMailWatch(watch));
+    Mocks.register(
+        "mailCancellationLetter",
+        new MailCancellationLetter(
+            letters,
+            this.letters,
+            new org.cutover.migration.letters.UserLetterSettings(null, true)));
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
     Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations));
     Mocks.register("sweepGapReview", new SweepGapReview(migrations));

@@ -369,6 +369,9 @@ class SecretsStayOutOfTheEngineTest {
 
         @Override
         public void sendSwitchReminder(String migrationId, int move) {}
+
+        @Override
+        public void sendCancellationLetter(String migrationId) {}
       };
     }
 
