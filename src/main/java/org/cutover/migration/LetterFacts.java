@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cutover.migration.schedule.PlannedSwitch;
 import org.cutover.migration.letters.ClientEncryption;
 import org.cutover.migration.letters.MailClientSettings;
+import org.cutover.migration.schedule.PlannedSwitch;
 import org.cutover.notify.LetterKind;
 import org.cutover.notify.Placeholders;
 

@@ -99,8 +99,10 @@ public record NewMigration(
         false);
   }
 
-  /** Settings without a directory discovery, whose letters take the users' mail program settings
-   * from configuration. */
+  /**
+   * Settings without a directory discovery, whose letters take the users' mail program settings
+   * from configuration.
+   */
   public NewMigration(
       String domain,
       String batchName,

@@ -183,6 +183,7 @@ final class StartFormFields {
         flag(AUTO_START_BATCH),
         null,
         flag(ALLOW_MAILBOXES_OUTSIDE_DOMAIN),
+        null,
         clientSettings());
   }
 

@@ -55,6 +55,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class MissingCapabilityTest {
 
   @MockitoBean MigrationStore store;
+  @MockitoBean org.cutover.migration.recipients.BatchRecipients recipients;
   @MockitoBean org.cutover.migration.letters.UsersClientSettings clientSettings;
   @MockitoBean org.cutover.migration.RegistrationLogins registrationLogins;
   @MockitoBean org.cutover.migration.PreflightReports preflightReports;

@@ -34,6 +34,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ActiveProfiles("test")
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @Import({
+  org.cutover.migration.recipients.RecipientStore.class,
+  org.cutover.migration.recipients.BatchRecipients.class,
   org.cutover.migration.letters.ClientSettingsConfiguration.class,
   MigrationStore.class,
   MigrationRegistration.class,

@@ -35,6 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 @ImportAutoConfiguration(ValidationAutoConfiguration.class)
 @Import({
+  org.cutover.migration.recipients.RecipientStore.class,
+  org.cutover.migration.recipients.BatchRecipients.class,
   org.cutover.migration.letters.ClientSettingsConfiguration.class,
   MigrationStore.class,
   MigrationRegistration.class,
