@@ -55,6 +55,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class MissingCapabilityTest {
 
   @MockitoBean MigrationStore store;
+  @MockitoBean org.cutover.migration.recipients.RecipientStore recipientStore;
+  @MockitoBean org.cutover.mxproof.MxProofs mxProofs;
+  @MockitoBean org.cutover.process.SwitchTimeControl switchTimes;
   @MockitoBean org.cutover.migration.recipients.BatchRecipients recipients;
   @MockitoBean org.cutover.migration.letters.UsersClientSettings clientSettings;
   @MockitoBean org.cutover.migration.RegistrationLogins registrationLogins;

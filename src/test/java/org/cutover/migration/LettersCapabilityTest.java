@@ -23,6 +23,9 @@ class LettersCapabilityTest {
           .withUserConfiguration(
               Letters.class, LetterConfiguration.class, SmtpUserLetters.class, Capabilities.class)
           .withBean(MigrationStore.class, () -> mock(MigrationStore.class))
+          .withBean(
+              org.cutover.migration.recipients.LetterAudience.class,
+              () -> mock(org.cutover.migration.recipients.LetterAudience.class))
           .withBean(LetterRecords.class, () -> mock(LetterRecords.class))
           .withBean(LetterDesk.class, () -> mock(LetterDesk.class))
           .withPropertyValues(
@@ -56,6 +59,9 @@ class LettersCapabilityTest {
         .withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
         .withUserConfiguration(Letters.class, LetterConfiguration.class, SmtpUserLetters.class)
         .withBean(MigrationStore.class, () -> mock(MigrationStore.class))
+        .withBean(
+            org.cutover.migration.recipients.LetterAudience.class,
+            () -> mock(org.cutover.migration.recipients.LetterAudience.class))
         .withBean(LetterRecords.class, () -> mock(LetterRecords.class))
         .withBean(LetterDesk.class, () -> mock(LetterDesk.class))
         .withPropertyValues(
