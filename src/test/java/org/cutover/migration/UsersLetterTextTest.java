@@ -182,13 +182,14 @@ class UsersLetterTextTest {
       LetterKind kind, TargetType type, MailClientSettings client, String language) {
     LetterFacts facts =
         LetterFacts.of(
-            migration(type, language),
-            client,
-            List.of(),
-            new LetterRecords.Schedule(LocalDate.of(2026, 4, 18), null),
-            null,
-            new LetterProperties(
-                "it@contoso.com", "admin@contoso.com", "Contoso IT", null, 3, Duration.ZERO));
+                migration(type, language),
+                client,
+                List.of(),
+                new LetterRecords.Schedule(LocalDate.of(2026, 4, 18), null),
+                null,
+                new LetterProperties(
+                    "it@contoso.com", "admin@contoso.com", "Contoso IT", null, 3, Duration.ZERO))
+            .withSwitch(null);
     return templates.render(
         kind.template(), language, facts.values(), facts.placeholders().names());
   }
