@@ -308,7 +308,9 @@ class ClusterKillIT {
             "--spring.mail.host=127.0.0.1",
             "--spring.mail.port=9",
             "--cutover.letters.from=it@" + DOMAIN,
-            "--cutover.letters.administrator-email=admin@" + DOMAIN));
+            "--cutover.letters.administrator-email=admin@" + DOMAIN,
+            "--cutover.letters.client.incoming-server=imap.newmail.test",
+            "--cutover.letters.client.outgoing-server=smtp.newmail.test"));
     command.addAll(extra);
     Path log = dir.resolve("out.log");
     ProcessBuilder builder =

@@ -47,6 +47,8 @@ final class BatchRun {
     properties.put("spring.mail.port", Integer.toString(servers.smtp.getSmtp().getPort()));
     properties.put("cutover.letters.from", "it@" + BenchServers.DOMAIN);
     properties.put("cutover.letters.administrator-email", "admin@" + BenchServers.DOMAIN);
+    properties.put("cutover.letters.client.incoming-server", "imap.newmail.test");
+    properties.put("cutover.letters.client.outgoing-server", "smtp.newmail.test");
     if (settings.slots() != 8) {
       properties.put("cutover.worker.max-concurrent-mailboxes", Integer.toString(settings.slots()));
     }
