@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -23,12 +24,13 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Two filter chains. {@code /api/**}: HTTP Basic against Camunda's users, Camunda admins only,
  * stateless. HTTP Basic is meant for programs, but a browser that has signed in with it sends the
  * login with every request, like a cookie; so CSRF protection stays on, with {@link CrossSiteProof}
- * as the proof a request needs instead of a token (nothing is stored). Everything else passes
- * untouched, so Camunda's webapps ({@code /camunda/**}, their own login and CSRF) and its REST API
- * ({@code /engine-rest/**}, its own authentication filter, {@link CrossSiteRequestGuard}) keep
- * their own protection. The OpenAPI description and Swagger UI ({@code /v3/api-docs}, {@code
- * /swagger-ui.html}) are open: they hold no data, and trying a call from Swagger UI asks for the
- * login. {@link WebSecurityFilters} adds headers and the login throttle in front of both chains.
+ * as the proof a request needs instead of a token (nothing is stored). Everything else is let
+ * through to its own login (Camunda's webapps under {@code /camunda/**} with their own login and
+ * CSRF token, its REST API under {@code /engine-rest/**} with its authentication filter), with the
+ * same CSRF rule as {@code /api} for every path but the webapps. The OpenAPI description and
+ * Swagger UI ({@code /v3/api-docs}, {@code /swagger-ui.html}) are open: they hold no data, and
+ * trying a call from Swagger UI asks for the login. {@link WebSecurityFilters} adds headers and the
+ * login throttle in front of both chains.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -58,7 +60,7 @@ class ApiSecurity {
                     .accessDeniedHandler(
                         (request, response, denied) -> {
                           if (denied instanceof CsrfException) {
-                            CrossSiteRequestGuard.refuse(response, json);
+                            CrossSiteProof.refuse(response, json);
                           } else {
                             forbidden(response, json);
                           }
@@ -76,19 +78,33 @@ class ApiSecurity {
 
   @Bean
   @Order(2)
-  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-    // Spring's CSRF filter stays out of these paths because each has its own cross-site
-    // protection: the webapps Camunda's CSRF token, /engine-rest CrossSiteRequestGuard (the same
-    // rule as /api above); the rest only reads.
+  SecurityFilterChain everythingElse(
+      HttpSecurity http,
+      ObjectMapper json,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webapps)
+      throws Exception {
+    // The same CSRF rule as /api, for every path but the webapps, which carry Camunda's own CSRF
+    // token (their login is a form post): Camunda's REST API is reached with cached Basic
+    // credentials like /api.
+    String webappPrefix = webapps + "/";
     return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .csrf(AbstractHttpConfigurer::disable)
+        .csrf(
+            csrf ->
+                csrf.requireCsrfProtectionMatcher(
+                        request ->
+                            !request.getRequestURI().startsWith(webappPrefix)
+                                && CrossSiteProof.lacking(request))
+                    .csrfTokenRepository(new NoTokens()))
+        .exceptionHandling(
+            handling ->
+                handling.accessDeniedHandler(
+                    (request, response, denied) -> CrossSiteProof.refuse(response, json)))
         .headers(AbstractHttpConfigurer::disable)
         .sessionManagement(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .anonymous(AbstractHttpConfigurer::disable)
         .servletApi(AbstractHttpConfigurer::disable)
-        .exceptionHandling(AbstractHttpConfigurer::disable)
         .build();
   }
 

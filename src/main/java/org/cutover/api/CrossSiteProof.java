@@ -1,9 +1,13 @@
 package org.cutover.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -54,6 +58,17 @@ final class CrossSiteProof {
     } catch (InvalidMediaTypeException unreadable) {
       return false;
     }
+  }
+
+  /** Answers a request without the proof: 403 with a problem that says what to add. */
+  static void refuse(HttpServletResponse response, ObjectMapper json) throws IOException {
+    ProblemResponses.write(
+        response,
+        json,
+        HttpStatus.FORBIDDEN,
+        ProblemTypes.CROSS_SITE_REFUSED,
+        "Possible cross-site request refused",
+        DETAIL);
   }
 
   static final String DETAIL =

@@ -19,7 +19,6 @@ import org.springframework.core.Ordered;
 class WebSecurityFilters {
 
   static final int HEADERS_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
-  static final int CROSS_SITE_ORDER = -130;
   static final int THROTTLE_ORDER = -120;
   static final String CLOCK = "loginThrottleClock";
 
@@ -31,16 +30,6 @@ class WebSecurityFilters {
     registration.setName("security-headers");
     registration.addUrlPatterns("/*");
     registration.setOrder(HEADERS_ORDER);
-    return registration;
-  }
-
-  @Bean
-  FilterRegistrationBean<CrossSiteRequestGuard> engineRestCrossSiteGuard(ObjectMapper json) {
-    FilterRegistrationBean<CrossSiteRequestGuard> registration =
-        new FilterRegistrationBean<>(new CrossSiteRequestGuard(json));
-    registration.setName("engine-rest-cross-site-guard");
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setOrder(CROSS_SITE_ORDER);
     return registration;
   }
 
