@@ -1,7 +1,6 @@
 package org.cutover.process;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.ExternalTaskService;
@@ -14,10 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.externaltask.ExternalTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -51,6 +48,7 @@ class CamundaRunbookControl implements RunbookControl {
   private final ManagementService management;
   private final ExternalTaskService externalTasks;
   private final RunbookDefaults defaults;
+  private final CurrentSteps currentSteps;
 
   CamundaRunbookControl(ProcessEngine engine, RunbookDefaults defaults) {
     this.runtime = engine.getRuntimeService();
@@ -60,6 +58,7 @@ class CamundaRunbookControl implements RunbookControl {
     this.management = engine.getManagementService();
     this.externalTasks = engine.getExternalTaskService();
     this.defaults = defaults;
+    this.currentSteps = new CurrentSteps(runtime, repository, management);
   }
 
   @Override
@@ -283,16 +282,7 @@ class CamundaRunbookControl implements RunbookControl {
   @Override
   public List<String> currentSteps(String migrationId) {
     ProcessInstance instance = running(migrationId);
-    if (instance == null) {
-      return List.of();
-    }
-    ActivityInstance tree = runtime.getActivityInstance(instance.getId());
-    if (tree == null) {
-      return List.of();
-    }
-    Set<String> names = new LinkedHashSet<>();
-    collectSteps(tree, names);
-    return new ArrayList<>(names);
+    return instance == null ? List.of() : currentSteps.of(instance);
   }
 
   @Override
@@ -353,24 +343,6 @@ class CamundaRunbookControl implements RunbookControl {
   }
 
   /** The innermost activities: subprocesses and multi-instance bodies only hold them. */
-  private static void collectSteps(ActivityInstance scope, Set<String> names) {
-    for (TransitionInstance waiting : scope.getChildTransitionInstances()) {
-      names.add(nameOf(waiting.getActivityName(), waiting.getActivityId()));
-    }
-    for (ActivityInstance child : scope.getChildActivityInstances()) {
-      if (child.getChildActivityInstances().length == 0
-          && child.getChildTransitionInstances().length == 0) {
-        names.add(nameOf(child.getActivityName(), child.getActivityId()));
-      } else {
-        collectSteps(child, names);
-      }
-    }
-  }
-
-  private static String nameOf(String name, String id) {
-    return name == null ? id : name;
-  }
-
   private ProcessInstance running(String migrationId) {
     return runtime
         .createProcessInstanceQuery()
