@@ -88,10 +88,20 @@ class MailboxSyncWorker {
   }
 
   void execute(SyncTask task, TaskSource source) {
+    execute(task, source, () -> {});
+  }
+
+  /**
+   * Works the task; {@code mailDone} runs as soon as the pass has let go of the mailbox and its
+   * servers, before the outcome is reported to the engine, so that the node's slot can start its
+   * next mailbox while this one's outcome is being committed.
+   */
+  void execute(SyncTask task, TaskSource source, Runnable mailDone) {
     String migrationId = task.migrationId();
     String mailboxId = task.mailboxId();
     SyncMode mode = syncMode(task.syncMode());
     if (mailboxId == null || mode == null) {
+      mailDone.run();
       // A modelling error: no retry can help, so the task becomes an incident at once.
       log.error("Migration {}: sync task {} lacks mailboxId or syncMode", migrationId, task.id());
       report(
@@ -113,27 +123,48 @@ class MailboxSyncWorker {
             renewEvery().toMillis(),
             TimeUnit.MILLISECONDS);
     try {
-      work(task, source, mode, lock);
+      work(task, source, mode, lock, mailDone);
     } finally {
       heartbeat.cancel(false);
     }
   }
 
-  private void work(SyncTask task, TaskSource source, SyncMode mode, TaskLockKeeper lock) {
-    String migrationId = task.migrationId();
-    String mailboxId = task.mailboxId();
+  private void work(
+      SyncTask task, TaskSource source, SyncMode mode, TaskLockKeeper lock, Runnable mailDone) {
     MailboxSyncReport report;
     try {
-      report = runner.run(mailboxId, mode, lock);
-    } catch (MailboxBusy busy) {
+      report = runner.run(task.mailboxId(), mode, lock);
+    } catch (RuntimeException e) {
+      mailDone.run();
+      reportFailure(task, source, mode, lock, e);
+      return;
+    }
+    mailDone.run();
+    log.info(
+        "Migration {}: {} sync of {} {}: {} messages copied, {} altered by the target, {} flags"
+            + " updated, {} skipped",
+        task.migrationId(),
+        mode,
+        task.mailboxId(),
+        report.succeeded() ? "done" : "failed",
+        report.messagesCopied(),
+        report.messagesAltered(),
+        report.flagsUpdated(),
+        report.messagesSkipped());
+    complete(task, source, lock, reportVariables(report));
+  }
+
+  private void reportFailure(
+      SyncTask task, TaskSource source, SyncMode mode, TaskLockKeeper lock, RuntimeException e) {
+    String migrationId = task.migrationId();
+    if (e instanceof MailboxBusy busy) {
       log.info(
           "Migration {}: {}; trying again in {}",
           migrationId,
           busy.getMessage(),
           busy.retryAfter());
       waitWithoutUsingATry(task, source, lock, busy.getMessage(), busy.retryAfter());
-      return;
-    } catch (PassStopped stopped) {
+    } else if (e instanceof PassStopped stopped) {
       if (lock.lostReason() != null) {
         log.warn(
             "Migration {}: {}; the task is left to the engine", migrationId, stopped.getMessage());
@@ -141,14 +172,12 @@ class MailboxSyncWorker {
         log.warn("Migration {}: {}; trying again later", migrationId, stopped.getMessage());
         waitWithoutUsingATry(task, source, lock, stopped.getMessage(), FIRST_RETRY_WAIT);
       }
-      return;
-    } catch (TransientStepFailure e) {
-      retryOrGiveUp(task, source, lock, e.getMessage());
-      return;
-    } catch (StepNeedsAdministrator e) {
-      giveUp(task, source, lock, e.getMessage());
-      return;
-    } catch (RuntimeException e) {
+    } else if (e instanceof TransientStepFailure passing) {
+      retryOrGiveUp(task, source, lock, passing.getMessage());
+    } else if (e instanceof StepNeedsAdministrator needsFix) {
+      giveUp(task, source, lock, needsFix.getMessage());
+    } else {
+      String mailboxId = task.mailboxId();
       log.error("Migration {}: {} sync of {} failed unexpectedly", migrationId, mode, mailboxId, e);
       retryOrGiveUp(
           task,
@@ -159,20 +188,7 @@ class MailboxSyncWorker {
               + " failed unexpectedly ("
               + e.getClass().getSimpleName()
               + "); the Cutover log has the details");
-      return;
     }
-    log.info(
-        "Migration {}: {} sync of {} {}: {} messages copied, {} altered by the target, {} flags"
-            + " updated, {} skipped",
-        migrationId,
-        mode,
-        mailboxId,
-        report.succeeded() ? "done" : "failed",
-        report.messagesCopied(),
-        report.messagesAltered(),
-        report.flagsUpdated(),
-        report.messagesSkipped());
-    complete(task, source, lock, reportVariables(report));
   }
 
   private void waitWithoutUsingATry(

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +50,11 @@ final class SyncWorkerLoop implements SmartLifecycle {
       return;
     }
     active = true;
+    // Twice the slots: a pass whose mail work is done may still be reporting to the engine
+    // while the next pass of its slot runs.
     passes =
         Executors.newFixedThreadPool(
-            slots,
+            2 * slots,
             r -> {
               Thread t = new Thread(r, "mailbox-sync-" + threads.incrementAndGet());
               t.setDaemon(true);
@@ -128,22 +131,30 @@ final class SyncWorkerLoop implements SmartLifecycle {
 
   private void startPass(SyncTask task) {
     running.incrementAndGet();
+    AtomicBoolean freed = new AtomicBoolean();
+    Runnable slotFree =
+        () -> {
+          if (freed.compareAndSet(false, true)) {
+            running.decrementAndGet();
+            free.release();
+          }
+        };
     try {
       passes.execute(
           () -> {
             try {
-              worker.execute(task, source);
+              // The slot is freed when the mail work ends, so reporting this task to the engine
+              // overlaps the next pass's start rather than delaying it.
+              worker.execute(task, source, slotFree);
             } catch (RuntimeException e) {
               log.error("Sync worker {}: task {} failed", source.workerId(), task.id(), e);
             } finally {
-              running.decrementAndGet();
-              free.release();
+              slotFree.run();
             }
           });
     } catch (RuntimeException rejected) {
       // shutting down: the task's lock runs out and another worker takes it
-      running.decrementAndGet();
-      free.release();
+      slotFree.run();
     }
   }
 }
