@@ -69,7 +69,7 @@ public final class DashboardLinks {
   }
 
   /** This page in {@code lang} (en or da), with everything else it was asked with. */
-  public String in(String lang) {
+  public String inLanguage(String lang) {
     return UriComponentsBuilder.fromPath(request.getRequestURI())
         .query(request.getQueryString())
         .replaceQueryParam("lang", lang)
