@@ -102,6 +102,10 @@ class DashboardBrowserIT {
                     "TXT record MS=ms12345678 not found for contoso.com; add it at your DNS host",
                     0,
                     null)));
+    // the runbook's process instance, as its start records it
+    jdbc.sql("UPDATE migration SET process_instance_id = 'runbook-1' WHERE id = :id")
+        .param("id", stored.migrating())
+        .update();
     List<MailboxState> batch = store.mailboxes(stored.migrating());
     String base = "http://localhost:" + port;
 
@@ -137,6 +141,9 @@ class DashboardBrowserIT {
                 .contains("Open in Tasklist")
                 .contains("Verify domain TXT record")
                 .contains("Open the incidents in Cockpit");
+            assertThat(browser.find(By.id("cockpit")).getAttribute("href"))
+                .contains("/camunda/app/cockpit/")
+                .contains("/process-instance/runbook-1/");
             assertThat(browser.find(By.id("status-chart")).isDisplayed()).isTrue();
             assertThat(browser.driver().findElements(By.cssSelector("#mailboxes tr.mailbox")))
                 .hasSize(4);
