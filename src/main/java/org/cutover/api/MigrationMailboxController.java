@@ -7,11 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
-import org.cutover.migration.MailboxProgress;
-import org.cutover.migration.MailboxState;
-import org.cutover.migration.MigrationNotFound;
-import org.cutover.migration.MigrationStore;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Migrations")
 class MigrationMailboxController {
 
-  private final MigrationStore store;
+  private final MailboxPages pages;
 
-  MigrationMailboxController(MigrationStore store) {
-    this.store = store;
+  MigrationMailboxController(MailboxPages pages) {
+    this.pages = pages;
   }
 
   /** One page of mailboxes and what the page is of. */
@@ -68,26 +63,11 @@ class MigrationMailboxController {
                       + " messagesCopied or bytesCopied; a leading - for descending")
           @RequestParam(name = "sort", defaultValue = "position")
           String sort) {
-    MailboxFilter shown = MailboxFilter.parse(status, "status");
-    if (shown == MailboxFilter.NONE) {
-      throw MailboxFilter.unknown(status, "status");
-    }
-    MailboxFilter.checkPage(page, size);
-    var order = MailboxSort.parse(sort);
-    if (store.find(id).isEmpty()) {
-      throw MigrationNotFound.migration(id);
-    }
-    List<MailboxState> matching =
-        store.mailboxes(id).stream()
-            .filter(mailbox -> shown.shows(mailbox.status()))
-            .sorted(order)
-            .toList();
-    List<MailboxState> onPage = matching.stream().skip((long) page * size).limit(size).toList();
-    Map<String, MailboxProgress> progress = onPage.isEmpty() ? Map.of() : store.progress(id);
+    MailboxPages.Page found = pages.page(id, status, null, page, size, sort);
     return new MailboxList(
-        new MigrationViews.MailboxPage(shown.name(), page, size, matching.size()),
-        onPage.stream()
-            .map(mailbox -> MigrationViews.Mailbox.of(mailbox, progress.get(mailbox.id())))
+        new MigrationViews.MailboxPage(found.filter(), page, size, found.total()),
+        found.mailboxes().stream()
+            .map(mailbox -> MigrationViews.Mailbox.of(mailbox, found.progress().get(mailbox.id())))
             .toList());
   }
 }

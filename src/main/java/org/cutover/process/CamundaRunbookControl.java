@@ -286,6 +286,39 @@ class CamundaRunbookControl implements RunbookControl {
   }
 
   @Override
+  public List<OpenTask> openTasks(String migrationId) {
+    ProcessInstance instance = running(migrationId);
+    if (instance == null) {
+      return List.of();
+    }
+    List<OpenTask> open = new ArrayList<>();
+    for (org.camunda.bpm.engine.task.Task task :
+        tasks
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .orderByTaskCreateTime()
+            .asc()
+            .list()) {
+      List<String> groups =
+          tasks.getIdentityLinksForTask(task.getId()).stream()
+              .filter(
+                  link ->
+                      org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType()))
+              .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+              .filter(java.util.Objects::nonNull)
+              .toList();
+      open.add(
+          new OpenTask(
+              task.getId(),
+              task.getName(),
+              task.getAssignee(),
+              groups,
+              task.getCreateTime() == null ? null : task.getCreateTime().toInstant()));
+    }
+    return open;
+  }
+
+  @Override
   public List<StepProblem> stepProblems(String migrationId) {
     ProcessInstance instance = running(migrationId);
     if (instance == null) {

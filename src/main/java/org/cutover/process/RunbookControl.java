@@ -51,6 +51,20 @@ public interface RunbookControl {
    */
   record StepProblem(String step, String message, int retriesLeft, java.time.Instant due) {}
 
+  /**
+   * A human task the runbook waits on: who may work it (its assignee, else its candidate groups)
+   * and since when.
+   */
+  record OpenTask(
+      String id,
+      String name,
+      String assignee,
+      java.util.List<String> candidateGroups,
+      java.time.Instant created) {}
+
+  /** The human tasks open in the migration's runbook, oldest first (empty once it has ended). */
+  java.util.List<OpenTask> openTasks(String migrationId);
+
   /** Every step of the migration's runbook that failed and has not passed since. */
   java.util.List<StepProblem> stepProblems(String migrationId);
 

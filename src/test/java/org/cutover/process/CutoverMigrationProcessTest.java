@@ -853,6 +853,30 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
+  void namesTheTasksTheRunbookWaitsOnAndNoneOnceItMovedOn() {
+    Runbook runbook = runbook("m-1");
+    runbook.start(false);
+
+    List<RunbookControl.OpenTask> open = runbook.control.openTasks(InMemoryMigrations.MIGRATION_ID);
+
+    assertThat(open)
+        .singleElement()
+        .satisfies(
+            task -> {
+              assertThat(task.name()).isEqualTo("Communicate upcoming changes");
+              assertThat(task.assignee()).isNull();
+              assertThat(task.created()).isNotNull();
+              assertThat(processEngine.getTaskService().createTaskQuery().taskId(task.id()).count())
+                  .isEqualTo(1);
+            });
+    runbook.complete("communicateChanges");
+    assertThat(runbook.control.openTasks(InMemoryMigrations.MIGRATION_ID))
+        .extracting(RunbookControl.OpenTask::name)
+        .containsExactly("Start the migration batch");
+    assertThat(runbook.control.openTasks("no-such-migration")).isEmpty();
+  }
+
+  @Test
   void mailsTheLicenceReminderBeforeTheDeadlineWhileLicencesAreOpen() {
     Runbook runbook = runbook("m-1");
     ProcessInstance instance = runbook.start(true);
