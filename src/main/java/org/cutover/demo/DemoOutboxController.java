@@ -46,10 +46,16 @@ class DemoOutboxController {
     return letters;
   }
 
-  /** The letter's text as its recipient reads it (letters are plain text). */
+  /**
+   * The letter's text as its recipient reads it (plain text, or the first part of one with files).
+   */
   private static String body(MimeMessage message) throws MessagingException {
     try {
       Object content = message.getContent();
+      if (content instanceof jakarta.mail.Multipart parts && parts.getCount() > 0) {
+        // The administrator's milestone mail: its text, then the report attached.
+        content = parts.getBodyPart(0).getContent();
+      }
       return content instanceof String text ? text.replace("\r\n", "\n") : null;
     } catch (IOException unreadable) {
       throw new MessagingException("The demo outbox cannot read a letter's text", unreadable);

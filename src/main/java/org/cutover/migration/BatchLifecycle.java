@@ -21,7 +21,7 @@ public interface BatchLifecycle {
   /** Batch status Syncing. */
   void startBatch(String migrationId);
 
-  /** The ids of the batch's mailboxes, in a stable order. */
+  /** The ids of the batch's mailboxes not taken out of it, in a stable order. */
   List<String> mailboxIds(String migrationId);
 
   /**

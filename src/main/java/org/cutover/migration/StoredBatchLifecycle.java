@@ -87,7 +87,10 @@ class StoredBatchLifecycle implements BatchLifecycle {
   @Override
   public List<String> mailboxIds(String migrationId) {
     batchStatus(migrationId);
-    return jdbc.sql("SELECT id FROM mailbox WHERE migration_id = :id ORDER BY position")
+    // A mailbox taken out of the batch is synced no more.
+    return jdbc.sql(
+            "SELECT id FROM mailbox WHERE migration_id = :id AND status <> 'REMOVED' ORDER BY"
+                + " position")
         .param("id", migrationId)
         .query(String.class)
         .list();
@@ -195,7 +198,12 @@ class StoredBatchLifecycle implements BatchLifecycle {
       }
     }
     // The copies stay on the target; the UID state that tracked them goes with the batch.
-    syncState.ifAvailable(state -> mailboxIds(migrationId).forEach(state::deleteMailbox));
+    List<String> everyMailbox =
+        jdbc.sql("SELECT id FROM mailbox WHERE migration_id = :id")
+            .param("id", migrationId)
+            .query(String.class)
+            .list();
+    syncState.ifAvailable(state -> everyMailbox.forEach(state::deleteMailbox));
     log.info(
         "Migration {}: source forgotten, endpoint and user credentials and sync state deleted",
         migrationId);

@@ -1,18 +1,24 @@
 package org.cutover.notify;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
+import java.util.List;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
@@ -79,9 +85,18 @@ public final class SmtpSession implements AutoCloseable {
    * @throws SmtpLoginRefused when the server answers that it requires a login (530)
    */
   public SendOutcome send(OutgoingLetter letter) {
+    return send(letter, List.of());
+  }
+
+  /**
+   * Hands one message with files attached to the server over the open connection.
+   *
+   * @throws SmtpLoginRefused when the server answers that it requires a login (530)
+   */
+  public SendOutcome send(OutgoingLetter letter, List<Attachment> attachments) {
     MimeMessage message;
     try {
-      message = message(letter);
+      message = message(letter, attachments);
     } catch (AddressException | UnsupportedEncodingException unusable) {
       return new SendOutcome.Refused("the address is not a usable mail address");
     } catch (MessagingException unusable) {
@@ -112,7 +127,7 @@ public final class SmtpSession implements AutoCloseable {
     }
   }
 
-  private MimeMessage message(OutgoingLetter letter)
+  private MimeMessage message(OutgoingLetter letter, List<Attachment> attachments)
       throws MessagingException, UnsupportedEncodingException {
     MimeMessage message = new MimeMessage(session);
     message.setFrom(new InternetAddress(letter.from(), true));
@@ -125,7 +140,24 @@ public final class SmtpSession implements AutoCloseable {
     }
     message.setRecipient(Message.RecipientType.TO, to);
     message.setSubject(letter.letter().subject(), StandardCharsets.UTF_8.name());
-    message.setText(letter.letter().body(), StandardCharsets.UTF_8.name());
+    if (attachments.isEmpty()) {
+      message.setText(letter.letter().body(), StandardCharsets.UTF_8.name());
+    } else {
+      MimeMultipart parts = new MimeMultipart();
+      MimeBodyPart text = new MimeBodyPart();
+      text.setText(letter.letter().body(), StandardCharsets.UTF_8.name());
+      parts.addBodyPart(text);
+      for (Attachment attachment : attachments) {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(
+            new DataHandler(
+                new ByteArrayDataSource(attachment.content(), attachment.contentType())));
+        file.setFileName(attachment.fileName());
+        file.setDisposition(Part.ATTACHMENT);
+        parts.addBodyPart(file);
+      }
+      message.setContent(parts);
+    }
     // RFC 3834: keeps out-of-office replies from answering the letter.
     message.setHeader("Auto-Submitted", "auto-generated");
     message.setSentDate(new Date());

@@ -5,6 +5,8 @@ import java.util.List;
 import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.FinalSweeps;
 import org.cutover.migration.UnsweptMailbox;
+import org.cutover.migration.failed.FailedMailbox;
+import org.cutover.migration.failed.FailedMailboxes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +19,17 @@ public class BatchMailboxes {
 
   private final BatchLifecycle batch;
   private final FinalSweeps sweeps;
+  private final FailedMailboxes failed;
 
-  BatchMailboxes(BatchLifecycle batch, FinalSweeps sweeps) {
+  BatchMailboxes(BatchLifecycle batch, FinalSweeps sweeps, FailedMailboxes failed) {
     this.batch = batch;
     this.sweeps = sweeps;
+    this.failed = failed;
+  }
+
+  /** The mailboxes whose last pass failed after every try. */
+  public List<String> failed(String migrationId) {
+    return failed.failedMailboxes(migrationId).stream().map(FailedMailbox::id).toList();
   }
 
   /** Every mailbox of the batch. */

@@ -60,6 +60,13 @@ final class ProcessVariables {
 
   // The batch.
   static final ProcessVariable<String> BATCH_STATUS = text("batchStatus");
+  // Mailboxes whose initial copy failed after every try: how many, the first of them each with its
+  // error (for "Review failed mailboxes"), the administrator's choice (form: SYNC_AGAIN, KEEP or
+  // EXCLUDE), and whether the batch goes on with them kept.
+  static final ProcessVariable<Integer> FAILED_MAILBOX_COUNT = number("failedMailboxCount");
+  static final ProcessVariable<String> FAILED_MAILBOXES = text("failedMailboxes");
+  static final ProcessVariable<String> FAILED_MAILBOXES_CHOICE = text("failedMailboxesChoice");
+  static final ProcessVariable<Boolean> FAILED_MAILBOXES_KEPT = flag("failedMailboxesKept");
   static final ProcessVariable<String> LICENCE_DEADLINE_AT = text("licenceDeadlineAt");
   static final ProcessVariable<String> LICENCE_REMINDER_AT = text("licenceReminderAt");
   static final ProcessVariable<Integer> MAILBOXES_BEHIND_COUNT = number("mailboxesBehindCount");

@@ -33,6 +33,7 @@ import org.cutover.migration.SyncMode;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.TxtVerification;
+import org.cutover.migration.milestones.Milestone;
 import org.cutover.notify.LetterKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,6 +169,10 @@ class CutoverMigrationProcessTest {
             MigrationPhase.CUTTING_OVER,
             MigrationPhase.FINISHING,
             MigrationPhase.COMPLETED);
+    // The administrator is told at each milestone, once.
+    assertThat(runbook.migrations.milestones)
+        .containsExactly(
+            Milestone.INITIAL_SYNC_DONE, Milestone.SWITCH_DONE, Milestone.MIGRATION_COMPLETED);
     assertThat(runbook.ports.calls)
         .containsSubsequence(
             "preflight",
@@ -260,7 +265,55 @@ class CutoverMigrationProcessTest {
                 .singleResult()
                 .getValue())
         .isEqualTo("The source server did not answer for m-2");
-    BpmnAwareTests.assertThat(instance).isWaitingAt("assignLicences");
+    // The failure does not end silently: the administrator reviews it in Tasklist.
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewFailedMailboxes");
+    assertThat(runbook.taskVariables("reviewFailedMailboxes"))
+        .containsEntry("failedMailboxCount", 1)
+        .containsEntry(
+            "failedMailboxes", "m-2@contoso.com: The source server did not answer for m-2");
+
+    runbook.complete(
+        "reviewFailedMailboxes", Map.of("failedMailboxesChoice", ApplyFailedMailboxChoice.EXCLUDE));
+    runbook.runJobs();
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("applyFailedMailboxChoice")
+        .isWaitingAt("assignLicences");
+    assertThat(runbook.migrations.journal).contains("excludeFailed [m-2@contoso.com]");
+    assertThat(runbook.migrations.mailbox("m-2").status).isEqualTo(MailboxStatus.REMOVED);
+    assertThat(runbook.variable(instance, "batchStatus")).isEqualTo("SYNCED");
+    assertThat(runbook.variable(instance, "failedMailboxCount")).isEqualTo(0);
+  }
+
+  @Test
+  void aFailedMailboxCopiedAgainFromTheReviewRejoinsTheBatch() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    runbook.migrations.failing("m-3", SyncMode.INITIAL, 2);
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+    runbook.workSyncTasks();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewFailedMailboxes");
+    assertThat(runbook.variable(instance, "batchStatus")).isEqualTo("SYNCED_WITH_ERRORS");
+    assertThat(runbook.taskVariables("reviewFailedMailboxes"))
+        .containsEntry("failedMailboxes", "m-3@contoso.com: Folder INBOX of m-3 could not be read");
+
+    // The second copy fails again: the review comes back.
+    runbook.complete("reviewFailedMailboxes", Map.of("failedMailboxesChoice", "SYNC_AGAIN"));
+    runbook.runJobs();
+    assertThat(runbook.openSyncTasks()).isEqualTo(1);
+    runbook.workSyncTasks();
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewFailedMailboxes");
+
+    // The third succeeds: only m-3 was copied again, and the batch is synced.
+    runbook.complete("reviewFailedMailboxes", Map.of("failedMailboxesChoice", "SYNC_AGAIN"));
+    runbook.runJobs();
+    runbook.workSyncTasks();
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("syncFailedMailboxAgain")
+        .isWaitingAt("assignLicences");
+    assertThat(runbook.migrations.journal).filteredOn("sync INITIAL m-3"::equals).hasSize(3);
+    assertThat(runbook.migrations.journal).filteredOn("sync INITIAL m-1"::equals).hasSize(1);
+    assertThat(runbook.migrations.mailbox("m-3").status).isEqualTo(MailboxStatus.SYNCED);
+    assertThat(runbook.variable(instance, "batchStatus")).isEqualTo("SYNCED");
   }
 
   @Test
@@ -593,6 +646,9 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.migrations.phases)
         .endsWith(MigrationPhase.CANCELLING, MigrationPhase.CANCELLED);
     assertThat(runbook.openSyncTasks()).isZero();
+    assertThat(runbook.migrations.milestones)
+        .containsExactly(
+            Milestone.INITIAL_SYNC_DONE, Milestone.SWITCH_DONE, Milestone.MIGRATION_CANCELLED);
     assertThatThrownBy(() -> runbook.control.cancel(InMemoryMigrations.MIGRATION_ID))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("migration mig-1 cannot be cancelled: its runbook is not running");
@@ -1318,6 +1374,14 @@ class CutoverMigrationProcessTest {
     Instant switchAt = Runbook.START.plus(Duration.ofDays(2));
     plan(runbook, switchAt);
     runbook.runToLicences();
+    // The administrator lets the batch go on with m-2 failed; the review does not come back.
+    runbook.complete(
+        "reviewFailedMailboxes", Map.of("failedMailboxesChoice", ApplyFailedMailboxChoice.KEEP));
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed("applyFailedMailboxChoice")
+        .isWaitingAt("assignLicences");
+    assertThat(runbook.variable(instance, "batchStatus")).isEqualTo("SYNCED_WITH_ERRORS");
+    assertThat(runbook.migrations.mailbox("m-2").status).isEqualTo(MailboxStatus.FAILED);
     runbook.complete("assignLicences");
     runbook.fire("switchTimeReached");
 

@@ -34,6 +34,7 @@ class InMemoryMigrations
         MailboxSyncRunner,
         MigrationRegistry,
         RunbookClaims,
+        org.cutover.migration.failed.FailedMailboxes,
         org.cutover.migration.PreflightReports {
 
   static final String MIGRATION_ID = "mig-1";
@@ -152,6 +153,13 @@ class InMemoryMigrations
 
   // ---------------------------------------------------------------- BatchLifecycle
 
+  /** The milestones the runbook reached, in order, as often as it told them. */
+  final List<org.cutover.migration.milestones.Milestone> milestones = new ArrayList<>();
+
+  void reachMilestone(String migrationId, org.cutover.migration.milestones.Milestone milestone) {
+    milestones.add(milestone);
+  }
+
   @Override
   public void recordPhase(String migrationId, MigrationPhase phase) {
     if (phases.isEmpty() || phases.get(phases.size() - 1) != phase) {
@@ -180,7 +188,34 @@ class InMemoryMigrations
 
   @Override
   public List<String> mailboxIds(String migrationId) {
-    return List.copyOf(mailboxes.keySet());
+    return mailboxes.entrySet().stream()
+        .filter(e -> e.getValue().status != MailboxStatus.REMOVED)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  // ---------------------------------------------------------------- FailedMailboxes
+
+  @Override
+  public List<org.cutover.migration.failed.FailedMailbox> failedMailboxes(String migrationId) {
+    return mailboxes.entrySet().stream()
+        .filter(e -> e.getValue().status == MailboxStatus.FAILED)
+        .map(
+            e ->
+                new org.cutover.migration.failed.FailedMailbox(
+                    e.getKey(), e.getKey() + "@contoso.com", e.getValue().error))
+        .toList();
+  }
+
+  @Override
+  public List<String> excludeFailedMailboxes(String migrationId) {
+    List<String> excluded =
+        failedMailboxes(migrationId).stream().map(m -> m.emailAddress()).toList();
+    log("excludeFailed " + excluded);
+    mailboxes.values().stream()
+        .filter(m -> m.status == MailboxStatus.FAILED)
+        .forEach(m -> m.status = MailboxStatus.REMOVED);
+    return excluded;
   }
 
   @Override

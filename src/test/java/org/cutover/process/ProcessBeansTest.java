@@ -107,6 +107,16 @@ class ProcessBeansTest {
     org.cutover.migration.PreflightReports preflightReports() {
       return mock(org.cutover.migration.PreflightReports.class);
     }
+
+    @Bean
+    org.cutover.migration.failed.FailedMailboxes failedMailboxes() {
+      return mock(org.cutover.migration.failed.FailedMailboxes.class);
+    }
+
+    @Bean
+    org.cutover.migration.milestones.MilestoneMails milestoneMails() {
+      return mock(org.cutover.migration.milestones.MilestoneMails.class);
+    }
   }
 
   private final ApplicationContextRunner context =

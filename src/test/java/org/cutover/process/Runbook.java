@@ -111,7 +111,7 @@ final class Runbook {
     Mocks.register("createBatch", new CreateBatch(migrations));
     Mocks.register("startBatch", new StartBatch(migrations, this.letters));
     Mocks.register("provisionMailbox", new ProvisionMailbox(target));
-    Mocks.register("finishInitialSync", new FinishInitialSync(migrations));
+    Mocks.register("finishInitialSync", new FinishInitialSync(migrations, migrations));
     Mocks.register("sendLicenceReminder", new SendLicenceReminder(letters, licences));
     Mocks.register("licenceTask", new LicenceTask(licences));
     Mocks.register("assignChosenLicence", new AssignChosenLicence(licences));
@@ -120,6 +120,7 @@ final class Runbook {
     Mocks.register("swapMx", new SwapMx(dnsPort, migrations));
     Mocks.register("verifyMxPropagation", new VerifyMxPropagation(dnsPort));
     Mocks.register("verifyFinalSync", new VerifyFinalSync(migrations));
+    Mocks.register("applyFailedMailboxChoice", new ApplyFailedMailboxChoice(migrations));
     Mocks.register("deleteBatch", new DeleteBatch(migrations));
     Mocks.register("createAutodiscover", new CreateAutodiscover(dnsPort));
     Mocks.register("publishSpf", new PublishSpf(dnsPort));
@@ -137,7 +138,8 @@ final class Runbook {
             this.letters,
             new org.cutover.migration.letters.UserLetterSettings(null, true)));
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
-    Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations));
+    Mocks.register("milestoneMail", new MilestoneMail(migrations::reachMilestone));
+    Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations, migrations));
     Mocks.register("sweepGapReview", new SweepGapReview(migrations));
     Mocks.register("stepRetry", new StepRetry(defaults));
     Mocks.register("announcementReview", new AnnouncementReview(this.letters));

@@ -1,5 +1,6 @@
 package org.cutover.process;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,51 @@ final class RunbookDriver {
       }
     }
     throw new AssertionError("the runbook did not end in 5000 rounds");
+  }
+
+  /**
+   * Runs the process instance, as {@link #runUntilEnded} does, until a human task of {@code
+   * taskKey} is open, and leaves that task open. A sync task waiting to be tried again moves the
+   * engine clock on by ten minutes.
+   */
+  void runUntilWaitingAt(String processInstanceId, String taskKey) {
+    for (int round = 0; round < 5000; round++) {
+      if (ended(processInstanceId)) {
+        throw new AssertionError("the runbook ended before " + taskKey);
+      }
+      List<Task> open =
+          engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).list();
+      if (open.stream().anyMatch(task -> taskKey.equals(task.getTaskDefinitionKey()))) {
+        return;
+      }
+      List<Job> due = dueJobs(processInstanceId);
+      if (!due.isEmpty()) {
+        engine.getManagementService().executeJob(due.get(0).getId());
+        continue;
+      }
+      boolean progressed = workers.work(worker) > 0;
+      for (Task task : open) {
+        engine.getTaskService().complete(task.getId(), everyConfirmation());
+        progressed = true;
+      }
+      if (progressed) {
+        continue;
+      }
+      boolean syncWaiting =
+          engine
+                  .getExternalTaskService()
+                  .createExternalTaskQuery()
+                  .processInstanceId(processInstanceId)
+                  .count()
+              > 0;
+      if (syncWaiting) {
+        ClockUtil.setCurrentTime(
+            new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(10).toMillis()));
+      } else {
+        moveClockToTheNextTimer(processInstanceId);
+      }
+    }
+    throw new AssertionError("the runbook did not reach " + taskKey + " in 5000 rounds");
   }
 
   private void moveClockToTheNextTimer(String processInstanceId) {
