@@ -49,6 +49,11 @@ class ProcessBeansTest {
     }
 
     @Bean
+    org.cutover.migration.logins.RunningCredentials runningCredentials() {
+      return mock(org.cutover.migration.logins.RunningCredentials.class);
+    }
+
+    @Bean
     BatchLifecycle batchLifecycle() {
       return mock(BatchLifecycle.class);
     }
@@ -132,7 +137,8 @@ class ProcessBeansTest {
                   "sweepGapReview",
                   "welcomeLetterReview",
                   "switchDecision",
-                  "wouldBounceReview");
+                  "wouldBounceReview",
+                  "refusedLoginReplacement");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }
@@ -150,7 +156,7 @@ class ProcessBeansTest {
           assertThat(app.getBean(StepRetry.class).cycle()).isEqualTo("R5/PT5M");
           assertThat(app).hasSingleBean(RunbookControl.class);
           assertThat(app.getBeansOfType(ProcessEnginePlugin.class))
-              .containsKey("administratorIncidents");
+              .containsKeys("administratorIncidents", "refusedLoginTasks");
         });
   }
 

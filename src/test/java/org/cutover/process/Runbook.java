@@ -50,6 +50,7 @@ final class Runbook {
   final RunbookDefaults defaults;
   final CamundaRunbookControl control;
   final MailboxSyncWorker worker;
+  final RecordedCredentials credentials = new RecordedCredentials();
   private final EngineExternalTasks externalTasks;
   private final ManagementService management;
 
@@ -137,6 +138,7 @@ final class Runbook {
             this.letters,
             new org.cutover.migration.letters.UserLetterSettings(null, true)));
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
+    Mocks.register("refusedLoginReplacement", new RefusedLoginReplacement(credentials, control));
     Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations));
     Mocks.register("sweepGapReview", new SweepGapReview(migrations));
     Mocks.register("stepRetry", new StepRetry(defaults));
