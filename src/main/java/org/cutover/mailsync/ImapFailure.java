@@ -12,6 +12,7 @@ final class ImapFailure extends RuntimeException {
   private final Duration backoffHint;
   private final boolean sentAway;
   private volatile ImapEndpoint server;
+  private volatile String refusedLogin;
 
   ImapFailure(EndpointProblem problem, String message) {
     this(problem, message, null, null);
@@ -47,6 +48,17 @@ final class ImapFailure extends RuntimeException {
   /** The server whose answer this is, or null when not known. */
   ImapEndpoint server() {
     return server;
+  }
+
+  /** Marks this failure as the login of {@code role} (source or target) refused by its server. */
+  ImapFailure refusedLoginOf(String role) {
+    refusedLogin = role;
+    return this;
+  }
+
+  /** source or target when that side's server refused the login itself, else null. */
+  String refusedLogin() {
+    return refusedLogin;
   }
 
   /**

@@ -187,6 +187,13 @@ final class ImapFailures {
   }
 
   static ImapFailure loginRefused(String role, MailAccount account, String serverText) {
+    ImapFailure failure = loginFailure(role, account, serverText);
+    return failure.problem() == EndpointProblem.BAD_CREDENTIALS
+        ? failure.refusedLoginOf(role)
+        : failure;
+  }
+
+  private static ImapFailure loginFailure(String role, MailAccount account, String serverText) {
     ImapEndpoint ep = account.endpoint();
     String said =
         serverText == null || serverText.isBlank()

@@ -289,7 +289,7 @@ final class MailboxPass {
 
   private SyncOutcome needsAdministrator(ImapFailure f) {
     return new SyncOutcome.NeedsAdministrator(
-        statistics(), f.getMessage(), recorder.errorLog(), recorder.notes());
+        statistics(), f.getMessage(), recorder.errorLog(), recorder.notes(), f.refusedLogin());
   }
 
   private FolderMapper.Plan plan(Connections c) throws InterruptedException {
@@ -644,7 +644,7 @@ final class MailboxPass {
   private SyncOutcome refresh(SyncOutcome o) {
     if (o instanceof SyncOutcome.NeedsAdministrator n) {
       return new SyncOutcome.NeedsAdministrator(
-          statistics(), n.problem(), recorder.errorLog(), recorder.notes());
+          statistics(), n.problem(), recorder.errorLog(), recorder.notes(), n.refusedLogin());
     }
     if (o instanceof SyncOutcome.Unavailable u) {
       return new SyncOutcome.Unavailable(

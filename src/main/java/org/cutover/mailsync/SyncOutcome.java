@@ -56,11 +56,20 @@ public sealed interface SyncOutcome
    * certificate to trust, a full target mailbox. Retrying alone will not help.
    */
   record NeedsAdministrator(
-      SyncStatistics statistics, String problem, List<String> errorLog, List<String> notes)
+      SyncStatistics statistics,
+      String problem,
+      List<String> errorLog,
+      List<String> notes,
+      String refusedLogin)
       implements SyncOutcome {
     public NeedsAdministrator {
       errorLog = List.copyOf(errorLog);
       notes = List.copyOf(notes);
+    }
+
+    public NeedsAdministrator(
+        SyncStatistics statistics, String problem, List<String> errorLog, List<String> notes) {
+      this(statistics, problem, errorLog, notes, null);
     }
 
     public NeedsAdministrator(SyncStatistics statistics, String problem, List<String> errorLog) {

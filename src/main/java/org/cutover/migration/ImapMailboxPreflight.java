@@ -186,8 +186,12 @@ class ImapMailboxPreflight implements PreflightReports {
             locale, key, failed.folder() == null ? "INBOX" : failed.folder(), failed.message()));
   }
 
+  /** KB below a megabyte, so that a small quota never reads as "0 MB". */
   private static String size(long bytes) {
-    return DataSize.ofBytes(bytes).toMegabytes() + " MB";
+    if (bytes < DataSize.ofMegabytes(1).toBytes()) {
+      return (bytes + 1023) / 1024 + " KB";
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
   }
 
   @Override

@@ -101,6 +101,9 @@ class ImapMailboxSyncEngine
       if (failed.problem().mayPass()) {
         throw new TransientStepFailure(failed.message());
       }
+      if (failed.problem() == org.cutover.mailsync.EndpointProblem.BAD_CREDENTIALS) {
+        throw org.cutover.migration.logins.LoginRefused.by(EndpointRole.SOURCE, failed.message());
+      }
       throw new StepNeedsAdministrator(failed.message());
     }
     log.info("Migration {}: source endpoint {} tested", migrationId, source.host());
@@ -137,12 +140,14 @@ class ImapMailboxSyncEngine
                   : "no mailbox of the batch has one")
               + "; give the users' source passwords with the mailbox list");
     }
+    // Without a test mailbox the batch's first is opened as its pass signs in: by its source
+    // login, which may differ from its address.
     String testMailbox =
         wanted != null
             ? wanted
             : mailboxes.stream()
                 .findFirst()
-                .map(MailboxState::emailAddress)
+                .map(MailboxState::sourceUser)
                 .orElseThrow(
                     () ->
                         new StepNeedsAdministrator(
@@ -207,9 +212,28 @@ class ImapMailboxSyncEngine
       return report(failed.statistics(), failed.problem(), failed.skippedItems(), failed.tallies());
     }
     if (outcome instanceof SyncOutcome.NeedsAdministrator needs) {
+      EndpointRole refused = endpointCredentialRefused(needs.refusedLogin(), mailbox);
+      if (refused != null) {
+        throw org.cutover.migration.logins.LoginRefused.by(refused, needs.problem());
+      }
       throw new StepNeedsAdministrator(needs.problem());
     }
     throw new TransientStepFailure(((SyncOutcome.Unavailable) outcome).problem());
+  }
+
+  /**
+   * The endpoint whose own credential a server refused (the admin's password, the client secret),
+   * or null: a user's own password refused is that mailbox's alone, which a new endpoint credential
+   * would not fix.
+   */
+  private static EndpointRole endpointCredentialRefused(String side, MailboxState mailbox) {
+    if ("source".equals(side) && mailbox.sourcePassword() == null) {
+      return EndpointRole.SOURCE;
+    }
+    if ("target".equals(side) && mailbox.targetPassword() == null) {
+      return EndpointRole.TARGET;
+    }
+    return null;
   }
 
   @Override

@@ -371,8 +371,22 @@ class CamundaRunbookControl implements RunbookControl {
       management.setJobRetries(job.getId(), Math.max(1, job.getRetries()));
       management.setJobDuedate(job.getId(), java.util.Date.from(EngineClock.now()));
     }
-    log.info("Migration {}: {} failed steps retried", migrationId, failed.size());
-    return failed.size();
+    // Passes that gave up (a refused login, for instance) wait for a worker again.
+    List<ExternalTask> passes =
+        externalTasks
+            .createExternalTaskQuery()
+            .processInstanceId(instance.getId())
+            .noRetriesLeft()
+            .list();
+    for (ExternalTask pass : passes) {
+      externalTasks.setRetries(pass.getId(), 1);
+    }
+    log.info(
+        "Migration {}: {} failed steps and {} failed passes retried",
+        migrationId,
+        failed.size(),
+        passes.size());
+    return failed.size() + passes.size();
   }
 
   /** The innermost activities: subprocesses and multi-instance bodies only hold them. */

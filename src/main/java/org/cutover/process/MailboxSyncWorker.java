@@ -16,6 +16,7 @@ import org.cutover.migration.PassStopped;
 import org.cutover.migration.StepNeedsAdministrator;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TransientStepFailure;
+import org.cutover.migration.logins.LoginRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -246,6 +247,13 @@ class MailboxSyncWorker {
         task.mailboxId(),
         message);
     runner.markFailed(task.mailboxId(), message);
+    if (LoginRefused.sideNamedIn(message).isPresent()) {
+      // An endpoint's own credential was refused: every pass there fails alike until it is
+      // replaced. The pass waits as an incident (which opens the task to replace the credential),
+      // and the replacement runs it again.
+      ifStillHeld(task, lock, () -> source.handleFailure(task.id(), message, 0, Duration.ZERO));
+      return;
+    }
     Map<String, Object> local = new HashMap<>();
     local.put(ProcessVariables.SYNC_SUCCEEDED.name(), false);
     local.put(ProcessVariables.SYNC_ERROR.name(), message);

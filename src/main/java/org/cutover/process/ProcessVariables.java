@@ -41,6 +41,15 @@ final class ProcessVariables {
   static final ProcessVariable<String> PREFLIGHT_REPORT = text("preflightReport");
   static final ProcessVariable<Boolean> EXCLUDE_FAILING_MAILBOXES = flag("excludeFailingMailboxes");
 
+  // A login a server refused ("Replace the refused login and retry"): the endpoint (source or
+  // target) and what it answered, copied onto the task; the stored credential the administrator
+  // gives instead (form: an id from POST /api/credentials, never the secret); and whether the task
+  // has replaced it.
+  static final ProcessVariable<String> REFUSED_SIDE = text("refusedSide");
+  static final ProcessVariable<String> REFUSED_LOGIN = text("refusedLogin");
+  static final ProcessVariable<String> REPLACEMENT_CREDENTIAL_ID = text("replacementCredentialId");
+  static final ProcessVariable<Boolean> CREDENTIAL_REPLACED = flag("credentialReplaced");
+
   // Domain verification.
   static final ProcessVariable<Integer> TXT_ATTEMPTS = number("txtAttempts");
   static final ProcessVariable<Boolean> TXT_RECORD_FOUND = flag("txtRecordFound");

@@ -110,4 +110,20 @@ class ImapFailuresTest {
     assertThat(new ImapFailure(EndpointProblem.BAD_CREDENTIALS, "x").retryable()).isFalse();
     assertThat(new ImapFailure(EndpointProblem.TLS_UNTRUSTED, "x").retryable()).isFalse();
   }
+
+  @Test
+  void aRefusedPasswordNamesTheSideWhoseLoginWasRefused() {
+    SourceAccount account =
+        new SourceAccount(
+            ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", 143),
+            ImapLogin.password("anna", () -> "secret".toCharArray()));
+
+    ImapFailure f =
+        ImapFailures.loginRefused(
+            "source", account, "NO [AUTHENTICATIONFAILED] Authentication failed.");
+
+    assertThat(f.problem()).isEqualTo(EndpointProblem.BAD_CREDENTIALS);
+    assertThat(f.refusedLogin()).isEqualTo("source");
+    assertThat(f.getMessage()).contains("AUTHENTICATIONFAILED").doesNotContain("secret");
+  }
 }

@@ -1,11 +1,14 @@
 package org.cutover.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -127,34 +130,163 @@ class MailboxPreflightIT {
                     .doesNotContain("not-the-password"));
   }
 
-  private String migration(String sourcePassword) {
+  @Test
+  void namesTheOneMailboxWhoseAclDeniesTheAdmin() throws Exception {
+    // Dovecot checks a master user's rights as the master user, not as the mailbox's owner: the
+    // admin may open user1's and user3's mailboxes (their INBOX's ACL, which their folders
+    // inherit), and user2's gives it no right at all.
+    Files.writeString(
+        source.config(),
+        "mail_plugins = $mail_plugins acl\n"
+            + "plugin {\n  acl = vfile\n  acl_defaults_from_inbox = yes\n}\n",
+        StandardOpenOption.APPEND);
+    for (String user : List.of("user1", "user3")) {
+      Files.writeString(
+          source.dir().resolve("mail").resolve(user).resolve("Maildir").resolve("dovecot-acl"),
+          "owner lrwstipekxa\nuser=admin lrwstipekxa\n");
+    }
+    source.doveadm("reload");
+    String migrationId = migration("admin-pass", List.of("user1", "user2"));
+
+    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId);
+
+    assertThat(failing).extracting(MailboxCheck::emailAddress).containsExactly("user2");
+    assertThat(failing.get(0).problem())
+        .startsWith("source: the admin login signed in but may not open the folder INBOX")
+        .contains("give it full access to this mailbox")
+        .doesNotContain("target:");
+    MailboxCheck user1 = reports().report(migrationId).get(0);
+    assertThat(user1.emailAddress()).isEqualTo("user1");
+    assertThat(user1.problem()).isNull();
+    assertThat(user1.sourceMessages()).isPositive();
+  }
+
+  @Test
+  void namesTheMailboxTheTargetsQuotaCannotHold() throws Exception {
+    // The target's quota (maildir driver, read with GETQUOTAROOT) gives every user 16 KiB, and
+    // user2 a gigabyte through its own userdb field.
+    Files.writeString(
+        target.config(),
+        "mail_plugins = $mail_plugins quota\n"
+            + "protocol imap {\n  mail_plugins = $mail_plugins imap_quota\n}\n"
+            + "plugin {\n  quota = maildir:User quota\n  quota_rule = *:storage=16K\n}\n",
+        StandardOpenOption.APPEND);
+    Path users = target.dir().resolve("users");
+    Files.writeString(
+        users,
+        Files.readString(users)
+            .replace(
+                "user2:{PLAIN}pass-user2::::::",
+                "user2:{PLAIN}pass-user2::::::userdb_quota_rule=*:storage=1G"));
+    target.doveadm("reload");
+    String migrationId = migration("admin-pass", List.of("user1", "user2"));
+
+    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId);
+
+    assertThat(failing).extracting(MailboxCheck::emailAddress).containsExactly("user1");
+    MailboxCheck user1 = failing.get(0);
+    assertThat(user1.sourceBytes()).isGreaterThan(16 * 1024L);
+    assertThat(user1.targetQuotaFree()).isEqualTo(16 * 1024L);
+    assertThat(user1.problem())
+        .startsWith("target: the quota allows only 16 KB more, the source mailbox holds ")
+        .endsWith("; raise the quota")
+        .doesNotContain("source:");
+    MailboxCheck user2 = reports().report(migrationId).get(1);
+    assertThat(user2.emailAddress()).isEqualTo("user2");
+    assertThat(user2.problem()).isNull();
+    assertThat(user2.targetQuotaFree()).isEqualTo(1024L * 1024 * 1024);
+  }
+
+  @Test
+  void theEndpointTestOpensTheFirstMailboxByItsSourceLogin() {
+    // No test mailbox: the batch's first mailbox is known by its address on the target, and
+    // signs in on the source as user1, its source login, as its passes do.
     NewMigration settings =
-        new NewMigration(
-            "contoso.test",
-            "wave-1",
-            List.of("user1", "user2", "user3", "ghost").stream()
-                .map(user -> new MailboxEntry(user, null, null))
-                .toList(),
-            endpoint(source.port(), sourcePassword),
-            new TargetSettings(
-                TargetType.IMAP,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                endpoint(target.port(), "admin-pass"),
-                List.of("10 mail.target.contoso.test")),
-            new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null, null, null),
-            "en",
-            false,
-            null);
+        settings(
+            List.of(new MailboxEntry("anna@contoso.test", "user1", null)),
+            endpoint(source.port(), "admin-pass"));
+    String migrationId =
+        store.insert(
+            settings,
+            new MigrationStore.Credentials(
+                credential("admin-pass"), null, credential("admin-pass"), null),
+            Instant.now());
+
+    engine(reports()).testSourceEndpoint(migrationId);
+  }
+
+  @Test
+  void aWrongAdminPasswordAtTheEndpointTestIsARefusedLoginOfTheSource() {
+    String migrationId = migration("not-the-password", List.of("user1"));
+
+    assertThatThrownBy(() -> engine(reports()).testSourceEndpoint(migrationId))
+        .isInstanceOfSatisfying(
+            org.cutover.migration.logins.LoginRefused.class,
+            refused -> assertThat(refused.side()).isEqualTo(EndpointRole.SOURCE))
+        .hasMessageStartingWith("Login refused by the source: ")
+        .hasMessageContaining("PUT /api/migrations/{id}/credentials/source")
+        .hasMessageNotContaining("not-the-password");
+  }
+
+  @Test
+  void aPassRefusedByTheTargetWithTheAdminPasswordIsARefusedLoginOfTheTarget() {
+    NewMigration settings =
+        settings(
+            List.of(new MailboxEntry("user1", null, null)), endpoint(source.port(), "admin-pass"));
+    String migrationId =
+        store.insert(
+            settings,
+            new MigrationStore.Credentials(
+                credential("admin-pass"), null, credential("changed-since"), null),
+            Instant.now());
+    String mailboxId = store.mailboxes(migrationId).get(0).id();
+
+    assertThatThrownBy(
+            () -> engine(reports()).sync(mailboxId, SyncMode.INITIAL, PassWatch.UNGUARDED))
+        .isInstanceOfSatisfying(
+            org.cutover.migration.logins.LoginRefused.class,
+            refused -> assertThat(refused.side()).isEqualTo(EndpointRole.TARGET))
+        .hasMessageStartingWith("Login refused by the target: ")
+        .hasMessageContaining("target server")
+        .hasMessageNotContaining("changed-since");
+  }
+
+  private String migration(String sourcePassword) {
+    return migration(sourcePassword, List.of("user1", "user2", "user3", "ghost"));
+  }
+
+  private String migration(String sourcePassword, List<String> users) {
+    NewMigration settings =
+        settings(
+            users.stream().map(user -> new MailboxEntry(user, null, null)).toList(),
+            endpoint(source.port(), sourcePassword));
     return store.insert(
         settings,
         new MigrationStore.Credentials(
             credential(sourcePassword), null, credential("admin-pass"), null),
         Instant.now());
+  }
+
+  private NewMigration settings(List<MailboxEntry> mailboxes, ImapEndpoint sourceEndpoint) {
+    return new NewMigration(
+        "contoso.test",
+        "wave-1",
+        mailboxes,
+        sourceEndpoint,
+        new TargetSettings(
+            TargetType.IMAP,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            endpoint(target.port(), "admin-pass"),
+            List.of("10 mail.target.contoso.test")),
+        new DnsSettings(DnsMode.GUIDED, null, null, null, null, null, null, null, null, null),
+        "en",
+        false,
+        null);
   }
 
   private static ImapEndpoint endpoint(int port, String password) {

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.cutover.migration.BatchStatus;
+import org.cutover.migration.EndpointRole;
 import org.cutover.migration.LicenceChoice;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MailboxSyncEngine;
@@ -34,6 +35,7 @@ import org.cutover.migration.TargetTenant;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.TxtVerification;
 import org.cutover.migration.milestones.Milestone;
+import org.cutover.migration.logins.LoginRefused;
 import org.cutover.notify.LetterKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -1100,6 +1102,84 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.migrations.mailboxIds(InMemoryMigrations.MIGRATION_ID))
         .containsExactly("m-1", "m-3");
     assertThat(runbook.migrations.journal).contains("excludeFailing [m-2]");
+  }
+
+  @Test
+  void aRefusedLoginOpensATaskThatTakesAStoredCredentialAndRetriesTheStep() {
+    Runbook runbook = runbook("m-1");
+    runbook.ports.preflightProblem =
+        LoginRefused.by(
+            EndpointRole.SOURCE,
+            "Login as 'migadmin' to the source server mail.contoso.com:993 was refused: NO"
+                + " [AUTHENTICATIONFAILED] Authentication failed.");
+    ProcessInstance instance = runbook.startOnly(true);
+
+    // Only the message leaves the step (RunbookStep): it names the refused login.
+    assertThatThrownBy(runbook::runJobs)
+        .isInstanceOf(StepNeedsAdministrator.class)
+        .hasMessageStartingWith("Login refused by the source: ");
+
+    assertThat(runbook.continuation("runPreflight").getRetries()).isZero();
+    String taskId = runbook.task("replaceRefusedLogin").getId();
+    Map<String, Object> shown = processEngine.getTaskService().getVariables(taskId);
+    assertThat(shown).containsEntry("refusedSide", "source");
+    assertThat((String) shown.get("refusedLogin"))
+        .startsWith("Login refused by the source: Login as 'migadmin' to the source server")
+        .contains("NO [AUTHENTICATIONFAILED] Authentication failed.")
+        .contains("PUT /api/migrations/{id}/credentials/source");
+    assertThat(runbook.ports.calls).doesNotContain("announcement");
+
+    // An id that names no stored credential (a password typed in, say) is refused; the task stays.
+    assertThatThrownBy(
+            () ->
+                processEngine
+                    .getTaskService()
+                    .complete(taskId, Map.of("replacementCredentialId", "not-a-stored-id")))
+        .hasStackTraceContaining("POST /api/credentials");
+    assertThat(runbook.credentials.replaced).isEmpty();
+    assertThat(runbook.task("replaceRefusedLogin").getId()).isEqualTo(taskId);
+
+    String stored = "3f1c2a4e-0b7d-4e8a-9c51-2d6f8e0a7b13";
+    runbook.credentials.stored.add(stored);
+    runbook.complete("replaceRefusedLogin", Map.of("replacementCredentialId", stored));
+
+    assertThat(runbook.credentials.replaced)
+        .containsExactly(InMemoryMigrations.MIGRATION_ID + " SOURCE " + stored);
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
+    BpmnAwareTests.assertThat(instance)
+        .hasPassedInOrder("loginRefused", "replaceRefusedLogin", "refusedLoginReplaced")
+        .hasPassed("runPreflight")
+        .isWaitingAt("communicateChanges");
+  }
+
+  @Test
+  void aPassRefusedItsLoginOpensOneTaskAndTheReplacementRunsThePassAgain() {
+    Runbook runbook = runbook("m-1", "m-2");
+    runbook.migrations.refusingTargetLogin("m-2", SyncMode.INITIAL);
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+
+    runbook.workSyncTasks();
+
+    ExternalTask failed =
+        processEngine.getExternalTaskService().createExternalTaskQuery().singleResult();
+    assertThat(failed.getRetries()).isZero();
+    Map<String, Object> shown =
+        processEngine.getTaskService().getVariables(runbook.task("replaceRefusedLogin").getId());
+    assertThat(shown).containsEntry("refusedSide", "target");
+    assertThat((String) shown.get("refusedLogin"))
+        .startsWith("Login refused by the target: Login as 'm-2'");
+
+    String stored = "0b7d3f1c-2a4e-4e8a-9c51-2d6f8e0a7b13";
+    runbook.credentials.stored.add(stored);
+    runbook.complete("replaceRefusedLogin", Map.of("replacementCredentialId", stored));
+    assertThat(runbook.credentials.replaced)
+        .containsExactly(InMemoryMigrations.MIGRATION_ID + " TARGET " + stored);
+    runbook.advance(Duration.ofSeconds(1));
+    assertThat(runbook.workSyncTasks()).isEqualTo(1);
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("assignLicences");
+    assertThat(processEngine.getRuntimeService().createIncidentQuery().count()).isZero();
   }
 
   @Test

@@ -52,6 +52,7 @@ class InMemoryMigrations
     String error;
     int syncs;
     final Map<SyncMode, Integer> transientTroubles = new EnumMap<>(SyncMode.class);
+    final Map<SyncMode, Integer> refusedLogins = new EnumMap<>(SyncMode.class);
     final Map<SyncMode, Integer> failedPasses = new EnumMap<>(SyncMode.class);
   }
 
@@ -64,6 +65,12 @@ class InMemoryMigrations
   /** The next {@code times} passes of this mode throw a transient failure. */
   InMemoryMigrations troubled(String mailboxId, SyncMode mode, int times) {
     mailboxes.get(mailboxId).transientTroubles.put(mode, times);
+    return this;
+  }
+
+  /** The next pass of this mode fails because the target refuses the login. */
+  InMemoryMigrations refusingTargetLogin(String mailboxId, SyncMode mode) {
+    mailboxes.get(mailboxId).refusedLogins.put(mode, 1);
     return this;
   }
 
@@ -309,6 +316,14 @@ class InMemoryMigrations
       throw new org.cutover.migration.PassStopped(lock.lostReason());
     }
     log("sync " + mode + " " + mailboxId);
+    if (countDown(mailbox.refusedLogins, mode)) {
+      throw org.cutover.migration.logins.LoginRefused.by(
+          org.cutover.migration.EndpointRole.TARGET,
+          "Login as '"
+              + mailboxId
+              + "' to the target server imap.target.test:993 was refused: NO"
+              + " [AUTHENTICATIONFAILED] Authentication failed.");
+    }
     if (countDown(mailbox.transientTroubles, mode)) {
       throw new TransientStepFailure("The source server did not answer for " + mailboxId);
     }

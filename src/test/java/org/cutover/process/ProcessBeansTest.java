@@ -49,6 +49,11 @@ class ProcessBeansTest {
     }
 
     @Bean
+    org.cutover.migration.logins.RunningCredentials runningCredentials() {
+      return mock(org.cutover.migration.logins.RunningCredentials.class);
+    }
+
+    @Bean
     BatchLifecycle batchLifecycle() {
       return mock(BatchLifecycle.class);
     }
@@ -142,7 +147,8 @@ class ProcessBeansTest {
                   "sweepGapReview",
                   "welcomeLetterReview",
                   "switchDecision",
-                  "wouldBounceReview");
+                  "wouldBounceReview",
+                  "refusedLoginReplacement");
           for (String bean : RunbookModelTest.taskListenerBeans()) {
             assertThat(app.getBean(bean)).as(bean).isInstanceOf(TaskListener.class);
           }
@@ -160,7 +166,7 @@ class ProcessBeansTest {
           assertThat(app.getBean(StepRetry.class).cycle()).isEqualTo("R5/PT5M");
           assertThat(app).hasSingleBean(RunbookControl.class);
           assertThat(app.getBeansOfType(ProcessEnginePlugin.class))
-              .containsKey("administratorIncidents");
+              .containsKeys("administratorIncidents", "refusedLoginTasks");
         });
   }
 

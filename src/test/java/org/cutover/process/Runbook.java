@@ -50,6 +50,7 @@ final class Runbook {
   final RunbookDefaults defaults;
   final CamundaRunbookControl control;
   final MailboxSyncWorker worker;
+  final RecordedCredentials credentials = new RecordedCredentials();
   private final EngineExternalTasks externalTasks;
   private final ManagementService management;
 
@@ -140,6 +141,7 @@ final class Runbook {
     Mocks.register("runbookPhase", new RunbookPhase(migrations));
     Mocks.register("milestoneMail", new MilestoneMail(migrations::reachMilestone));
     Mocks.register("batchMailboxes", new BatchMailboxes(migrations, migrations, migrations));
+    Mocks.register("refusedLoginReplacement", new RefusedLoginReplacement(credentials, control));
     Mocks.register("sweepGapReview", new SweepGapReview(migrations));
     Mocks.register("stepRetry", new StepRetry(defaults));
     Mocks.register("announcementReview", new AnnouncementReview(this.letters));

@@ -65,8 +65,11 @@ class SecretsStayOutOfTheEngineTest {
   static final String CLIENT_SECRET = "cl1ent~Secret.Value";
   static final String DNS_KEY_SECRET = "c2VjcmV0LWRucy1rZXk=";
   static final String STORED_PASSWORD = "St0red-Cred3ntial#";
+  static final String REPLACED_PASSWORD = "N3w-S0urce-Pa55word";
   static final List<String> SECRETS =
-      List.of(SOURCE_PASSWORD, CLIENT_SECRET, DNS_KEY_SECRET, STORED_PASSWORD);
+      List.of(SOURCE_PASSWORD, CLIENT_SECRET, DNS_KEY_SECRET, STORED_PASSWORD, REPLACED_PASSWORD);
+  static final java.util.concurrent.atomic.AtomicBoolean REFUSE_SOURCE_LOGIN_ONCE =
+      new java.util.concurrent.atomic.AtomicBoolean();
   static final RequestPostProcessor ADMIN = httpBasic("admin", "admin-test-password");
 
   @Autowired MockMvc mvc;
@@ -175,6 +178,85 @@ class SecretsStayOutOfTheEngineTest {
         .as("the runbook ran to its end")
         .isNotNull();
     assertNoSecretIn("POST /api/credentials", stored);
+    assertNoSecretInTheEngine(processInstanceId);
+    assertNoSecretIn("the log", log.getAll());
+    assertNoSecretInClearInTheDatabase();
+  }
+
+  @Test
+  void aRefusedLoginReplacedInItsTasklistTaskLeavesNoSecretInTheEngine(CapturedOutput log)
+      throws Exception {
+    REFUSE_SOURCE_LOGIN_ONCE.set(true);
+    String created =
+        mvc.perform(
+                post("/api/migrations")
+                    .with(ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(migration("northwind.com"))))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String migrationId = json.readTree(created).get("id").asText();
+    String processInstanceId =
+        engine
+            .getRuntimeService()
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(migrationId)
+            .singleResult()
+            .getId();
+    org.camunda.bpm.engine.runtime.Job preflight =
+        engine
+            .getManagementService()
+            .createJobQuery()
+            .processInstanceId(processInstanceId)
+            .activityId("runPreflight")
+            .singleResult();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> engine.getManagementService().executeJob(preflight.getId()))
+        .hasMessageStartingWith("Login refused by the source");
+    org.camunda.bpm.engine.task.Task task =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey("replaceRefusedLogin")
+            .singleResult();
+    assertThat(task).as("the task to replace the refused login").isNotNull();
+    String stored =
+        mvc.perform(
+                post("/api/credentials")
+                    .with(ADMIN)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"name\":\"northwind admin, new\",\"secret\":\""
+                            + REPLACED_PASSWORD
+                            + "\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String credentialId = json.readTree(stored).get("id").asText();
+
+    engine
+        .getFormService()
+        .submitTaskForm(task.getId(), Map.of("replacementCredentialId", credentialId));
+
+    assertThat(
+            jdbc.sql(
+                    "SELECT credential_id FROM endpoint WHERE migration_id = :id AND role = 'SOURCE'")
+                .param("id", migrationId)
+                .query(String.class)
+                .single())
+        .isEqualTo(credentialId);
+    runUntilEnded(processInstanceId);
+    String problems =
+        mvc.perform(get("/api/migrations/" + migrationId).with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertNoSecretIn("POST /api/credentials and GET /api/migrations/{id}", stored + problems);
     assertNoSecretInTheEngine(processInstanceId);
     assertNoSecretIn("the log", log.getAll());
     assertNoSecretInClearInTheDatabase();
@@ -312,7 +394,15 @@ class SecretsStayOutOfTheEngineTest {
     MailboxSyncEngine syncEngine() {
       return new MailboxSyncEngine() {
         @Override
-        public void testSourceEndpoint(String migrationId) {}
+        public void testSourceEndpoint(String migrationId) {
+          if (REFUSE_SOURCE_LOGIN_ONCE.getAndSet(false)) {
+            throw org.cutover.migration.logins.LoginRefused.by(
+                org.cutover.migration.EndpointRole.SOURCE,
+                "Administrator 'migration-admin@northwind.com' could not log in to the source"
+                    + " server mail.northwind.com:993 acting as 'user0@northwind.com': NO"
+                    + " [AUTHENTICATIONFAILED] Authentication failed.");
+          }
+        }
 
         @Override
         public java.util.List<org.cutover.migration.MailboxCheck> checkMailboxes(

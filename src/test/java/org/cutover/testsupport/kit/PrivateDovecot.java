@@ -150,6 +150,8 @@ public final class PrivateDovecot implements AutoCloseable {
       await("Dovecot's master.pid in " + baseDir)
           .atMost(START_LIMIT)
           .pollInterval(Duration.ofMillis(50))
+          // the forked master writes the file a moment after the command returns
+          .ignoreException(java.nio.file.NoSuchFileException.class)
           .until(() -> Files.size(pidFile) > 0);
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new IllegalStateException("Dovecot wrote no master.pid:\n" + tail(log), e);
