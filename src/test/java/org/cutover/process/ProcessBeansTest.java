@@ -107,6 +107,11 @@ class ProcessBeansTest {
     org.cutover.migration.PreflightReports preflightReports() {
       return mock(org.cutover.migration.PreflightReports.class);
     }
+
+    @Bean
+    org.cutover.migration.recipients.DiscoveryReview discoveryReview() {
+      return mock(org.cutover.migration.recipients.DiscoveryReview.class);
+    }
   }
 
   private final ApplicationContextRunner context =
