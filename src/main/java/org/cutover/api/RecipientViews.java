@@ -71,6 +71,12 @@ final class RecipientViews {
       Instant createdAt,
       @Schema(description = "The migration that took the discovery, once one did")
           String migrationId,
+      @Schema(
+              description =
+                  "Started from Tasklist and not yet accepted in its task \"Review the proposed"
+                      + " batch\": no migration may take it until then")
+          boolean awaitingReview,
+      @Schema(description = "Who accepted the batch in Tasklist, where one did") String reviewedBy,
       @Schema(description = "The mailboxes to migrate: enabled user mailboxes and shared ones")
           List<ProposedMailbox> mailboxes,
       @Schema(description = "Mailboxes and entries left out, with the reason")
@@ -105,6 +111,8 @@ final class RecipientViews {
           discovery.source(),
           discovery.createdAt(),
           discovery.migrationId(),
+          discovery.awaitingReview(),
+          discovery.reviewedBy(),
           mailboxes,
           excluded,
           byKind(recipients));

@@ -25,10 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.X509TrustManager;
 import org.cutover.secrets.SecretStore;
@@ -40,7 +37,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads recipients from an LDAP directory with the UnboundID LDAP SDK: over LDAPS or StartTLS with
  * the server's certificate and host name checked, unless plaintext is explicitly allowed; with
- * paged results, so that AD's 1000-entry limit does not cut the list short.
+ * paged results, so that AD's 1000-entry limit does not cut the list short, and AD's ranges of a
+ * large group's members read to the end ({@link RangedValues}).
  */
 @Component
 public class DirectoryReader {
@@ -240,7 +238,7 @@ public class DirectoryReader {
         request.addControl(new SimplePagedResultsControl(properties.pageSize(), cookie, false));
         SearchResult result = connection.search(request);
         for (SearchResultEntry entry : result.getSearchEntries()) {
-          entries.add(entryOf(entry));
+          entries.add(new DirectoryEntry(entry.getDN(), RangedValues.of(connection, entry)));
         }
         SimplePagedResultsControl paged = SimplePagedResultsControl.get(result);
         cookie = paged != null && paged.moreResultsToReturn() ? paged.getCookie() : null;
@@ -282,17 +280,5 @@ public class DirectoryReader {
                 + failed.getResultString()
                 + "); check the base DN, the filter and the account's right to read",
         failed);
-  }
-
-  private static DirectoryEntry entryOf(SearchResultEntry entry) {
-    Map<String, List<String>> attributes = new LinkedHashMap<>();
-    for (var attribute : entry.getAttributes()) {
-      // AD answers a large member list in ranges ("member;range=0-1499"): keep the base name.
-      String name = attribute.getBaseName().toLowerCase(Locale.ROOT);
-      attributes
-          .computeIfAbsent(name, ignored -> new ArrayList<>())
-          .addAll(Arrays.asList(attribute.getValues()));
-    }
-    return new DirectoryEntry(entry.getDN(), attributes);
   }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cutover.migration.letters.ClientEncryption;
 import org.cutover.migration.letters.ClientSettings;
+import org.cutover.migration.recipients.BatchRecipients;
 import org.cutover.secrets.SecretText;
 
 /**
@@ -16,7 +17,9 @@ import org.cutover.secrets.SecretText;
  * carries a secret: credentials are stored first with POST /api/credentials and named by id.
  *
  * <p>Variables (all optional unless the rules need them): {@value #DOMAIN}, {@value #BATCH_NAME},
- * {@value #MAILBOXES_CSV}, {@value #SOURCE_HOST}, {@value #SOURCE_PORT}, {@value #SOURCE_SECURITY},
+ * {@value #MAILBOXES_CSV}, {@value #MAILBOXES_FROM} ({@code CSV}, the default, or {@code
+ * DISCOVERY}: the mailboxes of the accepted directory discovery {@value #DISCOVERY_ID}, else of the
+ * domain's newest one), {@value #SOURCE_HOST}, {@value #SOURCE_PORT}, {@value #SOURCE_SECURITY},
  * {@value #SOURCE_ALLOW_PLAINTEXT}, {@value #SOURCE_AUTH}, {@value #SOURCE_ADMIN_USER}, {@value
  * #SOURCE_CREDENTIAL_ID}, {@value #SOURCE_TEST_MAILBOX}, {@value #SOURCE_MAILBOX_NAME}, {@value
  * #SOURCE_ALLOW_LEGACY_TLS}, {@value #MAX_CONCURRENT_MAILBOXES}, {@value #TARGET_TYPE}, {@value
@@ -43,6 +46,8 @@ final class StartFormFields {
   static final String DOMAIN = "domain";
   static final String BATCH_NAME = "batchName";
   static final String MAILBOXES_CSV = "mailboxesCsv";
+  static final String MAILBOXES_FROM = "mailboxesFrom";
+  static final String DISCOVERY_ID = "discoveryId";
   static final String SOURCE_HOST = "sourceHost";
   static final String SOURCE_PORT = "sourcePort";
   static final String SOURCE_SECURITY = "sourceSecurity";
@@ -94,11 +99,20 @@ final class StartFormFields {
   private static final Pattern MAILBOX_PATH = Pattern.compile("\\$\\.mailboxes\\[(\\d+)].*");
 
   private final Map<String, Object> values;
+  private final BatchRecipients discoveries;
   private final List<String> problems = new ArrayList<>();
   private List<Integer> csvLines = List.of();
 
   StartFormFields(Map<String, Object> values) {
+    this(values, null);
+  }
+
+  /**
+   * @param discoveries where a form that takes its mailboxes from a directory discovery finds them
+   */
+  StartFormFields(Map<String, Object> values, BatchRecipients discoveries) {
     this.values = values;
+    this.discoveries = discoveries;
   }
 
   /** What could not be read from the form (numbers, choices, CSV lines). */
@@ -107,9 +121,17 @@ final class StartFormFields {
   }
 
   NewMigration settings() {
-    MailboxCsv.Parsed csv = MailboxCsv.parse(text(MAILBOXES_CSV));
-    csv.problemTexts().forEach(problem -> problems.add(MAILBOXES_CSV + ", " + problem));
-    csvLines = csv.lines();
+    String discoveryId = discoveryId();
+    String csvText = text(MAILBOXES_CSV);
+    MailboxCsv.Parsed csv = MailboxCsv.parse(csvText);
+    List<MailboxEntry> mailboxes = csv.mailboxes();
+    if (discoveryId != null && (csvText == null || csvText.isBlank())) {
+      // No list given: the batch the administrator accepted in the discovery's review.
+      mailboxes = discoveries.proposedMailboxes(discoveryId);
+    } else {
+      csv.problemTexts().forEach(problem -> problems.add(MAILBOXES_CSV + ", " + problem));
+      csvLines = csv.lines();
+    }
     TargetType targetType = choice(TARGET_TYPE, TargetType.class);
     DnsMode dnsMode = choice(DNS_MODE, DnsMode.class);
     ImapEndpoint source =
@@ -175,7 +197,7 @@ final class StartFormFields {
     return new NewMigration(
         text(DOMAIN),
         text(BATCH_NAME),
-        csv.mailboxes(),
+        mailboxes,
         source,
         target,
         dns,
@@ -183,8 +205,39 @@ final class StartFormFields {
         flag(AUTO_START_BATCH),
         null,
         flag(ALLOW_MAILBOXES_OUTSIDE_DOMAIN),
-        null,
+        discoveryId,
         clientSettings());
+  }
+
+  /**
+   * The discovery the mailboxes come from: the one named, else the domain's newest accepted one
+   * that no migration took; null when the form lists the mailboxes as CSV.
+   */
+  private String discoveryId() {
+    String from = text(MAILBOXES_FROM);
+    if (from == null || from.isBlank() || from.strip().equalsIgnoreCase("CSV")) {
+      return null;
+    }
+    if (!from.strip().equalsIgnoreCase("DISCOVERY")) {
+      problems.add(
+          MAILBOXES_FROM + ": " + RuleMessages.text("cutover.form.choice", "CSV, DISCOVERY"));
+      return null;
+    }
+    String named = text(DISCOVERY_ID);
+    if (named != null && !named.isBlank()) {
+      return named.strip();
+    }
+    String domain = text(DOMAIN);
+    if (domain == null || domain.isBlank() || discoveries == null) {
+      return null;
+    }
+    return discoveries
+        .newestUsable(domain.strip())
+        .orElseGet(
+            () -> {
+              problems.add(DISCOVERY_ID + ": " + RuleMessages.text("cutover.discovery.none"));
+              return null;
+            });
   }
 
   /** Unticked, the box leaves the choice to configuration. */

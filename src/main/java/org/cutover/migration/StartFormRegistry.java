@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cutover.migration.recipients.BatchRecipients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.i18n.LocaleContext;
@@ -21,10 +22,15 @@ class StartFormRegistry implements MigrationRegistry {
 
   private final MigrationRegistration registration;
   private final SettingsValidation validation;
+  private final BatchRecipients discoveries;
 
-  StartFormRegistry(MigrationRegistration registration, SettingsValidation validation) {
+  StartFormRegistry(
+      MigrationRegistration registration,
+      SettingsValidation validation,
+      BatchRecipients discoveries) {
     this.registration = registration;
     this.validation = validation;
+    this.discoveries = discoveries;
   }
 
   @Override
@@ -33,7 +39,7 @@ class StartFormRegistry implements MigrationRegistry {
     boolean danish = "da".equals(String.valueOf(formValues.get(StartFormFields.LANGUAGE)).strip());
     LocaleContextHolder.setLocale(danish ? Locale.forLanguageTag("da") : Locale.ENGLISH);
     try {
-      StartFormFields form = new StartFormFields(formValues);
+      StartFormFields form = new StartFormFields(formValues, discoveries);
       NewMigration settings = form.settings();
       if (!form.problems().isEmpty()) {
         List<String> problems = new ArrayList<>(form.problems());

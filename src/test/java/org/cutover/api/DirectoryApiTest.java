@@ -91,6 +91,7 @@ class DirectoryApiTest {
     discover(discovery(credential(READER_PASSWORD)))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.domain").value("contoso.test"))
+        .andExpect(jsonPath("$.awaitingReview").value(false))
         .andExpect(
             jsonPath("$.mailboxes[*].emailAddress")
                 .value(

@@ -437,6 +437,109 @@ class StartFormRegistryTest {
     assertThat(secrets.list()).hasSize(2);
   }
 
+  @Autowired org.cutover.migration.recipients.RecipientStore recipients;
+
+  private static org.cutover.directory.Recipient mailbox(
+      org.cutover.directory.RecipientKind kind, String address, String name) {
+    return new org.cutover.directory.Recipient(
+        "cn=" + name + ",dc=contoso,dc=com",
+        kind,
+        name,
+        address,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        List.of(),
+        List.of(),
+        false);
+  }
+
+  @Test
+  void takesTheMailboxesOfTheAcceptedDiscoveryOnceItsReviewAcceptedIt() {
+    String discoveryId =
+        recipients.saveDiscovery(
+            "contoso.com",
+            "ldaps://dc1.contoso.com DC=contoso,DC=com",
+            new org.cutover.directory.Discovery(
+                List.of(
+                    mailbox(
+                        org.cutover.directory.RecipientKind.USER_MAILBOX,
+                        "anna@contoso.com",
+                        "Anna Jensen"),
+                    mailbox(
+                        org.cutover.directory.RecipientKind.USER_MAILBOX,
+                        "bo@contoso.com",
+                        "Bo Hansen"),
+                    mailbox(
+                        org.cutover.directory.RecipientKind.SHARED_MAILBOX,
+                        "info@contoso.com",
+                        "Info"),
+                    mailbox(
+                        org.cutover.directory.RecipientKind.ROOM_MAILBOX,
+                        "room1@contoso.com",
+                        "Room 1")),
+                List.of()),
+            java.time.Instant.parse("2026-03-01T08:00:00Z"),
+            true);
+    Map<String, Object> form = microsoft365Form();
+    form.remove("mailboxesCsv");
+    form.put("mailboxesFrom", "DISCOVERY");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .as("a discovery awaiting its review is no accepted one")
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .contains(
+                        "discoveryId: there is no accepted directory discovery of this domain"
+                            + " that no migration has taken; start \"Directory discovery\" in"
+                            + " Tasklist and accept its proposed batch, or give the mailboxes as"
+                            + " CSV"));
+    form.put("discoveryId", discoveryId);
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .as("named, it is refused until accepted")
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactly(
+                        "discoveryId: this directory discovery waits for its review in Tasklist"
+                            + " (\"Review the proposed batch\"); accept the batch there first"));
+    assertThat(store.list()).isEmpty();
+
+    String bo =
+        recipients.ofDiscovery(discoveryId).stream()
+            .filter(r -> r.primaryAddress().equals("bo@contoso.com"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    recipients.leaveOut(bo);
+    assertThat(recipients.accept(discoveryId, "admin", java.time.Instant.now())).isTrue();
+    form.remove("discoveryId");
+
+    String id = registry.registerFromForm(form);
+
+    assertThat(store.mailboxes(id))
+        .extracting(MailboxState::emailAddress, MailboxState::displayName)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("anna@contoso.com", "Anna Jensen"),
+            org.assertj.core.groups.Tuple.tuple("info@contoso.com", "Info"));
+    assertThat(recipients.discovery(discoveryId).orElseThrow().migrationId()).isEqualTo(id);
+    assertThat(recipients.ofMigration(id))
+        .extracting(
+            org.cutover.migration.recipients.StoredRecipient::primaryAddress,
+            org.cutover.migration.recipients.StoredRecipient::excludedReason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("anna@contoso.com", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "bo@contoso.com", org.cutover.directory.ExclusionReason.NOT_LISTED),
+            org.assertj.core.groups.Tuple.tuple("info@contoso.com", null),
+            org.assertj.core.groups.Tuple.tuple(
+                "room1@contoso.com", org.cutover.directory.ExclusionReason.ROOM_MAILBOX));
+  }
+
   private Map<String, Object> microsoft365Form() {
     SecretRef admin = secrets.put("contoso admin", "admin-password");
     SecretRef client = secrets.put("contoso app", "client-secret");

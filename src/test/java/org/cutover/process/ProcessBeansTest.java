@@ -122,6 +122,11 @@ class ProcessBeansTest {
     org.cutover.migration.milestones.MilestoneMails milestoneMails() {
       return mock(org.cutover.migration.milestones.MilestoneMails.class);
     }
+
+    @Bean
+    org.cutover.migration.recipients.DiscoveryReview discoveryReview() {
+      return mock(org.cutover.migration.recipients.DiscoveryReview.class);
+    }
   }
 
   private final ApplicationContextRunner context =

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.cutover.directory.ExclusionReason;
 import org.cutover.directory.Recipient;
@@ -25,7 +26,8 @@ public class BatchRecipients {
   public enum DiscoveryRefusal {
     UNKNOWN("cutover.discovery.unknown"),
     TAKEN("cutover.discovery.taken"),
-    OTHER_DOMAIN("cutover.discovery.domain");
+    OTHER_DOMAIN("cutover.discovery.domain"),
+    AWAITING_REVIEW("cutover.discovery.review");
 
     private final String messageKey;
 
@@ -57,9 +59,28 @@ public class BatchRecipients {
     if (discovery.get().migrationId() != null) {
       return DiscoveryRefusal.TAKEN;
     }
+    if (discovery.get().awaitingReview()) {
+      return DiscoveryRefusal.AWAITING_REVIEW;
+    }
     return discovery.get().domain().equalsIgnoreCase(settings.domain())
         ? null
         : DiscoveryRefusal.OTHER_DOMAIN;
+  }
+
+  /** The newest accepted discovery of the domain that no migration took yet. */
+  public Optional<String> newestUsable(String domain) {
+    return store.newestUsable(domain);
+  }
+
+  /**
+   * The mailboxes a discovery proposes, less those the administrator left out: the batch a
+   * migration that names it without a mailbox list migrates. Empty when there is no such discovery.
+   */
+  public List<MailboxEntry> proposedMailboxes(String discoveryId) {
+    return store.ofDiscovery(discoveryId).stream()
+        .filter(r -> r.excludedReason() == null && r.kind().hasMailbox())
+        .map(r -> new MailboxEntry(r.primaryAddress(), null, r.displayName()))
+        .toList();
   }
 
   /**

@@ -39,14 +39,25 @@ public class RecipientStore {
   /** Stores what a discovery read, each recipient with the reason its mailbox is left out. */
   @Transactional
   public String saveDiscovery(String domain, String source, Discovery discovery, Instant now) {
+    return saveDiscovery(domain, source, discovery, now, false);
+  }
+
+  /**
+   * Stores what a discovery read; one {@code awaitingReview} is not taken by a migration until
+   * {@link #accept accepted}.
+   */
+  @Transactional
+  public String saveDiscovery(
+      String domain, String source, Discovery discovery, Instant now, boolean awaitingReview) {
     String id = UUID.randomUUID().toString();
     jdbc.sql(
-            "INSERT INTO directory_discovery (id, domain, source, created_at) VALUES (:id,"
-                + " :domain, :source, :now)")
+            "INSERT INTO directory_discovery (id, domain, source, created_at, awaiting_review)"
+                + " VALUES (:id, :domain, :source, :now, :awaiting)")
         .param("id", id)
         .param("domain", domain)
         .param("source", source.length() <= 2000 ? source : source.substring(0, 2000))
         .param("now", now.atOffset(ZoneOffset.UTC))
+        .param("awaiting", awaitingReview)
         .update();
     List<Recipient> recipients = discovery.recipients();
     for (int position = 0; position < recipients.size(); position++) {
@@ -84,8 +95,53 @@ public class RecipientStore {
                     rs.getString("domain"),
                     rs.getString("source"),
                     rs.getString("migration_id"),
-                    rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    rs.getBoolean("awaiting_review"),
+                    rs.getString("reviewed_by")))
         .optional();
+  }
+
+  /**
+   * The administrator accepted the proposed batch: a migration may take the discovery now.
+   *
+   * @return false when the discovery is not awaiting review (unknown, or reviewed already)
+   */
+  public boolean accept(String discoveryId, String reviewedBy, Instant now) {
+    return jdbc.sql(
+                "UPDATE directory_discovery SET awaiting_review = FALSE, reviewed_by = :who,"
+                    + " reviewed_at = :now WHERE id = :id AND awaiting_review = TRUE")
+            .param("who", bounded(reviewedBy, 255))
+            .param("now", now.atOffset(ZoneOffset.UTC))
+            .param("id", discoveryId)
+            .update()
+        == 1;
+  }
+
+  /** Deletes a discovery no migration took, with its recipients; false when there is none. */
+  public boolean discard(String discoveryId) {
+    return jdbc.sql("DELETE FROM directory_discovery WHERE id = :id AND migration_id IS NULL")
+            .param("id", discoveryId)
+            .update()
+        == 1;
+  }
+
+  /** The newest discovery of the domain that is accepted and that no migration took yet. */
+  public Optional<String> newestUsable(String domain) {
+    return jdbc
+        .sql(
+            "SELECT id FROM directory_discovery WHERE LOWER(domain) = LOWER(:domain) AND"
+                + " migration_id IS NULL AND awaiting_review = FALSE ORDER BY created_at DESC,"
+                + " id")
+        .param("domain", domain)
+        .query(String.class)
+        .list()
+        .stream()
+        .findFirst();
+  }
+
+  /** Leaves a proposed mailbox out of the batch, as the administrator decided in the review. */
+  public void leaveOut(String recipientId) {
+    exclude(recipientId, ExclusionReason.NOT_LISTED);
   }
 
   /** The entries a discovery found that are no recipients, and why. */
