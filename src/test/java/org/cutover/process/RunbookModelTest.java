@@ -136,6 +136,7 @@ class RunbookModelTest {
             "decommission-server",
             "fix-domain-verification",
             "fix-licences",
+            "provision-recipients",
             "review-final-sync",
             "review-late-mail",
             "review-mail-not-copied-back",

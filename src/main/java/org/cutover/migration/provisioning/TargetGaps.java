@@ -56,7 +56,12 @@ final class TargetGaps {
   }
 
   static RecipientGap of(StoredRecipient recipient, String domain, TenantRecipient target) {
-    List<String> aliases = domainAddresses(recipient, domain);
+    // Found by its primary address (user principal name, group or contact mail), or created
+    // with it: only the other addresses need a look.
+    List<String> aliases =
+        domainAddresses(recipient, domain).stream()
+            .filter(a -> !a.equalsIgnoreCase(recipient.primaryAddress()))
+            .toList();
     List<String> x500 = x500(recipient);
     List<String> members = recipient.kind().isGroup() ? recipient.members() : List.of();
     if (!target.found()) {
