@@ -60,6 +60,7 @@ class MigrationController {
   private final RequestedMailboxes requested;
   private final FinalSweeps sweeps;
   private final org.cutover.migration.recipients.RecipientStore recipients;
+  private final ObjectProvider<org.cutover.migration.provisioning.TargetProvisioning> provisioning;
   private final MxProofs mxProofs;
   private final ObjectProvider<org.cutover.migration.watch.LateMailWatch> lateMailWatch;
   private final ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack;
@@ -78,7 +79,9 @@ class MigrationController {
       org.cutover.migration.recipients.RecipientStore recipients,
       MxProofs mxProofs,
       ObjectProvider<org.cutover.migration.watch.LateMailWatch> lateMailWatch,
-      ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack) {
+      ObjectProvider<org.cutover.migration.wayback.MailWayBack> wayBack,
+      ObjectProvider<org.cutover.migration.provisioning.TargetProvisioning> provisioning) {
+    this.provisioning = provisioning;
     this.lateMailWatch = lateMailWatch;
     this.wayBack = wayBack;
     this.recipients = recipients;
@@ -329,7 +332,10 @@ class MigrationController {
             .findFirst()
             .map(target -> target.licences(id).stream().map(MigrationViews.Licence::of).toList())
             .orElse(List.of()),
-        RecipientViews.RecipientSummary.of(id, recipients.ofMigration(id)),
+        RecipientViews.RecipientSummary.of(
+            id,
+            recipients.ofMigration(id),
+            provisioning.stream().findFirst().map(p -> p.statuses(id)).orElse(Map.of())),
         lateMailWatch.stream().findFirst().flatMap(watch -> watch.of(id)).orElse(null),
         wayBack.stream().findFirst().flatMap(back -> back.report(id)).orElse(null));
   }

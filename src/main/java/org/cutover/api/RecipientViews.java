@@ -127,15 +127,50 @@ final class RecipientViews {
                   "Every recipient that is not a user mailbox (shared, room and equipment"
                       + " mailboxes, groups, contacts, mail users) with its addresses")
           Map<RecipientKind, List<RecipientView>> others,
-      @Schema(description = "Where every recipient is listed") String list) {
+      @Schema(description = "Where every recipient is listed") String list,
+      @Schema(
+              description =
+                  "Each recipient's provisioning at the target, by primary address, as last"
+                      + " checked before the first sync (empty until then); the script for what is"
+                      + " missing is at GET .../provisioning/script")
+          Map<String, Provisioning> provisioning) {
 
-    static RecipientSummary of(String migrationId, List<StoredRecipient> recipients) {
+    static RecipientSummary of(
+        String migrationId,
+        List<StoredRecipient> recipients,
+        Map<String, org.cutover.migration.provisioning.RecipientProvisioning> statuses) {
       Map<RecipientKind, Long> counts = new EnumMap<>(RecipientKind.class);
       recipients.forEach(r -> counts.merge(r.kind(), 1L, Long::sum));
+      Map<String, Provisioning> provisioning = new java.util.LinkedHashMap<>();
+      for (StoredRecipient recipient : recipients) {
+        var status = statuses.get(recipient.id());
+        if (status != null) {
+          provisioning.put(
+              recipient.primaryAddress(),
+              new Provisioning(
+                  status.status(),
+                  status.missing().isEmpty() ? List.of() : List.of(status.missing().split("\n")),
+                  status.checkedAt()));
+        }
+      }
       return new RecipientSummary(
           counts,
           byKind(recipients.stream().filter(r -> r.kind() != RecipientKind.USER_MAILBOX).toList()),
-          "/api/migrations/" + migrationId + "/recipients");
+          "/api/migrations/" + migrationId + "/recipients",
+          provisioning);
     }
   }
+
+  @Schema(description = "A recipient at the target")
+  record Provisioning(
+      @Schema(
+              description =
+                  "PROVISIONED (read back at the target), MISSING (the script names what), LISTED"
+                      + " (an IMAP host: to create by hand, proven at the new MX)")
+          org.cutover.migration.provisioning.ProvisioningStatus status,
+      @Schema(
+              description = "What is missing or to create",
+              example = "[\"alias salg@contoso.com\"]")
+          List<String> missing,
+      Instant checkedAt) {}
 }

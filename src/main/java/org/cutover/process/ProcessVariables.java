@@ -88,6 +88,11 @@ final class ProcessVariables {
   static final ProcessVariable<String> MX_PROOF_HOST = text("mxProofHost");
   static final ProcessVariable<Integer> WOULD_BOUNCE_COUNT = number("wouldBounceCount");
   static final ProcessVariable<String> WOULD_BOUNCE = text("wouldBounce");
+  // Provisioning at the target: how many recipients lack something, the first of them, and the
+  // script or list for exactly those (cut for the form; the API gives it whole)
+  static final ProcessVariable<Integer> TARGET_MISSING_COUNT = number("targetMissingCount");
+  static final ProcessVariable<String> TARGET_MISSING = text("targetMissing");
+  static final ProcessVariable<String> PROVISIONING_SCRIPT = text("provisioningScript");
   // Local to one "Sync on request": the mailbox ids asked for, comma-separated.
   static final ProcessVariable<String> REQUESTED_MAILBOX_IDS = text("requestedMailboxIds");
 
@@ -122,6 +127,7 @@ final class ProcessVariables {
   static final ProcessVariable<String> CHOSEN_LICENCE = text("chosenLicence");
   static final ProcessVariable<Boolean> SYNC_AGAIN = flag("syncAgain");
   static final ProcessVariable<Boolean> PROVE_AGAIN = flag("proveAgain");
+  static final ProcessVariable<Boolean> PROVISIONING_DONE = flag("provisioningDone");
   static final ProcessVariable<Boolean> WELCOME_LETTER_APPROVED = flag("welcomeLetterApproved");
   static final ProcessVariable<Boolean> SERVER_DECOMMISSIONED = flag("serverDecommissioned");
 

@@ -18,6 +18,7 @@ public class Microsoft365Target {
   private final TenantLicences licences;
   private final TenantUsers users;
   private final EntraTokens tokens;
+  private final TenantRecipients recipients;
   private final String imapScope;
 
   Microsoft365Target(
@@ -26,12 +27,14 @@ public class Microsoft365Target {
       TenantLicences licences,
       TenantUsers users,
       EntraTokens tokens,
+      TenantRecipients recipients,
       String imapScope) {
     this.preflight = preflight;
     this.domains = domains;
     this.licences = licences;
     this.users = users;
     this.tokens = tokens;
+    this.recipients = recipients;
     this.imapScope = imapScope;
   }
 
@@ -165,5 +168,20 @@ public class Microsoft365Target {
    */
   public String imapAccessToken(Microsoft365App app, boolean renew) {
     return tokens.token(app, imapScope, renew);
+  }
+
+  /** The mailbox or mail user whose user principal name is the address, as Graph reads it. */
+  public TenantRecipient mailbox(Microsoft365App app, String address) {
+    return recipients.mailbox(app, address);
+  }
+
+  /** The mail-enabled group with the address, and its members' addresses. */
+  public TenantRecipient group(Microsoft365App app, String address) {
+    return recipients.group(app, address);
+  }
+
+  /** The organisational (mail) contact with the address. */
+  public TenantRecipient contact(Microsoft365App app, String address) {
+    return recipients.contact(app, address);
   }
 }

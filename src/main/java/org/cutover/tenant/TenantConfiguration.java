@@ -88,7 +88,13 @@ public class TenantConfiguration {
     TenantPreflight preflight =
         new TenantPreflight(graph, tokens, settings.imapScope(), licences, domains);
     return new Microsoft365Target(
-        preflight, domains, licences, users, tokens, settings.imapScope());
+        preflight,
+        domains,
+        licences,
+        users,
+        tokens,
+        new TenantRecipients(graph),
+        settings.imapScope());
   }
 
   static EntraTokens tokens(

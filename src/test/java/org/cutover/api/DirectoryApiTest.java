@@ -55,11 +55,13 @@ class DirectoryApiTest {
   @MockitoBean TargetTenant target;
   @MockitoBean UserLetters letters;
   @MockitoBean DnsRunbook dns;
+  @MockitoBean org.cutover.tenant.Microsoft365Target microsoft365;
 
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
   @Autowired DomainAddresses domainAddresses;
+  @Autowired org.cutover.migration.provisioning.TargetProvisioning provisioning;
 
   @BeforeAll
   static void startDirectory() {
@@ -108,6 +110,67 @@ class DirectoryApiTest {
             jsonPath("$.recipients.DISTRIBUTION_GROUP[0].members")
                 .value(org.hamcrest.Matchers.contains("anna@contoso.test", "bo@contoso.test")))
         .andExpect(jsonPath("$.recipients.USER_MAILBOX[0].x500[0]").exists());
+  }
+
+  @Test
+  void theMigrationShowsEachRecipientsProvisioningAndTheScriptForWhatIsMissing() throws Exception {
+    JsonNode proposal = body(discover(discovery(credential(READER_PASSWORD))));
+    Map<String, Object> migration = MigrationApiTest.migration(0);
+    migration.put("domain", "contoso.test");
+    migration.put("mailboxes", json.convertValue(proposal.get("mailboxes"), List.class));
+    migration.put("discoveryId", proposal.get("id").asText());
+    ((Map<String, Object>) migration.get("dns")).put("zone", "contoso.test");
+    String id = body(register(migration).andExpect(status().isCreated())).get("id").asText();
+    mvc.perform(get("/api/migrations/" + id + "/provisioning/script").with(MigrationApiTest.ADMIN))
+        .andExpect(status().isNoContent());
+    var nothing =
+        new org.cutover.tenant.TenantRecipient(false, null, java.util.Set.of(), java.util.Set.of());
+    var anna =
+        new org.cutover.tenant.TenantRecipient(
+            true, "user", java.util.Set.of("SMTP:anna@contoso.test"), java.util.Set.of());
+    org.mockito.Mockito.when(
+            microsoft365.mailbox(
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+        .thenReturn(nothing);
+    org.mockito.Mockito.when(
+            microsoft365.mailbox(
+                org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.eq("anna@contoso.test")))
+        .thenReturn(anna);
+    org.mockito.Mockito.when(
+            microsoft365.group(
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+        .thenReturn(nothing);
+    org.mockito.Mockito.when(
+            microsoft365.contact(
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+        .thenReturn(nothing);
+
+    provisioning.check(id, false);
+
+    mvc.perform(get("/api/migrations/" + id).with(MigrationApiTest.ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(
+            jsonPath("$.recipients.provisioning['anna@contoso.test'].status").value("MISSING"))
+        .andExpect(
+            jsonPath("$.recipients.provisioning['anna@contoso.test'].missing[0]")
+                .value("alias anna.jensen@contoso.test"))
+        .andExpect(
+            jsonPath("$.recipients.provisioning['sales@contoso.test'].missing[0]")
+                .value("not at the target"));
+    String script =
+        mvc.perform(
+                get("/api/migrations/" + id + "/provisioning/script")
+                    .accept(org.springframework.http.MediaType.TEXT_PLAIN)
+                    .with(MigrationApiTest.ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(script)
+        .contains("Connect-ExchangeOnline")
+        .contains("New-DistributionGroup -Name")
+        .contains("-PrimarySmtpAddress 'sales@contoso.test'");
   }
 
   @Test

@@ -440,6 +440,39 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
+  void waitsBeforeTheFirstSyncUntilEveryRecipientIsAtTheTarget() {
+    Runbook runbook = runbook("m-1");
+    runbook.provisioning.missing.add("sales@contoso.com (shared mailbox): shared mailbox type");
+    ProcessInstance instance = runbook.start(true);
+    runbook.complete("communicateChanges");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("provisionMissingRecipients");
+    assertThat(runbook.openSyncTasks()).isZero();
+    assertThat(runbook.taskVariables("provisionMissingRecipients"))
+        .containsEntry("targetMissingCount", 1)
+        .containsEntry("targetMissing", "sales@contoso.com (shared mailbox): shared mailbox type")
+        .hasEntrySatisfying(
+            "provisioningScript", script -> assertThat((String) script).contains("Connect-"));
+
+    // Still missing after the first run: the task opens again with the list.
+    runbook.complete("provisionMissingRecipients", Map.of("provisioningDone", true));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("provisionMissingRecipients");
+
+    runbook.provisioning.missing.clear();
+    runbook.complete("provisionMissingRecipients", Map.of("provisioningDone", true));
+    assertThat(runbook.provisioning.checks)
+        .containsExactly("check confirmed=false", "check confirmed=true", "check confirmed=true");
+    BpmnAwareTests.assertThat(instance)
+        .hasPassed(
+            "provisioningAttempt",
+            "checkTargetProvisioning",
+            "recipientsProvisioned",
+            "batchStartsAutomatically",
+            "startBatch");
+    assertThat(runbook.openSyncTasks()).isEqualTo(1);
+  }
+
+  @Test
   void holdsTheSwapWhileAnAddressWouldBounceUntilTheTargetIsFixedAndProvedAgain() {
     Runbook runbook = runbook("m-1");
     runbook.mxProofs.refused.add("sales@contoso.com");

@@ -69,6 +69,11 @@ class ProcessBeansTest {
     }
 
     @Bean
+    org.cutover.migration.provisioning.TargetProvisioning targetProvisioning() {
+      return mock(org.cutover.migration.provisioning.TargetProvisioning.class);
+    }
+
+    @Bean
     MailboxSyncRunner mailboxSyncRunner() {
       return mock(MailboxSyncRunner.class);
     }

@@ -43,6 +43,7 @@ final class Runbook {
   final ScriptedDnsRunbook dns = new ScriptedDnsRunbook();
   final RecordingPorts ports = new RecordingPorts();
   final ScriptedMxProofs mxProofs = new ScriptedMxProofs();
+  final ScriptedTargetProvisioning provisioning = new ScriptedTargetProvisioning();
   final LetterDesk letters = letterDesk();
   final InMemorySwitchSchedule switches;
   final SwitchTimeControl switchTimes;
@@ -110,6 +111,7 @@ final class Runbook {
     Mocks.register("lowerMxTtl", new LowerMxTtl(dnsPort));
     Mocks.register("createEndpoint", new CreateEndpoint(migrations));
     Mocks.register("createBatch", new CreateBatch(migrations));
+    Mocks.register("checkTargetProvisioning", new CheckTargetProvisioning(provisioning));
     Mocks.register("startBatch", new StartBatch(migrations, this.letters));
     Mocks.register("provisionMailbox", new ProvisionMailbox(target));
     Mocks.register("finishInitialSync", new FinishInitialSync(migrations, migrations));

@@ -136,6 +136,7 @@ class RunbookModelTest {
             "decommission-server",
             "fix-domain-verification",
             "fix-licences",
+            "provision-recipients",
             "replace-refused-login",
             "review-failed-mailboxes",
             "review-final-sync",
