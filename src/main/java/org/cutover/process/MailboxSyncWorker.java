@@ -88,6 +88,12 @@ class MailboxSyncWorker {
   }
 
   void execute(SyncTask task, TaskSource source) {
+    try (LogIds ids = LogIds.of(task.migrationId(), task.mailboxId())) {
+      executeWithIds(task, source);
+    }
+  }
+
+  private void executeWithIds(SyncTask task, TaskSource source) {
     String migrationId = task.migrationId();
     String mailboxId = task.mailboxId();
     SyncMode mode = syncMode(task.syncMode());
