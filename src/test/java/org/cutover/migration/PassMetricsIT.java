@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.UUID;
 import org.cutover.mailsync.EndpointTester;
 import org.cutover.mailsync.MailboxSynchronizer;
+import org.cutover.migration.metrics.MailboxStatusGauges;
 import org.cutover.migration.metrics.RunbookMetrics;
 import org.cutover.migration.reports.PassRecords;
 import org.cutover.secrets.SecretRef;
@@ -147,6 +148,12 @@ class PassMetricsIT {
                 assertThat(line.getMDCPropertyMap())
                     .containsEntry("migrationId", migrationId)
                     .containsEntry("mailboxId", mailboxId));
+
+    new MailboxStatusGauges(jdbc, noClock()).bindTo(registry);
+    assertThat(
+            registry.get("cutover.mailboxes").tag("status", "SYNCED_WITH_ERRORS").gauge().value())
+        .isEqualTo(1);
+    assertThat(registry.get("cutover.mailboxes").tag("status", "QUEUED").gauge().value()).isZero();
 
     // The next pass finds nothing new: nothing more is counted, a second pass is.
     runner(new RunbookMetrics(registry)).run(mailboxId, SyncMode.INCREMENTAL, HeldTaskLock.HELD);

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * scrapes from several servers) cost one query.
  */
 @Component
-class MailboxStatusGauges implements MeterBinder {
+public class MailboxStatusGauges implements MeterBinder {
 
   static final String NAME = "cutover.mailboxes";
   static final Duration FRESH = Duration.ofSeconds(5);
@@ -29,7 +29,7 @@ class MailboxStatusGauges implements MeterBinder {
   private Map<MailboxStatus, Long> counts = Map.of();
   private Instant countedAt = Instant.MIN;
 
-  MailboxStatusGauges(JdbcClient jdbc, ObjectProvider<Clock> clock) {
+  public MailboxStatusGauges(JdbcClient jdbc, ObjectProvider<Clock> clock) {
     this.jdbc = jdbc;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
