@@ -45,7 +45,13 @@ class EndpointBackOffs implements ServerPushback {
   private final org.cutover.migration.metrics.RunbookMetrics metrics;
 
   EndpointBackOffs(JdbcClient jdbc, ObjectProvider<Clock> clock, Duration first, Duration max) {
-    this(jdbc, clock, first, max, org.cutover.migration.metrics.RunbookMetrics.unread());
+    this(
+        jdbc,
+        clock,
+        first,
+        max,
+        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+            .getBeanProvider(org.cutover.migration.metrics.RunbookMetrics.class));
   }
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -54,8 +60,8 @@ class EndpointBackOffs implements ServerPushback {
       ObjectProvider<Clock> clock,
       @Value("${cutover.worker.backoff-first:PT30S}") Duration first,
       @Value("${cutover.worker.backoff-max:PT15M}") Duration max,
-      org.cutover.migration.metrics.RunbookMetrics metrics) {
-    this.metrics = metrics;
+      ObjectProvider<org.cutover.migration.metrics.RunbookMetrics> metrics) {
+    this.metrics = metrics.getIfAvailable(org.cutover.migration.metrics.RunbookMetrics::unread);
     if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
       throw new IllegalArgumentException(
           "cutover.worker.backoff-first must be positive and cutover.worker.backoff-max at least"

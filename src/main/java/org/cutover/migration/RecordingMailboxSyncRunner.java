@@ -49,7 +49,8 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         progressLog,
         passRecords,
         clock,
-        org.cutover.migration.metrics.RunbookMetrics.unread());
+        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+            .getBeanProvider(org.cutover.migration.metrics.RunbookMetrics.class));
   }
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -61,8 +62,8 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       PassProgressLog progressLog,
       org.cutover.migration.reports.PassRecords passRecords,
       ObjectProvider<Clock> clock,
-      org.cutover.migration.metrics.RunbookMetrics metrics) {
-    this.metrics = metrics;
+      ObjectProvider<org.cutover.migration.metrics.RunbookMetrics> metrics) {
+    this.metrics = metrics.getIfAvailable(org.cutover.migration.metrics.RunbookMetrics::unread);
     this.passRecords = passRecords;
     this.jdbc = jdbc;
     this.mailSync = mailSync;

@@ -277,7 +277,8 @@ class PassMetricsIT {
         new PassProgressLog(jdbc, noClock(), java.time.Duration.ofSeconds(3)),
         new PassRecords(jdbc, noClock()),
         noClock(),
-        metrics);
+        new StaticListableBeanFactory(Map.of("metrics", metrics))
+            .getBeanProvider(RunbookMetrics.class));
   }
 
   private static org.springframework.beans.factory.ObjectProvider<java.time.Clock> noClock() {

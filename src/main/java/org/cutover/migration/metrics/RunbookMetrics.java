@@ -42,6 +42,14 @@ public class RunbookMetrics {
     this.registry = registry;
   }
 
+  /**
+   * Where the application has no meter registry (a context without Actuator), nobody reads them.
+   */
+  @org.springframework.beans.factory.annotation.Autowired
+  RunbookMetrics(org.springframework.beans.factory.ObjectProvider<MeterRegistry> registry) {
+    this(registry.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
   /** Meters nobody reads, for code built without Spring. */
   public static RunbookMetrics unread() {
     return new RunbookMetrics(new SimpleMeterRegistry());
