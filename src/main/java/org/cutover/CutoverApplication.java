@@ -34,6 +34,7 @@ public class CutoverApplication {
       SyncCommand.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    StopSignals.endCleanly();
     SpringApplication.run(CutoverApplication.class, args);
   }
 }

@@ -21,16 +21,16 @@ import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Two filter chains. {@code /api/**}: HTTP Basic against Camunda's users, Camunda admins only,
- * stateless. HTTP Basic is meant for programs, but a browser that has signed in with it sends the
- * login with every request, like a cookie; so CSRF protection stays on, with {@link CrossSiteProof}
- * as the proof a request needs instead of a token (nothing is stored). Everything else is let
- * through to its own login (Camunda's webapps under {@code /camunda/**} with their own login and
- * CSRF token, its REST API under {@code /engine-rest/**} with its authentication filter), with the
- * same CSRF rule as {@code /api} for every path but the webapps. The OpenAPI description and
- * Swagger UI ({@code /v3/api-docs}, {@code /swagger-ui.html}) are open: they hold no data, and
- * trying a call from Swagger UI asks for the login. {@link WebSecurityFilters} adds headers and the
- * login throttle in front of both chains.
+ * Two filter chains. {@code /api/**} and the metrics ({@code /actuator/prometheus}): HTTP Basic
+ * against Camunda's users, Camunda admins only, stateless. HTTP Basic is meant for programs, but a
+ * browser that has signed in with it sends the login with every request, like a cookie; so CSRF
+ * protection stays on, with {@link CrossSiteProof} as the proof a request needs instead of a token
+ * (nothing is stored). Everything else is let through to its own login (Camunda's webapps under
+ * {@code /camunda/**} with their own login and CSRF token, its REST API under {@code
+ * /engine-rest/**} with its authentication filter), with the same CSRF rule as {@code /api} for
+ * every path but the webapps. The OpenAPI description and Swagger UI ({@code /v3/api-docs}, {@code
+ * /swagger-ui.html}) are open: they hold no data, and trying a call from Swagger UI asks for the
+ * login. {@link WebSecurityFilters} adds headers and the login throttle in front of both chains.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
@@ -42,7 +42,8 @@ class ApiSecurity {
   SecurityFilterChain apiChain(
       HttpSecurity http, CamundaUserAuthentication authentication, ObjectMapper json)
       throws Exception {
-    return http.securityMatcher("/api/**")
+    // The metrics hold no data of a user, but tell much about a migration: administrators only.
+    return http.securityMatcher("/api/**", "/actuator/prometheus")
         .authenticationProvider(authentication)
         .authorizeHttpRequests(
             requests -> requests.anyRequest().hasRole(CamundaUserAuthentication.ADMIN_ROLE))

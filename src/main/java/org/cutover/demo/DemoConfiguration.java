@@ -29,6 +29,9 @@ class DemoConfiguration {
 
   @Bean
   DemoReadyLine demoReadyLine(DemoMailServers servers) {
-    return new DemoReadyLine(servers.properties());
+    // Beside the demo's H2 database (./data): a request for other ports than the shipped file's.
+    return new DemoReadyLine(
+        servers.properties(),
+        new DemoRequestFile(servers.properties(), java.nio.file.Path.of("data")));
   }
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     servers; a published demo value, not a secret
  * @param seed whether the source mailboxes are filled with sample mail when they are empty
  * @param requestFile where the ready-made migration request lies, as the start-up line shows it
+ *     when the demo runs on the ports it names (else the line names a copy with the ports in use)
  */
 @ConfigurationProperties("cutover.demo")
 public record DemoProperties(

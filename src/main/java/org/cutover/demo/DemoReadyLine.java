@@ -7,16 +7,19 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
 
 /**
- * Logs, once the application is ready, the demo's ports and the command that starts a migration.
+ * Logs, once the application is ready, the demo's ports and the command that starts a migration,
+ * with a request file that names those ports ({@link DemoRequestFile}).
  */
 final class DemoReadyLine implements ApplicationListener<ApplicationReadyEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(DemoReadyLine.class);
 
   private final DemoProperties properties;
+  private final DemoRequestFile request;
 
-  DemoReadyLine(DemoProperties properties) {
+  DemoReadyLine(DemoProperties properties, DemoRequestFile request) {
     this.properties = properties;
+    this.request = request;
   }
 
   @Override
@@ -34,6 +37,10 @@ final class DemoReadyLine implements ApplicationListener<ApplicationReadyEvent> 
     boolean everywhere = address == null || address.equals("0.0.0.0") || address.equals("::");
     String host = everywhere ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
     String base = "http://" + host + ":" + httpPort;
+    String dnsServer =
+        environment.getProperty("cutover.dns.embedded-server.address", "127.0.0.1")
+            + ":"
+            + environment.getProperty("cutover.dns.embedded-server.port", "?");
     return "Demo ready: "
         + (everywhere
             ? "HTTP port " + httpPort + " on every interface, reachable from other machines"
@@ -56,15 +63,13 @@ final class DemoReadyLine implements ApplicationListener<ApplicationReadyEvent> 
         + ":"
         + properties.smtpPort()
         + ", DNS "
-        + environment.getProperty("cutover.dns.embedded-server.address", "127.0.0.1")
-        + ":"
-        + environment.getProperty("cutover.dns.embedded-server.port", "?")
+        + dnsServer
         + " for "
         + properties.domain()
         + "; start a migration with: curl -s -u demo:demo -H 'Content-Type: application/json' "
         + base
         + "/api/migrations -d @"
-        + properties.requestFile()
+        + request.path(dnsServer)
         + " ; then open "
         + base
         + "/camunda/app/tasklist (demo/demo); letters: GET /api/demo/outbox";

@@ -552,15 +552,16 @@ final class FolderSynchronizer {
         return p;
       }
       ahead.execute(
-          () -> {
-            try {
-              p.complete(fetch(unit, appendLimit));
-            } catch (InterruptedException e) {
-              p.fail(e);
-            } catch (RuntimeException | Error e) {
-              p.fail(e);
-            }
-          });
+          LogContext.carried(
+              () -> {
+                try {
+                  p.complete(fetch(unit, appendLimit));
+                } catch (InterruptedException e) {
+                  p.fail(e);
+                } catch (RuntimeException | Error e) {
+                  p.fail(e);
+                }
+              }));
       return p;
     }
 

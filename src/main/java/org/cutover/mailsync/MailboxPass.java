@@ -159,18 +159,19 @@ final class MailboxPass {
       for (int i = 0; i < count; i++) {
         opening.add(
             SIDE_WORK.submit(
-                () -> {
-                  Connections c = new Connections();
-                  try {
-                    c.source();
-                    targetLoggedIn.get();
-                    c.target();
-                  } catch (ImapFailure | ExecutionException | CancellationException f) {
-                    c.close();
-                    return null;
-                  }
-                  return c;
-                }));
+                LogContext.carried(
+                    () -> {
+                      Connections c = new Connections();
+                      try {
+                        c.source();
+                        targetLoggedIn.get();
+                        c.target();
+                      } catch (ImapFailure | ExecutionException | CancellationException f) {
+                        c.close();
+                        return null;
+                      }
+                      return c;
+                    })));
       }
     }
 
@@ -298,17 +299,18 @@ final class MailboxPass {
     CompletableFuture<Void> targetLoggedIn = new CompletableFuture<>();
     Future<FolderLister.Listing> targetSide =
         SIDE_WORK.submit(
-            () -> {
-              ImapSession t;
-              try {
-                t = c.target();
-              } catch (RuntimeException | Error e) {
-                targetLoggedIn.completeExceptionally(e);
-                throw e;
-              }
-              targetLoggedIn.complete(null);
-              return FolderLister.list(t, false);
-            });
+            LogContext.carried(
+                () -> {
+                  ImapSession t;
+                  try {
+                    t = c.target();
+                  } catch (RuntimeException | Error e) {
+                    targetLoggedIn.completeExceptionally(e);
+                    throw e;
+                  }
+                  targetLoggedIn.complete(null);
+                  return FolderLister.list(t, false);
+                }));
     FolderLister.Listing source;
     try {
       try {
@@ -468,12 +470,13 @@ final class MailboxPass {
       for (int i = 1; i < workers; i++) {
         running.add(
             pool.submit(
-                () -> {
-                  try (Connections own = early != null ? early.take() : new Connections()) {
-                    work(queue, own, folders);
-                  }
-                  return null;
-                }));
+                LogContext.carried(
+                    () -> {
+                      try (Connections own = early != null ? early.take() : new Connections()) {
+                        work(queue, own, folders);
+                      }
+                      return null;
+                    })));
       }
       work(queue, control, folders);
       for (Future<?> f : running) {

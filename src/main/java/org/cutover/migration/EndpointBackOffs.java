@@ -42,12 +42,26 @@ class EndpointBackOffs implements ServerPushback {
   private final Clock clock;
   private final Duration first;
   private final Duration max;
+  private final org.cutover.migration.metrics.RunbookMetrics metrics;
 
+  EndpointBackOffs(JdbcClient jdbc, ObjectProvider<Clock> clock, Duration first, Duration max) {
+    this(
+        jdbc,
+        clock,
+        first,
+        max,
+        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+            .getBeanProvider(org.cutover.migration.metrics.RunbookMetrics.class));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
   EndpointBackOffs(
       JdbcClient jdbc,
       ObjectProvider<Clock> clock,
       @Value("${cutover.worker.backoff-first:PT30S}") Duration first,
-      @Value("${cutover.worker.backoff-max:PT15M}") Duration max) {
+      @Value("${cutover.worker.backoff-max:PT15M}") Duration max,
+      ObjectProvider<org.cutover.migration.metrics.RunbookMetrics> metrics) {
+    this.metrics = metrics.getIfAvailable(org.cutover.migration.metrics.RunbookMetrics::unread);
     if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
       throw new IllegalArgumentException(
           "cutover.worker.backoff-first must be positive and cutover.worker.backoff-max at least"
@@ -66,6 +80,7 @@ class EndpointBackOffs implements ServerPushback {
 
   @Override
   public void serverAskedToWait(ImapEndpoint server, Duration wait, String answer) {
+    metrics.throttled(PassServer.key(server.host(), server.port()));
     try {
       record(PassServer.key(server.host(), server.port()), wait, answer);
     } catch (DataAccessException e) {

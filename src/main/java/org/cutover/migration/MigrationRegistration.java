@@ -200,7 +200,7 @@ public class MigrationRegistration {
     List<String> warnings = new ArrayList<>();
     int count = settings.mailboxes().size();
     if (count > NewMigration.RECOMMENDED_MAX_MAILBOXES) {
-      warnings.add(RuleMessages.text("cutover.warning.large", String.valueOf(count)));
+      warnings.add(RuleMessages.text("cutover.warning.large", count));
     }
     List<String> foreign =
         settings.mailboxes().stream()
@@ -210,10 +210,7 @@ public class MigrationRegistration {
     if (!foreign.isEmpty()) {
       warnings.add(
           RuleMessages.text(
-              "cutover.warning.foreign",
-              String.valueOf(foreign.size()),
-              settings.domain(),
-              foreign.get(0)));
+              "cutover.warning.foreign", foreign.size(), settings.domain(), foreign.get(0)));
     }
     return warnings;
   }

@@ -31,6 +31,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
   private final PassProgressLog progressLog;
   private final org.cutover.migration.reports.PassRecords passRecords;
   private final Clock clock;
+  private final org.cutover.migration.metrics.RunbookMetrics metrics;
 
   RecordingMailboxSyncRunner(
       JdbcClient jdbc,
@@ -40,6 +41,29 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
       PassProgressLog progressLog,
       org.cutover.migration.reports.PassRecords passRecords,
       ObjectProvider<Clock> clock) {
+    this(
+        jdbc,
+        mailSync,
+        leases,
+        turns,
+        progressLog,
+        passRecords,
+        clock,
+        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+            .getBeanProvider(org.cutover.migration.metrics.RunbookMetrics.class));
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  RecordingMailboxSyncRunner(
+      JdbcClient jdbc,
+      ObjectProvider<MailboxSyncEngine> mailSync,
+      MailboxLeases leases,
+      EndpointTurns turns,
+      PassProgressLog progressLog,
+      org.cutover.migration.reports.PassRecords passRecords,
+      ObjectProvider<Clock> clock,
+      ObjectProvider<org.cutover.migration.metrics.RunbookMetrics> metrics) {
+    this.metrics = metrics.getIfAvailable(org.cutover.migration.metrics.RunbookMetrics::unread);
     this.passRecords = passRecords;
     this.jdbc = jdbc;
     this.mailSync = mailSync;
@@ -141,15 +165,19 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
     try {
       report = engine.sync(mailboxId, mode, watch);
     } catch (PassStopped stopped) {
+      metrics.passInterrupted(mode.name(), "stopped", tookSince(started));
       recordInterrupted(mailboxId, standing.status(), stopped.getMessage());
       throw stopped;
     } catch (TransientStepFailure passing) {
+      metrics.passInterrupted(mode.name(), "retried", tookSince(started));
       recordInterrupted(mailboxId, standing.status(), passing.getMessage());
       throw passing;
     } catch (StepNeedsAdministrator needsFix) {
+      metrics.passInterrupted(mode.name(), "needs_administrator", tookSince(started));
       markFailed(mailboxId, needsFix.getMessage());
       throw needsFix;
     } catch (RuntimeException unexpected) {
+      metrics.passInterrupted(mode.name(), "retried", tookSince(started));
       recordInterrupted(
           mailboxId,
           standing.status(),
@@ -160,6 +188,7 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
     }
     record(mailboxId, started, report);
     passRecords.record(mailboxId, started, report);
+    metrics.passEnded(mode.name(), report, tookSince(started));
     log.info(
         "Migration {} mailbox {}: {} sync {}, {} messages copied, {} flags updated, {} skipped",
         standing.migrationId(),
@@ -170,6 +199,11 @@ class RecordingMailboxSyncRunner implements MailboxSyncRunner {
         report.flagsUpdated(),
         report.messagesSkipped());
     return report;
+  }
+
+  private java.time.Duration tookSince(Instant started) {
+    java.time.Duration took = java.time.Duration.between(started, clock.instant());
+    return took.isNegative() ? java.time.Duration.ZERO : took;
   }
 
   /** The pass's turn on its servers; a mailbox that must wait for it says why. */

@@ -13,9 +13,11 @@ import org.cutover.migration.DnsStepOutcome.Done;
 import org.cutover.migration.DnsStepOutcome.ManualChangeRequired;
 import org.cutover.migration.DnsStepOutcome.NotYet;
 import org.cutover.migration.TransientStepFailure;
+import org.cutover.migration.metrics.RunbookMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A DNS step of the runbook, automatic or guided. The gateway after it reads {@code dnsOutcome}:
@@ -32,9 +34,16 @@ abstract class DnsStep extends RunbookStep {
   private static final Logger log = LoggerFactory.getLogger(DnsStep.class);
 
   private final ObjectProvider<DnsRunbook> dns;
+  private RunbookMetrics metrics = RunbookMetrics.unread();
 
   DnsStep(ObjectProvider<DnsRunbook> dns) {
     this.dns = dns;
+  }
+
+  /** Each step is counted by its element id and outcome ({@code cutover.dns.steps}). */
+  @Autowired(required = false)
+  void countWith(RunbookMetrics metrics) {
+    this.metrics = metrics;
   }
 
   abstract DnsStepOutcome change(DnsRunbook dns, String migrationId);
@@ -60,8 +69,20 @@ abstract class DnsStep extends RunbookStep {
   final void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
     String step = execution.getCurrentActivityName();
+    String kind = execution.getCurrentActivityId();
     DnsRunbook runbook = Capabilities.require(dns, "DNS capability", DnsRunbook.class);
-    DnsStepOutcome outcome = change(runbook, migrationId);
+    DnsStepOutcome outcome;
+    try {
+      outcome = change(runbook, migrationId);
+    } catch (RuntimeException failed) {
+      metrics.dnsStep(kind, "failed");
+      throw failed;
+    }
+    metrics.dnsStep(
+        kind,
+        outcome instanceof Done
+            ? "done"
+            : outcome instanceof ManualChangeRequired ? "set_by_hand" : "not_yet");
     if (outcome instanceof Done done) {
       log.info("Migration {}: {} done: {}", migrationId, step, done.summary());
       DNS_INSTRUCTION.remove(execution);

@@ -98,6 +98,12 @@ class MailboxSyncWorker {
    * next mailbox while this one's outcome is being committed.
    */
   void execute(SyncTask task, TaskSource source, Runnable mailDone) {
+    try (LogIds ids = LogIds.of(task.migrationId(), task.mailboxId())) {
+      executeWithIds(task, source, mailDone);
+    }
+  }
+
+  private void executeWithIds(SyncTask task, TaskSource source, Runnable mailDone) {
     String migrationId = task.migrationId();
     String mailboxId = task.mailboxId();
     SyncMode mode = syncMode(task.syncMode());

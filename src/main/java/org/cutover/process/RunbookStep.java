@@ -30,6 +30,12 @@ abstract class RunbookStep implements JavaDelegate {
   public final void execute(DelegateExecution execution) {
     String step = execution.getCurrentActivityName();
     String migrationId = ProcessVariables.MIGRATION_ID.get(execution);
+    try (LogIds ids = LogIds.of(migrationId, null)) {
+      runLogged(execution, step, migrationId);
+    }
+  }
+
+  private void runLogged(DelegateExecution execution, String step, String migrationId) {
     try {
       run(execution);
     } catch (TransientStepFailure e) {

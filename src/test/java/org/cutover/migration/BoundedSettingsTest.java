@@ -215,7 +215,38 @@ class BoundedSettingsTest {
     assertThat(MigrationRegistration.warnings(allowingOtherDomains(sample)))
         .singleElement()
         .asString()
-        .contains("bo@fabrikam.com");
+        .startsWith("1 mailbox is not in contoso.com (bo@fabrikam.com); its mail keeps flowing");
+  }
+
+  @Test
+  void theWarningAboutMailboxesOutsideTheDomainCountsThemInEnglishAndDanish() {
+    List<MailboxEntry> oneOutside = new ArrayList<>(MigrationSamples.mailboxes(3));
+    oneOutside.set(1, new MailboxEntry("bo@fabrikam.com", null, null));
+    List<MailboxEntry> twoOutside = new ArrayList<>(oneOutside);
+    twoOutside.set(2, new MailboxEntry("carl@fabrikam.com", null, null));
+    NewMigration one = allowingOtherDomains(MigrationSamples.withMailboxes(oneOutside));
+    NewMigration two = allowingOtherDomains(MigrationSamples.withMailboxes(twoOutside));
+
+    java.util.Locale before = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    try {
+      org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.ENGLISH);
+      assertThat(MigrationRegistration.warnings(two))
+          .singleElement()
+          .asString()
+          .startsWith("2 mailboxes are not in contoso.com (first: bo@fabrikam.com); their mail");
+      org.springframework.context.i18n.LocaleContextHolder.setLocale(
+          java.util.Locale.forLanguageTag("da"));
+      assertThat(MigrationRegistration.warnings(one))
+          .singleElement()
+          .asString()
+          .startsWith("1 postkasse ligger ikke i contoso.com (bo@fabrikam.com); dens post");
+      assertThat(MigrationRegistration.warnings(two))
+          .singleElement()
+          .asString()
+          .startsWith("2 postkasser ligger ikke i contoso.com (første: bo@fabrikam.com); deres");
+    } finally {
+      org.springframework.context.i18n.LocaleContextHolder.setLocale(before);
+    }
   }
 
   private static String plainTextMessage() {

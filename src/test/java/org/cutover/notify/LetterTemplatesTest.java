@@ -93,6 +93,25 @@ class LetterTemplatesTest {
   }
 
   @Test
+  void theLicenceReminderForOneMailboxSpeaksOfOne() {
+    java.util.Map<String, Object> facts = new java.util.HashMap<>(SampleFacts.microsoft365());
+    facts.put("mailboxCount", 1);
+    facts.put("mailboxAddresses", List.of("ann@contoso.com"));
+
+    Letter english = templates.render("licence-reminder", "en", facts, SampleFacts.PLACEHOLDERS);
+    Letter danish = templates.render("licence-reminder", "da", facts, SampleFacts.PLACEHOLDERS);
+
+    assertThat(english.subject()).startsWith("A licence needed for 1 mailbox of contoso.com");
+    assertThat(english.body())
+        .startsWith("The mailbox of contoso.com (batch ")
+        .contains(") needs a");
+    assertThat(danish.subject())
+        .startsWith("Der mangler en licens til 1 postkasse hos contoso.com");
+    assertThat(danish.body()).startsWith("Postkassen hos contoso.com (batch ");
+    assertThat(english.subject() + english.body()).doesNotContain("1 mailboxes");
+  }
+
+  @Test
   void theLicenceReminderNamesTheUsersTheTenantShowsWithoutALicence() {
     java.util.Map<String, Object> facts = new java.util.HashMap<>(SampleFacts.microsoft365());
     facts.put("withoutLicence", List.of("bo@contoso.com"));

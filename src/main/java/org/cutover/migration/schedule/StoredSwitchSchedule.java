@@ -112,7 +112,11 @@ class StoredSwitchSchedule implements SwitchSchedule {
             .toList();
     List<String> blockers = new ArrayList<>();
     if (!failed.isEmpty()) {
-      StringBuilder text = new StringBuilder(failed.size() + " mailboxes failed their last sync: ");
+      StringBuilder text =
+          new StringBuilder(
+              failed.size() == 1
+                  ? "1 mailbox failed its last sync: "
+                  : failed.size() + " mailboxes failed their last sync: ");
       failed.stream()
           .limit(NAMED)
           .forEach(

@@ -24,8 +24,9 @@ class ReportPageTest {
         .contains("&lt;big@contoso.dk&gt;")
         .contains("ab".repeat(32))
         .contains("2026-03-01 10:00:00 UTC")
-        .contains("1 messages refused by the target; a pass fails the mailbox when more than 50")
-        .contains("by the messages not copied");
+        .contains("1 message refused by the target; a pass fails the mailbox when more than 50")
+        .contains("by the messages not copied")
+        .doesNotContain("1 messages", "1 mailboxes");
   }
 
   @Test
@@ -45,7 +46,9 @@ class ReportPageTest {
         .contains("Synkroniseret med fejl")
         .contains("Over størrelsesgrænsen")
         .contains("Afvist af målet")
-        .contains("Mislykkedes");
+        .contains("Mislykkedes")
+        .contains("1 besked afvist af målet")
+        .doesNotContain("1 beskeder", "1 postkasser");
   }
 
   @Test
