@@ -20,7 +20,7 @@ public final class WorkerRoleScan implements TypeFilter, EnvironmentAware {
 
   private static final List<String> ENGINE_BOUND =
       List.of(
-          "org.cutover.process.", "org.cutover.engine.", "org.cutover.api.", "org.cutover.demo.");
+          "org.cutover.process.", "org.cutover.camunda.", "org.cutover.api.", "org.cutover.demo.");
 
   private boolean workerRole;
 

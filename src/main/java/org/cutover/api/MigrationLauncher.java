@@ -1,11 +1,13 @@
 package org.cutover.api;
 
 import org.cutover.migration.MigrationRegistration;
+import org.cutover.migration.MigrationRegistry;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.NewMigration;
 import org.cutover.migration.schedule.SwitchTime;
 import org.cutover.process.RunbookControl;
 import org.cutover.process.RunbookStart;
+import org.cutover.process.RunbookStarts;
 import org.cutover.process.SwitchTimeControl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +51,8 @@ class MigrationLauncher {
   public MigrationRegistration.Registered launch(
       NewMigration settings, SwitchTime plannedSwitch, String plannedBy) {
     MigrationRegistration.Registered registered = registration.register(settings);
-    RunbookStart start = starts.runbookStart(registered.migrationId(), settings);
+    RunbookStart start =
+        starts.startFor(MigrationRegistry.Registered.of(registered.migrationId(), settings));
     String processInstanceId = runbook.start(start);
     store.recordProcessInstance(registered.migrationId(), processInstanceId);
     if (plannedSwitch != null) {

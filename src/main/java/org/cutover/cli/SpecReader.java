@@ -147,11 +147,12 @@ final class SpecReader {
     int defaultPort = security.equals("tls") ? 993 : 143;
     int port = spec.port() == null ? defaultPort : spec.port();
     require(port > 0 && port < 65536, where + ".port", "must be between 1 and 65535, not " + port);
-    ImapEndpoint endpoint =
+    ImapEndpoint.Builder endpoint =
         switch (security) {
-          case "tls" -> ImapEndpoint.implicitTls(spec.host().strip(), port);
-          case "starttls" -> ImapEndpoint.startTls(spec.host().strip(), port);
-          case "plaintext" -> ImapEndpoint.plaintextAllowedExplicitly(spec.host().strip(), port);
+          case "tls" -> ImapEndpoint.implicitTls(spec.host().strip(), port).toBuilder();
+          case "starttls" -> ImapEndpoint.startTls(spec.host().strip(), port).toBuilder();
+          case "plaintext" ->
+              ImapEndpoint.plaintextAllowedExplicitly(spec.host().strip(), port).toBuilder();
           default ->
               throw new SpecProblem(
                   where
@@ -163,19 +164,19 @@ final class SpecReader {
       Path pem = folder.resolve(spec.trustCertificates());
       require(Files.isReadable(pem), where + ".trustCertificates", "cannot read the file " + pem);
       requireCertificates(pem, where + ".trustCertificates");
-      endpoint = endpoint.withTrustStore(TrustStore.certificates(pem));
+      endpoint.trustStore(TrustStore.certificates(pem));
     }
     if (spec.maxConcurrentMailboxes() != null) {
       require(
           spec.maxConcurrentMailboxes() >= 1,
           where + ".maxConcurrentMailboxes",
           "must be at least 1");
-      endpoint = endpoint.withMaxConcurrentMailboxes(spec.maxConcurrentMailboxes());
+      endpoint.maxConcurrentMailboxes(spec.maxConcurrentMailboxes());
     }
     if (spec.disabledExtensions() != null && !spec.disabledExtensions().isEmpty()) {
-      endpoint = endpoint.withDisabledExtensions(spec.disabledExtensions().toArray(String[]::new));
+      endpoint.disabledExtensions(spec.disabledExtensions().toArray(String[]::new));
     }
-    return endpoint;
+    return endpoint.build();
   }
 
   /**
@@ -250,59 +251,57 @@ final class SpecReader {
   }
 
   private static SyncOptions options(SyncSpec.Options spec) {
-    SyncOptions options = SyncOptions.defaults();
     if (spec == null) {
-      return options;
+      return SyncOptions.defaults();
     }
+    SyncOptions.Builder options = SyncOptions.defaults().toBuilder();
     if (spec.parallelFolders() != null) {
       require(
           spec.parallelFolders() >= 1 && spec.parallelFolders() <= 16,
           "options.parallelFolders",
           "must be between 1 and 16");
-      options = options.withParallelFolders(spec.parallelFolders());
+      options.parallelFolders(spec.parallelFolders());
     }
     if (spec.excludeFolders() != null) {
-      options = options.withExcludedFolders(spec.excludeFolders());
+      options.excludedFolders(spec.excludeFolders());
     }
     if (spec.folderMap() != null) {
-      options = options.withFolderMap(spec.folderMap());
+      options.folderMap(spec.folderMap());
     }
     if (spec.maxMessageBytes() != null) {
       require(
           spec.maxMessageBytes() >= 0, "options.maxMessageBytes", "must be 0 (no limit) or more");
-      options = options.withMaxMessageBytes(spec.maxMessageBytes());
+      options.maxMessageBytes(spec.maxMessageBytes());
     }
     if (spec.badItemLimit() != null) {
       require(spec.badItemLimit() >= 0, "options.badItemLimit", "must be 0 or more");
-      options = options.withBadItemLimit(spec.badItemLimit());
+      options.badItemLimit(spec.badItemLimit());
     }
     if (spec.deletedOnSource() != null) {
-      options =
-          options.withDeletedOnSource(
-              switch (spec.deletedOnSource().strip().toLowerCase(Locale.ROOT)) {
-                case "keep" -> DeletedOnSource.KEEP_ON_TARGET;
-                case "delete" -> DeletedOnSource.DELETE_ON_TARGET;
-                default ->
-                    throw new SpecProblem(
-                        "options.deletedOnSource: \""
-                            + spec.deletedOnSource()
-                            + "\" is not one of keep, delete");
-              });
+      options.deletedOnSource(
+          switch (spec.deletedOnSource().strip().toLowerCase(Locale.ROOT)) {
+            case "keep" -> DeletedOnSource.KEEP_ON_TARGET;
+            case "delete" -> DeletedOnSource.DELETE_ON_TARGET;
+            default ->
+                throw new SpecProblem(
+                    "options.deletedOnSource: \""
+                        + spec.deletedOnSource()
+                        + "\" is not one of keep, delete");
+          });
     }
     if (spec.duplicateMatching() != null) {
-      options =
-          options.withDuplicateMatching(
-              switch (spec.duplicateMatching().strip().toLowerCase(Locale.ROOT)) {
-                case "exact" -> DuplicateMatching.EXACT;
-                case "message-id-and-date" -> DuplicateMatching.MESSAGE_ID_AND_DATE;
-                default ->
-                    throw new SpecProblem(
-                        "options.duplicateMatching: \""
-                            + spec.duplicateMatching()
-                            + "\" is not one of exact, message-id-and-date");
-              });
+      options.duplicateMatching(
+          switch (spec.duplicateMatching().strip().toLowerCase(Locale.ROOT)) {
+            case "exact" -> DuplicateMatching.EXACT;
+            case "message-id-and-date" -> DuplicateMatching.MESSAGE_ID_AND_DATE;
+            default ->
+                throw new SpecProblem(
+                    "options.duplicateMatching: \""
+                        + spec.duplicateMatching()
+                        + "\" is not one of exact, message-id-and-date");
+          });
     }
-    return options;
+    return options.build();
   }
 
   /** The pair's state key: readable when short enough, a digest of it when not. */

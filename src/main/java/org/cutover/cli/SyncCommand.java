@@ -214,7 +214,9 @@ public final class SyncCommand {
     }
     // Large messages are spooled in the state folder's own area, which this run has locked.
     SyncOptions options =
-        plan.options().withLargeMessages(plan.options().largeMessageBytes(), state.spool());
+        plan.options().toBuilder()
+            .largeMessages(plan.options().largeMessageBytes(), state.spool())
+            .build();
     try (store) {
       return synchronizer.sync(run.key(), run.source(), run.target(), options, store, listener);
     }

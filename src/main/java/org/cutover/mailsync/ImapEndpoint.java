@@ -71,45 +71,6 @@ public record ImapEndpoint(
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  /** An endpoint that speaks TLS 1.2 or later only. */
-  public ImapEndpoint(
-      String host,
-      int port,
-      ConnectionSecurity security,
-      boolean plaintextAllowed,
-      TrustStore trustStore,
-      int maxConcurrentMailboxes,
-      Duration connectTimeout,
-      Duration readTimeout,
-      java.util.Set<String> disabledExtensions) {
-    this(
-        host,
-        port,
-        security,
-        plaintextAllowed,
-        trustStore,
-        maxConcurrentMailboxes,
-        connectTimeout,
-        readTimeout,
-        disabledExtensions,
-        false);
-  }
-
-  /** The same endpoint, allowed to speak TLS 1.0 and 1.1 or not. */
-  public ImapEndpoint withLegacyTls(boolean allowed) {
-    return new ImapEndpoint(
-        host,
-        port,
-        security,
-        plaintextAllowed,
-        trustStore,
-        maxConcurrentMailboxes,
-        connectTimeout,
-        readTimeout,
-        disabledExtensions,
-        allowed);
-  }
-
   private static Duration positive(Duration value, Duration fallback, String name) {
     if (value == null) {
       return fallback;
@@ -131,7 +92,8 @@ public record ImapEndpoint(
         DEFAULT_MAX_CONCURRENT_MAILBOXES,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   /** STARTTLS (usually port 143) with default limits; refused if the server cannot do TLS. */
@@ -145,7 +107,8 @@ public record ImapEndpoint(
         DEFAULT_MAX_CONCURRENT_MAILBOXES,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   /** Unencrypted IMAP, allowed explicitly by this call: for loopback and trusted networks only. */
@@ -159,68 +122,88 @@ public record ImapEndpoint(
         DEFAULT_MAX_CONCURRENT_MAILBOXES,
         null,
         null,
-        null);
-  }
-
-  public ImapEndpoint withTrustStore(TrustStore store) {
-    return new ImapEndpoint(
-        host,
-        port,
-        security,
-        plaintextAllowed,
-        store,
-        maxConcurrentMailboxes,
-        connectTimeout,
-        readTimeout,
-        disabledExtensions,
-        legacyTlsAllowed);
-  }
-
-  public ImapEndpoint withMaxConcurrentMailboxes(int max) {
-    return new ImapEndpoint(
-        host,
-        port,
-        security,
-        plaintextAllowed,
-        trustStore,
-        max,
-        connectTimeout,
-        readTimeout,
-        disabledExtensions,
-        legacyTlsAllowed);
-  }
-
-  public ImapEndpoint withTimeouts(Duration connect, Duration read) {
-    return new ImapEndpoint(
-        host,
-        port,
-        security,
-        plaintextAllowed,
-        trustStore,
-        maxConcurrentMailboxes,
-        connect,
-        read,
-        disabledExtensions,
-        legacyTlsAllowed);
-  }
-
-  /** The same endpoint without using these IMAP extensions. */
-  public ImapEndpoint withDisabledExtensions(String... extensions) {
-    return new ImapEndpoint(
-        host,
-        port,
-        security,
-        plaintextAllowed,
-        trustStore,
-        maxConcurrentMailboxes,
-        connectTimeout,
-        readTimeout,
-        java.util.Set.of(extensions),
-        legacyTlsAllowed);
+        null,
+        false);
   }
 
   /** {@code host:port}, for messages and for the per-endpoint concurrency limit. */
   public String address() {
     return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+  }
+
+  /** A builder that starts from this endpoint: the one way to copy it with changes. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** An endpoint changed one setting at a time; {@link #build()} checks it as the record does. */
+  public static final class Builder {
+    private final String host;
+    private final int port;
+    private final ConnectionSecurity security;
+    private final boolean plaintextAllowed;
+    private TrustStore trustStore;
+    private int maxConcurrentMailboxes;
+    private Duration connectTimeout;
+    private Duration readTimeout;
+    private java.util.Set<String> disabledExtensions;
+    private boolean legacyTlsAllowed;
+
+    private Builder(ImapEndpoint from) {
+      host = from.host;
+      port = from.port;
+      security = from.security;
+      plaintextAllowed = from.plaintextAllowed;
+      trustStore = from.trustStore;
+      maxConcurrentMailboxes = from.maxConcurrentMailboxes;
+      connectTimeout = from.connectTimeout;
+      readTimeout = from.readTimeout;
+      disabledExtensions = from.disabledExtensions;
+      legacyTlsAllowed = from.legacyTlsAllowed;
+    }
+
+    /** Certificates to trust instead of the JVM's (null = the JVM's). */
+    public Builder trustStore(TrustStore store) {
+      trustStore = store;
+      return this;
+    }
+
+    public Builder maxConcurrentMailboxes(int max) {
+      maxConcurrentMailboxes = max;
+      return this;
+    }
+
+    /** Time to open the connection and to wait for one answer (null = the default). */
+    public Builder timeouts(Duration connect, Duration read) {
+      connectTimeout = connect;
+      readTimeout = read;
+      return this;
+    }
+
+    /** IMAP extensions not to use even where the server offers them, instead of those set. */
+    public Builder disabledExtensions(String... extensions) {
+      disabledExtensions = java.util.Set.of(extensions);
+      return this;
+    }
+
+    /** Whether TLS 1.0 and 1.1 are offered besides 1.2 and 1.3. */
+    public Builder legacyTls(boolean allowed) {
+      legacyTlsAllowed = allowed;
+      return this;
+    }
+
+    public ImapEndpoint build() {
+      return new ImapEndpoint(
+          host,
+          port,
+          security,
+          plaintextAllowed,
+          trustStore,
+          maxConcurrentMailboxes,
+          connectTimeout,
+          readTimeout,
+          disabledExtensions,
+          legacyTlsAllowed);
+    }
   }
 }

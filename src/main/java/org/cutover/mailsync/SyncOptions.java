@@ -116,163 +116,109 @@ public record SyncOptions(
         RetryPolicy.standard());
   }
 
-  public SyncOptions withExcludedFolders(List<String> patterns) {
-    return new SyncOptions(
-        patterns,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
+  /** A builder that starts from these options: the one way to copy them with changes. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
-  public SyncOptions withFolderMap(Map<String, String> map) {
-    return new SyncOptions(
-        excludedFolders,
-        map,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+  /** Options changed one setting at a time; {@link #build()} checks them as the record does. */
+  public static final class Builder {
+    private List<String> excludedFolders;
+    private Map<String, String> folderMap;
+    private long maxMessageBytes;
+    private int badItemLimit;
+    private DeletedOnSource deletedOnSource;
+    private DuplicateMatching duplicateMatching;
+    private int parallelFolders;
+    private int batchMessages;
+    private long batchBytes;
+    private long largeMessageBytes;
+    private Path spoolDirectory;
+    private RetryPolicy retry;
 
-  public SyncOptions withMaxMessageBytes(long max) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        max,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+    private Builder(SyncOptions from) {
+      excludedFolders = from.excludedFolders;
+      folderMap = from.folderMap;
+      maxMessageBytes = from.maxMessageBytes;
+      badItemLimit = from.badItemLimit;
+      deletedOnSource = from.deletedOnSource;
+      duplicateMatching = from.duplicateMatching;
+      parallelFolders = from.parallelFolders;
+      batchMessages = from.batchMessages;
+      batchBytes = from.batchBytes;
+      largeMessageBytes = from.largeMessageBytes;
+      spoolDirectory = from.spoolDirectory;
+      retry = from.retry;
+    }
 
-  public SyncOptions withBadItemLimit(int limit) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        limit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+    public Builder excludedFolders(List<String> patterns) {
+      excludedFolders = patterns;
+      return this;
+    }
 
-  public SyncOptions withDeletedOnSource(DeletedOnSource policy) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        policy,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+    public Builder folderMap(Map<String, String> map) {
+      folderMap = map;
+      return this;
+    }
 
-  public SyncOptions withDuplicateMatching(DuplicateMatching matching) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        matching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+    public Builder maxMessageBytes(long max) {
+      maxMessageBytes = max;
+      return this;
+    }
 
-  public SyncOptions withParallelFolders(int parallel) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallel,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+    public Builder badItemLimit(int limit) {
+      badItemLimit = limit;
+      return this;
+    }
 
-  public SyncOptions withBatch(int messages, long bytes) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        messages,
-        bytes,
-        largeMessageBytes,
-        spoolDirectory,
-        retry);
-  }
+    public Builder deletedOnSource(DeletedOnSource policy) {
+      deletedOnSource = policy;
+      return this;
+    }
 
-  public SyncOptions withLargeMessages(long fromBytes, Path spool) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        fromBytes,
-        spool,
-        retry);
-  }
+    public Builder duplicateMatching(DuplicateMatching matching) {
+      duplicateMatching = matching;
+      return this;
+    }
 
-  public SyncOptions withRetry(RetryPolicy policy) {
-    return new SyncOptions(
-        excludedFolders,
-        folderMap,
-        maxMessageBytes,
-        badItemLimit,
-        deletedOnSource,
-        duplicateMatching,
-        parallelFolders,
-        batchMessages,
-        batchBytes,
-        largeMessageBytes,
-        spoolDirectory,
-        policy);
+    public Builder parallelFolders(int parallel) {
+      parallelFolders = parallel;
+      return this;
+    }
+
+    /** Messages and bytes fetched and appended per batch. */
+    public Builder batch(int messages, long bytes) {
+      batchMessages = messages;
+      batchBytes = bytes;
+      return this;
+    }
+
+    /** Messages from {@code fromBytes} up are spooled in {@code spool} (null = temp directory). */
+    public Builder largeMessages(long fromBytes, Path spool) {
+      largeMessageBytes = fromBytes;
+      spoolDirectory = spool;
+      return this;
+    }
+
+    public Builder retry(RetryPolicy policy) {
+      retry = policy;
+      return this;
+    }
+
+    public SyncOptions build() {
+      return new SyncOptions(
+          excludedFolders,
+          folderMap,
+          maxMessageBytes,
+          badItemLimit,
+          deletedOnSource,
+          duplicateMatching,
+          parallelFolders,
+          batchMessages,
+          batchBytes,
+          largeMessageBytes,
+          spoolDirectory,
+          retry);
+    }
   }
 }

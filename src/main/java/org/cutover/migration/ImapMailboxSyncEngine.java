@@ -310,18 +310,19 @@ class ImapMailboxSyncEngine
 
   private SyncOptions options(TargetType targetType) {
     SyncOptions defaults = SyncOptions.defaults();
-    return defaults
-        .withExcludedFolders(properties.excludedFolders())
-        .withMaxMessageBytes(properties.maxMessageSize().toBytes())
-        .withBadItemLimit(properties.badItemLimit())
-        .withDeletedOnSource(properties.deletedOnSource())
+    return defaults.toBuilder()
+        .excludedFolders(properties.excludedFolders())
+        .maxMessageBytes(properties.maxMessageSize().toBytes())
+        .badItemLimit(properties.badItemLimit())
+        .deletedOnSource(properties.deletedOnSource())
         // Exchange Online rewrites what it is given: recognise copies by Message-ID and date there.
-        .withDuplicateMatching(
+        .duplicateMatching(
             targetType == TargetType.MICROSOFT_365
                 ? DuplicateMatching.MESSAGE_ID_AND_DATE
                 : DuplicateMatching.EXACT)
-        .withParallelFolders(properties.parallelFolders())
-        .withLargeMessages(defaults.largeMessageBytes(), spoolDirectory);
+        .parallelFolders(properties.parallelFolders())
+        .largeMessages(defaults.largeMessageBytes(), spoolDirectory)
+        .build();
   }
 
   private StoredEndpoint endpoint(String migrationId, EndpointRole role) {
@@ -368,7 +369,9 @@ class ImapMailboxSyncEngine
   private ImapEndpoint withTrustStore(ImapEndpoint endpoint) {
     return properties.trustStore() == null
         ? endpoint
-        : endpoint.withTrustStore(new TrustStore(properties.trustStore(), "PEM", null));
+        : endpoint.toBuilder()
+            .trustStore(new TrustStore(properties.trustStore(), "PEM", null))
+            .build();
   }
 
   /**

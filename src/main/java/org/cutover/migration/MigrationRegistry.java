@@ -9,8 +9,35 @@ import java.util.Map;
 public interface MigrationRegistry {
 
   /**
-   * @return the new migration's id
+   * @return what the runbook starts with for the new migration
    * @throws InvalidMigrationSettings listing every problem, each saying what to fix
    */
-  String registerFromForm(Map<String, Object> formValues);
+  Registered registerFromForm(Map<String, Object> formValues);
+
+  /**
+   * What a registered migration gives its runbook at the start, whichever way it was registered:
+   * ids and switches, never a secret; waits the migration sets itself, the others null.
+   */
+  record Registered(
+      String migrationId,
+      String domain,
+      String batchName,
+      boolean autoStartBatch,
+      boolean guidedDns,
+      String targetType,
+      String language,
+      DurationOverrides durations) {
+
+    public static Registered of(String migrationId, NewMigration settings) {
+      return new Registered(
+          migrationId,
+          settings.domain(),
+          settings.batchName(),
+          settings.autoStartBatch(),
+          settings.dns().mode() == DnsMode.GUIDED,
+          settings.target().type().name(),
+          settings.language(),
+          settings.durations());
+    }
+  }
 }

@@ -168,7 +168,9 @@ public class RegistrationLogins {
             source.allowLegacyTls());
     return properties.trustStore() == null
         ? endpoint
-        : endpoint.withTrustStore(new TrustStore(properties.trustStore(), "PEM", null));
+        : endpoint.toBuilder()
+            .trustStore(new TrustStore(properties.trustStore(), "PEM", null))
+            .build();
   }
 
   private static ImapLogin login(ImapEndpoint endpoint, String mailbox, SecretSupplier secret) {

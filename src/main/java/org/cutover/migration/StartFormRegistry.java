@@ -34,7 +34,7 @@ class StartFormRegistry implements MigrationRegistry {
   }
 
   @Override
-  public String registerFromForm(Map<String, Object> formValues) {
+  public Registered registerFromForm(Map<String, Object> formValues) {
     LocaleContext previous = LocaleContextHolder.getLocaleContext();
     boolean danish = "da".equals(String.valueOf(formValues.get(StartFormFields.LANGUAGE)).strip());
     LocaleContextHolder.setLocale(danish ? Locale.forLanguageTag("da") : Locale.ENGLISH);
@@ -61,7 +61,7 @@ class StartFormRegistry implements MigrationRegistry {
       registered
           .warnings()
           .forEach(warning -> log.info("Migration {}: {}", registered.migrationId(), warning));
-      return registered.migrationId();
+      return Registered.of(registered.migrationId(), settings);
     } finally {
       LocaleContextHolder.setLocaleContext(previous);
     }

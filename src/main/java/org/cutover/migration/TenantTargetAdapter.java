@@ -9,7 +9,6 @@ import org.cutover.mailsync.AccessTokenSupplier;
 import org.cutover.secrets.SecretStore;
 import org.cutover.tenant.DomainNotYetVerified;
 import org.cutover.tenant.DomainRecords;
-import org.cutover.tenant.ImapAccessTokens;
 import org.cutover.tenant.ImapTarget;
 import org.cutover.tenant.ImapTargetServer;
 import org.cutover.tenant.LicenceOffer;
@@ -32,8 +31,7 @@ import org.springframework.stereotype.Component;
  * access tokens for XOAUTH2, to the mail sync engine through {@link TargetImapAccess}.
  */
 @Component
-class TenantTargetAdapter
-    implements TargetTenant, TargetLicences, ImapAccessTokens, TargetImapAccess {
+class TenantTargetAdapter implements TargetTenant, TargetLicences, TargetImapAccess {
 
   private static final Logger log = LoggerFactory.getLogger(TenantTargetAdapter.class);
 
@@ -274,24 +272,14 @@ class TenantTargetAdapter
     return new AccessTokenSupplier() {
       @Override
       public String accessToken(String user) {
-        return TenantTargetAdapter.this.accessToken(migrationId);
+        return token(migrationId, false);
       }
 
       @Override
       public String renewedAccessToken(String user) {
-        return TenantTargetAdapter.this.renewedAccessToken(migrationId);
+        return token(migrationId, true);
       }
     };
-  }
-
-  @Override
-  public String accessToken(String migrationId) {
-    return token(migrationId, false);
-  }
-
-  @Override
-  public String renewedAccessToken(String migrationId) {
-    return token(migrationId, true);
   }
 
   private String token(String migrationId, boolean renew) {

@@ -17,8 +17,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -47,17 +45,15 @@ class CamundaRunbookControl implements RunbookControl {
   private final HistoryService history;
   private final ManagementService management;
   private final ExternalTaskService externalTasks;
-  private final RunbookDefaults defaults;
   private final CurrentSteps currentSteps;
 
-  CamundaRunbookControl(ProcessEngine engine, RunbookDefaults defaults) {
+  CamundaRunbookControl(ProcessEngine engine) {
     this.runtime = engine.getRuntimeService();
     this.repository = engine.getRepositoryService();
     this.tasks = engine.getTaskService();
     this.history = engine.getHistoryService();
     this.management = engine.getManagementService();
     this.externalTasks = engine.getExternalTaskService();
-    this.defaults = defaults;
     this.currentSteps = new CurrentSteps(runtime, repository, management);
   }
 
@@ -72,32 +68,9 @@ class CamundaRunbookControl implements RunbookControl {
               + running.getId()
               + ")");
     }
-    VariableMap variables =
-        Variables.createVariables()
-            .putValue(ProcessVariables.MIGRATION_ID.name(), start.migrationId())
-            .putValue(ProcessVariables.DOMAIN.name(), start.domain())
-            .putValue(ProcessVariables.BATCH_NAME.name(), start.batchName())
-            .putValue(ProcessVariables.AUTO_START_BATCH.name(), start.autoStartBatch())
-            .putValue(ProcessVariables.GUIDED_DNS.name(), start.guidedDns())
-            .putValue(ProcessVariables.TARGET_TYPE.name(), start.targetType())
-            .putValue(ProcessVariables.LANGUAGE.name(), start.language())
-            .putValue(ProcessVariables.TXT_RETRY_WAIT.name(), start.txtRetryWait().toString())
-            .putValue(ProcessVariables.TXT_MAX_ATTEMPTS.name(), start.txtMaxAttempts())
-            .putValue(
-                ProcessVariables.MX_PROPAGATION_RETRY_WAIT.name(),
-                start.mxPropagationRetryWait().toString())
-            .putValue(
-                ProcessVariables.INCREMENTAL_SYNC_CYCLE.name(),
-                start.incrementalSyncCycle().toString())
-            .putValue(ProcessVariables.FINAL_WAIT.name(), start.finalWait().toString())
-            .putValue(ProcessVariables.LICENCE_DEADLINE.name(), start.licenceDeadline().toString())
-            .putValue(
-                ProcessVariables.LICENCE_REMINDER_BEFORE.name(),
-                start.licenceReminderBefore().toString())
-            .putValue(ProcessVariables.FINAL_SYNC_MAX_ROUNDS.name(), defaults.finalSyncMaxRounds());
     String id =
         runtime
-            .startProcessInstanceByKey(PROCESS_KEY, start.migrationId(), variables)
+            .startProcessInstanceByKey(PROCESS_KEY, start.migrationId(), start.variables())
             .getProcessInstanceId();
     log.info("Migration {}: runbook started (process instance {})", start.migrationId(), id);
     return id;

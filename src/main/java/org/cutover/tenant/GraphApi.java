@@ -13,11 +13,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+import org.cutover.http.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,25 +271,7 @@ final class GraphApi {
   }
 
   private Optional<Duration> retryAfter(HttpResponse<String> response) {
-    Optional<String> header = response.headers().firstValue("Retry-After");
-    if (header.isEmpty()) {
-      return Optional.empty();
-    }
-    String value = header.get().strip();
-    try {
-      BigDecimal seconds = new BigDecimal(value);
-      return seconds.signum() < 0
-          ? Optional.empty()
-          : Optional.of(Duration.ofMillis(seconds.movePointRight(3).longValue()));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException unreadable) {
-        return Optional.empty();
-      }
-    }
+    return RetryAfter.of(response, clock.instant());
   }
 
   private static String seconds(Duration wait) {

@@ -2,7 +2,7 @@
  * The target of a migration: a Microsoft 365 tenant reached through Microsoft Graph with an app
  * registration (domain, directory checks, users, licences, mailboxes; tokens from Microsoft Entra
  * ID through MSAL), or a plain IMAP host (sign-in checks). Also the access tokens for XOAUTH2 at
- * Exchange Online's IMAP ({@link org.cutover.tenant.ImapAccessTokens}) and the users' initial
+ * Exchange Online's IMAP ({@link org.cutover.tenant.Microsoft365Target}) and the users' initial
  * passwords, handed out once ({@link org.cutover.tenant.InitialPasswords}).
  *
  * <p>It knows nothing of migrations as stored or of the process: callers pass the target's

@@ -18,6 +18,7 @@ import org.cutover.migration.MigrationStore;
 import org.cutover.migration.SettingsValidation;
 import org.cutover.process.RunbookControl;
 import org.cutover.process.RunbookDefaults;
+import org.cutover.process.RunbookStarts;
 import org.cutover.secrets.SecretStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -44,10 +44,11 @@ class DeletedSourceFolderIT {
       }
     }
     SyncOptions options =
-        SyncOptions.defaults()
-            .withParallelFolders(1)
-            .withBatch(10, 8L << 20)
-            .withRetry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50)));
+        SyncOptions.defaults().toBuilder()
+            .parallelFolders(1)
+            .batch(10, 8L << 20)
+            .retry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50)))
+            .build();
     InMemorySyncStateStore state = new InMemorySyncStateStore();
     AtomicBoolean deleted = new AtomicBoolean();
     SyncProgressListener deleteOnFirstBatch =

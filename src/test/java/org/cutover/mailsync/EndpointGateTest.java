@@ -12,9 +12,13 @@ class EndpointGateTest {
 
   private final EndpointGate gate = new EndpointGate();
   private final ImapEndpoint source =
-      ImapEndpoint.implicitTls("old.example.com", 993).withMaxConcurrentMailboxes(1);
+      ImapEndpoint.implicitTls("old.example.com", 993).toBuilder()
+          .maxConcurrentMailboxes(1)
+          .build();
   private final ImapEndpoint target =
-      ImapEndpoint.implicitTls("new.example.com", 993).withMaxConcurrentMailboxes(2);
+      ImapEndpoint.implicitTls("new.example.com", 993).toBuilder()
+          .maxConcurrentMailboxes(2)
+          .build();
 
   @Test
   void letsNoMoreMailboxesInThanTheEndpointAllows() throws Exception {

@@ -149,8 +149,9 @@ class EndpointTesterIT {
     EndpointCheck check =
         tester.test(
             account(
-                ImapEndpoint.implicitTls("localhost", server.tlsPort())
-                    .withTrustStore(TrustStore.certificates(server.certificate())),
+                ImapEndpoint.implicitTls("localhost", server.tlsPort()).toBuilder()
+                    .trustStore(TrustStore.certificates(server.certificate()))
+                    .build(),
                 ImapLogin.password("user1", () -> "pass-user1".toCharArray())));
 
     assertThat(check).as(check.toString()).isInstanceOf(EndpointCheck.Passed.class);
@@ -168,7 +169,9 @@ class EndpointTesterIT {
     EndpointCheck trusted =
         tester.test(
             account(
-                startTls.withTrustStore(TrustStore.certificates(server.certificate())),
+                startTls.toBuilder()
+                    .trustStore(TrustStore.certificates(server.certificate()))
+                    .build(),
                 ImapLogin.password("user1", () -> "pass-user1".toCharArray())));
 
     assertThat(failed(untrusted).problem()).isEqualTo(EndpointProblem.TLS_UNTRUSTED);
@@ -178,7 +181,8 @@ class EndpointTesterIT {
   @Test
   void explainsEachRefusedCertificateWhileOtherConnectionsShareTheSession() throws Exception {
     ImapEndpoint untrusted = ImapEndpoint.implicitTls("localhost", server.tlsPort());
-    ImapEndpoint trusted = untrusted.withTrustStore(TrustStore.certificates(server.certificate()));
+    ImapEndpoint trusted =
+        untrusted.toBuilder().trustStore(TrustStore.certificates(server.certificate())).build();
     ImapLogin login = ImapLogin.password("user1", () -> "pass-user1".toCharArray());
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -211,7 +215,9 @@ class EndpointTesterIT {
             tester.test(
                 account(
                     ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", server.tlsPort())
-                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+                        .toBuilder()
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                        .build(),
                     ImapLogin.password("user1", () -> "pass-user1".toCharArray()))));
 
     assertThat(f.problem()).isEqualTo(EndpointProblem.TIMED_OUT);
@@ -224,8 +230,9 @@ class EndpointTesterIT {
         failed(
             tester.test(
                 account(
-                    ImapEndpoint.implicitTls("127.0.0.1", server.port())
-                        .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)),
+                    ImapEndpoint.implicitTls("127.0.0.1", server.port()).toBuilder()
+                        .timeouts(Duration.ofSeconds(2), Duration.ofSeconds(2))
+                        .build(),
                     ImapLogin.password("user1", () -> "pass-user1".toCharArray()))));
 
     assertThat(f.problem()).isIn(EndpointProblem.TLS_FAILED, EndpointProblem.TIMED_OUT);

@@ -175,8 +175,9 @@ class FolderMapperTest {
             "(\\HasNoChildren) \".\" Old.Mail",
             "(\\HasNoChildren \\Sent) \".\" \"Sendt post\"");
     SyncOptions o =
-        SyncOptions.defaults()
-            .withFolderMap(Map.of("Old", "Archive/Old server", "Sendt post", "Sent from old"));
+        SyncOptions.defaults().toBuilder()
+            .folderMap(Map.of("Old", "Archive/Old server", "Sendt post", "Sent from old"))
+            .build();
 
     Map<String, String> t = targets(FolderMapper.plan(src, ENGLISH_SLASH, o));
 
@@ -290,7 +291,9 @@ class FolderMapperTest {
   @Test
   void twoFoldersTheMapSendsToOneTargetFolderAreMergedAsAsked() {
     SyncOptions merge =
-        SyncOptions.defaults().withFolderMap(Map.of("Old", "Archive", "Older", "Archive"));
+        SyncOptions.defaults().toBuilder()
+            .folderMap(Map.of("Old", "Archive", "Older", "Archive"))
+            .build();
     FolderLister.Listing src =
         listing(
             "",

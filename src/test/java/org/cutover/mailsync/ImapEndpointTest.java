@@ -21,7 +21,8 @@ class ImapEndpointTest {
                     5,
                     null,
                     null,
-                    null))
+                    null,
+                    false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("mail.example.com:143")
         .hasMessageContaining("unencrypted");
@@ -43,13 +44,54 @@ class ImapEndpointTest {
     assertThatThrownBy(() -> ImapEndpoint.implicitTls("mail.example.com", 0))
         .hasMessageContaining("got 0");
     assertThatThrownBy(
-            () -> ImapEndpoint.implicitTls("mail.example.com", 993).withMaxConcurrentMailboxes(0))
+            () ->
+                ImapEndpoint.implicitTls("mail.example.com", 993).toBuilder()
+                    .maxConcurrentMailboxes(0)
+                    .build())
         .hasMessageContaining("maxConcurrentMailboxes");
     assertThatThrownBy(
             () ->
-                ImapEndpoint.implicitTls("h", 993)
-                    .withTimeouts(Duration.ZERO, Duration.ofSeconds(1)))
+                ImapEndpoint.implicitTls("h", 993).toBuilder()
+                    .timeouts(Duration.ZERO, Duration.ofSeconds(1))
+                    .build())
         .hasMessageContaining("connectTimeout");
+  }
+
+  @Test
+  void aCopyWithChangesKeepsEverythingElse() {
+    ImapEndpoint original =
+        ImapEndpoint.startTls("mail.example.com", 143).toBuilder()
+            .maxConcurrentMailboxes(3)
+            .disabledExtensions("multiappend")
+            .build();
+
+    ImapEndpoint copy =
+        original.toBuilder().timeouts(Duration.ofSeconds(7), null).legacyTls(true).build();
+
+    assertThat(copy)
+        .isEqualTo(
+            new ImapEndpoint(
+                "mail.example.com",
+                143,
+                ConnectionSecurity.STARTTLS,
+                false,
+                null,
+                3,
+                Duration.ofSeconds(7),
+                ImapEndpoint.DEFAULT_READ_TIMEOUT,
+                java.util.Set.of("MULTIAPPEND"),
+                true));
+    assertThat(original.legacyTlsAllowed()).isFalse();
+  }
+
+  @Test
+  void aCopyIsCheckedAsTheRecordIs() {
+    assertThatThrownBy(
+            () ->
+                ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", 143).toBuilder()
+                    .maxConcurrentMailboxes(0)
+                    .build())
+        .hasMessageContaining("maxConcurrentMailboxes");
   }
 
   @Test

@@ -25,7 +25,8 @@ final class LargeMessageRun {
         new TargetAccount(
             ImapEndpoint.plaintextAllowedExplicitly("127.0.0.1", dstPort),
             ImapLogin.password(user, pw));
-    SyncOptions options = SyncOptions.defaults().withLargeMessages(8L << 20, Path.of(args[3]));
+    SyncOptions options =
+        SyncOptions.defaults().toBuilder().largeMessages(8L << 20, Path.of(args[3])).build();
     SyncOutcome outcome =
         new MailboxSynchronizer(new EndpointGate(), 32L << 20)
             .sync(user, src, dst, options, new InMemorySyncStateStore(), SyncProgressListener.NONE);

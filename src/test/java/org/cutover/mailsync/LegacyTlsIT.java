@@ -40,8 +40,9 @@ class LegacyTlsIT {
   }
 
   private static ImapEndpoint endpoint() {
-    return ImapEndpoint.implicitTls("127.0.0.1", server.tlsPort())
-        .withTrustStore(new TrustStore(server.certificate(), "PEM", null));
+    return ImapEndpoint.implicitTls("127.0.0.1", server.tlsPort()).toBuilder()
+        .trustStore(new TrustStore(server.certificate(), "PEM", null))
+        .build();
   }
 
   private static EndpointCheck check(ImapEndpoint endpoint) {
@@ -65,7 +66,7 @@ class LegacyTlsIT {
   void saysTheJvmStillRefusesTls11WhenOnlyTheEndpointAllowsIt() {
     assumeThat(LegacyTls.refusedByJvm()).as("this JVM's jdk.tls.disabledAlgorithms").isNotEmpty();
 
-    EndpointCheck check = check(endpoint().withLegacyTls(true));
+    EndpointCheck check = check(endpoint().toBuilder().legacyTls(true).build());
 
     assertThat(check).isInstanceOf(EndpointCheck.Failed.class);
     assertThat(((EndpointCheck.Failed) check).message())

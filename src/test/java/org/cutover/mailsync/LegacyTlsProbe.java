@@ -13,9 +13,10 @@ final class LegacyTlsProbe {
 
   public static void main(String[] args) {
     ImapEndpoint endpoint =
-        ImapEndpoint.implicitTls(args[0], Integer.parseInt(args[1]))
-            .withTrustStore(new TrustStore(Path.of(args[2]), "PEM", null))
-            .withLegacyTls(true);
+        ImapEndpoint.implicitTls(args[0], Integer.parseInt(args[1])).toBuilder()
+            .trustStore(new TrustStore(Path.of(args[2]), "PEM", null))
+            .legacyTls(true)
+            .build();
     String password = args[4];
     EndpointCheck check =
         new EndpointTester()

@@ -29,8 +29,9 @@ class MailboxSynchronizerIT {
   private final List<DovecotServer> servers = new ArrayList<>();
   private final MailboxSynchronizer synchronizer = new MailboxSynchronizer();
   private SyncOptions options =
-      SyncOptions.defaults()
-          .withRetry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)));
+      SyncOptions.defaults().toBuilder()
+          .retry(new RetryPolicy(3, Duration.ofMillis(50), Duration.ofMillis(200)))
+          .build();
   private final SyncStateStore store = new InMemorySyncStateStore();
 
   @AfterEach
@@ -320,9 +321,9 @@ class MailboxSynchronizerIT {
               .count();
     }
     options =
-        options
-            .withMaxMessageBytes(limit)
-            .withExcludedFolders(
+        options.toBuilder()
+            .maxMessageBytes(limit)
+            .excludedFolders(
                 List.of(
                     "Projects*",
                     "Kunder*",
@@ -330,7 +331,8 @@ class MailboxSynchronizerIT {
                     "Réunions",
                     "Family*",
                     "Billeder*",
-                    "Newsletters"));
+                    "Newsletters"))
+            .build();
 
     SyncOutcome.Synced o = synced(sync("user1", src, dst));
 
@@ -361,7 +363,7 @@ class MailboxSynchronizerIT {
     }
 
     SyncOutcome tolerated = sync("user1", src, dst);
-    options = options.withBadItemLimit(0);
+    options = options.toBuilder().badItemLimit(0).build();
     store.deleteMailbox("user1");
     SyncOutcome failed = sync("user1", src, dst);
 
@@ -393,7 +395,7 @@ class MailboxSynchronizerIT {
       source.append("INBOX", small, "", "03-Mar-2025 10:01:00 +0100");
     }
     SyncOptions unlimited = options;
-    options = options.withMaxMessageBytes(200_000);
+    options = options.toBuilder().maxMessageBytes(200_000).build();
     SyncOutcome.Synced limited = synced(sync("user1", src, dst)); // the big one stays behind
     List<SourceMessage> inbox;
     try (TestImap source = TestImap.open(src, "user1")) {
@@ -401,7 +403,7 @@ class MailboxSynchronizerIT {
       source.store("INBOX", inbox.get(0).uid(), "\\Flagged", true);
       source.expunge("INBOX", inbox.get(1).uid());
     }
-    options = unlimited.withDeletedOnSource(DeletedOnSource.DELETE_ON_TARGET);
+    options = unlimited.toBuilder().deletedOnSource(DeletedOnSource.DELETE_ON_TARGET).build();
 
     SyncOutcome.Synced later = synced(sync("user1", src, dst));
 
@@ -428,7 +430,7 @@ class MailboxSynchronizerIT {
     try (TestImap source = TestImap.open(src, "user1")) {
       source.expunge("INBOX", source.messages("INBOX").get(0).uid());
     }
-    options = options.withDeletedOnSource(DeletedOnSource.DELETE_ON_TARGET);
+    options = options.toBuilder().deletedOnSource(DeletedOnSource.DELETE_ON_TARGET).build();
     SyncOutcome.Synced deleting = synced(sync("user1", src, dst));
 
     assertThat(kept.extra()).isEqualTo(1);
@@ -486,13 +488,15 @@ class MailboxSynchronizerIT {
     SecretSupplier pw = () -> "pass-user1".toCharArray();
     SourceAccount source =
         new SourceAccount(
-            src.plaintext()
-                .withDisabledExtensions(sourceOff.isEmpty() ? new String[0] : sourceOff.split(",")),
+            src.plaintext().toBuilder()
+                .disabledExtensions(sourceOff.isEmpty() ? new String[0] : sourceOff.split(","))
+                .build(),
             ImapLogin.password("user1", pw));
     TargetAccount target =
         new TargetAccount(
-            dst.plaintext()
-                .withDisabledExtensions(targetOff.isEmpty() ? new String[0] : targetOff.split(",")),
+            dst.plaintext().toBuilder()
+                .disabledExtensions(targetOff.isEmpty() ? new String[0] : targetOff.split(","))
+                .build(),
             ImapLogin.password("user1", pw));
 
     SyncOutcome.Synced first =

@@ -93,7 +93,7 @@ class MailboxSynchronizerTest {
   void aMessageLeftOutBelowNewerCopiesIsCopiedWhenALaterPassAllowsIt() throws Exception {
     append("INBOX", message("Stor vedhæftning", "2024-05-01") + "x".repeat(20_000), new Flags());
     append("INBOX", message("Lille svar", "2024-05-02"), new Flags(Flags.Flag.SEEN));
-    SyncOutcome limited = sync(SyncOptions.defaults().withMaxMessageBytes(10_000));
+    SyncOutcome limited = sync(SyncOptions.defaults().toBuilder().maxMessageBytes(10_000).build());
     assertThat(((SyncOutcome.Synced) limited).skippedItems()).hasSize(1);
     assertThat(snapshot(target, "INBOX")).hasSize(3);
 
@@ -120,7 +120,9 @@ class MailboxSynchronizerTest {
   @Test
   void deletesTheCopyTooWhenToldTo() throws Exception {
     SyncOptions deleting =
-        SyncOptions.defaults().withDeletedOnSource(DeletedOnSource.DELETE_ON_TARGET);
+        SyncOptions.defaults().toBuilder()
+            .deletedOnSource(DeletedOnSource.DELETE_ON_TARGET)
+            .build();
     sync(deleting);
     expunge(source, "INBOX", "Faktura 17");
 
@@ -130,7 +132,8 @@ class MailboxSynchronizerTest {
 
   @Test
   void leavesExcludedFoldersOutAndSaysSo() throws Exception {
-    SyncOutcome outcome = sync(SyncOptions.defaults().withExcludedFolders(List.of("Projekter/*")));
+    SyncOutcome outcome =
+        sync(SyncOptions.defaults().toBuilder().excludedFolders(List.of("Projekter/*")).build());
 
     assertThat(outcome.statistics().messagesCopied()).isEqualTo(3);
     assertThat(((SyncOutcome.Synced) outcome).skippedFolders())

@@ -99,7 +99,7 @@ class RenewedTokenIT {
                 "user1-to-user2",
                 oauthSource(tokenSource()),
                 server.target("user2"),
-                SyncOptions.defaults().withParallelFolders(1),
+                SyncOptions.defaults().toBuilder().parallelFolders(1).build(),
                 new InMemorySyncStateStore(),
                 outliveTheFirstToken);
 
@@ -128,7 +128,7 @@ class RenewedTokenIT {
                 "user1-to-user2",
                 oauthSource(source),
                 server.target("user2"),
-                SyncOptions.defaults().withParallelFolders(1),
+                SyncOptions.defaults().toBuilder().parallelFolders(1).build(),
                 new InMemorySyncStateStore(),
                 SyncProgressListener.NONE);
 

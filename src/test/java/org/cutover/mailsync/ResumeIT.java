@@ -31,10 +31,11 @@ class ResumeIT {
   private final List<DovecotServer> servers = new ArrayList<>();
   private final MailboxSynchronizer synchronizer = new MailboxSynchronizer();
   private final SyncOptions options =
-      SyncOptions.defaults()
-          .withParallelFolders(1)
-          .withBatch(20, 8L << 20)
-          .withRetry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)));
+      SyncOptions.defaults().toBuilder()
+          .parallelFolders(1)
+          .batch(20, 8L << 20)
+          .retry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
+          .build();
 
   @AfterEach
   void stopServers() {

@@ -39,11 +39,12 @@ class RewritingTargetIT {
     source = DovecotServer.start(work.resolve("src"), DovecotOptions.defaults().withUsers(1));
     cyrus = CyrusServer.start("user1");
     options =
-        SyncOptions.defaults()
-            .withParallelFolders(1)
-            .withBatch(5, 8L << 20)
-            .withLargeMessages(64 * 1024, work.resolve("spool"))
-            .withRetry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)));
+        SyncOptions.defaults().toBuilder()
+            .parallelFolders(1)
+            .batch(5, 8L << 20)
+            .largeMessages(64 * 1024, work.resolve("spool"))
+            .retry(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
+            .build();
     try (TestImap src = TestImap.open(source, "user1")) {
       for (int i = 0; i < PLAIN; i++) {
         String date = String.format("%02d-Mar-2024 10:%02d:00 +0000", 1 + i % 28, i);
@@ -171,7 +172,7 @@ class RewritingTargetIT {
   @ParameterizedTest
   @EnumSource(DuplicateMatching.class)
   void findsEveryCopyWhenTheStateIsLost(DuplicateMatching matching) {
-    SyncOptions with = options.withDuplicateMatching(matching);
+    SyncOptions with = options.toBuilder().duplicateMatching(matching).build();
     assertThat(pass(new InMemorySyncStateStore(), with)).isInstanceOf(SyncOutcome.Synced.class);
 
     SyncOutcome again = pass(new InMemorySyncStateStore(), with);

@@ -67,7 +67,7 @@ class StartFormRegistryTest {
   void registersAMicrosoft365MigrationFromTheForm() {
     Map<String, Object> form = microsoft365Form();
 
-    String id = registry.registerFromForm(form);
+    String id = registry.registerFromForm(form).migrationId();
 
     StoredMigration stored = store.find(id).orElseThrow();
     assertThat(stored.summary().batchName()).isEqualTo("contoso-wave-1");
@@ -94,7 +94,7 @@ class StartFormRegistryTest {
     form.put("targetAdminUser", "admin@example.net");
     form.put("mxHosts", "10 mx1.example.net\n\n20 mx2.example.net.\n");
 
-    String id = registry.registerFromForm(form);
+    String id = registry.registerFromForm(form).migrationId();
 
     StoredEndpoint target = store.endpoint(id, EndpointRole.TARGET).orElseThrow();
     assertThat(target.host()).isEqualTo("imap.example.net");
@@ -220,7 +220,7 @@ class StartFormRegistryTest {
     form.put("sourcePort", 1993L);
     form.put("maxMxTtl", 300.0);
 
-    String id = registry.registerFromForm(form);
+    String id = registry.registerFromForm(form).migrationId();
 
     assertThat(store.endpoint(id, EndpointRole.SOURCE).orElseThrow().port()).isEqualTo(1993);
     assertThat(store.find(id).orElseThrow().maxMxTtl()).isEqualTo(300);
@@ -235,8 +235,9 @@ class StartFormRegistryTest {
     plain.put("domain", "fabrikam.com");
     plain.put("mailboxesCsv", "EmailAddress\nanna@fabrikam.com\n");
 
-    StoredMigration given = store.find(registry.registerFromForm(form)).orElseThrow();
-    StoredMigration defaults = store.find(registry.registerFromForm(plain)).orElseThrow();
+    StoredMigration given = store.find(registry.registerFromForm(form).migrationId()).orElseThrow();
+    StoredMigration defaults =
+        store.find(registry.registerFromForm(plain).migrationId()).orElseThrow();
 
     assertThat(given.autodiscoverOverwriteConsent()).isTrue();
     assertThat(given.spfInclude()).isEqualTo("spf.example.net");
@@ -302,7 +303,7 @@ class StartFormRegistryTest {
         "dnsCredentialId",
         secrets.put("contoso DNS", "cutover-key:hmac-sha256:c2VjcmV0LWRucy1rZXk=").id());
 
-    String id = registry.registerFromForm(form);
+    String id = registry.registerFromForm(form).migrationId();
 
     StoredMigration stored = store.find(id).orElseThrow();
     assertThat(stored.dnsProvider()).isEqualTo("rfc2136");
@@ -398,7 +399,7 @@ class StartFormRegistryTest {
             + bo.id()
             + "\n");
 
-    String id = registry.registerFromForm(form);
+    String id = registry.registerFromForm(form).migrationId();
 
     assertThat(store.mailboxes(id))
         .extracting(MailboxState::sourceUser, MailboxState::sourcePassword)

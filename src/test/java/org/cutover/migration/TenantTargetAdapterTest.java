@@ -317,6 +317,6 @@ class TenantTargetAdapterTest {
         .thenAnswer(call -> call.getArgument(1, Boolean.class) ? "renewed" : "cached");
 
     assertThat(target.tokens(id).accessToken("user0@contoso.com")).isEqualTo("cached");
-    assertThat(target.renewedAccessToken(id)).isEqualTo("renewed");
+    assertThat(target.tokens(id).renewedAccessToken("user0@contoso.com")).isEqualTo("renewed");
   }
 }

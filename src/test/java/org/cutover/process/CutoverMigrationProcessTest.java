@@ -10,6 +10,7 @@ import static org.mockito.Mockito.verify;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -862,6 +863,48 @@ class CutoverMigrationProcessTest {
             "setSpfRecord",
             "setRestoredTtlRecord",
             "migrationCompleted");
+  }
+
+  @Test
+  void aTasklistStartSetsTheSameVariablesAsARestStart() {
+    Map<String, Object> form =
+        Map.of(
+            "domain", "contoso.com",
+            "batchName", "contoso-2026",
+            "sourceHost", "mail.contoso.com",
+            "mailboxes", "anna@contoso.com",
+            "dnsMode", "AUTOMATIC",
+            "autoStartBatch", false,
+            "language", "da");
+    Runbook fromTasklist = runbook("m-1");
+    String definitionId =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("cutover-migration")
+            .singleResult()
+            .getId();
+    ProcessInstance tasklist = processEngine.getFormService().submitStartForm(definitionId, form);
+    fromTasklist.runJobs();
+    Map<String, Object> tasklistVariables =
+        new HashMap<>(processEngine.getRuntimeService().getVariables(tasklist.getId()));
+    // One runbook per migration: the fake registry names the same migration both times.
+    processEngine.getRuntimeService().deleteProcessInstance(tasklist.getId(), "compared");
+
+    Runbook overRest = runbook("m-1");
+    String rest =
+        overRest.control.start(
+            new RunbookStarts(overRest.defaults).startFor(InMemoryMigrations.registered(form)));
+    overRest.runJobs();
+    Map<String, Object> restVariables = processEngine.getRuntimeService().getVariables(rest);
+
+    // Only the start form's path has the registration's verdict.
+    assertThat(tasklistVariables.remove("settingsValid")).isEqualTo(true);
+    assertThat(tasklistVariables)
+        .isEqualTo(restVariables)
+        .containsEntry("guidedDns", false)
+        .containsEntry("autoStartBatch", false)
+        .containsEntry("finalSyncMaxRounds", 3);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.BatchStatus;
+import org.cutover.migration.DurationOverrides;
 import org.cutover.migration.FinalSweep;
 import org.cutover.migration.FinalSweeps;
 import org.cutover.migration.InvalidMigrationSettings;
@@ -18,6 +19,7 @@ import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MailboxSyncRunner;
 import org.cutover.migration.MigrationPhase;
 import org.cutover.migration.MigrationRegistry;
+import org.cutover.migration.MigrationRegistry.Registered;
 import org.cutover.migration.RunbookClaims;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TransientStepFailure;
@@ -121,7 +123,7 @@ class InMemoryMigrations
   // ---------------------------------------------------------------- MigrationRegistry
 
   @Override
-  public String registerFromForm(Map<String, Object> formValues) {
+  public Registered registerFromForm(Map<String, Object> formValues) {
     registrations.add(new HashMap<>(formValues));
     List<String> problems = new ArrayList<>();
     Object domain = formValues.get("domain");
@@ -136,7 +138,20 @@ class InMemoryMigrations
       throw new InvalidMigrationSettings(problems);
     }
     log("registerFromForm");
-    return MIGRATION_ID;
+    return registered(formValues);
+  }
+
+  /** What the registry makes of the form's values, read here as simply as the tests need. */
+  static Registered registered(Map<String, Object> formValues) {
+    return new Registered(
+        MIGRATION_ID,
+        (String) formValues.get("domain"),
+        (String) formValues.get("batchName"),
+        Boolean.TRUE.equals(formValues.get("autoStartBatch")),
+        !"AUTOMATIC".equals(formValues.get("dnsMode")),
+        (String) formValues.getOrDefault("targetType", "MICROSOFT_365"),
+        (String) formValues.getOrDefault("language", "en"),
+        DurationOverrides.NONE);
   }
 
   // ---------------------------------------------------------------- RunbookClaims

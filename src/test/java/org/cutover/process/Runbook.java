@@ -60,7 +60,7 @@ final class Runbook {
     this.migrations = migrations;
     this.defaults = defaults;
     this.management = engine.getManagementService();
-    this.control = new CamundaRunbookControl(engine, defaults);
+    this.control = new CamundaRunbookControl(engine);
     this.worker = new MailboxSyncWorker(migrations, defaults.syncLockDuration(), engineClock());
     this.externalTasks = new EngineExternalTasks(engine);
     this.switches = new InMemorySwitchSchedule(migrations);
@@ -100,7 +100,8 @@ final class Runbook {
         provider(org.cutover.migration.TargetLicences.class, ports);
     Mocks.register(
         "registerMigration",
-        new RegisterMigration(migrations, defaults, new RunbookStartGuard(migrations)));
+        new RegisterMigration(
+            migrations, new RunbookStarts(defaults), new RunbookStartGuard(migrations)));
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
     Mocks.register("runPreflight", new RunPreflight(target, sync));
@@ -231,7 +232,8 @@ final class Runbook {
         defaults.incrementalSyncCycle(),
         defaults.finalWait(),
         defaults.licenceDeadline(),
-        defaults.licenceReminderBefore());
+        defaults.licenceReminderBefore(),
+        defaults.finalSyncMaxRounds());
   }
 
   /** Starts the runbook and runs its first steps (the preflight) up to the first wait. */

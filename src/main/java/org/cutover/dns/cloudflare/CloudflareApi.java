@@ -3,7 +3,6 @@ package org.cutover.dns.cloudflare;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cutover.http.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,26 +174,7 @@ final class CloudflareApi {
   }
 
   private Optional<Duration> retryAfter(HttpResponse<String> response) {
-    Optional<String> header = response.headers().firstValue("Retry-After");
-    if (header.isEmpty()) {
-      return Optional.empty();
-    }
-    String value = header.get().strip();
-    try {
-      BigDecimal seconds = new BigDecimal(value);
-      if (seconds.signum() < 0) {
-        return Optional.empty();
-      }
-      return Optional.of(Duration.ofMillis(seconds.movePointRight(3).longValue()));
-    } catch (NumberFormatException e) {
-      try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration wait = Duration.between(clock.instant(), at.toInstant());
-        return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
-      } catch (DateTimeParseException unreadable) {
-        return Optional.empty();
-      }
-    }
+    return RetryAfter.of(response, clock.instant());
   }
 
   private static String stripQuery(String path) {

@@ -100,7 +100,9 @@ class StoredMailWayBack implements MailWayBack {
               key,
               new SourceAccount(target.endpoint(), target.login(), target.user()),
               new TargetAccount(source.endpoint(), source.login(), source.user()),
-              logins.options(mailbox.id()).withDeletedOnSource(DeletedOnSource.KEEP_ON_TARGET),
+              logins.options(mailbox.id()).toBuilder()
+                  .deletedOnSource(DeletedOnSource.KEEP_ON_TARGET)
+                  .build(),
               state,
               null);
       copied = outcome.statistics().messagesCopied() + outcome.statistics().messagesAltered();

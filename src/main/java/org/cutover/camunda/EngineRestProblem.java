@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;

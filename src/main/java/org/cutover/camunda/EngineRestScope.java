@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

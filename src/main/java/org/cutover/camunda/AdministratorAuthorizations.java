@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -3,4 +3,4 @@
  * {@code bpmn/} and {@code forms/} folders, our tables migrated before the engine starts, the
  * engine's REST API behind HTTP Basic, and the accounts that must exist.
  */
-package org.cutover.engine;
+package org.cutover.camunda;

@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 /**
  * A setting the sync worker account or the worker role cannot do without; {@link

@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

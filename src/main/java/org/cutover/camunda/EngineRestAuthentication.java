@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import jakarta.servlet.Filter;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -1,4 +1,4 @@
-package org.cutover.engine;
+package org.cutover.camunda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
