@@ -520,7 +520,7 @@ class StartFormRegistryTest {
     assertThat(recipients.accept(discoveryId, "admin", java.time.Instant.now())).isTrue();
     form.remove("discoveryId");
 
-    String id = registry.registerFromForm(form);
+    String id = registry.registerFromForm(form).migrationId();
 
     assertThat(store.mailboxes(id))
         .extracting(MailboxState::emailAddress, MailboxState::displayName)
