@@ -27,15 +27,16 @@ final class CurrentSteps {
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
-  private final String executionTable;
+  private final ManagementService management;
 
   CurrentSteps(RuntimeService runtime, RepositoryService repository, ManagementService management) {
     this.runtime = runtime;
     this.repository = repository;
-    this.executionTable = management.getTableName(ExecutionEntity.class);
+    this.management = management;
   }
 
   List<String> of(ProcessInstance instance) {
+    String executionTable = management.getTableName(ExecutionEntity.class);
     // One row per activity: MIN(ID_) picks any one of the executions standing in it.
     String sql =
         "SELECT * FROM "
