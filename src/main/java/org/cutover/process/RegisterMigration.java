@@ -17,6 +17,7 @@ import static org.cutover.process.ProcessVariables.TXT_RETRY_WAIT;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.cutover.migration.InvalidMigrationSettings;
 import org.cutover.migration.MigrationRegistry;
 import org.slf4j.Logger;
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Component;
  * "Register the migration" when the runbook was started from the Tasklist start form: the registry
  * checks the form's values with the REST API's rules and stores the migration. Then the migration
  * id becomes the business key, the waits come from configuration, and the raw form values (the
- * mailbox list among them) leave the process. Invalid settings set {@code settingsValid} false and
- * {@code settingsProblems}, for the task "Correct the migration settings".
+ * mailbox list among them) leave the process. A planned switch the form gives (checked with the
+ * other settings) is planned as the REST API plans it, letters included. Invalid settings set
+ * {@code settingsValid} false and {@code settingsProblems}, for the task "Correct the migration
+ * settings".
  */
 @Component("registerMigration")
 class RegisterMigration extends RunbookStep {
@@ -38,11 +41,17 @@ class RegisterMigration extends RunbookStep {
   private final MigrationRegistry registry;
   private final RunbookDefaults defaults;
   private final RunbookStartGuard guard;
+  private final SwitchTimeControl switchTimes;
 
-  RegisterMigration(MigrationRegistry registry, RunbookDefaults defaults, RunbookStartGuard guard) {
+  RegisterMigration(
+      MigrationRegistry registry,
+      RunbookDefaults defaults,
+      RunbookStartGuard guard,
+      SwitchTimeControl switchTimes) {
     this.registry = registry;
     this.defaults = defaults;
     this.guard = guard;
+    this.switchTimes = switchTimes;
   }
 
   @Override
@@ -85,5 +94,21 @@ class RegisterMigration extends RunbookStep {
     LICENCE_DEADLINE.set(execution, defaults.licenceDeadline().toString());
     LICENCE_REMINDER_BEFORE.set(execution, defaults.licenceReminderBefore().toString());
     FINAL_SYNC_MAX_ROUNDS.set(execution, defaults.finalSyncMaxRounds());
+    registry
+        .plannedSwitch(formValues)
+        .ifPresent(
+            time -> switchTimes.plan(migrationId, time, "$.plannedSwitch", startedBy(execution)));
+  }
+
+  /** Who started the runbook from Tasklist, as the engine's history keeps it. */
+  private static String startedBy(DelegateExecution execution) {
+    HistoricProcessInstance started =
+        execution
+            .getProcessEngineServices()
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .singleResult();
+    return started == null ? null : started.getStartUserId();
   }
 }

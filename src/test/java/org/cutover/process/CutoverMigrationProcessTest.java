@@ -830,6 +830,48 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
+  void plansTheSwitchGivenInTheStartFormWithItsLettersOnceTheMigrationIsRegistered() {
+    Runbook runbook = runbook("m-1");
+    String definitionId =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("cutover-migration")
+            .singleResult()
+            .getId();
+    ProcessInstance instance =
+        processEngine
+            .getFormService()
+            .submitStartForm(
+                definitionId,
+                Map.of(
+                    "domain", "contoso.com",
+                    "mailboxes", "anna@contoso.com",
+                    "dnsMode", "GUIDED",
+                    "switchDate", "2026-03-05",
+                    "switchTime", "18:00",
+                    "switchZone", "Europe/Copenhagen"));
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
+    assertThat(runbook.switches.planned)
+        .isEqualTo(
+            new org.cutover.migration.schedule.PlannedSwitch(
+                Instant.parse("2026-03-05T17:00:00Z"), "Europe/Copenhagen", 0));
+    assertThat(
+            processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(SwitchLetterPlan.PROCESS_KEY)
+                .processInstanceBusinessKey(InMemoryMigrations.MIGRATION_ID)
+                .count())
+        .as("the reminder is planned as for a time set over REST")
+        .isOne();
+    assertThat(processEngine.getRuntimeService().getVariables(instance.getId()))
+        .doesNotContainKeys("switchDate", "switchTime", "switchZone");
+  }
+
+  @Test
   void batchWaitsUntilStartedThroughRunbookControl() {
     Runbook runbook = runbook("m-1", "m-2");
     ProcessInstance instance = runbook.start(false);

@@ -98,7 +98,8 @@ final class Runbook {
         provider(org.cutover.migration.TargetLicences.class, ports);
     Mocks.register(
         "registerMigration",
-        new RegisterMigration(migrations, defaults, new RunbookStartGuard(migrations)));
+        new RegisterMigration(
+            migrations, defaults, new RunbookStartGuard(migrations), switchTimes));
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
     Mocks.register("runPreflight", new RunPreflight(target, sync));
