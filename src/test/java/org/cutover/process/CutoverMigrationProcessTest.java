@@ -112,10 +112,30 @@ class CutoverMigrationProcessTest {
     // The source is watched for late mail for its period, one look an hour, before it is forgotten.
     BpmnAwareTests.assertThat(instance).isWaitingAt("lateMailCheckDue");
     Instant watchStarted = runbook.now();
+    assertThat(runbook.watch.journal)
+        .containsExactly("lookAt m-1", "lookAt m-2", "lookAt m-3", "checkLateMail");
+    // Each mailbox of a look is a job of its own: no job outlives its lock in a large batch.
+    Job timer = runbook.timer("lateMailCheckDue");
+    ClockUtil.setCurrentTime(java.util.Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+    processEngine.getManagementService().executeJob(timer.getId());
+    processEngine
+        .getManagementService()
+        .executeJob(runbook.continuation("checkLateMail#multiInstanceBody").getId());
+    for (String mailbox : List.of("m-1", "m-2")) {
+      processEngine
+          .getManagementService()
+          .executeJob(runbook.continuation("checkLateMail").getId());
+      assertThat(runbook.watch.journal).last().isEqualTo("lookAt " + mailbox);
+    }
+    processEngine.getManagementService().executeJob(runbook.continuation("checkLateMail").getId());
+    assertThat(runbook.watch.journal).endsWith("lookAt m-3", "checkLateMail");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("lateMailCheckDue");
     runbook.runLateMailWatch();
     assertThat(runbook.watch.checks()).isEqualTo(169);
+    assertThat(runbook.watch.journal.stream().filter(entry -> entry.startsWith("lookAt ")))
+        .hasSize(169 * 3);
     assertThat(runbook.now()).isAfterOrEqualTo(watchStarted.plus(RecordedWatchAndWayBack.WATCH));
-    assertThat(runbook.watch.journal).endsWith("checkLateMail", "endLateMailWatch");
+    assertThat(runbook.watch.journal).endsWith("lookAt m-3", "checkLateMail", "endLateMailWatch");
     assertThat(runbook.watch.endedHow()).isEqualTo("PERIOD_OVER");
     assertThat((String) runbook.taskVariables("reviewLateMail").get("lateMailSummary"))
         .contains("2 late messages copied to the target")
