@@ -1,6 +1,8 @@
 package org.cutover.migration;
 
 import java.util.Map;
+import java.util.Optional;
+import org.cutover.migration.schedule.SwitchTime;
 
 /**
  * Registers a migration started from the Tasklist start form: validates the form's values with the
@@ -40,4 +42,10 @@ public interface MigrationRegistry {
           settings.durations());
     }
   }
+
+  /**
+   * The planned switch the form gives, as {@link #registerFromForm} checked it; empty when the form
+   * gives none. It is planned once the migration is registered.
+   */
+  Optional<SwitchTime> plannedSwitch(Map<String, Object> formValues);
 }

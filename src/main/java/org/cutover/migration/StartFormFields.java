@@ -1,5 +1,8 @@
 package org.cutover.migration;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +13,7 @@ import java.util.regex.Pattern;
 import org.cutover.migration.letters.ClientEncryption;
 import org.cutover.migration.letters.ClientSettings;
 import org.cutover.migration.recipients.BatchRecipients;
+import org.cutover.migration.schedule.SwitchTime;
 import org.cutover.secrets.SecretText;
 
 /**
@@ -35,7 +39,9 @@ import org.cutover.secrets.SecretText;
  * up in their mail programs: {@value #CLIENT_INCOMING_SERVER}, {@value #CLIENT_INCOMING_PORT},
  * {@value #CLIENT_INCOMING_ENCRYPTION}, {@value #CLIENT_OUTGOING_SERVER}, {@value
  * #CLIENT_OUTGOING_PORT}, {@value #CLIENT_OUTGOING_ENCRYPTION}, {@value #CLIENT_WEBMAIL_ADDRESS},
- * {@value #CLIENT_SIGN_IN_ADDRESS}, {@value #CLIENT_ALLOW_UNENCRYPTED}.
+ * {@value #CLIENT_SIGN_IN_ADDRESS}, {@value #CLIENT_ALLOW_UNENCRYPTED}; the planned switch (none
+ * when neither day nor time is given): {@value #SWITCH_DATE}, {@value #SWITCH_TIME}, {@value
+ * #SWITCH_ZONE}.
  *
  * <p>Values are taken as the form gives them: text as text, numbers as whole numbers, yes/no as
  * booleans; a number where text belongs, or anything but true or false for a yes/no field, is
@@ -95,6 +101,9 @@ final class StartFormFields {
   static final String CLIENT_WEBMAIL_ADDRESS = "clientWebmailAddress";
   static final String CLIENT_SIGN_IN_ADDRESS = "clientSignInAddress";
   static final String CLIENT_ALLOW_UNENCRYPTED = "clientAllowUnencrypted";
+  static final String SWITCH_DATE = "switchDate";
+  static final String SWITCH_TIME = "switchTime";
+  static final String SWITCH_ZONE = "switchZone";
 
   private static final Pattern MAILBOX_PATH = Pattern.compile("\\$\\.mailboxes\\[(\\d+)].*");
 
@@ -255,6 +264,46 @@ final class StartFormFields {
         flag(CLIENT_ALLOW_UNENCRYPTED) ? Boolean.TRUE : null);
   }
 
+  /**
+   * The planned switch as the form gives it: none when neither day nor time is filled in (the zone
+   * has a default). A day or time that cannot be read counts as not given, and the rules say what
+   * to give.
+   */
+  SwitchTime plannedSwitch() {
+    String date = text(SWITCH_DATE);
+    String time = text(SWITCH_TIME);
+    if ((date == null || date.isBlank()) && (time == null || time.isBlank())) {
+      return null;
+    }
+    return new SwitchTime(day(date), timeOfDay(time), text(SWITCH_ZONE));
+  }
+
+  /** A date field's value: {@code 2026-04-18}, possibly with a time after it. */
+  private static LocalDate day(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String text = value.strip();
+    try {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException unreadable) {
+      return null;
+    }
+  }
+
+  /** A time of day: {@code 18:00}, possibly with seconds. */
+  private static LocalTime timeOfDay(String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String text = value.strip();
+    try {
+      return LocalTime.parse(text.length() > 5 ? text.substring(0, 5) : text);
+    } catch (DateTimeParseException unreadable) {
+      return null;
+    }
+  }
+
   /** The form field a problem of {@link NewMigration} (JSON path) belongs to, with the message. */
   String describe(SettingsProblem problem) {
     Matcher mailbox = MAILBOX_PATH.matcher(problem.path());
@@ -280,6 +329,13 @@ final class StartFormFields {
         case "endpoint" -> TARGET_HOST;
         default ->
             path.startsWith("target." + MX_HOSTS) ? MX_HOSTS : path.substring("target.".length());
+      };
+    }
+    if (path.startsWith("plannedSwitch")) {
+      return switch (path) {
+        case "plannedSwitch.time" -> SWITCH_TIME;
+        case "plannedSwitch.zone" -> SWITCH_ZONE;
+        default -> SWITCH_DATE;
       };
     }
     if (path.startsWith("clientSettings.")) {

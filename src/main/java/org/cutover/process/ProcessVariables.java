@@ -112,6 +112,10 @@ final class ProcessVariables {
   static final ProcessVariable<Boolean> LATE_MAIL_WATCH_OVER = flag("lateMailWatchOver");
   static final ProcessVariable<String> LATE_MAIL_NEXT_CHECK = text("lateMailNextCheck");
   static final ProcessVariable<String> LATE_MAIL_SUMMARY = text("lateMailSummary");
+  // Set by the engine in a multi-instance step (the watch looks at one mailbox per instance): the
+  // instance's position, from 0, and how many instances there are.
+  static final ProcessVariable<Integer> LOOP_COUNTER = number("loopCounter");
+  static final ProcessVariable<Integer> INSTANCES = number("nrOfInstances");
   // The way back for mail on a cancel: how many messages or folders could not be copied back to
   // the source, and which (capped; the API has them all).
   static final ProcessVariable<Integer> MAIL_NOT_COPIED_BACK_COUNT =

@@ -6,6 +6,7 @@ import static org.cutover.process.ProcessVariables.SETTINGS_VALID;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.cutover.migration.InvalidMigrationSettings;
 import org.cutover.migration.MigrationRegistry;
 import org.slf4j.Logger;
@@ -17,8 +18,10 @@ import org.springframework.stereotype.Component;
  * checks the form's values with the REST API's rules and stores the migration. Then the raw form
  * values (the mailbox list among them) leave the process, the migration id becomes the business key
  * and the runbook's variables are set from the registered settings by {@link RunbookStarts} and
- * {@link RunbookStart#variables()}, as for a start over REST. Invalid settings set {@code
- * settingsValid} false and {@code settingsProblems}, for the task "Correct the migration settings".
+ * {@link RunbookStart#variables()}, as for a start over REST. A planned switch the form gives
+ * (checked with the other settings) is planned as the REST API plans it, letters included. Invalid
+ * settings set {@code settingsValid} false and {@code settingsProblems}, for the task "Correct the
+ * migration settings".
  */
 @Component("registerMigration")
 class RegisterMigration extends RunbookStep {
@@ -28,11 +31,17 @@ class RegisterMigration extends RunbookStep {
   private final MigrationRegistry registry;
   private final RunbookStarts starts;
   private final RunbookStartGuard guard;
+  private final SwitchTimeControl switchTimes;
 
-  RegisterMigration(MigrationRegistry registry, RunbookStarts starts, RunbookStartGuard guard) {
+  RegisterMigration(
+      MigrationRegistry registry,
+      RunbookStarts starts,
+      RunbookStartGuard guard,
+      SwitchTimeControl switchTimes) {
     this.registry = registry;
     this.starts = starts;
     this.guard = guard;
+    this.switchTimes = switchTimes;
   }
 
   @Override
@@ -66,5 +75,21 @@ class RegisterMigration extends RunbookStep {
     // The same variables as a start over REST, from the settings as registered.
     execution.setVariables(starts.startFor(registered).variables());
     execution.setProcessBusinessKey(migrationId);
+    registry
+        .plannedSwitch(formValues)
+        .ifPresent(
+            time -> switchTimes.plan(migrationId, time, "$.plannedSwitch", startedBy(execution)));
+  }
+
+  /** Who started the runbook from Tasklist, as the engine's history keeps it. */
+  private static String startedBy(DelegateExecution execution) {
+    HistoricProcessInstance started =
+        execution
+            .getProcessEngineServices()
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .singleResult();
+    return started == null ? null : started.getStartUserId();
   }
 }

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -76,6 +77,7 @@ class LetterAsReceivedApiTest {
   @Autowired MockMvc mvc;
   @Autowired ObjectMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired org.cutover.migration.UserLetters letters;
 
   @BeforeEach
   void runbookStarts() {
@@ -196,6 +198,69 @@ class LetterAsReceivedApiTest {
   }
 
   @Test
+  void changedClientSettingsAreCheckedAsAtRegistrationAndLettersSentAfterwardsNameThem()
+      throws Exception {
+    String id =
+        created(
+            register(
+                imapMigration(
+                    Map.of(
+                        "incomingServer", "mail.newhost.example",
+                        "outgoingServer", "smtp.newhost.example"))));
+
+    changeClientSettings(id, Map.of("incomingServer", "127.0.0.1", "outgoingPort", 70000), "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[0].path").value("$.incomingServer"))
+        .andExpect(jsonPath("$.errors[0].message", containsString("not an IP address")))
+        .andExpect(jsonPath("$.errors[1].path").value("$.outgoingPort"));
+    changeClientSettings(id, Map.of("incomingServer", "imap.moved.example"), "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.outgoingServer"));
+    changeClientSettings(
+            id,
+            Map.of(
+                "incomingServer", "imap.moved.example",
+                "incomingEncryption", "NONE",
+                "outgoingServer", "smtp.moved.example"),
+            "da")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.incomingEncryption"))
+        .andExpect(jsonPath("$.errors[0].message", containsString("ukrypteret")));
+    changeClientSettings(id, Map.of("incomingSrever", "imap.moved.example"), "en")
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].path").value("$.incomingSrever"));
+    assertThat(received(id, "welcome", "user0@contoso.com"))
+        .as("nothing refused is stored")
+        .contains("Incoming mail (IMAP): mail.newhost.example, port 993");
+
+    changeClientSettings(
+            id,
+            Map.of(
+                "incomingServer", "imap.moved.example",
+                "outgoingServer", "smtp.moved.example",
+                "outgoingEncryption", "TLS"),
+            "en")
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.incomingServer").value("imap.moved.example"))
+        .andExpect(jsonPath("$.outgoingPort").value(465));
+    mvc.perform(get("/api/migrations/" + id + "/client-settings").with(MigrationApiTest.ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.outgoingServer").value("smtp.moved.example"));
+    smtp.purgeEmailFromAllMailboxes();
+    letters.sendWelcomeLetter(id);
+
+    jakarta.mail.internet.MimeMessage[] sent = smtp.getReceivedMessagesForDomain("contoso.com");
+    assertThat(sent).isNotEmpty();
+    for (jakarta.mail.internet.MimeMessage letter : sent) {
+      assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(letter))
+          .contains("imap.moved.example", "smtp.moved.example")
+          .doesNotContain("mail.newhost.example", "smtp.newhost.example");
+    }
+    changeClientSettings("no-such-id", Map.of(), "en").andExpect(status().isNotFound());
+  }
+
+  @Test
   void answersProblemDetailsForAnUnknownMailboxLetterOrMigration() throws Exception {
     String id = created(register(MigrationApiTest.migration(1)));
 
@@ -237,6 +302,16 @@ class LetterAsReceivedApiTest {
       body.put("clientSettings", clientSettings);
     }
     return body;
+  }
+
+  private ResultActions changeClientSettings(
+      String id, Map<String, Object> settings, String language) throws Exception {
+    return mvc.perform(
+        put("/api/migrations/" + id + "/client-settings")
+            .with(MigrationApiTest.ADMIN)
+            .header("Accept-Language", language)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json.writeValueAsString(settings)));
   }
 
   private ResultActions register(Map<String, Object> body) throws Exception {

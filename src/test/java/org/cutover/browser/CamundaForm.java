@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -102,6 +103,27 @@ final class CamundaForm {
           return text.equals(input(key).getDomProperty("value"));
         });
     typed.put(key, text);
+    return this;
+  }
+
+  /**
+   * Picks {@code day} in the date field {@code key} as a person types it into the date picker
+   * (month/day/year as the picker shows it, such as 12/7/2026, then Tab); the form keeps it as an
+   * ISO day.
+   */
+  CamundaForm pickDate(String key, java.time.LocalDate day) {
+    String text = day.format(java.time.format.DateTimeFormatter.ofPattern("M/d/uuuu", Locale.ROOT));
+    By picker = By.cssSelector("input[id*='-" + field(key).id() + "']");
+    browser.until(
+        driver -> {
+          WebElement input = browser.until(ExpectedConditions.elementToBeClickable(picker));
+          if (!text.equals(input.getDomProperty("value"))) {
+            click(input);
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(text, Keys.TAB);
+          }
+          return text.equals(driver.findElement(picker).getDomProperty("value"));
+        });
     return this;
   }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +60,10 @@ import org.springframework.test.context.DynamicPropertySource;
       "cutover.runbook.incremental-sync-cycle=PT10M",
       "cutover.runbook.step-retry-cycle=R3/PT5S",
       "cutover.runbook.licence-deadline=PT30M",
-      "cutover.runbook.licence-reminder-before=PT20M"
+      "cutover.runbook.licence-reminder-before=PT20M",
+      // a switch may be planned from a few minutes ahead: the demo zone's TTLs are seconds
+      "cutover.switch.assumed-old-mx-ttl=PT0S",
+      "cutover.switch.margin=PT0S"
     })
 @ActiveProfiles({"demo", "test"})
 @DirtiesContext
@@ -119,6 +126,11 @@ class TasklistBrowserIT {
       String dnsKey) {
     TasklistPage tasklist = new TasklistPage(browser, base, ENGINE).signIn(ADMIN, PASSWORD);
 
+    // The switch a few minutes ahead: the runbook swaps MX at that time, not before.
+    ZonedDateTime switchAt =
+        ZonedDateTime.now(ZoneId.of("Europe/Copenhagen"))
+            .plusMinutes(6)
+            .truncatedTo(ChronoUnit.MINUTES);
     CamundaForm start = tasklist.startProcess("Cutover migration", "start-migration");
     start
         .type("domain", "contoso.test")
@@ -147,7 +159,10 @@ class TasklistBrowserIT {
         .type("dnsServer", "127.0.0.1:" + DNS)
         .type("dnsCredentialId", dnsKey)
         .type("maxMxTtl", "60")
+        .pickDate("switchDate", switchAt.toLocalDate())
+        .type("switchTime", switchAt.toLocalTime().toString())
         .holdsWhatWasTyped();
+    assertThat(start.value("switchZone")).as("the zone's default").isEqualTo("Europe/Copenhagen");
     browser.screenshotWhole("start-migration-form");
     tasklist.start();
     String processInstanceId = runningInstance();
@@ -156,6 +171,12 @@ class TasklistBrowserIT {
             "the start form's settings are accepted: %s",
             engine.getRuntimeService().getVariables(processInstanceId))
         .isEqualTo("communicateChanges");
+    String migrationId = history(processInstanceId).getBusinessKey();
+    JsonNode planned = api("/api/migrations/" + migrationId + "/switch");
+    assertThat(planned.path("zone").asText()).isEqualTo("Europe/Copenhagen");
+    assertThat(Instant.parse(planned.path("at").asText()))
+        .as("the switch planned in the start form is stored: %s", planned)
+        .isEqualTo(switchAt.toInstant());
 
     // The announcement: an edit with a placeholder letters do not have is refused in Tasklist,
     // the edit stays in the form; corrected, it is stored and sent.
@@ -221,7 +242,19 @@ class TasklistBrowserIT {
         .atMost(RUNBOOK_STEPS)
         .until(() -> history(processInstanceId).getState(), "COMPLETED"::equals);
     assertThat(cockpit.runningInstances("cutover-migration")).isEqualTo("0");
+    JsonNode migration = api("/api/migrations/" + migrationId);
+    assertThat(Instant.parse(migration.path("mxSwitchedAt").asText()))
+        .as("MX swapped at the planned switch, not before")
+        .isAfterOrEqualTo(switchAt.toInstant());
     browser.screenshot("cockpit-processes-after-decommission");
+  }
+
+  private JsonNode api(String path) {
+    try {
+      return json.readTree(http.withBasicAuth(ADMIN, PASSWORD).getForObject(path, String.class));
+    } catch (java.io.IOException unreadable) {
+      throw new java.io.UncheckedIOException(unreadable);
+    }
   }
 
   private String storeCredential(String name, String secret) throws Exception {

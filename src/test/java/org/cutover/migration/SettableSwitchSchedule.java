@@ -23,6 +23,11 @@ final class SettableSwitchSchedule implements SwitchSchedule {
   }
 
   @Override
+  public void checkBeforeRegistration(SwitchTime time, String path) {
+    throw new UnsupportedOperationException("letter tests register no migration");
+  }
+
+  @Override
   public Instant earliest(String migrationId) {
     return Instant.EPOCH;
   }

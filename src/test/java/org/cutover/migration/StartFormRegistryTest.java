@@ -8,17 +8,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cutover.migration.schedule.SwitchProperties;
+import org.cutover.migration.schedule.SwitchTime;
 import org.cutover.secrets.SecretRef;
 import org.cutover.secrets.SecretStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.ComponentScan;
@@ -49,7 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class StartFormRegistryTest {
 
   @TestConfiguration
-  @ComponentScan("org.cutover.secrets")
+  @ComponentScan({"org.cutover.secrets", "org.cutover.migration.schedule"})
+  @EnableConfigurationProperties(SwitchProperties.class)
+  @Import(DnsChangeHistory.class)
   static class Setup {}
 
   // Logins are tried at registration against real servers in LoginCheckAtRegistrationIT.
@@ -212,6 +220,78 @@ class StartFormRegistryTest {
                 assertThat(invalid.problems())
                     .anySatisfy(
                         problem -> assertThat(problem).contains("angiv mindst én postkasse")));
+  }
+
+  @Test
+  void aSwitchTimeInThePastIsRefusedWithTheOtherProblemsAndNothingIsStored() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("mailboxesCsv", "");
+    form.put("switchDate", LocalDate.now(ZoneId.of("Europe/Copenhagen")).minusDays(1).toString());
+    form.put("switchTime", "18:00");
+    form.put("switchZone", "Europe/Copenhagen");
+    int before = store.list().size();
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .anySatisfy(problem -> assertThat(problem).startsWith("mailboxesCsv"))
+                    .contains("switchDate: must be in the future; choose a later day or time"));
+    assertThat(store.list()).hasSize(before);
+  }
+
+  @Test
+  void aSwitchTimeBeforeTheOldTtlCanRunOutNamesTheTimeFieldInDanish() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("language", "da");
+    // the rule's default: 24 hours of assumed old MX TTL and 1 hour of margin from now
+    java.time.ZonedDateTime soon =
+        java.time.ZonedDateTime.now(ZoneId.of("UTC")).plusHours(2).withSecond(0).withNano(0);
+    form.put("switchDate", soon.toLocalDate().toString());
+    form.put("switchTime", soon.toLocalTime().toString());
+    form.put("switchZone", "UTC");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .singleElement()
+                    .asString()
+                    .startsWith("switchTime: må ikke ligge før "));
+  }
+
+  @Test
+  void anUnknownZoneAndAMissingTimeNameTheirFields() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("switchDate", "2099-04-18");
+    form.put("switchZone", "Europe/Nowhere");
+
+    assertThatThrownBy(() -> registry.registerFromForm(form))
+        .isInstanceOfSatisfying(
+            InvalidMigrationSettings.class,
+            invalid ->
+                assertThat(invalid.problems())
+                    .containsExactlyInAnyOrder(
+                        "switchTime: give the time of day of the switch, such as 18:00",
+                        "switchZone: is no time zone; give a region such as Europe/Copenhagen or"
+                            + " UTC"));
+  }
+
+  @Test
+  void aValidSwitchTimeIsReadFromTheFormAndNoneWithoutDayAndTime() {
+    Map<String, Object> form = microsoft365Form();
+    form.put("switchZone", "Europe/Copenhagen");
+    assertThat(registry.plannedSwitch(form)).isEmpty();
+
+    form.put("switchDate", "2099-04-18T00:00:00");
+    form.put("switchTime", "18:00");
+    registry.registerFromForm(form);
+
+    assertThat(registry.plannedSwitch(form))
+        .contains(
+            new SwitchTime(LocalDate.of(2099, 4, 18), LocalTime.of(18, 0), "Europe/Copenhagen"));
   }
 
   @Test

@@ -116,10 +116,30 @@ class CutoverMigrationProcessTest {
     // The source is watched for late mail for its period, one look an hour, before it is forgotten.
     BpmnAwareTests.assertThat(instance).isWaitingAt("lateMailCheckDue");
     Instant watchStarted = runbook.now();
+    assertThat(runbook.watch.journal)
+        .containsExactly("lookAt m-1", "lookAt m-2", "lookAt m-3", "checkLateMail");
+    // Each mailbox of a look is a job of its own: no job outlives its lock in a large batch.
+    Job timer = runbook.timer("lateMailCheckDue");
+    ClockUtil.setCurrentTime(java.util.Date.from(timer.getDuedate().toInstant().plusSeconds(1)));
+    processEngine.getManagementService().executeJob(timer.getId());
+    processEngine
+        .getManagementService()
+        .executeJob(runbook.continuation("checkLateMail#multiInstanceBody").getId());
+    for (String mailbox : List.of("m-1", "m-2")) {
+      processEngine
+          .getManagementService()
+          .executeJob(runbook.continuation("checkLateMail").getId());
+      assertThat(runbook.watch.journal).last().isEqualTo("lookAt " + mailbox);
+    }
+    processEngine.getManagementService().executeJob(runbook.continuation("checkLateMail").getId());
+    assertThat(runbook.watch.journal).endsWith("lookAt m-3", "checkLateMail");
+    BpmnAwareTests.assertThat(instance).isWaitingAt("lateMailCheckDue");
     runbook.runLateMailWatch();
     assertThat(runbook.watch.checks()).isEqualTo(169);
+    assertThat(runbook.watch.journal.stream().filter(entry -> entry.startsWith("lookAt ")))
+        .hasSize(169 * 3);
     assertThat(runbook.now()).isAfterOrEqualTo(watchStarted.plus(RecordedWatchAndWayBack.WATCH));
-    assertThat(runbook.watch.journal).endsWith("checkLateMail", "endLateMailWatch");
+    assertThat(runbook.watch.journal).endsWith("lookAt m-3", "checkLateMail", "endLateMailWatch");
     assertThat(runbook.watch.endedHow()).isEqualTo("PERIOD_OVER");
     assertThat((String) runbook.taskVariables("reviewLateMail").get("lateMailSummary"))
         .contains("2 late messages copied to the target")
@@ -961,6 +981,48 @@ class CutoverMigrationProcessTest {
         .containsEntry("sourceHost", "mail.contoso.com")
         .containsEntry("mailboxes", "anna@contoso.com\nbo@contoso.com");
     assertThat(runbook.migrations.phases).containsExactly(MigrationPhase.PREPARING);
+  }
+
+  @Test
+  void plansTheSwitchGivenInTheStartFormWithItsLettersOnceTheMigrationIsRegistered() {
+    Runbook runbook = runbook("m-1");
+    String definitionId =
+        processEngine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("cutover-migration")
+            .singleResult()
+            .getId();
+    ProcessInstance instance =
+        processEngine
+            .getFormService()
+            .submitStartForm(
+                definitionId,
+                Map.of(
+                    "domain", "contoso.com",
+                    "mailboxes", "anna@contoso.com",
+                    "dnsMode", "GUIDED",
+                    "switchDate", "2026-03-05",
+                    "switchTime", "18:00",
+                    "switchZone", "Europe/Copenhagen"));
+    runbook.runJobs();
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("communicateChanges");
+    assertThat(runbook.switches.planned)
+        .isEqualTo(
+            new org.cutover.migration.schedule.PlannedSwitch(
+                Instant.parse("2026-03-05T17:00:00Z"), "Europe/Copenhagen", 0));
+    assertThat(
+            processEngine
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processDefinitionKey(SwitchLetterPlan.PROCESS_KEY)
+                .processInstanceBusinessKey(InMemoryMigrations.MIGRATION_ID)
+                .count())
+        .as("the reminder is planned as for a time set over REST")
+        .isOne();
+    assertThat(processEngine.getRuntimeService().getVariables(instance.getId()))
+        .doesNotContainKeys("switchDate", "switchTime", "switchZone");
   }
 
   @Test

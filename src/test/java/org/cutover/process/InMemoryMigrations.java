@@ -1,6 +1,8 @@
 package org.cutover.process;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import org.cutover.migration.RunbookClaims;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.UnsweptMailbox;
+import org.cutover.migration.schedule.SwitchTime;
 
 /**
  * The migration package as the process sees it, kept in memory: one migration, its batch and
@@ -152,6 +155,19 @@ class InMemoryMigrations
         (String) formValues.getOrDefault("targetType", "MICROSOFT_365"),
         (String) formValues.getOrDefault("language", "en"),
         DurationOverrides.NONE);
+  }
+
+  /** The start form's switch fields as they are, read like the registry reads them. */
+  @Override
+  public Optional<SwitchTime> plannedSwitch(Map<String, Object> formValues) {
+    if (formValues.get("switchDate") == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SwitchTime(
+            LocalDate.parse((String) formValues.get("switchDate")),
+            LocalTime.parse((String) formValues.get("switchTime")),
+            (String) formValues.get("switchZone")));
   }
 
   // ---------------------------------------------------------------- RunbookClaims

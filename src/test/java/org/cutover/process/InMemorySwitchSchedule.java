@@ -37,6 +37,18 @@ final class InMemorySwitchSchedule implements SwitchSchedule {
 
   @Override
   public PlannedSwitch plan(String migrationId, SwitchTime time, String path, String plannedBy) {
+    ZonedDateTime at = checked(time, path);
+    int move = planned == null ? 0 : planned.move() + (planned.at().equals(at.toInstant()) ? 0 : 1);
+    planned = new PlannedSwitch(at.toInstant(), time.zone(), move);
+    return planned;
+  }
+
+  @Override
+  public void checkBeforeRegistration(SwitchTime time, String path) {
+    checked(time, path);
+  }
+
+  private ZonedDateTime checked(SwitchTime time, String path) {
     if (time.date() == null || time.time() == null || time.zone() == null) {
       throw new RejectedSettings(List.of(new SettingsProblem(path + ".date", "is missing")));
     }
@@ -49,9 +61,7 @@ final class InMemorySwitchSchedule implements SwitchSchedule {
       throw new RejectedSettings(
           List.of(new SettingsProblem(path + ".time", "must not be before " + earliest)));
     }
-    int move = planned == null ? 0 : planned.move() + (planned.at().equals(at.toInstant()) ? 0 : 1);
-    planned = new PlannedSwitch(at.toInstant(), time.zone(), move);
-    return planned;
+    return at;
   }
 
   @Override

@@ -29,6 +29,14 @@ final class RecordedWatchAndWayBack implements LateMailWatch, MailWayBack {
   private int checks;
 
   @Override
+  public void lookAt(String migrationId, String mailboxId) {
+    if (startedAt == null) {
+      startedAt = EngineClock.now();
+    }
+    journal.add("lookAt " + mailboxId);
+  }
+
+  @Override
   public WatchCheck check(String migrationId) {
     Instant now = EngineClock.now();
     if (startedAt == null) {

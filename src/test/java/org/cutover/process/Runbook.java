@@ -101,7 +101,10 @@ final class Runbook {
     Mocks.register(
         "registerMigration",
         new RegisterMigration(
-            migrations, new RunbookStarts(defaults), new RunbookStartGuard(migrations)));
+            migrations,
+            new RunbookStarts(defaults),
+            new RunbookStartGuard(migrations),
+            switchTimes));
     Mocks.register("sendAnnouncement", new SendAnnouncement(letters));
     Mocks.register("verifyTxtRecord", new VerifyTxtRecord(dnsPort));
     Mocks.register("runPreflight", new RunPreflight(target, sync));

@@ -21,15 +21,28 @@ class ClientSettingsRecords {
 
   /** Within the caller's transaction: stored with the migration or not at all. */
   void save(String migrationId, MailClientSettings settings) {
-    String text;
+    jdbc.sql("INSERT INTO migration_client_settings (migration_id, settings) VALUES (?, ?)")
+        .params(migrationId, text(settings))
+        .update();
+  }
+
+  private static String text(MailClientSettings settings) {
     try {
-      text = json.writeValueAsString(settings);
+      return json.writeValueAsString(settings);
     } catch (JsonProcessingException unwritable) {
       throw new IllegalStateException("Client settings cannot be written as JSON", unwritable);
     }
-    jdbc.sql("INSERT INTO migration_client_settings (migration_id, settings) VALUES (?, ?)")
-        .params(migrationId, text)
-        .update();
+  }
+
+  /** Replaces the settings kept for a migration (or keeps them, for one registered before). */
+  void replace(String migrationId, MailClientSettings settings) {
+    int updated =
+        jdbc.sql("UPDATE migration_client_settings SET settings = ? WHERE migration_id = ?")
+            .params(text(settings), migrationId)
+            .update();
+    if (updated == 0) {
+      save(migrationId, settings);
+    }
   }
 
   Optional<MailClientSettings> find(String migrationId) {

@@ -30,6 +30,21 @@ public class MailClientDefaults {
     return ClientSettingsRules.problems(resolve(migration), allowUnencrypted(migration));
   }
 
+  /** What is wrong with the settings a registered migration's letters would name from now on. */
+  List<SettingsProblem> problems(StoredMigration migration, ClientSettings given) {
+    return ClientSettingsRules.problems(
+        resolve(migration, given),
+        Boolean.TRUE.equals(first(given.allowUnencrypted(), defaults.allowUnencrypted())));
+  }
+
+  /** A registered migration's new settings, completed as at registration. */
+  MailClientSettings resolve(StoredMigration migration, ClientSettings given) {
+    return resolve(
+        given,
+        migration.targetType() == TargetType.MICROSOFT_365,
+        migration.autodiscoverTarget() != null);
+  }
+
   /** A migration registered before its settings were kept: configuration alone. */
   MailClientSettings of(StoredMigration migration) {
     return resolve(

@@ -79,6 +79,11 @@ class StoredSwitchSchedule implements SwitchSchedule {
   }
 
   @Override
+  public void checkBeforeRegistration(SwitchTime time, String path) {
+    SwitchTimeRules.check(time, path, clock.instant(), earliestBeforeLowering());
+  }
+
+  @Override
   public Instant earliest(String migrationId) {
     Optional<RecordedDnsChange> lowered =
         dns.changes(migrationId).stream()
@@ -89,6 +94,10 @@ class StoredSwitchSchedule implements SwitchSchedule {
       long oldTtl = lowered.get().before() == null ? 0 : lowered.get().before().ttl();
       return lowered.get().appliedAt().plusSeconds(oldTtl);
     }
+    return earliestBeforeLowering();
+  }
+
+  private Instant earliestBeforeLowering() {
     return clock.instant().plus(settings.assumedOldMxTtl()).plus(settings.margin());
   }
 

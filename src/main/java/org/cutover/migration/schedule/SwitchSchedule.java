@@ -20,6 +20,14 @@ public interface SwitchSchedule {
    */
   PlannedSwitch plan(String migrationId, SwitchTime time, String path, String plannedBy);
 
+  /**
+   * Checks the time a migration not registered yet is to be planned with, by the rules {@link
+   * #plan} applies; stores nothing.
+   *
+   * @throws org.cutover.migration.RejectedSettings naming each field that breaks a rule
+   */
+  void checkBeforeRegistration(SwitchTime time, String path);
+
   /** The earliest moment the MX swap may come, as the old MX TTL allows now. */
   Instant earliest(String migrationId);
 

@@ -12,7 +12,15 @@ import java.util.Optional;
 public interface LateMailWatch {
 
   /**
-   * Looks at every source mailbox once (the first call starts the watch) and copies what is new.
+   * Looks at one source mailbox (the first look starts the watch) and copies to the target what
+   * reached it since the last look. A mailbox that cannot be looked at now is recorded with the
+   * reason and looked at again at the next look. Each mailbox is its own step, so that a look at
+   * thousands of mailboxes never holds one step for long.
+   */
+  void lookAt(String migrationId, String mailboxId);
+
+  /**
+   * Counts a look at every mailbox as done (the first starts the watch).
    *
    * @return whether the watch period is over, and when to look again
    */

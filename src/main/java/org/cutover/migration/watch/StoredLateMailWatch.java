@@ -52,7 +52,7 @@ class StoredLateMailWatch implements LateMailWatch {
   }
 
   @Override
-  public WatchCheck check(String migrationId) {
+  public void lookAt(String migrationId, String mailboxId) {
     MailboxSyncEngine sync =
         engine.getIfAvailable(
             () -> {
@@ -62,28 +62,38 @@ class StoredLateMailWatch implements LateMailWatch {
                       + ": the source cannot be watched for late mail because the mail sync"
                       + " capability is not configured on this node");
             });
-    Instant endsAt = begin(migrationId);
-    for (MailboxState mailbox : store.mailboxes(migrationId)) {
-      long copied = 0;
-      String error;
-      try {
-        MailboxSyncReport report =
-            sync.sync(mailbox.id(), SyncMode.INCREMENTAL, PassWatch.UNGUARDED);
-        copied = report.messagesCopied() + report.messagesAltered();
-        error = report.error();
-      } catch (RuntimeException e) {
-        // One mailbox that cannot be looked at now is tried again at the next look.
-        error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      }
-      recordMailbox(migrationId, mailbox, copied, error);
-      if (copied > 0) {
-        log.info(
-            "Migration {} mailbox {}: {} late messages copied to the target",
-            migrationId,
-            mailbox.id(),
-            copied);
-      }
+    begin(migrationId);
+    MailboxState mailbox =
+        store
+            .mailbox(mailboxId)
+            .filter(found -> migrationId.equals(found.migrationId()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Migration " + migrationId + " has no mailbox " + mailboxId));
+    long copied = 0;
+    String error;
+    try {
+      MailboxSyncReport report = sync.sync(mailbox.id(), SyncMode.INCREMENTAL, PassWatch.UNGUARDED);
+      copied = report.messagesCopied() + report.messagesAltered();
+      error = report.error();
+    } catch (RuntimeException e) {
+      // A mailbox that cannot be looked at now is tried again at the next look.
+      error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
+    recordMailbox(migrationId, mailbox, copied, error);
+    if (copied > 0) {
+      log.info(
+          "Migration {} mailbox {}: {} late messages copied to the target",
+          migrationId,
+          mailbox.id(),
+          copied);
+    }
+  }
+
+  @Override
+  public WatchCheck check(String migrationId) {
+    Instant endsAt = begin(migrationId);
     Instant now = clock.instant();
     jdbc.sql(
             "UPDATE late_mail_watch SET checks = checks + 1, last_check_at = :now WHERE"

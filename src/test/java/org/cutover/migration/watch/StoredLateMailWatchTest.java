@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Optional;
 import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.MailboxState;
 import org.cutover.migration.MailboxStatus;
@@ -73,9 +73,15 @@ class StoredLateMailWatchTest {
         .param("id", MIGRATION)
         .param("at", OffsetDateTime.ofInstant(START, ZoneOffset.UTC))
         .update();
-    when(store.mailboxes(MIGRATION))
-        .thenReturn(
-            List.of(mailbox("mb-1", "anna@contoso.com"), mailbox("mb-2", "bo@contoso.com")));
+    when(store.mailbox("mb-1")).thenReturn(Optional.of(mailbox("mb-1", "anna@contoso.com")));
+    when(store.mailbox("mb-2")).thenReturn(Optional.of(mailbox("mb-2", "bo@contoso.com")));
+  }
+
+  /** One look as the runbook takes it: each mailbox on its own, then the look counted. */
+  private WatchCheck look() {
+    watch.lookAt(MIGRATION, "mb-1");
+    watch.lookAt(MIGRATION, "mb-2");
+    return watch.check(MIGRATION);
   }
 
   @Test
@@ -87,7 +93,7 @@ class StoredLateMailWatchTest {
         .thenThrow(new StepNeedsAdministrator("imap.contoso.com refused the login"))
         .thenReturn(new MailboxSyncReport(1, 0, 0, 300, null));
 
-    WatchCheck first = watch.check(MIGRATION);
+    WatchCheck first = look();
     assertThat(first).isEqualTo(new WatchCheck(false, Duration.ofHours(2)));
     WatchReport started = watch.of(MIGRATION).orElseThrow();
     assertThat(started.startedAt()).isEqualTo(START);
@@ -101,9 +107,9 @@ class StoredLateMailWatchTest {
 
     clock.advance(Duration.ofHours(2));
     // One hour is left of the period: the next look comes at its end, not after the interval.
-    assertThat(watch.check(MIGRATION)).isEqualTo(new WatchCheck(false, Duration.ofHours(1)));
+    assertThat(look()).isEqualTo(new WatchCheck(false, Duration.ofHours(1)));
     clock.advance(Duration.ofHours(1));
-    assertThat(watch.check(MIGRATION).over()).isTrue();
+    assertThat(look().over()).isTrue();
     verify(batch, never()).forgetSource(MIGRATION);
 
     WatchReport ended = watch.end(MIGRATION);
@@ -130,11 +136,34 @@ class StoredLateMailWatchTest {
     assertThat(watch.of(MIGRATION)).isEmpty();
 
     when(engine.sync(any(), any(), any())).thenReturn(new MailboxSyncReport(0, 0, 0, 0, null));
-    watch.check(MIGRATION);
+    look();
     watch.endAfterRollback(MIGRATION);
 
     verify(batch).forgetSource(MIGRATION);
     assertThat(watch.of(MIGRATION).orElseThrow().endedHow()).isEqualTo("ROLLED_BACK");
+  }
+
+  @Test
+  void aMailboxOfAnotherMigrationIsNotLookedAt() {
+    MailboxState other =
+        new MailboxState(
+            "mb-9",
+            "other",
+            "eve@fabrikam.com",
+            null,
+            null,
+            MailboxStatus.REMOVED,
+            null,
+            0,
+            0,
+            0,
+            0,
+            null);
+    when(store.mailbox("mb-9")).thenReturn(Optional.of(other));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> watch.lookAt(MIGRATION, "mb-9"))
+        .hasMessageContaining("has no mailbox mb-9");
+    verify(engine, never()).sync(any(), any(), any());
   }
 
   private static MailboxState mailbox(String id, String address) {
