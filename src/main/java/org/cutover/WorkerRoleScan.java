@@ -9,9 +9,9 @@ import org.springframework.core.type.filter.TypeFilter;
 
 /**
  * Leaves out of the worker role ({@value #PROFILE} profile) every component that needs the engine,
- * the web server or the demo: the classes of {@code process}, {@code engine}, {@code api} and
- * {@code demo} that are not {@link WorkerRolePart}. The rest (our tables, the sync engine, the
- * secret store, the targets) is the same as on a full node.
+ * the web server or the demo: the classes of {@code process}, {@code camunda}, {@code api}, {@code
+ * dashboard} and {@code demo} that are not {@link WorkerRolePart}. The rest (our tables, the sync
+ * engine, the secret store, the targets) is the same as on a full node.
  */
 public final class WorkerRoleScan implements TypeFilter, EnvironmentAware {
 
@@ -20,7 +20,11 @@ public final class WorkerRoleScan implements TypeFilter, EnvironmentAware {
 
   private static final List<String> ENGINE_BOUND =
       List.of(
-          "org.cutover.process.", "org.cutover.camunda.", "org.cutover.api.", "org.cutover.demo.");
+          "org.cutover.process.",
+          "org.cutover.camunda.",
+          "org.cutover.api.",
+          "org.cutover.dashboard.",
+          "org.cutover.demo.");
 
   private boolean workerRole;
 

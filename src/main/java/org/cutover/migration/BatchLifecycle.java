@@ -25,6 +25,12 @@ public interface BatchLifecycle {
   List<String> mailboxIds(String migrationId);
 
   /**
+   * The ids of every mailbox the migration holds, those taken out of the batch or removed with it
+   * included, in a stable order: the watch for late mail looks at them after the batch is deleted.
+   */
+  List<String> everyMailboxId(String migrationId);
+
+  /**
    * Ends the initial sync: Synced, or SyncedWithErrors when any mailbox failed or left messages
    * out.
    */

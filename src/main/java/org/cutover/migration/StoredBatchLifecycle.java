@@ -85,6 +85,14 @@ class StoredBatchLifecycle implements BatchLifecycle {
   }
 
   @Override
+  public List<String> everyMailboxId(String migrationId) {
+    return jdbc.sql("SELECT id FROM mailbox WHERE migration_id = :id ORDER BY position")
+        .param("id", migrationId)
+        .query(String.class)
+        .list();
+  }
+
+  @Override
   public List<String> mailboxIds(String migrationId) {
     batchStatus(migrationId);
     // A mailbox taken out of the batch is synced no more.

@@ -37,6 +37,14 @@ public class BatchMailboxes {
     return batch.mailboxIds(migrationId);
   }
 
+  /**
+   * Every mailbox the migration held, also after the batch was deleted: the watch for late mail
+   * looks at each.
+   */
+  public List<String> watched(String migrationId) {
+    return batch.everyMailboxId(migrationId);
+  }
+
   /** The mailboxes the final sweep has not reached yet. */
   public List<String> notSwept(String migrationId) {
     return sweeps.unswept(migrationId).stream().map(UnsweptMailbox::id).toList();

@@ -393,7 +393,7 @@ class MigrationStorageTest {
     assertThat(secrets.describe(stored.clientSecret())).isPresent();
     assertThat(secrets.describe(stored.dnsCredential())).isPresent();
 
-    runner.run(lifecycle.mailboxIds(id).get(0), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
+    runner.run(store.mailboxes(id).get(0).id(), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
     verify(syncEngine, never()).sync(any(), any(), any());
   }
 
@@ -421,7 +421,7 @@ class MigrationStorageTest {
     lifecycle.stopBatch(id);
     lifecycle.stopBatch(id);
     MailboxSyncReport report =
-        runner.run(lifecycle.mailboxIds(id).get(0), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
+        runner.run(store.mailboxes(id).get(0).id(), SyncMode.INCREMENTAL, HeldTaskLock.HELD);
 
     assertThat(batchStatus(id)).isEqualTo(BatchStatus.STOPPED);
     assertThat(report.messagesCopied()).isZero();

@@ -125,6 +125,13 @@ class DnsRunbookEndToEndTest {
   @TestConfiguration
   static class Doubles {
 
+    /** The target is a test double: every recipient is there already. */
+    @Bean
+    @Primary
+    org.cutover.migration.provisioning.TargetProvisioning nothingMissingAtTheTarget() {
+      return new ScriptedTargetProvisioning();
+    }
+
     @Bean
     @Primary
     Ports ports(MigrationStore store) {

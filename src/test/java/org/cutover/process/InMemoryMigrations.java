@@ -225,6 +225,11 @@ class InMemoryMigrations
   }
 
   @Override
+  public List<String> everyMailboxId(String migrationId) {
+    return List.copyOf(mailboxes.keySet());
+  }
+
+  @Override
   public List<String> mailboxIds(String migrationId) {
     return mailboxes.entrySet().stream()
         .filter(e -> e.getValue().status != MailboxStatus.REMOVED)

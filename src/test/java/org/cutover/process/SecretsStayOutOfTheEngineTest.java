@@ -389,6 +389,13 @@ class SecretsStayOutOfTheEngineTest {
   @TestConfiguration
   static class SucceedingCapabilities {
 
+    /** The target is a test double: every recipient is there already. */
+    @Bean
+    @Primary
+    org.cutover.migration.provisioning.TargetProvisioning nothingMissingAtTheTarget() {
+      return new ScriptedTargetProvisioning();
+    }
+
     @Bean
     @Primary
     MailboxSyncEngine syncEngine() {
