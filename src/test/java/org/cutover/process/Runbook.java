@@ -155,8 +155,8 @@ final class Runbook {
     Mocks.register("switchTime", new SwitchTimeExpressions(switches));
     Mocks.register("checkSwitchReadiness", new CheckSwitchReadiness(switches));
     Mocks.register("switchDecision", new SwitchDecision(switchTimes));
-    Mocks.register("sendSwitchUpdate", new SendSwitchUpdate(letters, switches));
-    Mocks.register("sendSwitchReminder", new SendSwitchReminder(letters, switches));
+    Mocks.register("sendSwitchUpdate", SendSwitchLetter.update(letters, switches));
+    Mocks.register("sendSwitchReminder", SendSwitchLetter.reminder(letters, switches));
   }
 
   /** The letters as the desk shows them, unedited, with no switch planned. */
