@@ -1,15 +1,13 @@
 package org.cutover.process;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 
@@ -45,7 +43,7 @@ final class CurrentSteps {
             + executionTable
             + " WHERE PROC_INST_ID_ = #{instance} AND IS_ACTIVE_ = #{active}"
             + " AND ACT_ID_ IS NOT NULL GROUP BY ACT_ID_)";
-    List<String> activityIds =
+    Set<String> active =
         runtime
             .createNativeExecutionQuery()
             .sql(sql)
@@ -54,28 +52,18 @@ final class CurrentSteps {
             .list()
             .stream()
             .map(execution -> ((ExecutionEntity) execution).getActivityId())
-            .toList();
-    Map<String, Integer> modelOrder = modelOrder(instance.getProcessDefinitionId());
-    BpmnModelInstance model = repository.getBpmnModelInstance(instance.getProcessDefinitionId());
-    return activityIds.stream()
-        .map(model::getModelElementById)
-        .filter(FlowNode.class::isInstance)
-        .map(FlowNode.class::cast)
+            .collect(Collectors.toSet());
+    // The model's flow nodes come in the order the model lists them.
+    return repository
+        .getBpmnModelInstance(instance.getProcessDefinitionId())
+        .getModelElementsByType(FlowNode.class)
+        .stream()
+        .filter(node -> active.contains(node.getId()))
         // A scope that is itself active has not entered its first step yet, or is a batch's
         // multi-instance body: the tree shows its steps, never the scope, and so does this.
         .filter(node -> !(node instanceof SubProcess))
-        .sorted(Comparator.comparing(node -> modelOrder.getOrDefault(node.getId(), 0)))
         .map(node -> node.getName() == null ? node.getId() : node.getName())
         .distinct()
         .toList();
-  }
-
-  private Map<String, Integer> modelOrder(String definitionId) {
-    Map<String, Integer> order = new HashMap<>();
-    for (FlowNode node :
-        repository.getBpmnModelInstance(definitionId).getModelElementsByType(FlowNode.class)) {
-      order.putIfAbsent(node.getId(), order.size());
-    }
-    return order;
   }
 }

@@ -13,8 +13,11 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cutover.http.RetryAfter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +96,32 @@ final class GraphApi {
   GraphResponse get(
       Microsoft365App app, String path, Map<String, String> headers, String permission) {
     return send(app, "GET", path, null, headers, permission);
+  }
+
+  /**
+   * Every item of a paged collection: the {@code value} of each page, following {@code
+   * @odata.nextLink} to the last page.
+   *
+   * @param refused what to throw when a page is refused, given the answer
+   */
+  List<JsonNode> all(
+      Microsoft365App app,
+      String path,
+      Map<String, String> headers,
+      String permission,
+      Function<GraphResponse, RuntimeException> refused) {
+    List<JsonNode> items = new ArrayList<>();
+    String next = path;
+    while (next != null) {
+      GraphResponse page = get(app, next, headers, permission);
+      if (!page.ok()) {
+        throw refused.apply(page);
+      }
+      page.body().path("value").forEach(items::add);
+      JsonNode link = page.body().path("@odata.nextLink");
+      next = link.isTextual() ? link.asText() : null;
+    }
+    return items;
   }
 
   GraphResponse post(Microsoft365App app, String path, Object body, String permission) {

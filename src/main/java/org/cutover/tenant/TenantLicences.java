@@ -106,27 +106,26 @@ final class TenantLicences {
    */
   Set<String> holders(Microsoft365App app, String skuId) {
     Set<String> holders = new HashSet<>();
-    String next =
-        "/users?$filter="
-            + GraphApi.query("assignedLicenses/any(x:x/skuId eq " + skuId + ")")
-            + "&$select=userPrincipalName,mail&$count=true&$top=999";
-    while (next != null) {
-      GraphResponse page =
-          graph.get(app, next, Map.of("ConsistencyLevel", "eventual"), TenantUsers.READ_WRITE);
-      if (!page.ok()) {
-        throw new TargetNeedsAdministrator(
-            "Cutover could not list the holders of licence " + skuId + ": " + page.describe());
-      }
-      for (JsonNode user : page.body().path("value")) {
-        for (String field : List.of("userPrincipalName", "mail")) {
-          String value = user.path(field).asText("");
-          if (!value.isEmpty()) {
-            holders.add(value.toLowerCase(Locale.ROOT));
-          }
+    for (JsonNode user :
+        graph.all(
+            app,
+            "/users?$filter="
+                + GraphApi.query("assignedLicenses/any(x:x/skuId eq " + skuId + ")")
+                + "&$select=userPrincipalName,mail&$count=true&$top=999",
+            Map.of("ConsistencyLevel", "eventual"),
+            TenantUsers.READ_WRITE,
+            refused ->
+                new TargetNeedsAdministrator(
+                    "Cutover could not list the holders of licence "
+                        + skuId
+                        + ": "
+                        + refused.describe()))) {
+      for (String field : List.of("userPrincipalName", "mail")) {
+        String value = user.path(field).asText("");
+        if (!value.isEmpty()) {
+          holders.add(value.toLowerCase(Locale.ROOT));
         }
       }
-      JsonNode link = page.body().path("@odata.nextLink");
-      next = link.isTextual() ? link.asText() : null;
     }
     return holders;
   }

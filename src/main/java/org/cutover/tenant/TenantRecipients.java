@@ -2,6 +2,7 @@ package org.cutover.tenant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,22 +77,22 @@ final class TenantRecipients {
       return TenantRecipient.absent();
     }
     Set<String> members = new HashSet<>();
-    String page =
-        "/groups/" + GraphApi.segment(group.path("id").asText()) + "/members?$select=id,mail";
-    while (page != null) {
-      GraphResponse answer = graph.get(app, page, GROUPS);
-      if (!answer.ok()) {
-        throw new TargetNeedsAdministrator(
-            "Cutover could not read the members of " + address + ": " + answer.describe());
+    for (JsonNode member :
+        graph.all(
+            app,
+            "/groups/" + GraphApi.segment(group.path("id").asText()) + "/members?$select=id,mail",
+            Map.of(),
+            GROUPS,
+            refused ->
+                new TargetNeedsAdministrator(
+                    "Cutover could not read the members of "
+                        + address
+                        + ": "
+                        + refused.describe()))) {
+      String mail = member.path("mail").asText("");
+      if (!mail.isBlank()) {
+        members.add(mail);
       }
-      for (JsonNode member : answer.body().path("value")) {
-        String mail = member.path("mail").asText("");
-        if (!mail.isBlank()) {
-          members.add(mail);
-        }
-      }
-      JsonNode next = answer.body().path("@odata.nextLink");
-      page = next.isTextual() ? next.asText() : null;
     }
     String kind = group.path("securityEnabled").asBoolean(false) ? "security group" : "group";
     return new TenantRecipient(true, kind, texts(group.path("proxyAddresses")), members);
