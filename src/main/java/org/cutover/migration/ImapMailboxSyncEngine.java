@@ -157,7 +157,7 @@ class ImapMailboxSyncEngine
   }
 
   @Override
-  public java.util.List<MailboxCheck> checkMailboxes(String migrationId) {
+  public PreflightRound checkMailboxes(String migrationId, boolean fromStart) {
     ImapMailboxPreflight checks =
         preflight.getIfAvailable(
             () -> {
@@ -176,7 +176,9 @@ class ImapMailboxSyncEngine
           public TargetAccount target(StoredMigration migration, MailboxState mailbox) {
             return targetAccount(migration, mailbox);
           }
-        });
+        },
+        fromStart,
+        properties.preflightStepTime());
   }
 
   @Override

@@ -26,6 +26,9 @@ import org.springframework.util.unit.DataSize;
  * @param handGivenTokenValidity how long an XOAUTH2 access token given by hand (nothing renews it)
  *     must still be valid when its batch starts; a token that says it expires sooner (a JWT's exp)
  *     is refused with a message for the administrator
+ * @param preflightStepTime how long one step of the mailbox preflight goes on opening mailboxes
+ *     before it hands over to the next step; well within the engine's job lock (five minutes), so
+ *     that a large batch's preflight is never taken for a dead node's and run twice at once
  */
 @ConfigurationProperties("cutover.mailsync")
 public record MailSyncProperties(
@@ -36,7 +39,8 @@ public record MailSyncProperties(
     @DefaultValue("4") int parallelFolders,
     Path trustStore,
     Path spoolDirectory,
-    @DefaultValue("24h") Duration handGivenTokenValidity) {
+    @DefaultValue("24h") Duration handGivenTokenValidity,
+    @DefaultValue("60s") Duration preflightStepTime) {
 
   public MailSyncProperties {
     excludedFolders =
@@ -45,6 +49,9 @@ public record MailSyncProperties(
             : List.copyOf(excludedFolders);
     if (handGivenTokenValidity == null) {
       handGivenTokenValidity = Duration.ofHours(24);
+    }
+    if (preflightStepTime == null) {
+      preflightStepTime = Duration.ofSeconds(60);
     }
   }
 }

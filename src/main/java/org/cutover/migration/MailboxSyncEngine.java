@@ -15,13 +15,16 @@ public interface MailboxSyncEngine {
   void testSourceEndpoint(String migrationId);
 
   /**
-   * Opens every mailbox of the batch on the source and the target (as many at once as the endpoints
-   * allow), reads its folder count, message count and size and the target's quota, and records the
-   * report ({@link PreflightReports}).
+   * Opens the batch's mailboxes on the source and the target (as many at once as the endpoints
+   * allow), reads each one's folder count, message count and size and the target's quota, and
+   * records the report ({@link PreflightReports}). One call goes on for a bounded time ({@code
+   * cutover.mailsync.preflight-step-time}); a round over a large batch takes several, each going on
+   * where the last one stopped.
    *
-   * @return the mailboxes that fail, each with what is wrong, in batch order
+   * @param fromStart begin a new round rather than go on with the current one
+   * @return how many mailboxes the round has still to open, and once it is over, the failing ones
    */
-  java.util.List<MailboxCheck> checkMailboxes(String migrationId);
+  PreflightRound checkMailboxes(String migrationId, boolean fromStart);
 
   /**
    * Runs one sync pass of one mailbox, telling {@code watch} how it advances and asking it before

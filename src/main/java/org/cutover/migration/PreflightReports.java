@@ -8,9 +8,6 @@ import java.util.List;
  */
 public interface PreflightReports {
 
-  /** Replaces the report's mailboxes not excluded with {@code checks}, in batch order. */
-  void record(String migrationId, List<MailboxCheck> checks);
-
   /** The last report, every mailbox in batch order; empty before preflight ran. */
   List<MailboxCheck> report(String migrationId);
 

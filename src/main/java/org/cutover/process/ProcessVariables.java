@@ -38,6 +38,7 @@ final class ProcessVariables {
   // Preflight of every mailbox: how many failed, the first of them with what is wrong (the whole
   // report is in GET /api/migrations/{id}), and whether the administrator excludes them (form).
   static final ProcessVariable<Integer> PREFLIGHT_FAILURES = number("preflightFailures");
+  static final ProcessVariable<Integer> PREFLIGHT_UNCHECKED = number("preflightUnchecked");
   static final ProcessVariable<String> PREFLIGHT_REPORT = text("preflightReport");
   static final ProcessVariable<Boolean> EXCLUDE_FAILING_MAILBOXES = flag("excludeFailingMailboxes");
 

@@ -3,11 +3,13 @@ package org.cutover.process;
 import static org.cutover.process.ProcessVariables.MIGRATION_ID;
 import static org.cutover.process.ProcessVariables.PREFLIGHT_FAILURES;
 import static org.cutover.process.ProcessVariables.PREFLIGHT_REPORT;
+import static org.cutover.process.ProcessVariables.PREFLIGHT_UNCHECKED;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.cutover.migration.MailboxCheck;
 import org.cutover.migration.MailboxSyncEngine;
+import org.cutover.migration.PreflightRound;
 import org.cutover.migration.TargetTenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +20,11 @@ import org.springframework.stereotype.Component;
  * "Run preflight checks" before any user is told: the target (reachable, directory sync off, enough
  * licences, permissions), the source (trusted certificate, the admin login opens the test mailbox),
  * then every mailbox of the batch on both sides. A problem of an endpoint stops the step with an
- * incident saying what to fix; mailboxes that fail are counted in {@code preflightFailures} and the
- * first of them listed in {@code preflightReport} for the task that excludes them.
+ * incident saying what to fix. Opening thousands of mailboxes takes longer than the engine's job
+ * lock, so one run opens them for a bounded time and leaves {@code preflightUnchecked} for the
+ * runbook to come back; the round's last run counts the mailboxes that fail in {@code
+ * preflightFailures} and lists the first of them in {@code preflightReport} for the task that
+ * excludes them.
  */
 @Component("runPreflight")
 class RunPreflight extends RunbookStep {
@@ -40,11 +45,19 @@ class RunPreflight extends RunbookStep {
   @Override
   void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
-    Capabilities.require(target, "target capability", TargetTenant.class).preflight(migrationId);
     MailboxSyncEngine engine =
         Capabilities.require(sync, "mail sync capability", MailboxSyncEngine.class);
-    engine.testSourceEndpoint(migrationId);
-    List<MailboxCheck> failing = engine.checkMailboxes(migrationId);
+    boolean fromStart = PREFLIGHT_UNCHECKED.getOrDefault(execution, 0) == 0;
+    if (fromStart) {
+      Capabilities.require(target, "target capability", TargetTenant.class).preflight(migrationId);
+      engine.testSourceEndpoint(migrationId);
+    }
+    PreflightRound round = engine.checkMailboxes(migrationId, fromStart);
+    PREFLIGHT_UNCHECKED.set(execution, round.unchecked());
+    if (!round.over()) {
+      return;
+    }
+    List<MailboxCheck> failing = round.failing();
     PREFLIGHT_FAILURES.set(execution, failing.size());
     PREFLIGHT_REPORT.set(execution, report(migrationId, failing));
     log.info(

@@ -9,6 +9,7 @@ import static org.mockito.Mockito.when;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,7 +83,7 @@ class MailboxPreflightIT {
     String migrationId = migration("admin-pass");
     ImapMailboxPreflight reports = reports();
 
-    List<MailboxCheck> failing = engine(reports).checkMailboxes(migrationId);
+    List<MailboxCheck> failing = engine(reports).checkMailboxes(migrationId, true).failing();
 
     assertThat(failing).extracting(MailboxCheck::emailAddress).containsExactly("user3", "ghost");
     MailboxCheck user3 = failing.get(0);
@@ -107,7 +108,7 @@ class MailboxPreflightIT {
     assertThat(store.mailboxes(migrationId))
         .extracting(MailboxState::emailAddress)
         .containsExactly("user1", "user2");
-    assertThat(engine(reports).checkMailboxes(migrationId)).isEmpty();
+    assertThat(engine(reports).checkMailboxes(migrationId, true).failing()).isEmpty();
     assertThat(reports.report(migrationId))
         .filteredOn(MailboxCheck::excluded)
         .extracting(MailboxCheck::emailAddress)
@@ -118,7 +119,7 @@ class MailboxPreflightIT {
   void aWrongAdminPasswordIsReportedForEveryMailboxAsThePassword() {
     String migrationId = migration("not-the-password");
 
-    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId);
+    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId, true).failing();
 
     assertThat(failing).hasSize(4);
     assertThat(failing)
@@ -128,6 +129,37 @@ class MailboxPreflightIT {
                     .startsWith("source: the login was refused for every mailbox")
                     .contains("check the admin user and its password")
                     .doesNotContain("not-the-password"));
+  }
+
+  @Test
+  void aRoundCutIntoStepsGoesOnWhereTheLastStepStoppedAndConcludesAtTheEnd() {
+    String migrationId = migration("not-the-password");
+    // no time at all: each of the two threads (the endpoints' limit) opens one mailbox per step
+    ImapMailboxSyncEngine engine = engine(reports(), Duration.ZERO);
+
+    PreflightRound first = engine.checkMailboxes(migrationId, true);
+
+    assertThat(first.unchecked()).isEqualTo(2);
+    assertThat(first.failing()).isEmpty();
+    assertThat(reports().report(migrationId)).hasSize(2);
+
+    PreflightRound second = engine.checkMailboxes(migrationId, false);
+
+    assertThat(second.over()).isTrue();
+    // the refusal for every mailbox is only known at the round's end, across both steps
+    assertThat(second.failing())
+        .extracting(MailboxCheck::emailAddress)
+        .containsExactly("user1", "user2", "user3", "ghost");
+    assertThat(second.failing())
+        .allSatisfy(
+            check ->
+                assertThat(check.problem())
+                    .startsWith("source: the login was refused for every mailbox"));
+
+    // a new round forgets the last one
+    PreflightRound again = engine.checkMailboxes(migrationId, true);
+    assertThat(again.unchecked()).isEqualTo(2);
+    assertThat(reports().report(migrationId)).hasSize(2);
   }
 
   @Test
@@ -148,7 +180,7 @@ class MailboxPreflightIT {
     source.doveadm("reload");
     String migrationId = migration("admin-pass", List.of("user1", "user2"));
 
-    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId);
+    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId, true).failing();
 
     assertThat(failing).extracting(MailboxCheck::emailAddress).containsExactly("user2");
     assertThat(failing.get(0).problem())
@@ -181,7 +213,7 @@ class MailboxPreflightIT {
     target.doveadm("reload");
     String migrationId = migration("admin-pass", List.of("user1", "user2"));
 
-    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId);
+    List<MailboxCheck> failing = engine(reports()).checkMailboxes(migrationId, true).failing();
 
     assertThat(failing).extracting(MailboxCheck::emailAddress).containsExactly("user1");
     MailboxCheck user1 = failing.get(0);
@@ -309,6 +341,11 @@ class MailboxPreflightIT {
   }
 
   private ImapMailboxSyncEngine engine(ImapMailboxPreflight reports) {
+    return engine(reports, null);
+  }
+
+  /** With {@code stepTime} null, the application's default. */
+  private ImapMailboxSyncEngine engine(ImapMailboxPreflight reports, Duration stepTime) {
     SecretStore secretStore = mock(SecretStore.class);
     when(secretStore.get(any()))
         .thenAnswer(call -> secrets.get(((SecretRef) call.getArgument(0)).id()).toCharArray());
@@ -326,7 +363,8 @@ class MailboxPreflightIT {
             2,
             null,
             null,
-            null),
+            null,
+            stepTime),
         new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class),
         new StaticListableBeanFactory(Map.of("preflight", reports))
             .getBeanProvider(ImapMailboxPreflight.class));

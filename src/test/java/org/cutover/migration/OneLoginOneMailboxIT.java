@@ -204,6 +204,7 @@ class OneLoginOneMailboxIT {
                 2,
                 null,
                 null,
+                null,
                 null),
             new StaticListableBeanFactory().getBeanProvider(TargetImapAccess.class),
             new StaticListableBeanFactory().getBeanProvider(ImapMailboxPreflight.class));

@@ -245,6 +245,7 @@ class PassMetricsIT {
         2,
         null,
         null,
+        null,
         null);
   }
 

@@ -271,6 +271,7 @@ class SkippedMessagesReportIT {
         2,
         null,
         null,
+        null,
         null);
   }
 

@@ -541,8 +541,9 @@ class BatchSyncIT {
     }
 
     @Override
-    public List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
-      return engine.checkMailboxes(migrationId);
+    public org.cutover.migration.PreflightRound checkMailboxes(
+        String migrationId, boolean fromStart) {
+      return engine.checkMailboxes(migrationId, fromStart);
     }
 
     @Override

@@ -1222,6 +1222,38 @@ class CutoverMigrationProcessTest {
   }
 
   @Test
+  void aLargeBatchIsCheckedInStepsThatEachEndWithinTheJobLock() {
+    Runbook runbook = runbook("m-1", "m-2", "m-3");
+    runbook.migrations.failingPreflight.add("m-3");
+    runbook.ports.preflightSteps = 3;
+    ProcessInstance instance = runbook.start(true);
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewPreflight");
+    // the endpoints are tested once per round; every step is a job of its own
+    assertThat(runbook.ports.calls)
+        .filteredOn(call -> call.startsWith("checkMailboxes"))
+        .containsExactly("checkMailboxes", "checkMailboxes again", "checkMailboxes again");
+    assertThat(runbook.ports.calls).filteredOn("testSourceEndpoint"::equals).hasSize(1);
+    assertThat(
+            runbook
+                .engine
+                .getHistoryService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId("runPreflight")
+                .count())
+        .isEqualTo(3);
+    assertThat((String) runbook.variable(instance, "preflightReport"))
+        .isEqualTo("- m-3: source: no such user\n");
+
+    // a new round after the administrator's answer starts from the first mailbox again
+    runbook.complete("reviewPreflight", Map.of("excludeFailingMailboxes", false));
+    BpmnAwareTests.assertThat(instance).isWaitingAt("reviewPreflight");
+    assertThat(runbook.ports.calls).filteredOn("checkMailboxes"::equals).hasSize(2);
+    assertThat(runbook.ports.calls).filteredOn("testSourceEndpoint"::equals).hasSize(2);
+  }
+
+  @Test
   void excludedMailboxesLeaveTheBatchAndItStartsWithoutThem() {
     Runbook runbook = runbook("m-1", "m-2", "m-3");
     runbook.migrations.failingPreflight.add("m-2");

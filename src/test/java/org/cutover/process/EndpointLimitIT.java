@@ -309,8 +309,9 @@ class EndpointLimitIT {
     }
 
     @Override
-    public java.util.List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
-      return engine.checkMailboxes(migrationId);
+    public org.cutover.migration.PreflightRound checkMailboxes(
+        String migrationId, boolean fromStart) {
+      return engine.checkMailboxes(migrationId, fromStart);
     }
 
     @Override

@@ -103,9 +103,6 @@ class InMemoryMigrations
   }
 
   @Override
-  public void record(String migrationId, List<org.cutover.migration.MailboxCheck> checks) {}
-
-  @Override
   public List<org.cutover.migration.MailboxCheck> report(String migrationId) {
     return preflightFailures(migrationId);
   }

@@ -22,9 +22,10 @@ class RecordedSyncAndLetters implements MailboxSyncEngine, UserLetters {
   }
 
   @Override
-  public List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
+  public org.cutover.migration.PreflightRound checkMailboxes(
+      String migrationId, boolean fromStart) {
     calls.add("checkMailboxes");
-    return List.of();
+    return new org.cutover.migration.PreflightRound(0, List.of());
   }
 
   @Override

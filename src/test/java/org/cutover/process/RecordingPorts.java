@@ -157,10 +157,20 @@ class RecordingPorts implements TargetTenant, TargetLicences, UserLetters, Mailb
   java.util.function.Function<String, List<org.cutover.migration.MailboxCheck>> mailboxChecks =
       migrationId -> List.of();
 
+  /** Steps one preflight round takes: a large batch's round is cut into several. */
+  int preflightSteps = 1;
+
+  private int preflightStep;
+
   @Override
-  public List<org.cutover.migration.MailboxCheck> checkMailboxes(String migrationId) {
-    calls.add("checkMailboxes");
-    return mailboxChecks.apply(migrationId);
+  public org.cutover.migration.PreflightRound checkMailboxes(
+      String migrationId, boolean fromStart) {
+    calls.add(fromStart ? "checkMailboxes" : "checkMailboxes again");
+    preflightStep = fromStart ? 1 : preflightStep + 1;
+    if (preflightStep < preflightSteps) {
+      return new org.cutover.migration.PreflightRound(preflightSteps - preflightStep, List.of());
+    }
+    return new org.cutover.migration.PreflightRound(0, mailboxChecks.apply(migrationId));
   }
 
   @Override

@@ -412,9 +412,9 @@ class SecretsStayOutOfTheEngineTest {
         }
 
         @Override
-        public java.util.List<org.cutover.migration.MailboxCheck> checkMailboxes(
-            String migrationId) {
-          return java.util.List.of();
+        public org.cutover.migration.PreflightRound checkMailboxes(
+            String migrationId, boolean fromStart) {
+          return new org.cutover.migration.PreflightRound(0, java.util.List.of());
         }
 
         @Override
