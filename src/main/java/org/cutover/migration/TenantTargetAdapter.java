@@ -16,6 +16,7 @@ import org.cutover.tenant.LicenceOutcome;
 import org.cutover.tenant.MailboxToProvision;
 import org.cutover.tenant.Microsoft365App;
 import org.cutover.tenant.Microsoft365Target;
+import org.cutover.tenant.TargetLoginRefused;
 import org.cutover.tenant.TargetNeedsAdministrator;
 import org.cutover.tenant.TargetUnavailable;
 import org.slf4j.Logger;
@@ -350,6 +351,8 @@ class TenantTargetAdapter implements TargetTenant, TargetLicences, TargetImapAcc
       throw new DomainNotVerifiedYet(notYet.verificationText(), notYet.getMessage());
     } catch (TargetUnavailable unavailable) {
       throw new TransientStepFailure(unavailable.getMessage());
+    } catch (TargetLoginRefused refused) {
+      throw org.cutover.migration.logins.LoginRefused.by(EndpointRole.TARGET, refused.getMessage());
     } catch (TargetNeedsAdministrator needed) {
       throw new StepNeedsAdministrator(needed.getMessage());
     }

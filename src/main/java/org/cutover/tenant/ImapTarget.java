@@ -77,26 +77,13 @@ public class ImapTarget {
               + " has one: give the users' target passwords with the mailbox list");
     }
     if (check(server, mailbox, own) instanceof EndpointCheck.Failed failed) {
+      if (failed.problem() == EndpointProblem.BAD_CREDENTIALS && own == null) {
+        // the endpoint's own login: a new password for it is what helps
+        throw new TargetLoginRefused(refusal(server, mailbox, own, failed));
+      }
       throw new TargetNeedsAdministrator(
           switch (failed.problem()) {
-            case BAD_CREDENTIALS, NO_MAILBOX_ACCESS ->
-                "The IMAP target "
-                    + server.address()
-                    + (own != null ? " refused the login " : " refused the admin login ")
-                    + describeLogin(server, mailbox, own)
-                    + " ("
-                    + failed.message()
-                    + "): check the "
-                    + (own != null
-                        ? "user's password in the mailbox list"
-                        : "admin user and its password")
-                    + (server.signIn() == ImapTargetServer.SignIn.PLAIN || own != null
-                        ? ""
-                        : ", that it may sign in for other users (a Dovecot master user, Exchange"
-                            + " FullAccess), and that the mailbox "
-                            + mailbox
-                            + " exists there")
-                    + "; then retry the step";
+            case BAD_CREDENTIALS, NO_MAILBOX_ACCESS -> refusal(server, mailbox, own, failed);
             case NOT_AUTHORIZED ->
                 "The IMAP target "
                     + server.address()
@@ -126,6 +113,29 @@ public class ImapTarget {
         "IMAP target {} accepts the login {}",
         server.address(),
         describeLogin(server, mailbox, own));
+  }
+
+  /** What to check when the target refused a login or a mailbox to it. */
+  private static String refusal(
+      ImapTargetServer server,
+      String mailbox,
+      ImapTargetServer.UserLogin own,
+      EndpointCheck.Failed failed) {
+    return "The IMAP target "
+        + server.address()
+        + (own != null ? " refused the login " : " refused the admin login ")
+        + describeLogin(server, mailbox, own)
+        + " ("
+        + failed.message()
+        + "): check the "
+        + (own != null ? "user's password in the mailbox list" : "admin user and its password")
+        + (server.signIn() == ImapTargetServer.SignIn.PLAIN || own != null
+            ? ""
+            : ", that it may sign in for other users (a Dovecot master user, Exchange"
+                + " FullAccess), and that the mailbox "
+                + mailbox
+                + " exists there")
+        + "; then retry the step";
   }
 
   /**

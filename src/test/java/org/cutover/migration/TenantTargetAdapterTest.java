@@ -22,6 +22,7 @@ import org.cutover.tenant.LicenceOffer;
 import org.cutover.tenant.MailboxToProvision;
 import org.cutover.tenant.Microsoft365App;
 import org.cutover.tenant.Microsoft365Target;
+import org.cutover.tenant.TargetLoginRefused;
 import org.cutover.tenant.TargetNeedsAdministrator;
 import org.cutover.tenant.TargetUnavailable;
 import org.cutover.testsupport.MutableClock;
@@ -184,6 +185,24 @@ class TenantTargetAdapterTest {
     assertThatThrownBy(() -> target.provisionMailbox(first.id()))
         .isExactlyInstanceOf(StepNeedsAdministrator.class)
         .hasMessage("create the mailbox first");
+  }
+
+  @Test
+  void anImapTargetRefusingItsAdminLoginAsksForANewCredential() {
+    String id = registration.register(imapMigration(ImapAuth.DELEGATED_ADMIN, null)).migrationId();
+    doThrow(
+            new TargetLoginRefused(
+                "The IMAP target imap.newco.example:993 refused the admin login"))
+        .when(imap)
+        .preflight(any(), eq("user0@newco.example"));
+
+    // the refused login's own failure, which opens the task "Replace the refused login and retry"
+    assertThatThrownBy(() -> target.preflight(id))
+        .isInstanceOfSatisfying(
+            org.cutover.migration.logins.LoginRefused.class,
+            refused -> assertThat(refused.side()).isEqualTo(EndpointRole.TARGET))
+        .hasMessageStartingWith(
+            "Login refused by the target: The IMAP target imap.newco.example:993 refused");
   }
 
   @Test

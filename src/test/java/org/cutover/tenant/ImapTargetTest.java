@@ -91,7 +91,7 @@ class ImapTargetTest {
             wrong);
 
     assertThatThrownBy(() -> target().preflight(own, "anna"))
-        .isInstanceOf(TargetNeedsAdministrator.class)
+        .isInstanceOf(TargetLoginRefused.class)
         .hasMessageContaining("refused the admin login admin")
         .hasMessageContaining("check the admin user and its password")
         .hasMessageNotContaining("not-admin-pass");
