@@ -130,10 +130,15 @@ final class RecipientViews {
       @Schema(description = "Where every recipient is listed") String list,
       @Schema(
               description =
-                  "Each recipient's provisioning at the target, by primary address, as last"
-                      + " checked before the first sync (empty until then); the script for what is"
-                      + " missing is at GET .../provisioning/script")
-          Map<String, Provisioning> provisioning) {
+                  "How many recipients have each provisioning status at the target, as last"
+                      + " checked before the first sync (empty until then)")
+          Map<org.cutover.migration.provisioning.ProvisioningStatus, Long> provisioned,
+      @Schema(
+              description =
+                  "The recipients still missing something at the target, by primary address,"
+                      + " with what; GET .../recipients has every recipient's status and GET"
+                      + " .../provisioning/script the script for what is missing")
+          Map<String, Provisioning> missing) {
 
     static RecipientSummary of(
         String migrationId,
@@ -141,24 +146,39 @@ final class RecipientViews {
         Map<String, org.cutover.migration.provisioning.RecipientProvisioning> statuses) {
       Map<RecipientKind, Long> counts = new EnumMap<>(RecipientKind.class);
       recipients.forEach(r -> counts.merge(r.kind(), 1L, Long::sum));
-      Map<String, Provisioning> provisioning = new java.util.LinkedHashMap<>();
+      Map<org.cutover.migration.provisioning.ProvisioningStatus, Long> provisioned =
+          new EnumMap<>(org.cutover.migration.provisioning.ProvisioningStatus.class);
+      Map<String, Provisioning> missing = new java.util.LinkedHashMap<>();
       for (StoredRecipient recipient : recipients) {
         var status = statuses.get(recipient.id());
         if (status != null) {
-          provisioning.put(
-              recipient.primaryAddress(),
-              new Provisioning(
-                  status.status(),
-                  status.missing().isEmpty() ? List.of() : List.of(status.missing().split("\n")),
-                  status.checkedAt()));
+          provisioned.merge(status.status(), 1L, Long::sum);
+          if (status.status() == org.cutover.migration.provisioning.ProvisioningStatus.MISSING) {
+            missing.put(recipient.primaryAddress(), Provisioning.of(status));
+          }
         }
       }
       return new RecipientSummary(
           counts,
           byKind(recipients.stream().filter(r -> r.kind() != RecipientKind.USER_MAILBOX).toList()),
           "/api/migrations/" + migrationId + "/recipients",
-          provisioning);
+          provisioned,
+          missing);
     }
+  }
+
+  /** Each recipient's provisioning at the target, by primary address. */
+  static Map<String, Provisioning> provisioning(
+      List<StoredRecipient> recipients,
+      Map<String, org.cutover.migration.provisioning.RecipientProvisioning> statuses) {
+    Map<String, Provisioning> provisioning = new java.util.LinkedHashMap<>();
+    for (StoredRecipient recipient : recipients) {
+      var status = statuses.get(recipient.id());
+      if (status != null) {
+        provisioning.put(recipient.primaryAddress(), Provisioning.of(status));
+      }
+    }
+    return provisioning;
   }
 
   @Schema(description = "A recipient at the target")
@@ -172,5 +192,13 @@ final class RecipientViews {
               description = "What is missing or to create",
               example = "[\"alias salg@contoso.com\"]")
           List<String> missing,
-      Instant checkedAt) {}
+      Instant checkedAt) {
+
+    static Provisioning of(org.cutover.migration.provisioning.RecipientProvisioning status) {
+      return new Provisioning(
+          status.status(),
+          status.missing().isEmpty() ? List.of() : List.of(status.missing().split("\n")),
+          status.checkedAt());
+    }
+  }
 }
