@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
 
@@ -66,12 +67,20 @@ final class EngineTaskSource implements TaskSource {
 
   @Override
   public void complete(String taskId, Map<String, Object> localVariables) {
-    tasks.complete(taskId, workerId, Map.of(), localVariables);
+    try {
+      tasks.complete(taskId, workerId, Map.of(), localVariables);
+    } catch (OptimisticLockingException conflict) {
+      throw new TaskReportConflict(conflict.getMessage());
+    }
   }
 
   @Override
   public void handleFailure(String taskId, String message, int retries, Duration retryTimeout) {
-    tasks.handleFailure(taskId, workerId, message, null, retries, retryTimeout.toMillis());
+    try {
+      tasks.handleFailure(taskId, workerId, message, null, retries, retryTimeout.toMillis());
+    } catch (OptimisticLockingException conflict) {
+      throw new TaskReportConflict(conflict.getMessage());
+    }
   }
 
   @Override

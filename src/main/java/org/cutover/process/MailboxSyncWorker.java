@@ -299,9 +299,28 @@ class MailboxSyncWorker {
     report(task, reporting);
   }
 
+  /** Reports made at the same moment by several mailboxes of a batch: each tries this often. */
+  static final int REPORT_ATTEMPTS = 5;
+
   private static void report(SyncTask task, Runnable reporting) {
     try {
-      reporting.run();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          reporting.run();
+          return;
+        } catch (TaskReportConflict conflict) {
+          if (attempt == REPORT_ATTEMPTS) {
+            throw conflict;
+          }
+          // Another mailbox's report changed the batch's state at the same moment; waiting a
+          // random while lets the two apart, and the task would otherwise wait for its lock to
+          // run out and be synced again.
+          Thread.sleep(
+              java.util.concurrent.ThreadLocalRandom.current().nextLong(50, 250) * attempt);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       // The task may be gone (migration cancelled, batch deleted) or the engine unreachable; a
       // task still there is fetched again when its lock ends, and the pass is idempotent.

@@ -182,7 +182,20 @@ final class RestTaskSource implements TaskSource {
 
   private void expectNoContent(String what, HttpResponse<String> answer) {
     if (answer.statusCode() != 204 && answer.statusCode() != 200) {
+      if (conflict(answer)) {
+        throw new TaskReportConflict(refusal(what, answer));
+      }
       throw new IllegalStateException(refusal(what, answer));
+    }
+  }
+
+  /** The engine's REST API names the exception it caught in its answer's {@code type}. */
+  private boolean conflict(HttpResponse<String> answer) {
+    try {
+      return "OptimisticLockingException"
+          .equals(json.readTree(answer.body()).path("type").asText());
+    } catch (IOException | RuntimeException unreadable) {
+      return false;
     }
   }
 

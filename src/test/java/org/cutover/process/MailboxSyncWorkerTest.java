@@ -82,6 +82,35 @@ class MailboxSyncWorkerTest {
   }
 
   @Test
+  void aCompletionRefusedForAConcurrentChangeIsMadeAgainAtOnce() {
+    runner.pass = lock -> new MailboxSyncReport(2, 0, 0, 100, null);
+    org.mockito.Mockito.doThrow(new TaskReportConflict("updated by another transaction"))
+        .doThrow(new TaskReportConflict("updated by another transaction"))
+        .doNothing()
+        .when(source)
+        .complete(eq("task-1"), any());
+
+    worker.execute(task(null), source);
+
+    // the third report went through: the task does not wait for its lock to run out
+    verify(source, org.mockito.Mockito.times(3)).complete(eq("task-1"), any());
+    assertThat(runner.runs).hasSize(1);
+  }
+
+  @Test
+  void aCompletionStillRefusedAfterEveryAttemptIsLeftToTheLock() {
+    runner.pass = lock -> new MailboxSyncReport(2, 0, 0, 100, null);
+    org.mockito.Mockito.doThrow(new TaskReportConflict("updated by another transaction"))
+        .when(source)
+        .complete(eq("task-1"), any());
+
+    worker.execute(task(null), source);
+
+    verify(source, org.mockito.Mockito.times(MailboxSyncWorker.REPORT_ATTEMPTS))
+        .complete(eq("task-1"), any());
+  }
+
+  @Test
   void aFailedReportCompletesTheTaskSoTheBatchGoesOn() {
     runner.pass = lock -> new MailboxSyncReport(3, 0, 0, 100, "Folder Archive could not be read");
 
