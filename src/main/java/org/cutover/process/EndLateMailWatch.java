@@ -1,5 +1,6 @@
 package org.cutover.process;
 
+import static org.cutover.process.ProcessVariables.LANGUAGE;
 import static org.cutover.process.ProcessVariables.LATE_MAIL_SUMMARY;
 import static org.cutover.process.ProcessVariables.MIGRATION_ID;
 
@@ -27,7 +28,12 @@ class EndLateMailWatch extends RunbookStep {
   void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
     LATE_MAIL_SUMMARY.set(
-        execution, capped(watch.end(migrationId).summary(), "GET /api/migrations/" + migrationId));
+        execution,
+        capped(
+            watch
+                .end(migrationId)
+                .summary(java.util.Locale.forLanguageTag(LANGUAGE.getOrDefault(execution, "en"))),
+            "GET /api/migrations/" + migrationId));
   }
 
   static String capped(String text, String whereTheRestIs) {

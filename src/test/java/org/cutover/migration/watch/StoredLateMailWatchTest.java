@@ -122,11 +122,15 @@ class StoredLateMailWatchTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(4L, null),
             org.assertj.core.groups.Tuple.tuple(2L, null));
-    assertThat(ended.summary())
+    assertThat(ended.summary(java.util.Locale.ENGLISH))
         .startsWith("Watched from 2026-03-20T08:00:00Z to 2026-03-20T11:00:00Z, 3 looks")
         .contains("6 late messages copied to the target")
         .contains("anna@contoso.com: 4 copied")
         .contains("bo@contoso.com: 2 copied");
+    assertThat(ended.summary(java.util.Locale.forLanguageTag("da")))
+        .startsWith("Overvåget fra 2026-03-20T08:00:00Z til 2026-03-20T11:00:00Z, 3 kig på kilden")
+        .contains("6 sene beskeder kopieret til målet")
+        .contains("anna@contoso.com: 4 kopieret");
   }
 
   @Test
