@@ -10,7 +10,6 @@ import org.cutover.dns.DnsRunbookSteps;
 import org.cutover.dns.DnsZone;
 import org.cutover.dns.MxPropagationCheck;
 import org.cutover.dns.MxTarget;
-import org.cutover.dns.RecordInstruction;
 import org.cutover.dns.StepResult;
 import org.cutover.dns.TxtCheck;
 import org.slf4j.Logger;
@@ -50,7 +49,7 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public TxtVerification verifyDomainTxt(String migrationId) {
+  public TxtCheck verifyDomainTxt(String migrationId) {
     StoredMigration migration = migration(migrationId);
     TargetDnsRecords records;
     try {
@@ -65,17 +64,16 @@ class ZoneDnsRunbook implements DnsRunbook {
                   + "; the target has not verified the domain yet and is asked again on the next"
                   + " try"
               : check.detail();
-      return new TxtVerification(false, detail);
+      return new TxtCheck(false, detail);
     }
     if (records.verificationText() == null || records.verificationText().isBlank()) {
-      return new TxtVerification(
+      return new TxtCheck(
           true,
           "The target verifies no domain ownership of "
               + migration.summary().domain()
               + "; there is no TXT record to look up");
     }
-    TxtCheck check = steps.verifyDomainTxt(dns(migration, records));
-    return new TxtVerification(check.found(), check.detail());
+    return steps.verifyDomainTxt(dns(migration, records));
   }
 
   @Override
@@ -122,14 +120,14 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public DnsStepOutcome lowerMxTtl(String migrationId) {
+  public StepResult lowerMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     return outcome(migrationId, "Lower MX TTL", steps.lowerMxTtl(dns(migration, null)));
   }
 
   @Override
-  public DnsStepOutcome swapMx(String migrationId) {
+  public StepResult swapMx(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     DnsMigration dns = dns(migration, targetRecords(migration));
@@ -143,24 +141,21 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public MxPropagation verifyMxPropagation(String migrationId) {
+  public MxPropagationCheck verifyMxPropagation(String migrationId) {
     StoredMigration migration = migration(migrationId);
-    MxPropagationCheck check =
-        steps.verifyMxPropagation(
-            dns(migration, targetRecords(migration)),
-            Optional.ofNullable(migration.mxSwitchedAt()));
-    return new MxPropagation(check.complete(), check.detail());
+    return steps.verifyMxPropagation(
+        dns(migration, targetRecords(migration)), Optional.ofNullable(migration.mxSwitchedAt()));
   }
 
   @Override
-  public DnsStepOutcome createAutodiscover(String migrationId) {
+  public StepResult createAutodiscover(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     TargetDnsRecords records = null;
     if (migration.autodiscoverTarget() == null) {
       records = targetRecords(migration);
       if (records.autodiscoverTarget() == null || records.autodiscoverTarget().isBlank()) {
-        return new DnsStepOutcome.Done(
+        return new StepResult.Done(
             "Neither the target nor the migration's settings name an Autodiscover target for "
                 + migration.summary().domain()
                 + "; no Autodiscover record is needed");
@@ -173,11 +168,11 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public DnsStepOutcome publishSpf(String migrationId) {
+  public StepResult publishSpf(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     if (migration.targetType() != TargetType.MICROSOFT_365 && migration.spfInclude() == null) {
-      return new DnsStepOutcome.Done(
+      return new StepResult.Done(
           "No SPF change needed: the "
               + migration.targetType()
               + " target sends no mail for "
@@ -188,20 +183,20 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public DnsStepOutcome restoreMxTtl(String migrationId) {
+  public StepResult restoreMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     return outcome(migrationId, "Restore MX TTL", steps.restoreMxTtl(dns(migration, null)));
   }
 
   @Override
-  public DnsStepOutcome rollback(String migrationId) {
+  public StepResult rollback(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     boolean anythingToUndo = steps.changes(migrationId).stream().anyMatch(c -> !c.rolledBack());
     if (!anythingToUndo) {
       // Without a change to undo the zone is not touched: its settings may be what failed.
-      return new DnsStepOutcome.Done("No DNS change of migration " + migrationId + " left to undo");
+      return new StepResult.Done("No DNS change of migration " + migrationId + " left to undo");
     }
     return outcome(migrationId, "Roll back DNS changes", steps.rollback(dns(migration, null)));
   }
@@ -274,39 +269,18 @@ class ZoneDnsRunbook implements DnsRunbook {
   // ---------------------------------------------------------------- results
 
   /**
-   * Done, HumanChangeNeeded and NotYet become outcomes; NeedsAdministrator and Unavailable become
-   * the failures the process turns into an incident and a retry.
+   * Done, HumanChangeNeeded and NotYet are the step's answer; NeedsAdministrator and Unavailable
+   * become the failures the process turns into an incident and a retry.
    */
-  static DnsStepOutcome outcome(String migrationId, String step, StepResult result) {
-    if (result instanceof StepResult.Done done) {
-      return new DnsStepOutcome.Done(done.summary());
-    }
-    if (result instanceof StepResult.HumanChangeNeeded human) {
-      return new DnsStepOutcome.ManualChangeRequired(
-          instruction(human.instruction()), human.seenNow());
-    }
-    if (result instanceof StepResult.NotYet notYet) {
-      return new DnsStepOutcome.NotYet(notYet.safeAt(), notYet.reason());
-    }
+  static StepResult outcome(String migrationId, String step, StepResult result) {
     if (result instanceof StepResult.NeedsAdministrator needs) {
       throw new StepNeedsAdministrator(
           "Migration " + migrationId + ", " + step + ": " + needs.reason());
     }
-    StepResult.Unavailable unavailable = (StepResult.Unavailable) result;
-    throw new TransientStepFailure(
-        "Migration " + migrationId + ", " + step + ": " + unavailable.reason());
-  }
-
-  static DnsRecordInstruction instruction(RecordInstruction instruction) {
-    DnsRecordInstruction.Action action =
-        instruction.action() == RecordInstruction.Action.REMOVE
-            ? DnsRecordInstruction.Action.REMOVE
-            : DnsRecordInstruction.Action.SET;
-    return new DnsRecordInstruction(
-        action,
-        instruction.name(),
-        instruction.type().name(),
-        instruction.ttl(),
-        instruction.values());
+    if (result instanceof StepResult.Unavailable unavailable) {
+      throw new TransientStepFailure(
+          "Migration " + migrationId + ", " + step + ": " + unavailable.reason());
+    }
+    return result;
   }
 }

@@ -100,7 +100,7 @@ class GuidedStepsTest extends DnsStepsFixture {
     assertThat(((StepResult.HumanChangeNeeded) first).seenNow())
         .contains("example.test. 86400 IN MX 10 mail.example.test.");
     assertThat(instruction.describe())
-        .contains("Set the MX records of example.test. to exactly the following (TTL 3600 s)")
+        .contains("Set the MX records of example.test. to exactly these, TTL 3600 s")
         .contains("example.test. 3600 IN MX 20 backup.example.net.");
     assertThat(instruction(repeated)).isEqualTo(instruction);
     assertThat(serial()).isEqualTo(serial);
