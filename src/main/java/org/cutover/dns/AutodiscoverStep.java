@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Creates the Autodiscover CNAME, clearing the name first only with the migration's consent. */
-final class AutodiscoverStep {
+public final class AutodiscoverStep {
 
   private final ChangeRecorder recorder;
   private final DnsRunbookRules rules;
@@ -21,7 +21,7 @@ final class AutodiscoverStep {
    * Creates the CNAME {@code autodiscover.<domain>} to the target. Records already at that name (on
    * premises Exchange usually has one) are removed first, but only with the migration's consent.
    */
-  StepResult createAutodiscover(DnsMigration m) {
+  public StepResult createAutodiscover(DnsMigration m) {
     String name = DnsNames.below(rules.autodiscoverLabel(), m.domain());
     String target = m.autodiscoverTarget(rules);
     RecordSet wanted =

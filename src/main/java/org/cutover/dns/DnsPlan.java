@@ -7,7 +7,7 @@ import java.util.Optional;
  * What the automatic DNS steps would change, read from the zone without changing it: one line per
  * record set, "now → planned", for the administrator to approve before the first change.
  */
-final class DnsPlan {
+public final class DnsPlan {
 
   private static final String ARROW = " → ";
 
@@ -17,7 +17,8 @@ final class DnsPlan {
     this.rules = rules;
   }
 
-  String mxTtl(DnsMigration m) {
+  /** What {@link MxSteps#lowerMxTtl} would change, as "now → planned"; reads the zone only. */
+  public String mxTtl(DnsMigration m) {
     long max = m.maxMxTtl(rules).toSeconds();
     ZoneRead read = m.zone().read(m.domain(), RecordType.MX);
     String head = "MX TTL of " + m.domain() + ": ";
@@ -35,7 +36,11 @@ final class DnsPlan {
     return head + ttl + " s" + ARROW + max + " s";
   }
 
-  String swapMx(DnsMigration m) {
+  /**
+   * What {@link MxSteps#swapMx} would change, as "now → planned"; reads the zone only. Without MX
+   * targets the line says the target has not named them yet.
+   */
+  public String swapMx(DnsMigration m) {
     ZoneRead read = m.zone().read(m.domain(), RecordType.MX);
     String head = "MX records of " + m.domain() + ": ";
     if (read.known().isEmpty()) {
@@ -53,7 +58,11 @@ final class DnsPlan {
     return head + now + ARROW + planned;
   }
 
-  String autodiscover(DnsMigration m) {
+  /**
+   * What {@link AutodiscoverStep#createAutodiscover} would change, as "now → planned"; reads the
+   * zone only.
+   */
+  public String autodiscover(DnsMigration m) {
     String name = DnsNames.below(rules.autodiscoverLabel(), m.domain());
     String target = m.autodiscoverTarget(rules);
     String head = "Autodiscover " + name + ": ";
@@ -94,7 +103,8 @@ final class DnsPlan {
         + consent;
   }
 
-  String spf(DnsMigration m) {
+  /** What {@link SpfStep#mergeSpf} would change, as "now → planned"; reads the zone only. */
+  public String spf(DnsMigration m) {
     String include = m.spfInclude(rules);
     String head = "SPF of " + m.domain() + ": ";
     ZoneRead read = m.zone().read(m.domain(), RecordType.TXT);

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The MX steps: lower the TTL, swap the records, check propagation, restore the TTL. */
-final class MxSteps {
+public final class MxSteps {
 
   private static final Logger log = LoggerFactory.getLogger(MxSteps.class);
 
@@ -25,7 +25,7 @@ final class MxSteps {
    * Lowers the TTL of the domain's MX records to at most {@link DnsRunbookRules#maxMxTtl()}; a
    * lower TTL is kept. The original TTL is journalled for the swap's wait and the restore.
    */
-  StepResult lowerMxTtl(DnsMigration m) {
+  public StepResult lowerMxTtl(DnsMigration m) {
     long max = m.maxMxTtl(rules).toSeconds();
     ZoneRead read = m.zone().read(m.domain(), RecordType.MX);
     if (read.known().isEmpty()) {
@@ -68,9 +68,9 @@ final class MxSteps {
 
   /**
    * Replaces all MX records of the domain with the target's, never before the original TTL has run
-   * out since it was lowered. The switch time is journalled ({@link #mxSwitchedAt}).
+   * out since it was lowered. The switch time is journalled ({@link #switchedAt}).
    */
-  StepResult swapMx(DnsMigration m) {
+  public StepResult swapMx(DnsMigration m) {
     if (m.mxTargets().isEmpty()) {
       return new StepResult.NeedsAdministrator(
           "Migration "
@@ -149,7 +149,7 @@ final class MxSteps {
   }
 
   /** When the MX records were switched to the target (empty when not, or rolled back). */
-  Optional<Instant> switchedAt(String migrationId) {
+  public Optional<Instant> switchedAt(String migrationId) {
     return recorder.journal().changes(migrationId).stream()
         .filter(c -> c.step() == DnsStep.SWAP_MX && c.applied() && !c.rolledBack())
         .reduce((first, second) -> second)
@@ -160,9 +160,11 @@ final class MxSteps {
 
   /**
    * Whether every authoritative server (same SOA serial) and every resolver answers the target's MX
-   * records, and the MX TTL in force before the switch has run out since the switch.
+   * records, and the MX TTL in force before the switch has run out since the switch. When the
+   * records pointed to the target before the swap step (no swap of this migration is journalled),
+   * {@code recordedSwitch} is the moment the process took as the switch.
    */
-  MxPropagationCheck verifyMxPropagation(DnsMigration m, Optional<Instant> recordedSwitch) {
+  public MxPropagationCheck verifyMxPropagation(DnsMigration m, Optional<Instant> recordedSwitch) {
     Optional<DnsChange> swap = recorder.latestApplied(m, DnsStep.SWAP_MX);
     if (swap.isEmpty() && recordedSwitch.isEmpty()) {
       return new MxPropagationCheck(
@@ -201,7 +203,7 @@ final class MxSteps {
   // ---------------------------------------------------------------- restore MX TTL
 
   /** Gives the MX records the TTL they had before {@link #lowerMxTtl} lowered it. */
-  StepResult restoreMxTtl(DnsMigration m) {
+  public StepResult restoreMxTtl(DnsMigration m) {
     Optional<DnsChange> lowered = recorder.latestApplied(m, DnsStep.LOWER_MX_TTL);
     if (lowered.isEmpty() || lowered.get().before().isEmpty()) {
       return recorder.done(

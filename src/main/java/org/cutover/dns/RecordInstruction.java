@@ -3,12 +3,19 @@ package org.cutover.dns;
 import java.util.List;
 
 /**
- * What an administrator must do by hand at the DNS host for one record set: set it to exactly these
- * records, or remove it.
+ * One change an administrator must make by hand at the DNS host, for one record set (name and
+ * type): set it to exactly these records with this TTL, or remove it. Guided DNS steps answer it.
+ *
+ * @param action whether the record set is to be set or removed
+ * @param name the absolute owner name, e.g. {@code contoso.com.}
+ * @param type the record type, e.g. {@link RecordType#MX}
+ * @param ttl the TTL in seconds to set (for a removal: the TTL the records have now)
+ * @param values the values in zone-file form (for a removal: the records to remove)
  */
 public record RecordInstruction(
     Action action, String name, RecordType type, long ttl, List<String> values) {
 
+  /** What to do with the record set. */
   public enum Action {
     /** Make the record set exactly these records with this TTL; remove any others of the type. */
     SET,
@@ -17,6 +24,9 @@ public record RecordInstruction(
   }
 
   public RecordInstruction {
+    if (action == null) {
+      throw new IllegalArgumentException("A DNS instruction for " + name + " needs an action");
+    }
     values = List.copyOf(values);
   }
 
@@ -32,15 +42,22 @@ public record RecordInstruction(
         Action.REMOVE, current.name(), current.type(), current.ttl(), current.values());
   }
 
-  /** A sentence and the zone-file lines, e.g. for a human task. */
+  /**
+   * One sentence in English and Danish saying what to do, then one line per value as a zone file
+   * shows it, e.g. for a task in Tasklist.
+   */
   public String describe() {
     StringBuilder text = new StringBuilder();
     if (action == Action.SET) {
       text.append("Set the ").append(type).append(" records of ").append(name);
-      text.append(" to exactly the following (TTL ").append(ttl).append(" s), removing any other ");
-      text.append(type).append(" records there:");
+      text.append(" to exactly these, TTL ").append(ttl).append(" s, removing any other ");
+      text.append(type).append(" record there. / Sæt ").append(type).append("-posterne for ");
+      text.append(name).append(" til præcis disse, TTL ").append(ttl);
+      text.append(" s, og fjern alle andre ").append(type).append("-poster der:");
     } else {
-      text.append("Remove every ").append(type).append(" record of ").append(name).append(':');
+      text.append("Remove every ").append(type).append(" record of ").append(name);
+      text.append(" / Fjern alle ").append(type).append("-poster for ").append(name);
+      text.append(':');
     }
     for (String value : values) {
       text.append('\n').append(name).append(' ').append(ttl).append(" IN ").append(type);

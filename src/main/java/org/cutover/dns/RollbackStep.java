@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Undoes a migration's journalled DNS changes, guarded by what Cutover wrote. */
-final class RollbackStep {
+public final class RollbackStep {
 
   private static final Logger log = LoggerFactory.getLogger(RollbackStep.class);
 
@@ -21,6 +21,11 @@ final class RollbackStep {
   }
 
   // ---------------------------------------------------------------- rollback
+
+  /** Whether the migration has a journalled change not yet rolled back. */
+  public boolean anythingToUndo(String migrationId) {
+    return recorder.journal().changes(migrationId).stream().anyMatch(c -> !c.rolledBack());
+  }
 
   /**
    * Undoes every journalled change of the migration, newest first, each only if the zone still
@@ -34,7 +39,7 @@ final class RollbackStep {
    * closed. A rollback that dies between its zone update and its journal writes finds, when run
    * again, the zone holding the {@code before} of an older change and closes every newer one.
    */
-  StepResult rollback(DnsMigration m) {
+  public StepResult rollback(DnsMigration m) {
     List<DnsChange> newestFirst = new ArrayList<>(recorder.journal().changes(m.migrationId()));
     newestFirst.sort(Comparator.comparingLong(DnsChange::id).reversed());
     Map<String, List<DnsChange>> byRecordSet = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Merges the target's include into the domain's one SPF record, or creates the record. */
-final class SpfStep {
+public final class SpfStep {
 
   private final ChangeRecorder recorder;
   private final DnsRunbookRules rules;
@@ -22,7 +22,7 @@ final class SpfStep {
    * creates {@code v=spf1 include:<spf-include> -all} when there is none. Other TXT records stay
    * exactly as they are.
    */
-  StepResult mergeSpf(DnsMigration m) {
+  public StepResult mergeSpf(DnsMigration m) {
     ZoneRead read = m.zone().read(m.domain(), RecordType.TXT);
     if (read.known().isEmpty()) {
       return ChangeRecorder.unreadable(read);

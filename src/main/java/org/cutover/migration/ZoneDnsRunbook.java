@@ -8,9 +8,9 @@ import java.util.Optional;
 import org.cutover.dns.DnsMigration;
 import org.cutover.dns.DnsRunbookSteps;
 import org.cutover.dns.DnsZone;
+import org.cutover.dns.GuidedZone;
 import org.cutover.dns.MxPropagationCheck;
 import org.cutover.dns.MxTarget;
-import org.cutover.dns.RecordInstruction;
 import org.cutover.dns.StepResult;
 import org.cutover.dns.TxtCheck;
 import org.slf4j.Logger;
@@ -22,8 +22,9 @@ import org.springframework.stereotype.Component;
  * The runbook's DNS steps on the migration's own zone: each call reads the stored migration, builds
  * its zone (guided, or through the DNS provider it names, see {@link MigrationDnsZones}) and, where
  * a step needs them, asks the target for the records to publish; then runs the step of {@link
- * DnsRunbookSteps} and maps its result one to one. The stored credential is read only during the
- * call that needs it and never appears in a log line or a message.
+ * DnsRunbookSteps} itself and answers its result, throwing what needs the administrator or a retry
+ * (see {@link DnsRunbook}). The stored credential is read only during the call that needs it and
+ * never appears in a log line or a message.
  */
 @Component
 class ZoneDnsRunbook implements DnsRunbook {
@@ -50,7 +51,7 @@ class ZoneDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public TxtVerification verifyDomainTxt(String migrationId) {
+  public TxtCheck verifyDomainTxt(String migrationId) {
     StoredMigration migration = migration(migrationId);
     TargetDnsRecords records;
     try {
@@ -58,24 +59,23 @@ class ZoneDnsRunbook implements DnsRunbook {
     } catch (DomainNotVerifiedYet notYet) {
       // The target names its records only once it has verified the domain; until then the TXT
       // record it verifies by is what the runbook waits for, on its timer loop.
-      TxtCheck check = steps.verifyDomainTxt(dns(migration, null, notYet.verificationText()));
+      TxtCheck check = steps.txt().verifyDomainTxt(dns(migration, null, notYet.verificationText()));
       String detail =
           check.found()
               ? check.detail()
                   + "; the target has not verified the domain yet and is asked again on the next"
                   + " try"
               : check.detail();
-      return new TxtVerification(false, detail);
+      return new TxtCheck(false, detail);
     }
     if (records.verificationText() == null || records.verificationText().isBlank()) {
-      return new TxtVerification(
+      return new TxtCheck(
           true,
           "The target verifies no domain ownership of "
               + migration.summary().domain()
               + "; there is no TXT record to look up");
     }
-    TxtCheck check = steps.verifyDomainTxt(dns(migration, records));
-    return new TxtVerification(check.found(), check.detail());
+    return steps.txt().verifyDomainTxt(dns(migration, records));
   }
 
   @Override
@@ -90,18 +90,18 @@ class ZoneDnsRunbook implements DnsRunbook {
     }
     DnsMigration plain = dns(migration, null);
     List<String> lines = new ArrayList<>();
-    lines.add(steps.planMxTtl(plain));
+    lines.add(steps.plan().mxTtl(plain));
     if (records != null) {
-      lines.add(steps.planSwapMx(dns(migration, records)));
+      lines.add(steps.plan().swapMx(dns(migration, records)));
     } else {
       lines.add(
-          steps.planSwapMx(plain)
+          steps.plan().swapMx(plain)
               + "; the target has not verified "
               + domain
               + " yet, so it names its mail exchangers only once it has");
     }
     if (migration.autodiscoverTarget() != null) {
-      lines.add(steps.planAutodiscover(dns(migration, records)));
+      lines.add(steps.plan().autodiscover(dns(migration, records)));
     } else if (records == null) {
       lines.add(
           "Autodiscover of "
@@ -110,57 +110,57 @@ class ZoneDnsRunbook implements DnsRunbook {
     } else if (records.autodiscoverTarget() == null || records.autodiscoverTarget().isBlank()) {
       lines.add("Autodiscover of " + domain + ": no record needed, unchanged");
     } else {
-      lines.add(steps.planAutodiscover(dns(migration, records)));
+      lines.add(steps.plan().autodiscover(dns(migration, records)));
     }
     if (migration.targetType() != TargetType.MICROSOFT_365 && migration.spfInclude() == null) {
       lines.add("SPF of " + domain + ": no change needed, unchanged");
     } else {
-      lines.add(steps.planSpf(plain));
+      lines.add(steps.plan().spf(plain));
     }
     log.info("Migration {}: planned {} DNS record sets", migrationId, lines.size());
     return String.join("\n", lines.stream().map(line -> "- " + line).toList());
   }
 
   @Override
-  public DnsStepOutcome lowerMxTtl(String migrationId) {
+  public StepResult lowerMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
-    return outcome(migrationId, "Lower MX TTL", steps.lowerMxTtl(dns(migration, null)));
+    return outcome(migrationId, "Lower MX TTL", steps.mx().lowerMxTtl(dns(migration, null)));
   }
 
   @Override
-  public DnsStepOutcome swapMx(String migrationId) {
+  public StepResult swapMx(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     DnsMigration dns = dns(migration, targetRecords(migration));
-    return outcome(migrationId, "Swap MX records", steps.swapMx(dns));
+    return outcome(migrationId, "Swap MX records", steps.mx().swapMx(dns));
   }
 
   @Override
   public Optional<Instant> mxSwitchedAt(String migrationId) {
     migration(migrationId);
-    return steps.mxSwitchedAt(migrationId);
+    return steps.mx().switchedAt(migrationId);
   }
 
   @Override
-  public MxPropagation verifyMxPropagation(String migrationId) {
+  public MxPropagationCheck verifyMxPropagation(String migrationId) {
     StoredMigration migration = migration(migrationId);
-    MxPropagationCheck check =
-        steps.verifyMxPropagation(
+    return steps
+        .mx()
+        .verifyMxPropagation(
             dns(migration, targetRecords(migration)),
             Optional.ofNullable(migration.mxSwitchedAt()));
-    return new MxPropagation(check.complete(), check.detail());
   }
 
   @Override
-  public DnsStepOutcome createAutodiscover(String migrationId) {
+  public StepResult createAutodiscover(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     TargetDnsRecords records = null;
     if (migration.autodiscoverTarget() == null) {
       records = targetRecords(migration);
       if (records.autodiscoverTarget() == null || records.autodiscoverTarget().isBlank()) {
-        return new DnsStepOutcome.Done(
+        return new StepResult.Done(
             "Neither the target nor the migration's settings name an Autodiscover target for "
                 + migration.summary().domain()
                 + "; no Autodiscover record is needed");
@@ -169,41 +169,42 @@ class ZoneDnsRunbook implements DnsRunbook {
     return outcome(
         migrationId,
         "Create Autodiscover CNAME",
-        steps.createAutodiscover(dns(migration, records)));
+        steps.autodiscover().createAutodiscover(dns(migration, records)));
   }
 
   @Override
-  public DnsStepOutcome publishSpf(String migrationId) {
+  public StepResult publishSpf(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
     if (migration.targetType() != TargetType.MICROSOFT_365 && migration.spfInclude() == null) {
-      return new DnsStepOutcome.Done(
+      return new StepResult.Done(
           "No SPF change needed: the "
               + migration.targetType()
               + " target sends no mail for "
               + migration.summary().domain()
               + " and the migration's settings give no SPF include");
     }
-    return outcome(migrationId, "Publish SPF for the target", steps.mergeSpf(dns(migration, null)));
+    return outcome(
+        migrationId, "Publish SPF for the target", steps.spf().mergeSpf(dns(migration, null)));
   }
 
   @Override
-  public DnsStepOutcome restoreMxTtl(String migrationId) {
+  public StepResult restoreMxTtl(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
-    return outcome(migrationId, "Restore MX TTL", steps.restoreMxTtl(dns(migration, null)));
+    return outcome(migrationId, "Restore MX TTL", steps.mx().restoreMxTtl(dns(migration, null)));
   }
 
   @Override
-  public DnsStepOutcome rollback(String migrationId) {
+  public StepResult rollback(String migrationId) {
     StoredMigration migration = migration(migrationId);
     lock.holdUntilCommit(migrationId);
-    boolean anythingToUndo = steps.changes(migrationId).stream().anyMatch(c -> !c.rolledBack());
-    if (!anythingToUndo) {
+    if (!steps.rollback().anythingToUndo(migrationId)) {
       // Without a change to undo the zone is not touched: its settings may be what failed.
-      return new DnsStepOutcome.Done("No DNS change of migration " + migrationId + " left to undo");
+      return new StepResult.Done("No DNS change of migration " + migrationId + " left to undo");
     }
-    return outcome(migrationId, "Roll back DNS changes", steps.rollback(dns(migration, null)));
+    return outcome(
+        migrationId, "Roll back DNS changes", steps.rollback().rollback(dns(migration, null)));
   }
 
   // ---------------------------------------------------------------- the migration's zone
@@ -266,7 +267,7 @@ class ZoneDnsRunbook implements DnsRunbook {
 
   private DnsZone zone(StoredMigration migration, String zoneName) {
     if (migration.dnsMode() == DnsMode.GUIDED) {
-      return steps.guidedZone(zoneName, List.of());
+      return new GuidedZone(zoneName, steps.lookups());
     }
     return zones.open(migration, zoneName);
   }
@@ -274,39 +275,18 @@ class ZoneDnsRunbook implements DnsRunbook {
   // ---------------------------------------------------------------- results
 
   /**
-   * Done, HumanChangeNeeded and NotYet become outcomes; NeedsAdministrator and Unavailable become
-   * the failures the process turns into an incident and a retry.
+   * Done, HumanChangeNeeded and NotYet are the step's answer; NeedsAdministrator and Unavailable
+   * become the failures the process turns into an incident and a retry.
    */
-  static DnsStepOutcome outcome(String migrationId, String step, StepResult result) {
-    if (result instanceof StepResult.Done done) {
-      return new DnsStepOutcome.Done(done.summary());
-    }
-    if (result instanceof StepResult.HumanChangeNeeded human) {
-      return new DnsStepOutcome.ManualChangeRequired(
-          instruction(human.instruction()), human.seenNow());
-    }
-    if (result instanceof StepResult.NotYet notYet) {
-      return new DnsStepOutcome.NotYet(notYet.safeAt(), notYet.reason());
-    }
+  static StepResult outcome(String migrationId, String step, StepResult result) {
     if (result instanceof StepResult.NeedsAdministrator needs) {
       throw new StepNeedsAdministrator(
           "Migration " + migrationId + ", " + step + ": " + needs.reason());
     }
-    StepResult.Unavailable unavailable = (StepResult.Unavailable) result;
-    throw new TransientStepFailure(
-        "Migration " + migrationId + ", " + step + ": " + unavailable.reason());
-  }
-
-  static DnsRecordInstruction instruction(RecordInstruction instruction) {
-    DnsRecordInstruction.Action action =
-        instruction.action() == RecordInstruction.Action.REMOVE
-            ? DnsRecordInstruction.Action.REMOVE
-            : DnsRecordInstruction.Action.SET;
-    return new DnsRecordInstruction(
-        action,
-        instruction.name(),
-        instruction.type().name(),
-        instruction.ttl(),
-        instruction.values());
+    if (result instanceof StepResult.Unavailable unavailable) {
+      throw new TransientStepFailure(
+          "Migration " + migrationId + ", " + step + ": " + unavailable.reason());
+    }
+    return result;
   }
 }

@@ -7,11 +7,11 @@ import static org.cutover.process.ProcessVariables.DNS_STEP;
 import static org.cutover.process.ProcessVariables.MIGRATION_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cutover.dns.StepResult;
+import org.cutover.dns.StepResult.Done;
+import org.cutover.dns.StepResult.HumanChangeNeeded;
+import org.cutover.dns.StepResult.NotYet;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.DnsStepOutcome;
-import org.cutover.migration.DnsStepOutcome.Done;
-import org.cutover.migration.DnsStepOutcome.ManualChangeRequired;
-import org.cutover.migration.DnsStepOutcome.NotYet;
 import org.cutover.migration.TransientStepFailure;
 import org.cutover.migration.metrics.RunbookMetrics;
 import org.slf4j.Logger;
@@ -46,7 +46,7 @@ abstract class DnsStep extends RunbookStep {
     this.metrics = metrics;
   }
 
-  abstract DnsStepOutcome change(DnsRunbook dns, String migrationId);
+  abstract StepResult change(DnsRunbook dns, String migrationId);
 
   /** After the zone holds what the step wanted. */
   void whenDone(DelegateExecution execution, DnsRunbook dns, String migrationId) {}
@@ -71,35 +71,41 @@ abstract class DnsStep extends RunbookStep {
     String step = execution.getCurrentActivityName();
     String kind = execution.getCurrentActivityId();
     DnsRunbook runbook = Capabilities.require(dns, "DNS capability", DnsRunbook.class);
-    DnsStepOutcome outcome;
+    StepResult outcome;
     try {
       outcome = change(runbook, migrationId);
     } catch (RuntimeException failed) {
       metrics.dnsStep(kind, "failed");
       throw failed;
     }
+    if (!(outcome instanceof Done
+        || outcome instanceof HumanChangeNeeded
+        || outcome instanceof NotYet)) {
+      // The port throws what needs the administrator or a retry; it never answers it.
+      metrics.dnsStep(kind, "failed");
+      throw new IllegalStateException("Unknown DNS step outcome " + outcome);
+    }
     metrics.dnsStep(
         kind,
         outcome instanceof Done
             ? "done"
-            : outcome instanceof ManualChangeRequired ? "set_by_hand" : "not_yet");
+            : outcome instanceof HumanChangeNeeded ? "set_by_hand" : "not_yet");
     if (outcome instanceof Done done) {
       log.info("Migration {}: {} done: {}", migrationId, step, done.summary());
       DNS_INSTRUCTION.remove(execution);
       DNS_SEEN_NOW.remove(execution);
       DNS_OUTCOME.set(execution, DONE);
       whenDone(execution, runbook, migrationId);
-    } else if (outcome instanceof ManualChangeRequired manual) {
+    } else if (outcome instanceof HumanChangeNeeded manual) {
       log.info("Migration {}: {} waits for the administrator to set the record", migrationId, step);
       DNS_STEP.set(execution, step);
       DNS_INSTRUCTION.set(execution, manual.instruction().describe());
       DNS_SEEN_NOW.set(execution, manual.seenNow());
       DNS_OUTCOME.set(execution, SET_BY_HAND);
-    } else if (outcome instanceof NotYet notYet) {
+    } else {
+      NotYet notYet = (NotYet) outcome;
       log.info("Migration {}: {} not yet, safe from {}", migrationId, step, notYet.safeAt());
       whenNotYet(execution, migrationId, notYet);
-    } else {
-      throw new IllegalStateException("Unknown DNS step outcome " + outcome);
     }
   }
 }

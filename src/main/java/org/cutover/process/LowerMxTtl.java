@@ -1,7 +1,7 @@
 package org.cutover.process;
 
+import org.cutover.dns.StepResult;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.DnsStepOutcome;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +14,7 @@ class LowerMxTtl extends DnsStep {
   }
 
   @Override
-  DnsStepOutcome change(DnsRunbook dns, String migrationId) {
+  StepResult change(DnsRunbook dns, String migrationId) {
     return dns.lowerMxTtl(migrationId);
   }
 }

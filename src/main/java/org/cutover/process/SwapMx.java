@@ -7,10 +7,10 @@ import static org.cutover.process.ProcessVariables.MX_SWITCHED_AT;
 import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cutover.dns.StepResult;
+import org.cutover.dns.StepResult.NotYet;
 import org.cutover.migration.BatchLifecycle;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.DnsStepOutcome;
-import org.cutover.migration.DnsStepOutcome.NotYet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +32,7 @@ class SwapMx extends DnsStep {
   }
 
   @Override
-  DnsStepOutcome change(DnsRunbook dns, String migrationId) {
+  StepResult change(DnsRunbook dns, String migrationId) {
     return dns.swapMx(migrationId);
   }
 

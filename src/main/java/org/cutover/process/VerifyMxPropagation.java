@@ -5,8 +5,8 @@ import static org.cutover.process.ProcessVariables.MX_PROPAGATED;
 import static org.cutover.process.ProcessVariables.MX_PROPAGATION_DETAIL;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cutover.dns.MxPropagationCheck;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.MxPropagation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +30,7 @@ class VerifyMxPropagation extends RunbookStep {
   @Override
   void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
-    MxPropagation propagation =
+    MxPropagationCheck propagation =
         Capabilities.require(dns, "DNS capability", DnsRunbook.class)
             .verifyMxPropagation(migrationId);
     log.info(

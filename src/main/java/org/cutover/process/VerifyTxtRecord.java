@@ -6,8 +6,8 @@ import static org.cutover.process.ProcessVariables.TXT_LOOKUP_DETAIL;
 import static org.cutover.process.ProcessVariables.TXT_RECORD_FOUND;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.cutover.dns.TxtCheck;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.TxtVerification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +32,7 @@ class VerifyTxtRecord extends RunbookStep {
   @Override
   void run(DelegateExecution execution) {
     String migrationId = MIGRATION_ID.require(execution);
-    TxtVerification verification =
+    TxtCheck verification =
         Capabilities.require(dns, "DNS capability", DnsRunbook.class).verifyDomainTxt(migrationId);
     int attempts = TXT_ATTEMPTS.getOrDefault(execution, 0) + 1;
     log.info(

@@ -15,13 +15,13 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void verifiesTheDomainTxtOnEveryServer() {
-    TxtCheck missing = steps().verifyDomainTxt(migration(false));
+    TxtCheck missing = steps().txt().verifyDomainTxt(migration(false));
     RecordSet txt = read("example.test", RecordType.TXT);
     List<String> texts = new java.util.ArrayList<>(txt.texts());
     texts.add("MS=ms12345678");
     zone().upsert(RecordSet.txt("example.test", txt.ttl(), texts), Optional.of(txt));
 
-    TxtCheck found = steps().verifyDomainTxt(migration(false));
+    TxtCheck found = steps().txt().verifyDomainTxt(migration(false));
 
     assertThat(missing.found()).isFalse();
     assertThat(missing.detail())
@@ -33,9 +33,9 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void lowersTheMxTtlOnceAndRemembersTheOriginal() {
-    StepResult first = steps().lowerMxTtl(migration(false));
+    StepResult first = steps().mx().lowerMxTtl(migration(false));
     long serial = serial();
-    StepResult second = steps().lowerMxTtl(migration(false));
+    StepResult second = steps().mx().lowerMxTtl(migration(false));
 
     assertThat(first).isInstanceOf(StepResult.Done.class);
     assertThat(((StepResult.Done) first).summary())
@@ -58,7 +58,7 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   void neverRaisesALowerTtl() {
     zone().upsert(originalMx().withTtl(300), Optional.of(originalMx()));
 
-    StepResult result = steps().lowerMxTtl(migration(false));
+    StepResult result = steps().mx().lowerMxTtl(migration(false));
 
     assertThat(result).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX).ttl()).isEqualTo(300);
@@ -67,23 +67,23 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void swapsOnlyAfterTheOldTtlRanOut() {
-    steps().lowerMxTtl(migration(false));
+    steps().mx().lowerMxTtl(migration(false));
     clock.set(START.plus(Duration.ofHours(1)));
 
-    StepResult early = steps().swapMx(migration(false));
+    StepResult early = steps().mx().swapMx(migration(false));
 
     assertThat(early).isInstanceOf(StepResult.NotYet.class);
     assertThat(((StepResult.NotYet) early).safeAt()).isEqualTo(START.plusSeconds(86400));
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx().withTtl(3600));
 
     clock.set(START.plusSeconds(86400));
-    StepResult swapped = steps().swapMx(migration(false));
+    StepResult swapped = steps().mx().swapMx(migration(false));
     int changes = journal.changes("m-1").size();
-    StepResult again = steps().swapMx(migration(false));
+    StepResult again = steps().mx().swapMx(migration(false));
 
     assertThat(swapped).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(targetMx(3600));
-    assertThat(steps().mxSwitchedAt("m-1")).contains(START.plusSeconds(86400));
+    assertThat(steps().mx().switchedAt("m-1")).contains(START.plusSeconds(86400));
     assertThat(again).isInstanceOf(StepResult.Done.class);
     assertThat(journal.changes("m-1")).hasSize(changes);
   }
@@ -91,11 +91,11 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   @Test
   void verifiesPropagationOnceTheOldRecordsExpired() {
     lowerAndWait();
-    steps().swapMx(migration(false));
+    steps().mx().swapMx(migration(false));
 
-    MxPropagationCheck fresh = steps().verifyMxPropagation(migration(false));
+    MxPropagationCheck fresh = steps().mx().verifyMxPropagation(migration(false), Optional.empty());
     clock.advance(Duration.ofHours(1));
-    MxPropagationCheck later = steps().verifyMxPropagation(migration(false));
+    MxPropagationCheck later = steps().mx().verifyMxPropagation(migration(false), Optional.empty());
 
     assertThat(fresh.complete()).isFalse();
     assertThat(fresh.detail())
@@ -107,7 +107,7 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void reportsPropagationIncompleteBeforeTheSwap() {
-    MxPropagationCheck check = steps().verifyMxPropagation(migration(false));
+    MxPropagationCheck check = steps().mx().verifyMxPropagation(migration(false), Optional.empty());
 
     assertThat(check.complete()).isFalse();
     assertThat(check.detail()).contains("have not been switched yet");
@@ -115,7 +115,7 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void refusesToReplaceAutodiscoverRecordsWithoutConsent() {
-    StepResult result = steps().createAutodiscover(migration(false));
+    StepResult result = steps().autodiscover().createAutodiscover(migration(false));
 
     assertThat(result).isInstanceOf(StepResult.NeedsAdministrator.class);
     assertThat(((StepResult.NeedsAdministrator) result).reason())
@@ -129,9 +129,9 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void replacesAutodiscoverRecordsWithConsent() {
-    StepResult result = steps().createAutodiscover(migration(true));
+    StepResult result = steps().autodiscover().createAutodiscover(migration(true));
     int changes = journal.changes("m-1").size();
-    StepResult again = steps().createAutodiscover(migration(true));
+    StepResult again = steps().autodiscover().createAutodiscover(migration(true));
 
     assertThat(result).as(result.toString()).isInstanceOf(StepResult.Done.class);
     assertThat(read("autodiscover.example.test", RecordType.CNAME))
@@ -145,9 +145,9 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void addsTheMicrosoftIncludeToSpfKeepingEverythingElse() {
-    StepResult result = steps().mergeSpf(migration(false));
+    StepResult result = steps().spf().mergeSpf(migration(false));
     long serial = serial();
-    StepResult again = steps().mergeSpf(migration(false));
+    StepResult again = steps().spf().mergeSpf(migration(false));
 
     assertThat(result).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.TXT).texts())
@@ -161,9 +161,9 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   @Test
   void restoresTheOriginalMxTtl() {
     lowerAndWait();
-    steps().swapMx(migration(false));
+    steps().mx().swapMx(migration(false));
 
-    StepResult result = steps().restoreMxTtl(migration(false));
+    StepResult result = steps().mx().restoreMxTtl(migration(false));
 
     assertThat(result).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(targetMx(86400));
@@ -174,13 +174,13 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
     RecordSet txt = read("example.test", RecordType.TXT);
     RecordSet autodiscoverA = read("autodiscover.example.test", RecordType.A);
     lowerAndWait();
-    steps().swapMx(migration(true));
-    steps().createAutodiscover(migration(true));
-    steps().mergeSpf(migration(true));
-    steps().restoreMxTtl(migration(true));
+    steps().mx().swapMx(migration(true));
+    steps().autodiscover().createAutodiscover(migration(true));
+    steps().spf().mergeSpf(migration(true));
+    steps().mx().restoreMxTtl(migration(true));
 
-    StepResult result = steps().rollback(migration(true));
-    StepResult again = steps().rollback(migration(true));
+    StepResult result = steps().rollback().rollback(migration(true));
+    StepResult again = steps().rollback().rollback(migration(true));
 
     assertThat(result).as(result.toString()).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
@@ -188,7 +188,7 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
     assertThat(read("autodiscover.example.test", RecordType.A)).isEqualTo(autodiscoverA);
     assertThat(absent("autodiscover.example.test", RecordType.CNAME)).isTrue();
     assertThat(journal.changes("m-1")).allSatisfy(c -> assertThat(c.rolledBack()).isTrue());
-    assertThat(steps().mxSwitchedAt("m-1")).isEmpty();
+    assertThat(steps().mx().switchedAt("m-1")).isEmpty();
     assertThat(again).isEqualTo(new StepResult.Done("No DNS change of migration m-1 left to undo"));
   }
 
@@ -196,12 +196,12 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   void reportsAConflictInsteadOfOverwritingSomeoneElsesChange() {
     RecordSet txt = read("example.test", RecordType.TXT);
     lowerAndWait();
-    steps().swapMx(migration(false));
-    steps().mergeSpf(migration(false));
+    steps().mx().swapMx(migration(false));
+    steps().spf().mergeSpf(migration(false));
     RecordSet theirs = RecordSet.of("example.test", RecordType.MX, 600, "5 other.example.net.");
     zone().upsert(theirs, Optional.of(targetMx(3600)));
 
-    StepResult result = steps().rollback(migration(false));
+    StepResult result = steps().rollback().rollback(migration(false));
 
     assertThat(result).isInstanceOf(StepResult.NeedsAdministrator.class);
     assertThat(((StepResult.NeedsAdministrator) result).reason())
@@ -223,10 +223,10 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
 
   @Test
   void aLoweredTtlFoundInTheZoneIsConfirmedWhenSeenAndTheSwapWaitsFromThere() {
-    killedAfterTheUpdate(steps()::lowerMxTtl);
+    killedAfterTheUpdate(steps().mx()::lowerMxTtl);
     clock.advance(Duration.ofMinutes(6));
 
-    StepResult resumed = steps().lowerMxTtl(migration(false));
+    StepResult resumed = steps().mx().lowerMxTtl(migration(false));
 
     assertThat(resumed).isInstanceOf(StepResult.Done.class);
     assertThat(journal.changes("m-1"))
@@ -239,21 +239,21 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
               assertThat(change.appliedAt()).contains(START.plus(Duration.ofMinutes(6)));
             });
     clock.set(START.plus(Duration.ofMinutes(6)).plusSeconds(86400).minusSeconds(1));
-    assertThat(steps().swapMx(migration(false))).isInstanceOf(StepResult.NotYet.class);
+    assertThat(steps().mx().swapMx(migration(false))).isInstanceOf(StepResult.NotYet.class);
     clock.advance(Duration.ofSeconds(1));
-    assertThat(steps().swapMx(migration(false))).isInstanceOf(StepResult.Done.class);
-    assertThat(steps().restoreMxTtl(migration(false))).isInstanceOf(StepResult.Done.class);
+    assertThat(steps().mx().swapMx(migration(false))).isInstanceOf(StepResult.Done.class);
+    assertThat(steps().mx().restoreMxTtl(migration(false))).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(targetMx(86400));
   }
 
   @Test
   void aSwapFoundInTheZoneKeepsTheRecordsItReplacedAsBeforeAndTheRollbackPutsThemBack() {
     lowerAndWait();
-    killedAfterTheUpdate(steps()::swapMx);
+    killedAfterTheUpdate(steps().mx()::swapMx);
     clock.advance(Duration.ofMinutes(1));
 
-    StepResult resumed = steps().swapMx(migration(false));
-    StepResult cancelled = steps().rollback(migration(false));
+    StepResult resumed = steps().mx().swapMx(migration(false));
+    StepResult cancelled = steps().rollback().rollback(migration(false));
 
     assertThat(resumed).isInstanceOf(StepResult.Done.class);
     assertThat(journal.changes("m-1"))
@@ -272,9 +272,9 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   @Test
   void theRollbackUndoesAChangeItsStepNeverConfirmed() {
     lowerAndWait();
-    killedAfterTheUpdate(steps()::swapMx);
+    killedAfterTheUpdate(steps().mx()::swapMx);
 
-    StepResult cancelled = steps().rollback(migration(false));
+    StepResult cancelled = steps().rollback().rollback(migration(false));
 
     assertThat(cancelled).as(cancelled.toString()).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
@@ -296,10 +296,10 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
             return new ZoneChange.Unavailable("no answer within 5 s");
           }
         };
-    assertThat(steps().swapMx(migration(unreachable, false)))
+    assertThat(steps().mx().swapMx(migration(unreachable, false)))
         .isInstanceOf(StepResult.Unavailable.class);
 
-    StepResult cancelled = steps().rollback(migration(false));
+    StepResult cancelled = steps().rollback().rollback(migration(false));
 
     assertThat(cancelled).as(cancelled.toString()).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
@@ -311,11 +311,11 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   @Test
   void aRollbackKilledAfterItsZoneUpdateClosesTheChangesWhenRunAgain() {
     lowerAndWait();
-    steps().swapMx(migration(false));
-    killedAfterTheUpdate(steps()::rollback);
+    steps().mx().swapMx(migration(false));
+    killedAfterTheUpdate(steps().rollback()::rollback);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
 
-    StepResult again = steps().rollback(migration(false));
+    StepResult again = steps().rollback().rollback(migration(false));
 
     assertThat(again).as(again.toString()).isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
@@ -334,7 +334,7 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
           }
         };
 
-    StepResult result = steps().swapMx(migration(raced, false));
+    StepResult result = steps().mx().swapMx(migration(raced, false));
 
     assertThat(result).as(result.toString()).isInstanceOf(StepResult.Done.class);
     assertThat(journal.changes("m-1"))
@@ -347,10 +347,12 @@ public abstract class DnsRunbookStepsContract extends DnsStepsFixture {
   void mxRecordsAlreadyAtTheTargetAreNotJournalledAsAChange() {
     zone().upsert(targetMx(300), Optional.of(originalMx()));
 
-    StepResult result = steps().swapMx(migration(false));
-    MxPropagationCheck early = steps().verifyMxPropagation(migration(false), Optional.of(START));
+    StepResult result = steps().mx().swapMx(migration(false));
+    MxPropagationCheck early =
+        steps().mx().verifyMxPropagation(migration(false), Optional.of(START));
     clock.set(START.plusSeconds(3600));
-    MxPropagationCheck later = steps().verifyMxPropagation(migration(false), Optional.of(START));
+    MxPropagationCheck later =
+        steps().mx().verifyMxPropagation(migration(false), Optional.of(START));
 
     assertThat(result).isInstanceOf(StepResult.Done.class);
     assertThat(((StepResult.Done) result).summary()).contains("Cutover did not change them");

@@ -57,11 +57,11 @@ class DnsStepCrashIT {
 
   /** The runbook's steps that change the zone, in the model's order. */
   enum Step {
-    LOWER_MX_TTL(DnsRunbookSteps::lowerMxTtl),
-    SWAP_MX(DnsRunbookSteps::swapMx),
-    AUTODISCOVER(DnsRunbookSteps::createAutodiscover),
-    SPF(DnsRunbookSteps::mergeSpf),
-    RESTORE_MX_TTL(DnsRunbookSteps::restoreMxTtl);
+    LOWER_MX_TTL((steps, m) -> steps.mx().lowerMxTtl(m)),
+    SWAP_MX((steps, m) -> steps.mx().swapMx(m)),
+    AUTODISCOVER((steps, m) -> steps.autodiscover().createAutodiscover(m)),
+    SPF((steps, m) -> steps.spf().mergeSpf(m)),
+    RESTORE_MX_TTL((steps, m) -> steps.mx().restoreMxTtl(m));
 
     final BiFunction<DnsRunbookSteps, DnsMigration, StepResult> run;
 
@@ -145,11 +145,12 @@ class DnsStepCrashIT {
     assertThat(journal.changes("m-1")).allSatisfy(c -> assertThat(c.applied()).isTrue());
 
     if (kill == Kill.ROLLBACK) {
-      assertThatThrownBy(() -> inJob(steps()::rollback, new DyingZone(zone(), kill.update)))
+      assertThatThrownBy(
+              () -> inJob(steps().rollback()::rollback, new DyingZone(zone(), kill.update)))
           .isInstanceOf(DyingZone.ProcessDeath.class);
       clock.advance(RESUME_DELAY);
     }
-    StepResult cancelled = inJob(steps()::rollback, zone());
+    StepResult cancelled = inJob(steps().rollback()::rollback, zone());
 
     assertThat(cancelled).as(describe(cancelled)).isInstanceOf(StepResult.Done.class);
     assertThat(snapshot()).isEqualTo(original);

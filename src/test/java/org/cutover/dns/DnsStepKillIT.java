@@ -65,7 +65,7 @@ class DnsStepKillIT {
       throws Exception {
     RecordSet original = read(RecordType.MX).orElseThrow();
     MutableClock clock = new MutableClock(START);
-    assertThat(steps(clock).lowerMxTtl(migration())).isInstanceOf(StepResult.Done.class);
+    assertThat(steps(clock).mx().lowerMxTtl(migration())).isInstanceOf(StepResult.Done.class);
     RecordSet lowered = read(RecordType.MX).orElseThrow();
     Instant swapAt = START.plusSeconds(original.ttl());
 
@@ -79,8 +79,9 @@ class DnsStepKillIT {
     assertThat(swapped.values()).containsExactly("0 example-test.mail.protection.outlook.com.");
 
     clock.set(swapAt.plus(Duration.ofMinutes(1)));
-    assertThat(inJob(clock, DnsRunbookSteps::swapMx)).isInstanceOf(StepResult.Done.class);
-    assertThat(steps(clock).mxSwitchedAt("m-1")).contains(swapAt.plus(Duration.ofMinutes(1)));
+    assertThat(inJob(clock, (steps, m) -> steps.mx().swapMx(m)))
+        .isInstanceOf(StepResult.Done.class);
+    assertThat(steps(clock).mx().switchedAt("m-1")).contains(swapAt.plus(Duration.ofMinutes(1)));
     assertThat(journal().changes("m-1"))
         .extracting(DnsChange::step, DnsChange::before, DnsChange::after)
         .containsExactly(
@@ -89,7 +90,8 @@ class DnsStepKillIT {
             org.assertj.core.groups.Tuple.tuple(
                 DnsStep.SWAP_MX, Optional.of(lowered), Optional.of(swapped)));
 
-    assertThat(inJob(clock, DnsRunbookSteps::rollback)).isInstanceOf(StepResult.Done.class);
+    assertThat(inJob(clock, (steps, m) -> steps.rollback().rollback(m)))
+        .isInstanceOf(StepResult.Done.class);
 
     assertThat(read(RecordType.MX)).contains(original);
     assertThat(journal().changes("m-1")).allSatisfy(c -> assertThat(c.rolledBack()).isTrue());

@@ -74,8 +74,8 @@ public final class DnsStepProcess {
             .execute(
                 status ->
                     "SWAP_MX".equals(args[6])
-                        ? steps.swapMx(migration)
-                        : steps.lowerMxTtl(migration));
+                        ? steps.mx().swapMx(migration)
+                        : steps.mx().lowerMxTtl(migration));
     System.out.println("step ended without its zone update: " + result);
     System.exit(2);
   }

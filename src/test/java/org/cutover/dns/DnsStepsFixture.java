@@ -86,7 +86,7 @@ public abstract class DnsStepsFixture {
 
   /** Lowers the TTL at {@link #START} and moves the clock to when the swap is safe. */
   protected void lowerAndWait() {
-    assertThat(steps().lowerMxTtl(migration(false))).isInstanceOf(StepResult.Done.class);
+    assertThat(steps().mx().lowerMxTtl(migration(false))).isInstanceOf(StepResult.Done.class);
     clock.set(START.plusSeconds(86400));
   }
 }

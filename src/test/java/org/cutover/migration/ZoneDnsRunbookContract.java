@@ -16,11 +16,15 @@ import org.cutover.dns.DnsRunbookRules;
 import org.cutover.dns.DnsRunbookSteps;
 import org.cutover.dns.DnsZone;
 import org.cutover.dns.DnsZoneProviders;
+import org.cutover.dns.MxPropagationCheck;
 import org.cutover.dns.NameServer;
+import org.cutover.dns.RecordInstruction;
 import org.cutover.dns.RecordSet;
 import org.cutover.dns.RecordType;
 import org.cutover.dns.Resolvers;
+import org.cutover.dns.StepResult;
 import org.cutover.dns.TsigKey;
+import org.cutover.dns.TxtCheck;
 import org.cutover.dns.ZoneServers;
 import org.cutover.dns.cloudflare.CloudflareSettings;
 import org.cutover.dns.cloudflare.CloudflareZoneProvider;
@@ -242,9 +246,9 @@ abstract class ZoneDnsRunbookContract {
     return RecordSet.of("example.test", RecordType.MX, ttl, "0 " + TARGET_MX);
   }
 
-  static String summary(DnsStepOutcome outcome) {
-    assertThat(outcome).isInstanceOf(DnsStepOutcome.Done.class);
-    return ((DnsStepOutcome.Done) outcome).summary();
+  static String summary(StepResult outcome) {
+    assertThat(outcome).isInstanceOf(StepResult.Done.class);
+    return ((StepResult.Done) outcome).summary();
   }
 
   // ---------------------------------------------------------------- automatic (RFC 2136 + TSIG)
@@ -256,12 +260,12 @@ abstract class ZoneDnsRunbookContract {
 
     assertThat(summary(dns.lowerMxTtl(id))).contains("lowered from 86400 s to 3600 s");
     assertThat(target.asked).isEmpty();
-    DnsStepOutcome early = dns.swapMx(id);
+    StepResult early = dns.swapMx(id);
     clock.set(START.plusSeconds(86400));
     String swapped = summary(dns.swapMx(id));
 
-    assertThat(early).isInstanceOf(DnsStepOutcome.NotYet.class);
-    assertThat(((DnsStepOutcome.NotYet) early).safeAt()).isEqualTo(START.plusSeconds(86400));
+    assertThat(early).isInstanceOf(StepResult.NotYet.class);
+    assertThat(((StepResult.NotYet) early).safeAt()).isEqualTo(START.plusSeconds(86400));
     assertThat(swapped).contains(TARGET_MX);
     assertThat(mx()).isEqualTo(targetMx(3600));
     assertThat(dns.mxSwitchedAt(id)).contains(START.plusSeconds(86400));
@@ -276,9 +280,9 @@ abstract class ZoneDnsRunbookContract {
     clock.set(START.plusSeconds(86400));
     dns.swapMx(id);
 
-    MxPropagation cachesMayHoldOldRecords = dns.verifyMxPropagation(id);
+    MxPropagationCheck cachesMayHoldOldRecords = dns.verifyMxPropagation(id);
     clock.advance(Duration.ofHours(1));
-    MxPropagation propagated = dns.verifyMxPropagation(id);
+    MxPropagationCheck propagated = dns.verifyMxPropagation(id);
 
     assertThat(cachesMayHoldOldRecords.complete()).isFalse();
     assertThat(cachesMayHoldOldRecords.detail()).contains("Caches may hold the old MX records");
@@ -292,12 +296,12 @@ abstract class ZoneDnsRunbookContract {
     ZoneDnsRunbook dns = runbook();
     target.domainVerified = false;
 
-    TxtVerification published = dns.verifyDomainTxt(id);
+    TxtCheck published = dns.verifyDomainTxt(id);
     target.verification = "MS=ms99999999";
-    TxtVerification missing = dns.verifyDomainTxt(id);
+    TxtCheck missing = dns.verifyDomainTxt(id);
     target.domainVerified = true;
     target.verification = "MS=ms12345678";
-    TxtVerification verified = dns.verifyDomainTxt(id);
+    TxtCheck verified = dns.verifyDomainTxt(id);
 
     assertThat(published.found()).isFalse();
     assertThat(published.detail()).contains("has not verified the domain yet");
@@ -311,11 +315,11 @@ abstract class ZoneDnsRunbookContract {
     String id = automatic(TargetType.MICROSOFT_365, false, null);
     ZoneDnsRunbook dns = runbook();
 
-    TxtVerification published = dns.verifyDomainTxt(id);
+    TxtCheck published = dns.verifyDomainTxt(id);
     target.verification = "MS=ms99999999";
-    TxtVerification other = dns.verifyDomainTxt(id);
+    TxtCheck other = dns.verifyDomainTxt(id);
     target.verification = null;
-    TxtVerification none = dns.verifyDomainTxt(id);
+    TxtCheck none = dns.verifyDomainTxt(id);
 
     assertThat(published.found()).isTrue();
     assertThat(other.found()).isFalse();
@@ -538,15 +542,15 @@ abstract class ZoneDnsRunbookContract {
     String id = guided(false);
     ZoneDnsRunbook dns = runbook();
 
-    DnsStepOutcome first = dns.lowerMxTtl(id);
-    assertThat(first).isInstanceOf(DnsStepOutcome.ManualChangeRequired.class);
-    DnsStepOutcome.ManualChangeRequired manual = (DnsStepOutcome.ManualChangeRequired) first;
+    StepResult first = dns.lowerMxTtl(id);
+    assertThat(first).isInstanceOf(StepResult.HumanChangeNeeded.class);
+    StepResult.HumanChangeNeeded manual = (StepResult.HumanChangeNeeded) first;
     assertThat(manual.instruction())
         .isEqualTo(
-            new DnsRecordInstruction(
-                DnsRecordInstruction.Action.SET,
+            new RecordInstruction(
+                RecordInstruction.Action.SET,
                 "example.test.",
-                "MX",
+                RecordType.MX,
                 3600,
                 originalMx(3600).values()));
     assertThat(manual.seenNow()).contains("86400");
@@ -565,14 +569,13 @@ abstract class ZoneDnsRunbookContract {
   void guidedAutodiscoverWithConsentAsksToRemoveTheRecordInTheWay() {
     String id = guided(true);
 
-    DnsStepOutcome outcome = runbook().createAutodiscover(id);
+    StepResult outcome = runbook().createAutodiscover(id);
 
-    assertThat(outcome).isInstanceOf(DnsStepOutcome.ManualChangeRequired.class);
-    DnsRecordInstruction instruction =
-        ((DnsStepOutcome.ManualChangeRequired) outcome).instruction();
-    assertThat(instruction.action()).isEqualTo(DnsRecordInstruction.Action.REMOVE);
+    assertThat(outcome).isInstanceOf(StepResult.HumanChangeNeeded.class);
+    RecordInstruction instruction = ((StepResult.HumanChangeNeeded) outcome).instruction();
+    assertThat(instruction.action()).isEqualTo(RecordInstruction.Action.REMOVE);
     assertThat(instruction.name()).isEqualTo("autodiscover.example.test.");
-    assertThat(instruction.type()).isEqualTo("A");
+    assertThat(instruction.type()).isEqualTo(RecordType.A);
     assertThat(instruction.values()).containsExactly("192.0.2.80");
     assertThat(instruction.describe())
         .startsWith("Remove every A record of autodiscover.example.test.");

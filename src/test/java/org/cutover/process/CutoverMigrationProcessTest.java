@@ -23,18 +23,18 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.cutover.dns.MxPropagationCheck;
+import org.cutover.dns.TxtCheck;
 import org.cutover.migration.BatchStatus;
 import org.cutover.migration.EndpointRole;
 import org.cutover.migration.LicenceChoice;
 import org.cutover.migration.MailboxStatus;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.MigrationPhase;
-import org.cutover.migration.MxPropagation;
 import org.cutover.migration.StepNeedsAdministrator;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.TransientStepFailure;
-import org.cutover.migration.TxtVerification;
 import org.cutover.migration.logins.LoginRefused;
 import org.cutover.migration.milestones.Milestone;
 import org.cutover.notify.LetterKind;
@@ -220,7 +220,7 @@ class CutoverMigrationProcessTest {
   @Test
   void looksUpTheTxtRecordAgainAfterTheWait() {
     Runbook runbook = runbook("m-1");
-    runbook.dns.txt.add(new TxtVerification(false, "ns1.contoso.com: no TXT record"));
+    runbook.dns.txt.add(new TxtCheck(false, "ns1.contoso.com: no TXT record"));
     ProcessInstance instance = runbook.start(true);
     runbook.complete("communicateChanges");
 
@@ -239,8 +239,8 @@ class CutoverMigrationProcessTest {
     Runbook runbook =
         new Runbook(processEngine, new InMemoryMigrations("m-1"), Runbook.defaults(2, 3));
     String answered = "ns1.contoso.com: MS=ms00000000 (expected MS=ms12345678)";
-    runbook.dns.txt.add(new TxtVerification(false, answered));
-    runbook.dns.txt.add(new TxtVerification(false, answered));
+    runbook.dns.txt.add(new TxtCheck(false, answered));
+    runbook.dns.txt.add(new TxtCheck(false, answered));
     ProcessInstance instance = runbook.start(true);
     runbook.complete("communicateChanges");
     runbook.fire("txtRetryWaited");
@@ -616,7 +616,8 @@ class CutoverMigrationProcessTest {
   @Test
   void checksMxPropagationAgainUntilComplete() {
     Runbook runbook = runbook("m-1");
-    runbook.dns.propagation.add(new MxPropagation(false, "ns2.contoso.com still answers 10 mail"));
+    runbook.dns.propagation.add(
+        new MxPropagationCheck(false, "ns2.contoso.com still answers 10 mail"));
     ProcessInstance instance = runbook.start(true);
     runbook.runToLicences();
     runbook.runToFinalWait();

@@ -9,11 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cutover.migration.DnsRecordInstruction;
+import org.cutover.dns.MxPropagationCheck;
+import org.cutover.dns.RecordInstruction;
+import org.cutover.dns.RecordType;
+import org.cutover.dns.StepResult;
+import org.cutover.dns.TxtCheck;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.DnsStepOutcome;
-import org.cutover.migration.MxPropagation;
-import org.cutover.migration.TxtVerification;
 
 /**
  * A DNS capability whose answers the test scripts. Unscripted steps are done. Like the real one,
@@ -24,18 +25,18 @@ class ScriptedDnsRunbook implements DnsRunbook {
   static final Duration ORIGINAL_MX_TTL = Duration.ofHours(1);
 
   /** What a guided step asks the administrator to set. */
-  static final DnsRecordInstruction MX_BY_HAND =
-      new DnsRecordInstruction(
-          DnsRecordInstruction.Action.SET,
+  static final RecordInstruction MX_BY_HAND =
+      new RecordInstruction(
+          RecordInstruction.Action.SET,
           "contoso.com.",
-          "MX",
+          RecordType.MX,
           3600,
           List.of("0 contoso-com.mail.protection.outlook.com."));
 
   final List<String> calls = new ArrayList<>();
-  final Deque<TxtVerification> txt = new ArrayDeque<>();
-  final Deque<MxPropagation> propagation = new ArrayDeque<>();
-  private final Map<String, Deque<DnsStepOutcome>> scripted = new HashMap<>();
+  final Deque<TxtCheck> txt = new ArrayDeque<>();
+  final Deque<MxPropagationCheck> propagation = new ArrayDeque<>();
+  private final Map<String, Deque<StepResult>> scripted = new HashMap<>();
   Instant loweredAt;
   Instant swappedAt;
 
@@ -43,7 +44,7 @@ class ScriptedDnsRunbook implements DnsRunbook {
   Instant journalledSwitch;
 
   /** The next answers of a DNS step ("lowerMxTtl", "swapMx", ...), before it is done. */
-  ScriptedDnsRunbook script(String step, DnsStepOutcome... outcomes) {
+  ScriptedDnsRunbook script(String step, StepResult... outcomes) {
     scripted.computeIfAbsent(step, s -> new ArrayDeque<>()).addAll(List.of(outcomes));
     return this;
   }
@@ -53,25 +54,25 @@ class ScriptedDnsRunbook implements DnsRunbook {
     for (int i = 0; i < times; i++) {
       script(
           step,
-          new DnsStepOutcome.ManualChangeRequired(
+          new StepResult.HumanChangeNeeded(
               MX_BY_HAND, "ns1.contoso.com answers: contoso.com 3600 IN MX 10 mail.contoso.com."));
     }
     return this;
   }
 
-  private DnsStepOutcome next(String step) {
+  private StepResult next(String step) {
     calls.add(step);
-    Deque<DnsStepOutcome> answers = scripted.get(step);
+    Deque<StepResult> answers = scripted.get(step);
     if (answers != null && !answers.isEmpty()) {
       return answers.poll();
     }
-    return new DnsStepOutcome.Done(step + " done");
+    return new StepResult.Done(step + " done");
   }
 
   @Override
-  public TxtVerification verifyDomainTxt(String migrationId) {
+  public TxtCheck verifyDomainTxt(String migrationId) {
     calls.add("verifyDomainTxt");
-    return txt.isEmpty() ? new TxtVerification(true, "ns1: MS=ms12345678") : txt.poll();
+    return txt.isEmpty() ? new TxtCheck(true, "ns1: MS=ms12345678") : txt.poll();
   }
 
   /** The plan {@link #planChanges} answers. */
@@ -87,23 +88,23 @@ class ScriptedDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public DnsStepOutcome lowerMxTtl(String migrationId) {
-    DnsStepOutcome outcome = next("lowerMxTtl");
-    if (outcome instanceof DnsStepOutcome.Done && loweredAt == null) {
+  public StepResult lowerMxTtl(String migrationId) {
+    StepResult outcome = next("lowerMxTtl");
+    if (outcome instanceof StepResult.Done && loweredAt == null) {
       loweredAt = EngineClock.now();
     }
     return outcome;
   }
 
   @Override
-  public DnsStepOutcome swapMx(String migrationId) {
+  public StepResult swapMx(String migrationId) {
     Instant safeAt = loweredAt.plus(ORIGINAL_MX_TTL);
     if (EngineClock.now().isBefore(safeAt)) {
       calls.add("swapMx");
-      return new DnsStepOutcome.NotYet(safeAt, "the old MX TTL of 3600 s has not run out");
+      return new StepResult.NotYet(safeAt, "the old MX TTL of 3600 s has not run out");
     }
-    DnsStepOutcome outcome = next("swapMx");
-    if (outcome instanceof DnsStepOutcome.Done && swappedAt == null) {
+    StepResult outcome = next("swapMx");
+    if (outcome instanceof StepResult.Done && swappedAt == null) {
       swappedAt = EngineClock.now();
     }
     return outcome;
@@ -116,30 +117,30 @@ class ScriptedDnsRunbook implements DnsRunbook {
   }
 
   @Override
-  public MxPropagation verifyMxPropagation(String migrationId) {
+  public MxPropagationCheck verifyMxPropagation(String migrationId) {
     calls.add("verifyMxPropagation");
     return propagation.isEmpty()
-        ? new MxPropagation(true, "all servers agree")
+        ? new MxPropagationCheck(true, "all servers agree")
         : propagation.poll();
   }
 
   @Override
-  public DnsStepOutcome createAutodiscover(String migrationId) {
+  public StepResult createAutodiscover(String migrationId) {
     return next("createAutodiscover");
   }
 
   @Override
-  public DnsStepOutcome publishSpf(String migrationId) {
+  public StepResult publishSpf(String migrationId) {
     return next("publishSpf");
   }
 
   @Override
-  public DnsStepOutcome restoreMxTtl(String migrationId) {
+  public StepResult restoreMxTtl(String migrationId) {
     return next("restoreMxTtl");
   }
 
   @Override
-  public DnsStepOutcome rollback(String migrationId) {
+  public StepResult rollback(String migrationId) {
     return next("rollback");
   }
 }

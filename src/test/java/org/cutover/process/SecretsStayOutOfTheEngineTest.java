@@ -17,16 +17,16 @@ import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.cutover.dns.MxPropagationCheck;
+import org.cutover.dns.StepResult;
+import org.cutover.dns.TxtCheck;
 import org.cutover.migration.DnsRunbook;
-import org.cutover.migration.DnsStepOutcome;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.MailboxSyncReport;
 import org.cutover.migration.MailboxSyncRunner;
-import org.cutover.migration.MxPropagation;
 import org.cutover.migration.SyncMode;
 import org.cutover.migration.TargetDnsRecords;
 import org.cutover.migration.TargetTenant;
-import org.cutover.migration.TxtVerification;
 import org.cutover.migration.UserLetters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -476,11 +476,11 @@ class SecretsStayOutOfTheEngineTest {
     @Primary
     DnsRunbook dns() {
       return new DnsRunbook() {
-        private final DnsStepOutcome done = new DnsStepOutcome.Done("as wanted");
+        private final StepResult done = new StepResult.Done("as wanted");
 
         @Override
-        public TxtVerification verifyDomainTxt(String migrationId) {
-          return new TxtVerification(true, "found on every server");
+        public TxtCheck verifyDomainTxt(String migrationId) {
+          return new TxtCheck(true, "found on every server");
         }
 
         @Override
@@ -489,12 +489,12 @@ class SecretsStayOutOfTheEngineTest {
         }
 
         @Override
-        public DnsStepOutcome lowerMxTtl(String migrationId) {
+        public StepResult lowerMxTtl(String migrationId) {
           return done;
         }
 
         @Override
-        public DnsStepOutcome swapMx(String migrationId) {
+        public StepResult swapMx(String migrationId) {
           return done;
         }
 
@@ -504,27 +504,27 @@ class SecretsStayOutOfTheEngineTest {
         }
 
         @Override
-        public MxPropagation verifyMxPropagation(String migrationId) {
-          return new MxPropagation(true, "everywhere");
+        public MxPropagationCheck verifyMxPropagation(String migrationId) {
+          return new MxPropagationCheck(true, "everywhere");
         }
 
         @Override
-        public DnsStepOutcome createAutodiscover(String migrationId) {
+        public StepResult createAutodiscover(String migrationId) {
           return done;
         }
 
         @Override
-        public DnsStepOutcome publishSpf(String migrationId) {
+        public StepResult publishSpf(String migrationId) {
           return done;
         }
 
         @Override
-        public DnsStepOutcome restoreMxTtl(String migrationId) {
+        public StepResult restoreMxTtl(String migrationId) {
           return done;
         }
 
         @Override
-        public DnsStepOutcome rollback(String migrationId) {
+        public StepResult rollback(String migrationId) {
           return done;
         }
       };

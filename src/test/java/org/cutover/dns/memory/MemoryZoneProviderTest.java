@@ -10,10 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.cutover.dns.RecordSet;
 import org.cutover.dns.RecordType;
+import org.cutover.dns.StepResult;
 import org.cutover.migration.DnsMode;
 import org.cutover.migration.DnsRunbook;
 import org.cutover.migration.DnsSettings;
-import org.cutover.migration.DnsStepOutcome;
 import org.cutover.migration.MailboxSyncEngine;
 import org.cutover.migration.MigrationRegistration;
 import org.cutover.migration.MigrationSamples;
@@ -118,14 +118,14 @@ class MemoryZoneProviderTest {
   void runsEveryDnsStepOfAMigrationThroughTheProviderItNames() {
     String id = registration.register(withDns("memory", TOKEN)).migrationId();
 
-    assertThat(dns.lowerMxTtl(id)).isInstanceOf(DnsStepOutcome.Done.class);
+    assertThat(dns.lowerMxTtl(id)).isInstanceOf(StepResult.Done.class);
     assertThat(memory.held("contoso.com", "contoso.com", RecordType.MX))
         .contains(mx(3600, "10 mail.contoso.com."));
     clock.advance(Duration.ofSeconds(86400));
-    assertThat(dns.swapMx(id)).isInstanceOf(DnsStepOutcome.Done.class);
-    assertThat(dns.createAutodiscover(id)).isInstanceOf(DnsStepOutcome.Done.class);
-    assertThat(dns.publishSpf(id)).isInstanceOf(DnsStepOutcome.Done.class);
-    assertThat(dns.restoreMxTtl(id)).isInstanceOf(DnsStepOutcome.Done.class);
+    assertThat(dns.swapMx(id)).isInstanceOf(StepResult.Done.class);
+    assertThat(dns.createAutodiscover(id)).isInstanceOf(StepResult.Done.class);
+    assertThat(dns.publishSpf(id)).isInstanceOf(StepResult.Done.class);
+    assertThat(dns.restoreMxTtl(id)).isInstanceOf(StepResult.Done.class);
 
     assertThat(memory.held("contoso.com", "contoso.com", RecordType.MX))
         .contains(mx(86400, "0 " + TARGET_MX));
@@ -135,7 +135,7 @@ class MemoryZoneProviderTest {
     assertThat(memory.held("contoso.com", "contoso.com", RecordType.TXT).orElseThrow().texts())
         .containsExactly("v=spf1 mx include:spf.protection.outlook.com -all");
 
-    assertThat(dns.rollback(id)).isInstanceOf(DnsStepOutcome.Done.class);
+    assertThat(dns.rollback(id)).isInstanceOf(StepResult.Done.class);
 
     assertThat(memory.held("contoso.com", "contoso.com", RecordType.MX))
         .contains(mx(86400, "10 mail.contoso.com."));

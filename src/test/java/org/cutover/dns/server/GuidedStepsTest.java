@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cutover.dns.DnsStep;
 import org.cutover.dns.DnsStepsFixture;
 import org.cutover.dns.DnsZone;
+import org.cutover.dns.GuidedZone;
 import org.cutover.dns.NameServer;
 import org.cutover.dns.RecordInstruction;
 import org.cutover.dns.RecordSet;
@@ -55,7 +56,7 @@ class GuidedStepsTest extends DnsStepsFixture {
   }
 
   private DnsZone guided() {
-    return steps().guidedZone("example.test", List.of(server()));
+    return new GuidedZone("example.test", lookups());
   }
 
   /** What the administrator does at the DNS host. */
@@ -85,8 +86,8 @@ class GuidedStepsTest extends DnsStepsFixture {
   void givesTheExactMxRecordsToSetAndWaitsUntilTheServersShowThem() {
     long serial = serial();
 
-    StepResult first = steps().lowerMxTtl(migration(guided(), false));
-    StepResult repeated = steps().lowerMxTtl(migration(guided(), false));
+    StepResult first = steps().mx().lowerMxTtl(migration(guided(), false));
+    StepResult repeated = steps().mx().lowerMxTtl(migration(guided(), false));
 
     RecordInstruction instruction = instruction(first);
     assertThat(instruction)
@@ -100,7 +101,7 @@ class GuidedStepsTest extends DnsStepsFixture {
     assertThat(((StepResult.HumanChangeNeeded) first).seenNow())
         .contains("example.test. 86400 IN MX 10 mail.example.test.");
     assertThat(instruction.describe())
-        .contains("Set the MX records of example.test. to exactly the following (TTL 3600 s)")
+        .contains("Set the MX records of example.test. to exactly these, TTL 3600 s")
         .contains("example.test. 3600 IN MX 20 backup.example.net.");
     assertThat(instruction(repeated)).isEqualTo(instruction);
     assertThat(serial()).isEqualTo(serial);
@@ -110,7 +111,7 @@ class GuidedStepsTest extends DnsStepsFixture {
 
     clock.advance(Duration.ofMinutes(30));
     byHand(instruction);
-    StepResult seen = steps().lowerMxTtl(migration(guided(), false));
+    StepResult seen = steps().mx().lowerMxTtl(migration(guided(), false));
 
     assertThat(seen).isInstanceOf(StepResult.Done.class);
     assertThat(journal.changes("m-1"))
@@ -120,36 +121,38 @@ class GuidedStepsTest extends DnsStepsFixture {
 
   @Test
   void countsTheWaitBeforeTheSwapFromWhenTheLowerTtlWasSeen() {
-    byHand(instruction(steps().lowerMxTtl(migration(guided(), false))));
+    byHand(instruction(steps().mx().lowerMxTtl(migration(guided(), false))));
     clock.advance(Duration.ofHours(2));
-    steps().lowerMxTtl(migration(guided(), false));
+    steps().mx().lowerMxTtl(migration(guided(), false));
     clock.advance(Duration.ofHours(23));
 
-    StepResult early = steps().swapMx(migration(guided(), false));
+    StepResult early = steps().mx().swapMx(migration(guided(), false));
 
     assertThat(early).isInstanceOf(StepResult.NotYet.class);
     assertThat(((StepResult.NotYet) early).safeAt())
         .isEqualTo(START.plus(Duration.ofHours(2)).plusSeconds(86400));
 
     clock.set(START.plus(Duration.ofHours(2)).plusSeconds(86400));
-    RecordInstruction swap = instruction(steps().swapMx(migration(guided(), false)));
+    RecordInstruction swap = instruction(steps().mx().swapMx(migration(guided(), false)));
     assertThat(swap.values()).containsExactly(TARGET.value());
     clock.advance(Duration.ofMinutes(10));
     byHand(swap);
 
-    assertThat(steps().swapMx(migration(guided(), false))).isInstanceOf(StepResult.Done.class);
-    assertThat(steps().mxSwitchedAt("m-1"))
+    assertThat(steps().mx().swapMx(migration(guided(), false))).isInstanceOf(StepResult.Done.class);
+    assertThat(steps().mx().switchedAt("m-1"))
         .contains(START.plus(Duration.ofHours(2)).plusSeconds(86400).plus(Duration.ofMinutes(10)));
   }
 
   @Test
   void asksToRemoveTheOldAutodiscoverRecordThenToAddTheCname() {
-    RecordInstruction remove = instruction(steps().createAutodiscover(migration(guided(), true)));
+    RecordInstruction remove =
+        instruction(steps().autodiscover().createAutodiscover(migration(guided(), true)));
     assertThat(remove.action()).isEqualTo(RecordInstruction.Action.REMOVE);
     assertThat(remove.describe()).startsWith("Remove every A record of autodiscover.example.test.");
     byHand(remove);
 
-    RecordInstruction add = instruction(steps().createAutodiscover(migration(guided(), true)));
+    RecordInstruction add =
+        instruction(steps().autodiscover().createAutodiscover(migration(guided(), true)));
     assertThat(add)
         .isEqualTo(
             new RecordInstruction(
@@ -160,7 +163,7 @@ class GuidedStepsTest extends DnsStepsFixture {
                 List.of("autodiscover.outlook.com.")));
     byHand(add);
 
-    assertThat(steps().createAutodiscover(migration(guided(), true)))
+    assertThat(steps().autodiscover().createAutodiscover(migration(guided(), true)))
         .isInstanceOf(StepResult.Done.class);
     assertThat(journal.changes("m-1"))
         .extracting(c -> c.step(), c -> c.applied())
@@ -172,25 +175,26 @@ class GuidedStepsTest extends DnsStepsFixture {
   @Test
   void guidesTheRollbackOneRecordSetAtATime() {
     RecordSet autodiscoverA = read("autodiscover.example.test", RecordType.A);
-    byHand(instruction(steps().lowerMxTtl(migration(guided(), true))));
-    steps().lowerMxTtl(migration(guided(), true));
-    byHand(instruction(steps().createAutodiscover(migration(guided(), true))));
-    byHand(instruction(steps().createAutodiscover(migration(guided(), true))));
-    steps().createAutodiscover(migration(guided(), true));
+    byHand(instruction(steps().mx().lowerMxTtl(migration(guided(), true))));
+    steps().mx().lowerMxTtl(migration(guided(), true));
+    byHand(instruction(steps().autodiscover().createAutodiscover(migration(guided(), true))));
+    byHand(instruction(steps().autodiscover().createAutodiscover(migration(guided(), true))));
+    steps().autodiscover().createAutodiscover(migration(guided(), true));
 
-    RecordInstruction first = instruction(steps().rollback(migration(guided(), true)));
+    RecordInstruction first = instruction(steps().rollback().rollback(migration(guided(), true)));
     assertThat(first.action()).isEqualTo(RecordInstruction.Action.REMOVE);
     assertThat(first.type()).isEqualTo(RecordType.CNAME);
     byHand(first);
-    RecordInstruction second = instruction(steps().rollback(migration(guided(), true)));
+    RecordInstruction second = instruction(steps().rollback().rollback(migration(guided(), true)));
     assertThat(second.type()).isEqualTo(RecordType.A);
     byHand(second);
-    RecordInstruction third = instruction(steps().rollback(migration(guided(), true)));
+    RecordInstruction third = instruction(steps().rollback().rollback(migration(guided(), true)));
     assertThat(third.type()).isEqualTo(RecordType.MX);
     assertThat(third.ttl()).isEqualTo(86400);
     byHand(third);
 
-    assertThat(steps().rollback(migration(guided(), true))).isInstanceOf(StepResult.Done.class);
+    assertThat(steps().rollback().rollback(migration(guided(), true)))
+        .isInstanceOf(StepResult.Done.class);
     assertThat(read("example.test", RecordType.MX)).isEqualTo(originalMx());
     assertThat(read("autodiscover.example.test", RecordType.A)).isEqualTo(autodiscoverA);
   }

@@ -1,4 +1,4 @@
-package org.cutover.migration;
+package org.cutover.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,15 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What a guided DNS step shows the administrator, in English and Danish. */
-class DnsRecordInstructionTest {
+class RecordInstructionTest {
 
   @Test
   void aSetNamesTheWholeRecordSetWithItsTtl() {
-    DnsRecordInstruction set =
-        new DnsRecordInstruction(
-            DnsRecordInstruction.Action.SET,
+    RecordInstruction set =
+        new RecordInstruction(
+            RecordInstruction.Action.SET,
             "contoso.com.",
-            "MX",
+            RecordType.MX,
             3600,
             List.of("0 contoso-com.mail.protection.outlook.com."));
 
@@ -29,11 +29,11 @@ class DnsRecordInstructionTest {
 
   @Test
   void aRemovalListsTheRecordsToRemove() {
-    DnsRecordInstruction remove =
-        new DnsRecordInstruction(
-            DnsRecordInstruction.Action.REMOVE,
+    RecordInstruction remove =
+        new RecordInstruction(
+            RecordInstruction.Action.REMOVE,
             "autodiscover.contoso.com.",
-            "A",
+            RecordType.A,
             3600,
             List.of("192.0.2.80", "192.0.2.81"));
 
@@ -47,7 +47,8 @@ class DnsRecordInstructionTest {
 
   @Test
   void needsAnAction() {
-    assertThatThrownBy(() -> new DnsRecordInstruction(null, "contoso.com.", "MX", 60, List.of()))
+    assertThatThrownBy(
+            () -> new RecordInstruction(null, "contoso.com.", RecordType.MX, 60, List.of()))
         .isInstanceOf(IllegalArgumentException.class);
   }
 }
