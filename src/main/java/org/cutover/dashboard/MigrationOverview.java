@@ -9,6 +9,7 @@ import org.cutover.migration.MigrationPhase;
 import org.cutover.migration.MigrationStore;
 import org.cutover.migration.MigrationSummary;
 import org.cutover.migration.StoredMigration;
+import org.cutover.migration.reports.MigrationReports;
 import org.cutover.migration.schedule.PlannedSwitch;
 import org.cutover.migration.schedule.SwitchSchedule;
 import org.cutover.process.RunbookControl;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * A migration as the dashboard shows it: where it stands on the runbook, what it waits for and whom
  * (a task in Tasklist, an incident in Cockpit, or Cutover itself), the planned switch, and its
- * batch in figures and a chart.
+ * batch in figures and charts.
  */
 @Component
 class MigrationOverview {
@@ -26,12 +27,17 @@ class MigrationOverview {
   private final MigrationStore store;
   private final RunbookControl runbook;
   private final ObjectProvider<SwitchSchedule> schedule;
+  private final MigrationReports reports;
 
   MigrationOverview(
-      MigrationStore store, RunbookControl runbook, ObjectProvider<SwitchSchedule> schedule) {
+      MigrationStore store,
+      RunbookControl runbook,
+      ObjectProvider<SwitchSchedule> schedule,
+      MigrationReports reports) {
     this.store = store;
     this.runbook = runbook;
     this.schedule = schedule;
+    this.reports = reports;
   }
 
   /** A migration in the list: one line and its timeline. */
@@ -64,6 +70,7 @@ class MigrationOverview {
       Instant mxSwitchedAt,
       BatchProgress progress,
       StatusChart chart,
+      CopiedChart copied,
       int mailboxes,
       String cockpit) {
 
@@ -112,6 +119,7 @@ class MigrationOverview {
         migration.mxSwitchedAt(),
         BatchProgress.of(mailboxes, store.progress(id), Instant.now()),
         StatusChart.of(mailboxes),
+        CopiedChart.of(reports.passes(id)),
         mailboxes.size(),
         cockpit);
   }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * date; without it 1, 2, 4… s), a bounded number of times; a refused token (401) is renewed once; a
  * 403 names the application permission the call needs. Writes (every method but GET) are paced by a
  * {@link WritePacer} to stay within the directory's write limits. Every other answer goes back to
- * the caller, who knows what a 404 or 400 means for its call.
+ * the caller, who knows what a 404 or 400 means for its call. Each 429 is told to the {@link
+ * ThrottlingListener}.
  */
 final class GraphApi {
 
@@ -49,6 +50,7 @@ final class GraphApi {
   private final Pause pause;
   private final Clock clock;
   private final WritePacer writes;
+  private final ThrottlingListener throttling;
   private final ObjectMapper json = new ObjectMapper();
 
   GraphApi(
@@ -56,7 +58,9 @@ final class GraphApi {
       EntraTokens tokens,
       HttpClient http,
       Pause pause,
-      Clock clock) {
+      Clock clock,
+      ThrottlingListener throttling) {
+    this.throttling = throttling;
     this.graphUrl = settings.graphUrl();
     this.scope = settings.graphScope();
     this.tokens = tokens;
@@ -199,6 +203,9 @@ final class GraphApi {
                 + permission
                 + " (API permissions, then Grant admin consent) and retry the step");
       }
+      if (status == 429) {
+        throttling.throttled(endpoint(uri));
+      }
       if (status == 429 || status == 503 || status == 504) {
         Optional<Duration> told = retryAfter(response);
         Duration wait = told.orElse(backoff);
@@ -308,6 +315,11 @@ final class GraphApi {
         .movePointLeft(3)
         .stripTrailingZeros()
         .toPlainString();
+  }
+
+  /** The host that answered, with its port when the URL names one: graph.microsoft.com. */
+  static String endpoint(URI uri) {
+    return uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
   }
 
   /** The path and query as sent, below the Graph root, for messages. */

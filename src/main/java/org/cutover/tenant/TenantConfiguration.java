@@ -38,14 +38,20 @@ public class TenantConfiguration {
       TenantProperties properties,
       SecretStore secrets,
       InitialPasswords passwords,
-      ObjectProvider<Clock> clock) {
-    return microsoft365(
-        properties.microsoft365(),
-        secrets,
-        passwords,
-        null,
-        clock.getIfAvailable(Clock::systemUTC),
-        wait -> Thread.sleep(wait.toMillis()));
+      ObjectProvider<Clock> clock,
+      ObjectProvider<ThrottlingListener> throttling) {
+    TenantProperties.Microsoft365 settings = properties.microsoft365();
+    Clock time = clock.getIfAvailable(Clock::systemUTC);
+    EntraTokens tokens = tokens(settings, secrets, null, time);
+    GraphApi graph =
+        graph(
+            settings,
+            tokens,
+            null,
+            time,
+            wait -> Thread.sleep(wait.toMillis()),
+            throttling.getIfAvailable(() -> ThrottlingListener.NONE));
+    return microsoft365(settings, tokens, graph, passwords);
   }
 
   @Bean
@@ -113,6 +119,21 @@ public class TenantConfiguration {
       SSLContext tls,
       Clock clock,
       GraphApi.Pause pause) {
+    return graph(settings, tokens, tls, clock, pause, ThrottlingListener.NONE);
+  }
+
+  /**
+   * Microsoft Graph for the target.
+   *
+   * @param throttling told of each answer that asks Cutover to slow down
+   */
+  static GraphApi graph(
+      TenantProperties.Microsoft365 settings,
+      EntraTokens tokens,
+      SSLContext tls,
+      Clock clock,
+      GraphApi.Pause pause,
+      ThrottlingListener throttling) {
     HttpClient.Builder http =
         HttpClient.newBuilder()
             .connectTimeout(settings.timeout())
@@ -120,6 +141,6 @@ public class TenantConfiguration {
     if (tls != null) {
       http.sslContext(tls);
     }
-    return new GraphApi(settings, tokens, http.build(), pause, clock);
+    return new GraphApi(settings, tokens, http.build(), pause, clock, throttling);
   }
 }

@@ -112,6 +112,7 @@ class MigrationApiTest {
     jdbc.sql("DELETE FROM report_skipped_item").update();
     jdbc.sql("DELETE FROM report_folder").update();
     jdbc.sql("DELETE FROM report_mailbox").update();
+    jdbc.sql("DELETE FROM report_pass").update();
     jdbc.sql("DELETE FROM dns_change").update();
     jdbc.sql("DELETE FROM mailbox").update();
     jdbc.sql("DELETE FROM endpoint").update();
@@ -1021,6 +1022,7 @@ class MigrationApiTest {
                     "<big@contoso.com>",
                     "Big")),
             List.of()));
+    assertThat(count("report_pass")).isEqualTo(1);
     mvc.perform(
             org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
                     "/api/migrations/" + id)
@@ -1072,6 +1074,7 @@ class MigrationApiTest {
 
     assertThat(count("report_skipped_item")).isZero();
     assertThat(count("report_mailbox")).isZero();
+    assertThat(count("report_pass")).isZero();
   }
 
   private String body(MockHttpServletRequestBuilder request) throws Exception {

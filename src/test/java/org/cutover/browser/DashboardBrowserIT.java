@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -36,9 +37,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * in, signs in on Camunda's own login page, and comes back to the migrations (a completed and a
  * cancelled one beside one migrating), opens the migrating one, filters and sorts its batch,
  * follows the mailbox with a message left out to its reason and the failed one to its error, and
- * switches to Danish. The runbook is a stand-in that waits on one task and one failed step; the
- * migrations are stored as the runbook and sync leave them. Screenshots land in {@code
- * target/browser-screenshots/}.
+ * switches to Danish. The migrating batch's passes are charted over time. The runbook is a stand-in
+ * that waits on one task and one failed step; the migrations are stored as the runbook and sync
+ * leave them. Screenshots land in {@code target/browser-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -71,6 +72,7 @@ class DashboardBrowserIT {
         List.of(
             "report_skipped_item",
             "report_folder",
+            "report_pass",
             "report_mailbox",
             "mailbox",
             "endpoint",
@@ -145,6 +147,20 @@ class DashboardBrowserIT {
                 .contains("/camunda/app/cockpit/")
                 .contains("/process-instance/runbook-1/");
             assertThat(browser.find(By.id("status-chart")).isDisplayed()).isTrue();
+            WebElement copied = browser.find(By.id("copied-chart"));
+            ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", copied);
+            assertThat(copied.isDisplayed()).isTrue();
+            // each line is drawn across the chart, from the first pass's start to the last's end
+            for (WebElement line :
+                browser.driver().findElements(By.cssSelector("#copied-chart polyline.line"))) {
+              assertThat(line.getSize().getWidth())
+                  .isGreaterThan(copied.getSize().getWidth() * 3 / 4);
+              assertThat(line.getSize().getHeight()).isGreaterThan(0);
+            }
+            assertThat(browser.find(By.id("copied-summary")).getText())
+                .contains("200 messages and 1.9 MiB copied by 2 passes");
+            browser.screenshot("dashboard-copied-over-time");
             assertThat(browser.driver().findElements(By.cssSelector("#mailboxes tr.mailbox")))
                 .hasSize(4);
             browser.screenshotWhole("dashboard-migration");

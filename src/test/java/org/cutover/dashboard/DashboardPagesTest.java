@@ -97,6 +97,7 @@ class DashboardPagesTest {
         List.of(
             "report_skipped_item",
             "report_folder",
+            "report_pass",
             "report_mailbox",
             "mailbox",
             "endpoint",
@@ -202,6 +203,47 @@ class DashboardPagesTest {
   }
 
   @Test
+  void aMigrationChartsWhatItsPassesCopiedOverTime() throws Exception {
+    String body = page(get("/dashboard/migrations/" + stored.migrating()).param("lang", "en"));
+
+    String chart = body.substring(body.indexOf("<svg id=\"copied-chart\""));
+    chart = chart.substring(0, chart.indexOf("</svg>"));
+    assertThat(chart)
+        .contains(">Messages copied<")
+        .contains(">Data copied<")
+        .contains(">200<")
+        .contains(">2.0 MiB<")
+        .contains(">2026-03-01 10:00 UTC<")
+        .contains(">2026-03-01 10:46 UTC<")
+        .contains("Time (UTC)");
+    // Both lines rise from nothing at the first pass's start to the whole batch at the last end.
+    assertThat(chart)
+        .contains("points=\"86.0,128.0 ")
+        .contains("points=\"86.0,272.0 ")
+        .containsPattern("class=\"line\" points=\"[^\"]* 584\\.0,28\\.0\"");
+    assertThat(body)
+        .contains(
+            "200 messages and 1.9 MiB copied by 2 passes from 2026-03-01 10:00 UTC to"
+                + " 2026-03-01 10:45 UTC, each counted when it ended, in steps of one minute.");
+  }
+
+  @Test
+  void withoutTwoPassesThePageSaysSoInsteadOfDrawing() throws Exception {
+    String none = page(get("/dashboard/migrations/" + stored.cancelled()).param("lang", "en"));
+    assertThat(none)
+        .contains("No pass has ended yet: the chart starts when passes have ended.")
+        .doesNotContain("copied-chart");
+
+    jdbc.sql("DELETE FROM report_pass WHERE mailbox_id = :id")
+        .param("id", store.mailboxes(stored.migrating()).get(1).id())
+        .update();
+    String one = page(get("/dashboard/migrations/" + stored.migrating()).param("lang", "da"));
+    assertThat(one)
+        .contains("Ét gennemløb indtil nu, afsluttet 2026-03-01 10:20 UTC: 120 beskeder")
+        .doesNotContain("copied-chart");
+  }
+
+  @Test
   void theBatchTableFiltersAndSorts() throws Exception {
     List<MailboxState> batch = store.mailboxes(stored.migrating());
 
@@ -275,6 +317,8 @@ class DashboardPagesTest {
     assertThat(switched)
         .contains("Hvad drejebogen venter på")
         .contains("Synkroniseret med fejl")
+        .contains("Kopierede beskeder og data over tid")
+        .contains("i trin på ét minut")
         .contains("lang=da");
   }
 

@@ -15,11 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Migrations for the dashboard to show, stored as the runbook and the sync leave them: one that
  * completed (its batch deleted), one cancelled, and one migrating whose four mailboxes are synced,
- * synced with a message over the size limit left out, syncing, and failed.
+ * synced with a message over the size limit left out, syncing, and failed. The passes all start at
+ * {@link #PASS}; the migrating batch's two end {@link #FIRST_ENDED} and {@link #LAST_ENDED}.
  */
 public final class DashboardSamples {
 
   public static final Instant PASS = Instant.parse("2026-03-01T10:00:00Z");
+  public static final Instant FIRST_ENDED = PASS.plusSeconds(20 * 60);
+  public static final Instant LAST_ENDED = PASS.plusSeconds(45 * 60);
   public static final String TOO_LARGE_SUBJECT = "Quarterly figures with the video";
   public static final String FAILURE = "Login refused by the source: AUTHENTICATIONFAILED";
 
@@ -44,7 +47,10 @@ public final class DashboardSamples {
 
   public Stored store() {
     String completed = registration.register(MigrationSamples.valid()).migrationId();
-    mailboxes(completed).forEach(m -> synced(m, 40, 0));
+    List<MailboxState> finished = mailboxes(completed);
+    for (int i = 0; i < finished.size(); i++) {
+      synced(finished.get(i), 40, 0, PASS.plusSeconds(600 + i * 900L));
+    }
     jdbc.sql(
             "UPDATE mailbox SET status = 'REMOVED', messages_copied = 40, bytes_copied = 400000"
                 + " WHERE migration_id = :id")
@@ -63,8 +69,8 @@ public final class DashboardSamples {
             .register(MigrationSamples.withMailboxes(MigrationSamples.mailboxes(4)))
             .migrationId();
     List<MailboxState> batch = mailboxes(migrating);
-    synced(batch.get(0), 120, 0);
-    synced(batch.get(1), 80, 1);
+    synced(batch.get(0), 120, 0, FIRST_ENDED);
+    synced(batch.get(1), 80, 1, LAST_ENDED);
     mailbox(batch.get(1).id(), "SYNCED_WITH_ERRORS", 80, 1, 800_000, null);
     mailbox(batch.get(2).id(), "SYNCING", 0, 0, 0, null);
     jdbc.sql(
@@ -86,8 +92,11 @@ public final class DashboardSamples {
     return store.mailboxes(migrationId);
   }
 
-  /** A pass that copied {@code copied} messages of INBOX and left {@code tooLarge} out. */
-  private void synced(MailboxState mailbox, long copied, int tooLarge) {
+  /**
+   * A pass that copied {@code copied} messages of INBOX, 10,000 bytes each, and left {@code
+   * tooLarge} out.
+   */
+  private void synced(MailboxState mailbox, long copied, int tooLarge, Instant ended) {
     List<SkippedItem> skipped =
         tooLarge == 0
             ? List.of()
@@ -104,6 +113,7 @@ public final class DashboardSamples {
     passes.record(
         mailbox.id(),
         PASS,
+        ended,
         new MailboxSyncReport(
             copied,
             0,

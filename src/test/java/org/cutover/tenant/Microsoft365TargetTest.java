@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.cutover.migration.metrics.RunbookMetrics;
 import org.cutover.secrets.SecretRef;
 import org.cutover.testsupport.MutableClock;
 import org.cutover.testsupport.RealServers;
@@ -980,6 +982,69 @@ class Microsoft365TargetTest {
 
       assertThat(new TenantLicences(graph()).skuId(app, "ENTERPRISEPREMIUM")).isEqualTo(SKU_ID);
       assertThat(pauses).containsExactly(Duration.ofMillis(2128), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void eachThrottledAnswerIsCountedForGraphsEndpoint() {
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("counted")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(throttled("1"))
+              .willSetStateTo("once"));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("counted")
+              .whenScenarioStateIs("once")
+              .willReturn(okJson(subscribedSkus(25, 14))));
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      TenantProperties.Microsoft365 settings = settings(4, Duration.ofSeconds(60));
+      EntraTokens tokens =
+          TenantConfiguration.tokens(settings, secrets, LoopbackTls.trustingIt(), clock);
+      GraphApi graph =
+          TenantConfiguration.graph(
+              settings,
+              tokens,
+              LoopbackTls.trustingIt(),
+              clock,
+              pauses::add,
+              new RunbookMetrics(registry));
+      String endpoint = "localhost:" + microsoft.getRuntimeInfo().getHttpsPort();
+
+      assertThat(new TenantLicences(graph).skuId(app, "ENTERPRISEPREMIUM")).isEqualTo(SKU_ID);
+
+      assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+      assertThat(registry.get("cutover.throttled").tag("endpoint", endpoint).counter().count())
+          .isEqualTo(1.0);
+      assertThat(GraphApi.endpoint(URI.create("https://graph.microsoft.com/v1.0/users")))
+          .isEqualTo("graph.microsoft.com");
+    }
+
+    @Test
+    void anUnavailableGraphIsNotCountedAsThrottling() {
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("unavailable")
+              .whenScenarioStateIs(Scenario.STARTED)
+              .willReturn(json(503, "").withHeader("Retry-After", "1"))
+              .willSetStateTo("ok"));
+      microsoft.stubFor(
+          graphGet("/subscribedSkus")
+              .inScenario("unavailable")
+              .whenScenarioStateIs("ok")
+              .willReturn(okJson(subscribedSkus(25, 14))));
+      List<String> throttled = new ArrayList<>();
+      TenantProperties.Microsoft365 settings = settings(4, Duration.ofSeconds(60));
+      EntraTokens tokens =
+          TenantConfiguration.tokens(settings, secrets, LoopbackTls.trustingIt(), clock);
+      GraphApi graph =
+          TenantConfiguration.graph(
+              settings, tokens, LoopbackTls.trustingIt(), clock, pauses::add, throttled::add);
+
+      new TenantLicences(graph).skuId(app, "ENTERPRISEPREMIUM");
+
+      assertThat(pauses).containsExactly(Duration.ofSeconds(1));
+      assertThat(throttled).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.cutover.mailsync.SkippedItem;
 import org.cutover.migration.MailboxSyncReport;
+import org.cutover.tenant.ThrottlingListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +22,15 @@ import org.springframework.stereotype.Component;
  *   <li>{@value #PASSES}, a timer tagged {@code mode} (INITIAL, INCREMENTAL, FINAL) and {@code
  *       outcome} ({@code synced}, {@code synced_with_errors}, {@code failed}, {@code retried},
  *       {@code stopped}, {@code needs_administrator});
- *   <li>{@value #THROTTLED}, tagged {@code endpoint} (host:port of the server that asked to wait);
+ *   <li>{@value #THROTTLED}, tagged {@code endpoint}: host:port of a mail server that asked to
+ *       wait, or the host of Microsoft Graph that answered 429 (as {@link ThrottlingListener});
  *   <li>{@value #DNS_STEPS}, tagged {@code kind} (the runbook step) and {@code outcome}.
  * </ul>
  *
  * Tags hold no address of a user and no secret: mailboxes and migrations are counted, not named.
  */
 @Component
-public class RunbookMetrics {
+public class RunbookMetrics implements ThrottlingListener {
 
   static final String MESSAGES = "cutover.messages";
   static final String BYTES = "cutover.message.bytes";
@@ -78,7 +80,8 @@ public class RunbookMetrics {
     passTimer(mode, outcome).record(took);
   }
 
-  /** A mail server asked its clients to slow down. */
+  /** A mail server or Microsoft Graph asked its clients to slow down. */
+  @Override
   public void throttled(String endpoint) {
     Counter.builder(THROTTLED)
         .description("Answers of a server that asked Cutover to slow down")

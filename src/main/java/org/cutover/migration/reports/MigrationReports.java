@@ -74,6 +74,29 @@ public class MigrationReports {
     return mailboxes(migrationId, emailAddress).stream().findFirst();
   }
 
+  /** The passes of the migration's batch that ran to their end; none for an unknown migration. */
+  public PassHistory passes(String migrationId) {
+    PassHistory span =
+        jdbc.sql(
+                "SELECT COUNT(*), MIN(started_at), MAX(ended_at) FROM report_pass WHERE"
+                    + " migration_id = :id")
+            .param("id", migrationId)
+            .query(
+                (rs, n) -> new PassHistory(rs.getInt(1), instant(rs, 2), instant(rs, 3), List.of()))
+            .single();
+    if (span.passes() == 0) {
+      return PassHistory.none();
+    }
+    List<PassHistory.Copied> copies =
+        jdbc.sql(
+                "SELECT ended_at, messages_copied, bytes_copied FROM report_pass WHERE migration_id"
+                    + " = :id AND (messages_copied > 0 OR bytes_copied > 0) ORDER BY ended_at")
+            .param("id", migrationId)
+            .query((rs, n) -> new PassHistory.Copied(instant(rs, 1), rs.getLong(2), rs.getLong(3)))
+            .list();
+    return new PassHistory(span.passes(), span.firstStarted(), span.lastEnded(), copies);
+  }
+
   /**
    * Deletes the reports of a migration whose runbook has ended (completed or cancelled).
    *
@@ -84,7 +107,8 @@ public class MigrationReports {
     if (!report(migrationId).finished()) {
       return false;
     }
-    for (String table : List.of("report_skipped_item", "report_folder", "report_mailbox")) {
+    for (String table :
+        List.of("report_skipped_item", "report_folder", "report_mailbox", "report_pass")) {
       jdbc.sql("DELETE FROM " + table + " WHERE migration_id = :id")
           .param("id", migrationId)
           .update();

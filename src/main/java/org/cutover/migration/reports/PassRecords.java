@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Keeps what each pass found for the mailbox's report: the status it left, every message it did not
  * copy (the last pass's list replaces the one before: a message left out is met again by every
- * pass, since its folder never counts as clean), and each folder's counts and manifest.
+ * pass, since its folder never counts as clean), each folder's counts and manifest, and the pass
+ * itself (when it ran, what it copied) for the batch's history.
  */
 @Component
 public class PassRecords {
@@ -37,14 +38,33 @@ public class PassRecords {
     this.clock = clock.getIfAvailable(Clock::systemUTC);
   }
 
-  /** Records a pass that ran to its end, succeeded or failed for this mailbox. */
+  /** Records a pass that ran to its end now, succeeded or failed for this mailbox. */
   @Transactional
   public void record(String mailboxId, Instant passStarted, MailboxSyncReport report) {
+    record(mailboxId, passStarted, clock.instant(), report);
+  }
+
+  /** Records a pass that ran from {@code passStarted} to {@code passEnded}. */
+  @Transactional
+  public void record(
+      String mailboxId, Instant passStarted, Instant passEnded, MailboxSyncReport report) {
     String migrationId = migrationOf(mailboxId);
     if (migrationId == null) {
       return;
     }
     outcome(mailboxId, migrationId, report.status(), passStarted);
+    jdbc.sql(
+            "INSERT INTO report_pass (mailbox_id, migration_id, started_at, ended_at, outcome,"
+                + " messages_copied, bytes_copied) VALUES (:mailbox, :migration, :started, :ended,"
+                + " :outcome, :messages, :bytes)")
+        .param("mailbox", mailboxId)
+        .param("migration", migrationId)
+        .param("started", utc(passStarted))
+        .param("ended", utc(passEnded))
+        .param("outcome", report.status().name())
+        .param("messages", report.messagesCopied())
+        .param("bytes", report.bytesCopied())
+        .update();
     jdbc.sql("DELETE FROM report_skipped_item WHERE mailbox_id = :id")
         .param("id", mailboxId)
         .update();
