@@ -142,8 +142,9 @@ class CutoverMigrationProcessTest {
     assertThat(runbook.watch.journal).endsWith("lookAt m-3", "checkLateMail", "endLateMailWatch");
     assertThat(runbook.watch.endedHow()).isEqualTo("PERIOD_OVER");
     assertThat((String) runbook.taskVariables("reviewLateMail").get("lateMailSummary"))
-        .contains("2 late messages copied to the target")
-        .contains("m-1@contoso.com: 2 copied");
+        // in the migration's language, Danish here
+        .contains("2 sene beskeder kopieret til målet")
+        .contains("m-1@contoso.com: 2 kopieret");
     runbook.complete("reviewLateMail");
     runbook.complete("decommissionServer");
     // The licence reminder names the deadline, 30 days after the batch started.
