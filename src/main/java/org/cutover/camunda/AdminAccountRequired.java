@@ -7,14 +7,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start without an administrator account in the configuration, except in the demo and
- * dev profiles, which bring their own. Without it nobody could sign in to Cockpit, Tasklist or the
- * APIs, or everybody could, depending on what was left behind.
+ * Refuses to start without an administrator account in the configuration, except in the dev
+ * profile, which brings its own. Without it nobody could sign in to Cockpit, Tasklist or the APIs,
+ * or everybody could, depending on what was left behind. The demo's account comes from its
+ * configuration (application-demo.yml, on the demo's class path only), so the packaged jar started
+ * with the profile {@code demo} is refused like any other start without an account.
  */
 @Component
 class AdminAccountRequired implements InitializingBean {
 
-  static final Set<String> PROFILES_WITH_OWN_ADMIN = Set.of("demo", "dev");
+  static final Set<String> PROFILES_WITH_OWN_ADMIN = Set.of("dev");
   private final Environment environment;
 
   AdminAccountRequired(Environment environment) {

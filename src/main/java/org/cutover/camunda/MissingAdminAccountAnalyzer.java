@@ -15,7 +15,8 @@ class MissingAdminAccountAnalyzer
             + " and none is configured.",
         "Set camunda.bpm.admin-user.id and camunda.bpm.admin-user.password (for example the"
             + " environment variables CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD),"
-            + " or run with the demo profile (--spring.profiles.active=demo) to try Cutover out.",
+            + " or try Cutover out from its source with the demo:"
+            + " ./mvnw spring-boot:run -Dspring-boot.run.profiles=demo (README.md, \"Run it\").",
         cause);
   }
 }

@@ -11,8 +11,8 @@ class UnusableSecretsKeyAnalyzer extends AbstractFailureAnalyzer<UnusableSecrets
     return new FailureAnalysis(
         cause.problem(),
         SecretsKey.HOW_TO_GENERATE
-            + " To try Cutover out, run it with the demo profile (--spring.profiles.active=demo)"
-            + " instead.",
+            + " To try Cutover out, run the demo from its source instead:"
+            + " ./mvnw spring-boot:run -Dspring-boot.run.profiles=demo (README.md, \"Run it\").",
         cause);
   }
 }

@@ -123,7 +123,7 @@ class DemoProfileTest {
         .andExpect(jsonPath("$").isArray());
   }
 
-  /** src/main/resources/demo/migration.json with this test's ports instead of the demo's. */
+  /** src/demo/resources/demo/migration.json with this test's ports instead of the demo's. */
   static String sampleRequest(ObjectMapper json, int source, int target, int dns) throws Exception {
     ObjectNode request;
     try (InputStream in = new ClassPathResource("demo/migration.json").getInputStream()) {

@@ -26,7 +26,7 @@ class DemoRequestFileTest {
         List.of("anna", "bo", "carl"),
         "contoso-demo-access-token",
         true,
-        "src/main/resources/demo/migration.json");
+        "src/demo/resources/demo/migration.json");
   }
 
   @Test
@@ -35,7 +35,7 @@ class DemoRequestFileTest {
 
     String file = new DemoRequestFile(demo, data).path("127.0.0.1:5353");
 
-    assertThat(file).isEqualTo("src/main/resources/demo/migration.json");
+    assertThat(file).isEqualTo("src/demo/resources/demo/migration.json");
     try (var written = Files.list(data)) {
       assertThat(written).isEmpty();
     }

@@ -52,7 +52,10 @@ class SecretsKeyLoaderTest {
 
     assertThat(analysis.getDescription()).startsWith("cutover.secrets.key is not set");
     assertThat(analysis.getAction())
-        .contains("openssl rand -base64 32", "CUTOVER_SECRETS_KEY", "demo profile");
+        .contains(
+            "openssl rand -base64 32",
+            "CUTOVER_SECRETS_KEY",
+            "./mvnw spring-boot:run -Dspring-boot.run.profiles=demo");
   }
 
   @Test

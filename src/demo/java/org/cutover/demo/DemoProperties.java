@@ -29,7 +29,7 @@ public record DemoProperties(
     @DefaultValue({"anna", "bo", "carl"}) List<String> users,
     @DefaultValue("contoso-demo-access-token") String accessToken,
     @DefaultValue("true") boolean seed,
-    @DefaultValue("src/main/resources/demo/migration.json") String requestFile) {
+    @DefaultValue("src/demo/resources/demo/migration.json") String requestFile) {
 
   /** The demo users' addresses, {@code anna@contoso.test} and so on. */
   public List<String> addresses() {
