@@ -9,8 +9,10 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.cutover.migration.DnsRunbook;
 import org.cutover.migration.MailboxSyncEngine;
+import org.cutover.migration.PreflightRound;
 import org.cutover.migration.TargetTenant;
 import org.cutover.migration.UserLetters;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,15 @@ class LetterTasksOverRestTest {
     variables.put("plannedSwitch", Map.of("value", day));
     variables.put("announcementApproved", Map.of("value", true));
     return Map.of("variables", variables);
+  }
+
+  @BeforeEach
+  void everyMailboxPassesPreflight() {
+    org.mockito.Mockito.when(
+            syncEngine.checkMailboxes(
+                org.mockito.ArgumentMatchers.anyString(),
+                org.mockito.ArgumentMatchers.anyBoolean()))
+        .thenReturn(new PreflightRound(0, java.util.List.of()));
   }
 
   @Test
