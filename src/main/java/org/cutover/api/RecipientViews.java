@@ -149,15 +149,15 @@ final class RecipientViews {
       Map<org.cutover.migration.provisioning.ProvisioningStatus, Long> provisioned =
           new EnumMap<>(org.cutover.migration.provisioning.ProvisioningStatus.class);
       Map<String, Provisioning> missing = new java.util.LinkedHashMap<>();
-      for (StoredRecipient recipient : recipients) {
-        var status = statuses.get(recipient.id());
-        if (status != null) {
-          provisioned.merge(status.status(), 1L, Long::sum);
-          if (status.status() == org.cutover.migration.provisioning.ProvisioningStatus.MISSING) {
-            missing.put(recipient.primaryAddress(), Provisioning.of(status));
-          }
-        }
-      }
+      provisioning(recipients, statuses)
+          .forEach(
+              (address, status) -> {
+                provisioned.merge(status.status(), 1L, Long::sum);
+                if (status.status()
+                    == org.cutover.migration.provisioning.ProvisioningStatus.MISSING) {
+                  missing.put(address, status);
+                }
+              });
       return new RecipientSummary(
           counts,
           byKind(recipients.stream().filter(r -> r.kind() != RecipientKind.USER_MAILBOX).toList()),
